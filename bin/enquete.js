@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The command is compiled from src/ by `npm install` (the "prepare" script)
+// and by scripts/setup.mjs; this file only hands over to it.
+import { existsSync } from 'node:fs';
+
+const compiled = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(compiled)) {
+  process.stderr.write('enquete is not built yet: run `npm run setup` (or `npm install`) first.\n');
+  process.exit(2);
+}
+const { main } = await import(compiled.href);
+process.exitCode = await main(process.argv.slice(2));

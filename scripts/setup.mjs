@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * Makes this machine ready to build and test, doing only what is missing:
+ *   1. npm dependencies (npm ci, when node_modules is absent or older than package-lock.json);
+ *   2. the compiled command (dist/, when src/ changed);
+ *   3. a Chromium to print with (Debian's package, installed with apt-get when run as root);
+ *   4. poppler-utils, whose pdfinfo/pdffonts the end-to-end tests read the PDF with.
+ * Fonts come from npm packages (step 1), never from the machine.
+ * Plain JavaScript with no dependency, since it runs before they are installed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const say = (m) => process.stderr.write(`setup: ${m}\n`);
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  return r.status === 0;
+};
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+const newest = (dir) => {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+};
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+const fail = (m) => {
+  process.stderr.write(`setup: ${m}\n`);
+  process.exit(1);
+};
+
+// 1. Dependencies.
+const installed = path.join(root, 'node_modules', '.package-lock.json');
+if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
+  say('installing npm dependencies (npm ci)');
+  if (!run('npm', ['ci', '--no-audit', '--no-fund']))
+    fail('npm ci failed; see the messages above.');
+}
+
+// 2. The compiled command.
+if (
+  mtime(path.join(root, 'dist', 'cli.js')) <
+  Math.max(newest(path.join(root, 'src')), mtime(path.join(root, 'tsconfig.json')))
+) {
+  say('compiling src/ to dist/');
+  if (
+    !run(process.execPath, [
+      path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+    ])
+  )
+    fail('compilation failed; see the messages above.');
+}
+
+// 3. Chromium, and 4. poppler-utils: Debian packages, installed together in one apt run.
+const { findBrowser, INSTALL_HINT } = await import(
+  path.join(root, 'dist', 'outputs', 'browser.js')
+);
+const missing = [];
+if (!(await findBrowser())) missing.push('chromium');
+if (!has('pdfinfo') || !has('pdffonts')) missing.push('poppler-utils');
+if (missing.length > 0) {
+  const root_ = process.getuid?.() === 0;
+  if (has('apt-get') && root_) {
+    say(`installing ${missing.join(', ')} with apt-get`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const apt = (args) =>
+      spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0;
+    if (
+      !apt(['update', '-qq']) ||
+      !apt(['install', '-y', '-qq', '--no-install-recommends', ...missing])
+    )
+      fail(`apt-get could not install ${missing.join(', ')}.`);
+  } else if (missing.includes('chromium')) {
+    say('no Chromium found; trying the browser puppeteer installs for itself');
+    if (
+      !run('npx', ['--no-install', 'puppeteer', 'browsers', 'install', 'chrome']) ||
+      !(await findBrowser())
+    )
+      fail(INSTALL_HINT);
+  }
+  if (missing.includes('poppler-utils') && !has('pdfinfo'))
+    say(
+      'poppler-utils (pdfinfo, pdffonts) is missing: the end-to-end tests need it (apt-get install poppler-utils, brew install poppler).',
+    );
+}
+const browser = await findBrowser();
+if (browser) say(`browser: ${browser}`);

@@ -1,0 +1,160 @@
+/**
+ * Every figure a publication may print, each with its base: the single
+ * source of numbers for templates, charts and figures.json. Ids are stable
+ * and readable: <question>.<answer code>.share.<segment>, <question>.mean.<segment>.
+ */
+import { type EditionConfig, isClosed } from '../edition/schema.js';
+import { localDate } from '../ingest/timestamp.js';
+import type { Response } from '../ingest/types.js';
+import {
+  askedIn,
+  distribution,
+  meanScore,
+  nonResponse,
+  otherAnswers,
+  scaleDistribution,
+} from './measures.js';
+import { allSegments, membersOf } from './segments.js';
+import type { Interval } from './stats.js';
+
+interface FigureBase {
+  id: string;
+  label: string;
+  question?: string;
+  segment: string;
+}
+export interface CountFigure extends FigureBase {
+  kind: 'count';
+  value: number;
+}
+export interface ShareFigure extends FigureBase {
+  kind: 'share';
+  /** count / base, unrounded; null when the base is 0. */
+  value: number | null;
+  count: number;
+  base: number;
+  /** Wilson 95 % interval. */
+  ci: Interval | null;
+  answer: string;
+}
+export interface MeanFigure extends FigureBase {
+  kind: 'mean';
+  value: number | null;
+  base: number;
+  sd: number | null;
+  ci: Interval | null;
+}
+export interface DateFigure extends FigureBase {
+  kind: 'date';
+  /** YYYY-MM-DD in the edition's time zone. */
+  value: string;
+}
+export type Figure = CountFigure | ShareFigure | MeanFigure | DateFigure;
+
+export function buildFigures(config: EditionConfig, responses: readonly Response[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const segment of allSegments(config)) {
+    const seg = segment.id;
+    const segLabel = segment.label;
+    figures.push({
+      id: `respondents.count.${seg}`,
+      kind: 'count',
+      label: `Répondants — ${segLabel}`,
+      segment: seg,
+      value: membersOf(responses, segment).length,
+    });
+    for (const q of config.questions) {
+      if (q.type === 'timestamp') continue;
+      const qLabel = q.label ?? q.header;
+      const asked = askedIn(config, responses, q, segment);
+      const nr = nonResponse(asked, q.id);
+      const common = { question: q.id, segment: seg };
+      figures.push(
+        {
+          id: `${q.id}.answered.count.${seg}`,
+          kind: 'count',
+          label: `${qLabel} : répondants — ${segLabel}`,
+          ...common,
+          value: nr.answered,
+        },
+        {
+          id: `${q.id}.missing.count.${seg}`,
+          kind: 'count',
+          label: `${qLabel} : sans réponse — ${segLabel}`,
+          ...common,
+          value: nr.missing,
+        },
+      );
+      if (isClosed(q) || q.type === 'scale') {
+        const shares = q.type === 'scale' ? scaleDistribution(asked, q) : distribution(asked, q);
+        for (const s of shares) {
+          figures.push({
+            id: `${q.id}.${s.code}.share.${seg}`,
+            kind: 'share',
+            label: `${qLabel} : ${s.label} — ${segLabel}`,
+            ...common,
+            answer: s.code,
+            value: s.value,
+            count: s.count,
+            base: s.base,
+            ci: s.ci,
+          });
+        }
+      }
+      if (isClosed(q) && q.type !== 'yesno' && q.other) {
+        figures.push({
+          id: `${q.id}.autre_distinct.count.${seg}`,
+          kind: 'count',
+          label: `${qLabel} : réponses « Autre » distinctes — ${segLabel}`,
+          ...common,
+          value: otherAnswers(asked, q.id).size,
+        });
+      }
+      if (q.type === 'scale') {
+        const m = meanScore(asked, q.id);
+        figures.push({
+          id: `${q.id}.mean.${seg}`,
+          kind: 'mean',
+          label: `${qLabel} : moyenne — ${segLabel}`,
+          ...common,
+          value: m?.mean ?? null,
+          base: m?.base ?? 0,
+          sd: m?.sd ?? null,
+          ci: m?.ci ?? null,
+        });
+      }
+    }
+  }
+  figures.push(...fieldDates(config, responses));
+  return figures;
+}
+
+/** First and last submission day (F13), from the timestamps themselves. */
+function fieldDates(config: EditionConfig, responses: readonly Response[]): DateFigure[] {
+  const tsId = config.questions.find((q) => q.type === 'timestamp')?.id as string;
+  const days = responses
+    .map((r) => r.answers[tsId])
+    .flatMap((a) => (a?.kind === 'time' ? [localDate(a.epochMs, config.edition.timezone)] : []))
+    .sort();
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (first === undefined || last === undefined) return [];
+  return [
+    {
+      id: `${tsId}.first.date.all`,
+      kind: 'date',
+      label: 'Première réponse',
+      question: tsId,
+      segment: 'all',
+      value: first,
+    },
+    {
+      id: `${tsId}.last.date.all`,
+      kind: 'date',
+      label: 'Dernière réponse',
+      question: tsId,
+      segment: 'all',
+      value: last,
+    },
+  ];
+}

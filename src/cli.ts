@@ -1,0 +1,90 @@
+/**
+ * The command line: parse arguments, run a command, and be the one place
+ * that turns errors into messages and exit codes (1: bad input, 2: bad usage).
+ */
+import { parseArgs } from 'node:util';
+import { formatError, isExpectedError, UsageError } from './errors.js';
+import { consoleLog, formatWritten } from './log.js';
+import { analyseEdition, buildEdition } from './pipeline.js';
+
+const HELP = `enquete: survey report pipeline
+
+Usage:
+  enquete build <edition-folder> [--out <folder>]   build the edition's outputs (default: output/<folder name>/)
+  enquete figures <edition-folder>                  print every figure as JSON
+  enquete --help | --version
+
+Options:
+  --out <folder>   where to write the outputs
+  --debug          print the stack trace of unexpected errors
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (isExpectedError(e)) {
+      process.stderr.write(`\nenquete: ${formatError(e)}\n`);
+      return e.exitCode;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(
+      `\nenquete: unexpected error: ${err.message}\n${debug ? `${err.stack}\n` : 'Run again with --debug for the details, and report it to the maintainer.\n'}`,
+    );
+    return 1;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write('enquete 0.1.0\n');
+    return 0;
+  }
+  const [command, folder, ...extra] = positionals;
+  if (command === undefined) throw new UsageError('No command given.', HELP);
+  if (command !== 'build' && command !== 'figures')
+    throw new UsageError(`Unknown command "${command}".`, HELP);
+  if (folder === undefined)
+    throw new UsageError(`"enquete ${command}" needs an edition folder, e.g. data/2024.`);
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+
+  const log = consoleLog();
+  if (command === 'figures') {
+    const { figures } = await analyseEdition(folder, log);
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    return 0;
+  }
+  log.info(`enquete build ${folder}`);
+  const started = performance.now();
+  const written = await buildEdition({ editionFolder: folder, outFolder: values.out }, log);
+  log.info(
+    `\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
+  );
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string' },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+  });
+}

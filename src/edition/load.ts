@@ -1,0 +1,136 @@
+/**
+ * Read and check an edition folder's config: YAML syntax, then the schema,
+ * then the cross-references (segments naming questions and answer codes).
+ * Config problems stop the run at once, each located at its line and column.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { InputError, type Problem } from '../errors.js';
+import { checkReferences } from './references.js';
+import { type EditionConfig, editionSchema } from './schema.js';
+
+export const CONFIG_FILE = 'edition.yaml';
+
+export interface Edition {
+  /** Folder holding the config, the export and the article texts. */
+  folder: string;
+  configFile: string;
+  config: EditionConfig;
+}
+
+export async function loadEdition(folder: string): Promise<Edition> {
+  const configFile = path.join(folder, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(configFile, 'utf8');
+  } catch {
+    throw new InputError('Reading the edition config', [
+      {
+        file: configFile,
+        expected: `an edition folder holding ${CONFIG_FILE}`,
+        found: 'no such file',
+        fix: `Check the folder name, or copy data/2024/${CONFIG_FILE} into ${folder} and adapt it.`,
+      },
+    ]);
+  }
+  const config = parseEditionConfig(text, configFile);
+  return { folder, configFile, config };
+}
+
+/** Pure: YAML text -> validated, fully defaulted config (or a located InputError). */
+export function parseEditionConfig(text: string, file: string): EditionConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      'Reading the edition config',
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return {
+          file,
+          line: pos?.line,
+          column: pos?.col,
+          expected: 'valid YAML',
+          found: e.message.split('\n')[0],
+          fix: 'Check indentation (spaces, not tabs), colons after keys and closing quotes near this line.',
+        };
+      }),
+    );
+  }
+  const locate = (keyPath: readonly PropertyKey[]): { line?: number; column?: number } => {
+    let node: unknown = doc.getIn(keyPath as unknown[], true);
+    for (let n = keyPath.length; !hasRange(node) && n > 0; n--) {
+      node = n - 1 === 0 ? doc.contents : doc.getIn(keyPath.slice(0, n - 1) as unknown[], true);
+    }
+    if (!hasRange(node)) return {};
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line, column: col };
+  };
+
+  const parsed = editionSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new InputError(
+      'Reading the edition config',
+      parsed.error.issues.map((issue) => schemaProblem(issue, file, locate)),
+    );
+  }
+  const problems = checkReferences(parsed.data).map((p) => ({
+    file,
+    ...locate(p.path),
+    ...p.problem,
+  }));
+  if (problems.length > 0) throw new InputError('Checking the edition config', problems);
+  return parsed.data;
+}
+
+function hasRange(node: unknown): node is { range: [number, number, number] } {
+  return (
+    (isMap(node) ||
+      isSeq(node) ||
+      (typeof node === 'object' && node !== null && 'range' in node)) &&
+    Array.isArray((node as { range?: unknown }).range)
+  );
+}
+
+function schemaProblem(
+  issue: z.core.$ZodIssue,
+  file: string,
+  locate: (p: readonly PropertyKey[]) => { line?: number; column?: number },
+): Problem {
+  const key = keyName(issue.path);
+  const base = { file, ...locate(issue.path), where: `key "${key || '(top level)'}"` };
+  if (issue.code === 'unrecognized_keys') {
+    return {
+      ...base,
+      expected: 'only the keys the schema knows',
+      found: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+      fix: 'Check the spelling against schema/edition.schema.json, or remove the key.',
+    };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return {
+      ...base,
+      expected: `a value for "${key}"`,
+      found: 'nothing',
+      fix: `Add "${lastKey(issue.path)}:" here.`,
+    };
+  }
+  return {
+    ...base,
+    expected: issue.message,
+    found: issue.input === undefined ? undefined : JSON.stringify(issue.input)?.slice(0, 80),
+    fix: `Correct "${key}" as expected (see schema/edition.schema.json).`,
+  };
+}
+
+export function keyName(keyPath: readonly PropertyKey[]): string {
+  return keyPath
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`))
+    .join('');
+}
+
+function lastKey(keyPath: readonly PropertyKey[]): string {
+  return String(keyPath[keyPath.length - 1] ?? '');
+}

@@ -1,0 +1,178 @@
+/**
+ * The edition config (`data/<edition>/edition.yaml`): what an editor writes.
+ * It arrives as `unknown`, leaves fully defaulted (see load.ts), and this
+ * schema is also published as JSON Schema (schema/edition.schema.json) so an
+ * editor's YAML plugin offers completion and flags mistakes as they type.
+ */
+import { z } from 'zod';
+
+const code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and "_", starting with a letter')
+  .describe('A stable identifier: lower-case letters, digits and "_" (e.g. "aide_diagnostic").');
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD, e.g. 2024-04-23');
+
+const option = z
+  .object({
+    code: code.describe('Stable code of the answer, used in figure ids and segments.'),
+    label: z
+      .string()
+      .min(1)
+      .describe('The answer exactly as the form shows it (and the export writes it).'),
+    short: z.string().min(1).optional().describe('A shorter label for charts and tables.'),
+  })
+  .strict();
+
+const common = {
+  id: code.describe('Stable id of the question, kept from one year to the next.'),
+  header: z
+    .string()
+    .min(1)
+    .describe("The question's column header in this year's export, word for word."),
+  label: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A short label for charts, tables and figure labels.'),
+  appliesTo: code
+    .optional()
+    .describe(
+      'Id of the segment the question is asked to (e.g. only IA users). Others are not counted as non-response.',
+    ),
+};
+
+const closed = {
+  options: z
+    .array(option)
+    .min(1)
+    .describe('The answers offered, in the order the form shows them.'),
+  other: z
+    .boolean()
+    .default(false)
+    .describe('true when the form has an "Autre" answer: the typed text lands in the cell.'),
+};
+
+export const questionSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ ...common, type: z.literal('timestamp') }).strict(),
+    z.object({ ...common, ...closed, type: z.literal('single') }).strict(),
+    z.object({ ...common, ...closed, type: z.literal('multiple') }).strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('yesno'),
+        options: z
+          .array(option)
+          .length(2)
+          .default([
+            { code: 'oui', label: 'Oui' },
+            { code: 'non', label: 'Non' },
+          ]),
+      })
+      .strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('scale'),
+        min: z.number().int(),
+        max: z.number().int(),
+      })
+      .strict(),
+    z.object({ ...common, type: z.literal('text') }).strict(),
+  ],
+  { error: () => 'type must be one of: timestamp, single, multiple, yesno, scale, text' },
+);
+
+const segmentSchema = z
+  .object({
+    id: code.describe('Stable id of the segment, used in figure ids (e.g. "manipulateurs").'),
+    label: z
+      .string()
+      .min(1)
+      .describe('How the report names the group (e.g. "Manipulateurs radio").'),
+    short: z.string().min(1).optional().describe('A shorter name for chart axes.'),
+    where: z
+      .record(code, z.union([code, z.array(code).min(1)]))
+      .describe(
+        'Conditions, all of which a respondent meets: question id -> answer code (or list of codes, any of which). "autre" matches a typed "Autre" answer.',
+      ),
+  })
+  .strict();
+
+const articleSchema = z
+  .object({
+    slug: code.describe('Stable id of the article.'),
+    title: z.string().min(1),
+    dek: z.string().min(1).describe('The standfirst printed under the title.'),
+    author: z.string().min(1),
+    date: isoDate.describe('Publication date, YYYY-MM-DD.'),
+    body: z
+      .string()
+      .min(1)
+      .describe("Path of the article's Handlebars text, relative to the edition folder."),
+  })
+  .strict();
+
+export const editionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    edition: z
+      .object({
+        id: z.string().min(1).describe('Edition id, e.g. "2024".'),
+        survey: z.string().min(1).describe('Name of the survey as the report writes it.'),
+        publisher: z.string().min(1).describe('Publication printing the report (running header).'),
+        partners: z.array(z.string().min(1)).default([]),
+        fieldPeriod: z.object({ start: isoDate, end: isoDate }).strict(),
+        timezone: z
+          .string()
+          .default('Europe/Paris')
+          .describe('Time zone of timestamps written without an offset.'),
+        channels: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe('How the questionnaire was distributed.'),
+        sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
+        url: z.string().url().optional().describe('Address of the web article.'),
+      })
+      .strict(),
+    source: z
+      .object({
+        file: z.string().min(1).default('responses.csv'),
+        duplicateWindowMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .default(10)
+          .describe(
+            'Two identical submissions this close in time count as one (the later is excluded).',
+          ),
+      })
+      .strict()
+      .default({ file: 'responses.csv', duplicateWindowMinutes: 10 }),
+    questions: z.array(questionSchema).min(1),
+    segments: z.array(segmentSchema).default([]),
+    articles: z.array(articleSchema).min(1),
+  })
+  .strict();
+
+export type EditionInput = z.input<typeof editionSchema>;
+export type EditionConfig = z.output<typeof editionSchema>;
+export type Question = z.output<typeof questionSchema>;
+export type QuestionType = Question['type'];
+export type Option = z.output<typeof option>;
+export type Segment = z.output<typeof segmentSchema>;
+export type Article = z.output<typeof articleSchema>;
+export type ClosedQuestion = Extract<Question, { options: unknown }>;
+
+export function isClosed(q: Question): q is ClosedQuestion {
+  return q.type === 'single' || q.type === 'multiple' || q.type === 'yesno';
+}
+
+/** The JSON Schema an editor's YAML plugin reads. */
+export function editionJsonSchema(): object {
+  return z.toJSONSchema(editionSchema, { io: 'input', target: 'draft-7' });
+}

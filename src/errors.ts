@@ -1,0 +1,86 @@
+/**
+ * The two kinds of failure the user can do something about, and how they are
+ * shown. Everything else is a bug: the CLI prints its stack only with --debug.
+ *
+ * - `InputError` (exit 1): a file the user gave is wrong. Problems in the
+ *   *data* are collected and reported together; problems in *config or
+ *   templates* stop at once. Each problem says where, what was expected, what
+ *   was found and how to fix it.
+ * - `UsageError` (exit 2): the command line itself is wrong.
+ */
+
+/** One located problem in an input file. */
+export interface Problem {
+  file: string;
+  /** 1-based line in the file, when the problem has one. */
+  line?: number;
+  /** 1-based column, when known (config syntax errors). */
+  column?: number;
+  /** A column header, a config key or a question id: what the line is about. */
+  where?: string;
+  expected: string;
+  found?: string;
+  fix: string;
+}
+
+export class InputError extends Error {
+  readonly exitCode = 1;
+  constructor(
+    /** What the user was doing: "Reading the responses". */
+    readonly task: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(`${task}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    this.name = 'InputError';
+  }
+}
+
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly hint = 'Run `enquete --help` for the commands and their options.',
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A failure of something outside the input files (the browser, the disk). */
+export class EnvironmentError extends Error {
+  readonly exitCode = 1;
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+    this.name = 'EnvironmentError';
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  const place = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  const about = p.where ? `, ${p.where}` : '';
+  const found = p.found === undefined ? '' : `\n    found:    ${p.found}`;
+  return `  ${place}${about}\n    expected: ${p.expected}${found}\n    fix:      ${p.fix}`;
+}
+
+/** The text the CLI prints for an expected error (no stack trace). */
+export function formatError(error: InputError | UsageError | EnvironmentError): string {
+  if (error instanceof InputError) {
+    const head = `${error.task} failed (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):`;
+    return [head, ...error.problems.map(formatProblem)].join('\n');
+  }
+  if (error instanceof UsageError) return `${error.message}\n${error.hint}`;
+  return `${error.message}\n  fix: ${error.fix}`;
+}
+
+export function isExpectedError(e: unknown): e is InputError | UsageError | EnvironmentError {
+  return e instanceof InputError || e instanceof UsageError || e instanceof EnvironmentError;
+}
+
+/** Quote a value for a message, showing invisible and very long content. */
+export function quote(value: string, max = 80): string {
+  const shown = value.length > max ? `${value.slice(0, max)}…` : value;
+  return JSON.stringify(shown);
+}

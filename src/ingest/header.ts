@@ -1,0 +1,83 @@
+/**
+ * The export's header row -> which column holds which question. Every
+ * question must have its column, and every column must be a known question:
+ * a reworded question next year shows up here, named, instead of as silently
+ * missing figures.
+ */
+import type { EditionConfig, Question } from '../edition/schema.js';
+import type { Problem } from '../errors.js';
+import { normaliseText } from '../text.js';
+
+export interface ColumnMap {
+  /** Column index for each question id. */
+  columnOf: Map<string, number>;
+}
+
+export function mapHeader(
+  header: string[],
+  config: EditionConfig,
+  file: string,
+  configFile: string,
+): ColumnMap | Problem[] {
+  const problems: Problem[] = [];
+  const byHeader = new Map<string, Question>(
+    config.questions.map((q) => [normaliseText(q.header), q]),
+  );
+  const columnOf = new Map<string, number>();
+  const seen = new Map<string, number>();
+  header.forEach((raw, i) => {
+    const h = normaliseText(raw);
+    const column = `column ${i + 1} "${raw}"`;
+    const before = seen.get(h);
+    if (before !== undefined) {
+      problems.push({
+        file,
+        line: 1,
+        where: column,
+        expected: 'each column header once',
+        found: `the same header as column ${before + 1}`,
+        fix: 'Remove or rename the repeated column; the export must have one column per question.',
+      });
+      return;
+    }
+    seen.set(h, i);
+    const q = byHeader.get(h);
+    if (q) {
+      columnOf.set(q.id, i);
+    } else {
+      problems.push({
+        file,
+        line: 1,
+        where: column,
+        expected: 'a header listed under "questions:" in the edition config',
+        found:
+          h === '' ? 'an empty header' : `an unknown header${closest(h, [...byHeader.keys()])}`,
+        fix: `If the question was reworded, copy this header into its "header:" in ${configFile}; if it is new, add a question for it.`,
+      });
+    }
+  });
+  for (const q of config.questions) {
+    if (!columnOf.has(q.id)) {
+      problems.push({
+        file,
+        line: 1,
+        where: `question "${q.id}"`,
+        expected: `a column headed "${q.header}"`,
+        found: 'no such column',
+        fix: `Check the export is complete; if the question was reworded, update its "header:" in ${configFile}; if it was dropped, remove it from the config.`,
+      });
+    }
+  }
+  return problems.length > 0 ? problems : { columnOf };
+}
+
+/** A hint for a near-miss header: "(did you mean ...?)". */
+function closest(h: string, known: string[]): string {
+  const score = (a: string, b: string) => {
+    const wa = new Set(a.toLowerCase().split(/\W+/u));
+    const wb = new Set(b.toLowerCase().split(/\W+/u));
+    return [...wa].filter((w) => wb.has(w)).length / Math.max(wa.size, wb.size);
+  };
+  const best = known.map((k) => ({ k, s: score(h, k) })).sort((a, b) => b.s - a.s)[0];
+  return best && best.s >= 0.5 ? ` (closest known header: "${best.k}")` : '';
+}

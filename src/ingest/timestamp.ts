@@ -1,0 +1,112 @@
+/**
+ * The two timestamp forms editors get: Google Forms' CSV download
+ * ("2024/04/23 9:15:32 AM UTC+2", offset included) and a Google Sheets CSV
+ * download ("23/04/2024 09:15:32", local time of the edition's time zone).
+ */
+const FORMS =
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP]M))? (?:UTC|GMT)([+-]\d{1,2})(?::?(\d{2}))?$/i;
+const SHEETS = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+export interface ParsedTime {
+  iso: string;
+  epochMs: number;
+}
+
+export const TIMESTAMP_FORMS_EXPECTED =
+  'a date and time as Google Forms writes it ("2024/04/23 9:15:32 AM UTC+2") or as Google Sheets does ("23/04/2024 09:15:32")';
+
+/** Returns null when the text is in neither form or names an impossible date. */
+export function parseTimestamp(text: string, timeZone: string): ParsedTime | null {
+  const forms = FORMS.exec(text.trim());
+  if (forms) {
+    const [, y, mo, d, h, mi, s, ampm, offH, offM] = forms;
+    let hour = Number(h);
+    if (ampm) {
+      if (hour < 1 || hour > 12) return null;
+      hour = (hour % 12) + (ampm.toUpperCase() === 'PM' ? 12 : 0);
+    }
+    const sign = (offH as string).startsWith('-') ? -1 : 1;
+    const offset = sign * (Math.abs(Number(offH)) * 60 + Number(offM ?? 0));
+    return build(Number(y), Number(mo), Number(d), hour, Number(mi), Number(s), offset);
+  }
+  const sheets = SHEETS.exec(text.trim());
+  if (sheets) {
+    const [, d, mo, y, h, mi, s] = sheets;
+    const fields = [
+      Number(y),
+      Number(mo),
+      Number(d),
+      Number(h),
+      Number(mi),
+      Number(s ?? 0),
+    ] as const;
+    const offset = zoneOffsetMinutes(timeZone, Date.UTC(...fields));
+    // Near a DST change the first guess can be an hour off: recompute at the guessed instant.
+    const refined = zoneOffsetMinutes(timeZone, Date.UTC(...fields) - offset * 60_000);
+    return build(...fields, refined);
+  }
+  return null;
+}
+
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  offsetMin: number,
+): ParsedTime | null {
+  const localMs = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(localMs);
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
+    return null;
+  }
+  const pad = (x: number, n = 2) => String(Math.abs(x)).padStart(n, '0');
+  const offset = `${offsetMin < 0 ? '-' : '+'}${pad(Math.trunc(offsetMin / 60))}:${pad(offsetMin % 60)}`;
+  return {
+    iso: `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`,
+    epochMs: localMs - offsetMin * 60_000,
+  };
+}
+
+/** Offset of a time zone from UTC at an instant, in minutes (Europe/Paris in summer: 120). */
+export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(epochMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(epochMs));
+}

@@ -1,0 +1,47 @@
+/** What the CLI tells the user while it works: each stage with its duration, then the files written. */
+import type { Written } from './outputs/write.js';
+
+export interface Log {
+  stage<T>(name: string, work: () => Promise<T> | T): Promise<T>;
+  info(line: string): void;
+}
+
+export function consoleLog(stream: NodeJS.WritableStream = process.stderr): Log {
+  return {
+    async stage(name, work) {
+      const started = performance.now();
+      const result = await work();
+      stream.write(`  ${name.padEnd(34)} ${formatMs(performance.now() - started).padStart(8)}\n`);
+      return result;
+    },
+    info(line) {
+      stream.write(`${line}\n`);
+    },
+  };
+}
+
+export const silentLog: Log = {
+  stage: async (_name, work) => work(),
+  info: () => {},
+};
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function formatWritten(files: readonly Written[], cwd = process.cwd()): string {
+  const rel = files.map((f) => ({
+    ...f,
+    path: f.path.startsWith(cwd) ? f.path.slice(cwd.length + 1) : f.path,
+  }));
+  const width = Math.max(...rel.map((f) => f.path.length));
+  return rel
+    .map((f) => `  ${f.path.padEnd(width)}  ${formatBytes(f.bytes).padStart(9)}`)
+    .join('\n');
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Which Chromium to drive. Never downloads one: the system's browser first
+ * (Debian's /usr/bin/chromium, which scripts/setup.mjs installs when it is
+ * missing), then an installed Chrome, then a browser puppeteer itself
+ * installed (`npx puppeteer browsers install chrome`) on ordinary machines.
+ */
+import { existsSync } from 'node:fs';
+
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export const BROWSER_ENV = 'ENQUETE_CHROMIUM';
+
+/** The browser's path, or null when this machine has none we can use. */
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  const configured = env[BROWSER_ENV] ?? env.PUPPETEER_EXECUTABLE_PATH;
+  if (configured) return existsSync(configured) ? configured : null;
+  const system = SYSTEM_BROWSERS.find((p) => existsSync(p));
+  if (system) return system;
+  try {
+    const puppeteer = await import('puppeteer');
+    const own = puppeteer.default.executablePath();
+    return existsSync(own) ? own : null;
+  } catch {
+    return null;
+  }
+}
+
+export const INSTALL_HINT =
+  'Install Chromium: on Debian/Ubuntu `apt-get install chromium` (npm run setup does it when run as root); elsewhere install Google Chrome, run `npx puppeteer browsers install chrome`, or set ENQUETE_CHROMIUM to the browser executable.';

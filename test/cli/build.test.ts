@@ -1,0 +1,53 @@
+/** The command as users run it: a real process, real files, real exit codes. */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { enquete } from '../helpers/cli.js';
+
+describe('enquete figures', () => {
+  it('prints every figure as JSON with its base', async () => {
+    const { code, stdout } = await enquete(['figures', 'data/2024']);
+    expect(code).toBe(0);
+    const figures = JSON.parse(stdout) as {
+      id: string;
+      kind: string;
+      count?: number;
+      base?: number;
+    }[];
+    expect(figures.find((f) => f.id === 'usage.oui.share.manipulateurs')).toMatchObject({
+      kind: 'share',
+      count: 24,
+      base: 46,
+    });
+    for (const f of figures.filter((x) => x.kind === 'share'))
+      expect(Number.isInteger(f.base)).toBe(true);
+  });
+});
+
+describe('enquete usage errors', () => {
+  it('exits 2 with a hint on an unknown command, without a stack trace', async () => {
+    const { code, stderr } = await enquete(['bulid', 'data/2024']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown command "bulid"');
+    expect(stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+  it('exits 1 naming the missing config', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'enquete-'));
+    const { code, stderr } = await enquete(['build', out]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(path.join(out, 'edition.yaml'));
+  });
+});
+
+describe('enquete build', () => {
+  it('writes figures.json and the reconciliation of rows', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-')), '2024');
+    const { code, stderr } = await enquete(['build', 'data/2024', '--out', out]);
+    expect(code, stderr).toBe(0);
+    const figures = JSON.parse(await readFile(path.join(out, 'figures.json'), 'utf8'));
+    expect(figures.find((f: { id: string }) => f.id === 'respondents.count.all').value).toBe(144);
+    const rec = JSON.parse(await readFile(path.join(out, 'reconciliation.json'), 'utf8'));
+    expect(rec).toMatchObject({ rowsIn: 144, kept: 144, excluded: [] });
+  });
+});

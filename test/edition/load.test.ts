@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseEditionConfig } from '../../src/edition/load.js';
+import { InputError, type Problem } from '../../src/errors.js';
+import { TEST_CONFIG_YAML } from '../helpers/edition.js';
+
+function problemsOf(yaml: string): Problem[] {
+  try {
+    parseEditionConfig(yaml, 'edition.yaml');
+  } catch (e) {
+    if (e instanceof InputError) return [...e.problems];
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('edition config', () => {
+  it('is read and fully defaulted', () => {
+    const config = parseEditionConfig(TEST_CONFIG_YAML, 'edition.yaml');
+    expect(config.source).toEqual({ file: 'responses.csv', duplicateWindowMinutes: 10 });
+    expect(config.edition.timezone).toBe('Europe/Paris');
+    expect(config.questions.find((q) => q.id === 'usage')).toMatchObject({
+      options: [{ code: 'oui' }, { code: 'non' }],
+    });
+  });
+
+  it('locates a YAML syntax error', () => {
+    const [p] = problemsOf('edition:\n  id: "2024\n  survey: x\n');
+    expect(p).toMatchObject({ file: 'edition.yaml', line: 4, column: 1, expected: 'valid YAML' });
+    expect(p?.found).toContain('Missing closing "quote');
+  });
+
+  it('names the key, its line and the fix for a wrong value', () => {
+    const yaml = TEST_CONFIG_YAML.replace('type: yesno', 'type: oui_non');
+    const [p] = problemsOf(yaml);
+    expect(p?.where).toBe('key "questions[2].type"');
+    expect(p?.expected).toContain('timestamp, single, multiple, yesno, scale, text');
+    expect(p?.line).toBe(yaml.split('\n').findIndex((l) => l.includes('oui_non')) + 1);
+  });
+
+  it('names an unknown key', () => {
+    const [p] = problemsOf(
+      TEST_CONFIG_YAML.replace('  sample: test', '  sample: test\n  smaple: x'),
+    );
+    expect(p).toMatchObject({ where: 'key "edition"', found: 'unknown key "smaple"' });
+  });
+
+  it('refuses a segment naming an unknown question or answer code', () => {
+    const found = problemsOf(
+      TEST_CONFIG_YAML.replace('where: { usage: oui }', 'where: { usag: oui }').replace(
+        'where: { profession: radiologue }',
+        'where: { profession: radiolog }',
+      ),
+    );
+    expect(found.map((p) => [p.where, p.found])).toEqual([
+      ['segment "radiologues"', '"radiolog"'],
+      ['segment "utilisateurs"', '"usag"'],
+    ]);
+    expect(found[0]?.fix).toContain('profession');
+  });
+
+  it('refuses appliesTo naming an unknown segment', () => {
+    const [p] = problemsOf(
+      TEST_CONFIG_YAML.replace('appliesTo: utilisateurs\n    other', 'appliesTo: users\n    other'),
+    );
+    expect(p).toMatchObject({ where: 'question "usages"', found: '"users"' });
+  });
+});

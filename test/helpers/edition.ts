@@ -1,0 +1,58 @@
+/** A small codebook for unit tests, parsed through the real config loader. */
+import { parseEditionConfig } from '../../src/edition/load.js';
+import type { EditionConfig } from '../../src/edition/schema.js';
+
+export const TEST_CONFIG_YAML = `
+edition:
+  id: test
+  survey: Test
+  publisher: Test
+  fieldPeriod: { start: "2024-04-23", end: "2024-08-22" }
+  channels: [test]
+  sample: test
+questions:
+  - { id: horodateur, header: Horodateur, type: timestamp }
+  - id: profession
+    header: Profession ?
+    type: single
+    other: true
+    options: [{ code: radiologue, label: Radiologue }, { code: manipulateur, label: Manipulateur radio }]
+  - { id: usage, header: IA ?, type: yesno }
+  - id: usages
+    header: Usages ?
+    type: multiple
+    appliesTo: utilisateurs
+    other: true
+    options:
+      - { code: diagnostic, label: Aide au diagnostic }
+      - { code: segmentation, label: "Segmentation, mesures et post-traitement" }
+      - { code: segmentation_seule, label: Segmentation }
+  - { id: note, header: Note ?, type: scale, min: 1, max: 10, appliesTo: utilisateurs }
+  - { id: commentaire, header: Commentaire, type: text }
+segments:
+  - { id: radiologues, label: Radiologues, where: { profession: radiologue } }
+  - { id: utilisateurs, label: Utilisateurs, where: { usage: oui } }
+  - { id: personne, label: Personne, where: { profession: radiologue, usage: non } }
+articles:
+  - { slug: a, title: T, dek: D, author: A, date: "2024-10-01", body: a.hbs }
+`;
+
+export function testConfig(): EditionConfig {
+  return parseEditionConfig(TEST_CONFIG_YAML, 'test.yaml');
+}
+
+export const TEST_HEADER = [
+  'Horodateur',
+  'Profession ?',
+  'IA ?',
+  'Usages ?',
+  'Note ?',
+  'Commentaire',
+];
+
+export function csv(rows: string[][]): Uint8Array {
+  const text = [TEST_HEADER, ...rows]
+    .map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))
+    .join('\r\n');
+  return new TextEncoder().encode(text);
+}

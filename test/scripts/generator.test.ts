@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import {
+  formatFormsTimestamp,
+  generateResponsesCsv,
+} from '../../scripts/reconstruct-2024/generate.js';
+
+describe('the 2024 reconstruction', () => {
+  it('reproduces the committed export byte for byte', async () => {
+    const committed = await readFile('data/2024/responses.csv', 'utf8');
+    expect(generateResponsesCsv()).toBe(committed);
+  });
+
+  it('another seed gives another file, so the test above can fail', () => {
+    expect(generateResponsesCsv(1)).not.toBe(generateResponsesCsv());
+  });
+
+  it('writes timestamps as Google Forms does', () => {
+    expect(formatFormsTimestamp(new Date(Date.UTC(2024, 3, 23, 7, 15, 32)))).toBe(
+      '2024/04/23 9:15:32 AM UTC+2',
+    );
+    expect(formatFormsTimestamp(new Date(Date.UTC(2024, 3, 23, 11, 5, 2)))).toBe(
+      '2024/04/23 1:05:02 PM UTC+2',
+    );
+    expect(formatFormsTimestamp(new Date(Date.UTC(2024, 3, 22, 22, 0, 0)))).toBe(
+      '2024/04/23 12:00:00 AM UTC+2',
+    );
+  });
+});

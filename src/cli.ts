@@ -10,12 +10,15 @@ import { analyseEdition, buildEdition } from './pipeline.js';
 const HELP = `enquete: survey report pipeline
 
 Usage:
-  enquete build <edition-folder> [--out <folder>]   build the edition's outputs (default: output/<folder name>/)
+  enquete build <edition-folder> [options]   build the PDF, web article and newsletter (default: output/<folder name>/)
   enquete figures <edition-folder>                  print every figure as JSON
   enquete --help | --version
 
 Options:
-  --out <folder>   where to write the outputs
+  --out <folder>       where to write the outputs
+  --article <slug>     which article of the edition (default: the first listed in edition.yaml)
+  --base-url <url>     where the output folder will be published: the newsletter's images and
+                       its link to the web version point there (default: edition.publishUrl)
   --debug          print the stack trace of unexpected errors
 `;
 
@@ -68,7 +71,15 @@ async function run(argv: string[]): Promise<number> {
   }
   log.info(`enquete build ${folder}`);
   const started = performance.now();
-  const written = await buildEdition({ editionFolder: folder, outFolder: values.out }, log);
+  const written = await buildEdition(
+    {
+      editionFolder: folder,
+      outFolder: values.out,
+      article: values.article,
+      baseUrl: values['base-url'],
+    },
+    log,
+  );
   log.info(
     `\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
   );
@@ -82,6 +93,8 @@ function parse(argv: string[]) {
     strict: true,
     options: {
       out: { type: 'string' },
+      article: { type: 'string' },
+      'base-url': { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },

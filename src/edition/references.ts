@@ -150,6 +150,78 @@ export function checkReferences(config: EditionConfig): ReferenceProblem[] {
       }
     }
   });
+  config.articles.forEach((a, i) => {
+    duplicates(a.charts.map((c) => c.id)).forEach((j) => {
+      out.push({
+        path: ['articles', i, 'charts', j, 'id'],
+        problem: dup('chart id', a.charts[j]?.id),
+      });
+    });
+    a.charts.forEach((c, j) => {
+      const at = (key: string) => ['articles', i, 'charts', j, key];
+      const q = questions.get(c.question);
+      const where = `chart "${c.id}"`;
+      if (!q) {
+        out.push({
+          path: at('question'),
+          problem: {
+            where,
+            expected: `a question id (${config.questions.map((x) => x.id).join(', ')})`,
+            found: `"${c.question}"`,
+            fix: 'Use the id of a question listed under "questions:".',
+          },
+        });
+        return;
+      }
+      const wantsScale = c.kind === 'mean_by_segment' || c.kind === 'scale_distribution';
+      if (wantsScale !== (q.type === 'scale') || (!wantsScale && !isClosed(q))) {
+        out.push({
+          path: at('kind'),
+          problem: {
+            where,
+            expected: wantsScale
+              ? 'a question of type scale'
+              : 'a question with answer options (single, multiple or yesno)',
+            found: `question "${q.id}" of type ${q.type}`,
+            fix: wantsScale
+              ? 'Chart a scale question, or use share_by_segment, ranked_options or mix_by_segment.'
+              : 'Chart a closed question, or use mean_by_segment or scale_distribution for a scale.',
+          },
+        });
+      }
+      const segs = 'segments' in c ? c.segments : [c.segment];
+      for (const s of segs) {
+        if (s !== ALL_SEGMENT && !segmentIds.has(s)) {
+          out.push({
+            path: at('segment' in c ? 'segment' : 'segments'),
+            problem: {
+              where,
+              expected: `a segment id (all, ${[...segmentIds].join(', ')})`,
+              found: `"${s}"`,
+              fix: 'Use the id of a segment listed under "segments:", or "all".',
+            },
+          });
+        }
+      }
+      if (c.kind === 'share_by_segment' && isClosed(q)) {
+        const codes = [
+          ...q.options.map((o) => o.code),
+          ...(q.type !== 'yesno' && q.other ? [OTHER_CODE] : []),
+        ];
+        if (!codes.includes(c.answer)) {
+          out.push({
+            path: at('answer'),
+            problem: {
+              where,
+              expected: `an answer code of "${q.id}" (${codes.join(', ')})`,
+              found: `"${c.answer}"`,
+              fix: `Use one of the codes listed under the options of question "${q.id}".`,
+            },
+          });
+        }
+      }
+    });
+  });
   return out;
 }
 

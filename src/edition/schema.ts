@@ -103,17 +103,70 @@ const segmentSchema = z
   })
   .strict();
 
+const chartCommon = {
+  id: code.describe('Stable id of the chart: the article text places it with {{chart "id"}}.'),
+  question: code.describe('Id of the question charted.'),
+  title: z
+    .string()
+    .min(1)
+    .describe(
+      'A title that states the finding. Handlebars, with the same figure helpers as the article text.',
+    ),
+};
+const segmentList = z.array(code).min(1).describe('Segment ids, in the order the bars are drawn.');
+
+export const chartSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        ...chartCommon,
+        kind: z.literal('share_by_segment'),
+        answer: code.describe('The answer code whose share is drawn (e.g. "oui").'),
+        segments: segmentList,
+      })
+      .strict()
+      .describe('One bar per segment: the share giving one answer.'),
+    z
+      .object({ ...chartCommon, kind: z.literal('ranked_options'), segment: code })
+      .strict()
+      .describe('One bar per answer, largest first: for multiple choice, shares of respondents.'),
+    z
+      .object({ ...chartCommon, kind: z.literal('mix_by_segment'), segments: segmentList })
+      .strict()
+      .describe('One stacked 100 % bar per segment: how its answers divide.'),
+    z
+      .object({ ...chartCommon, kind: z.literal('mean_by_segment'), segments: segmentList })
+      .strict()
+      .describe('One bar per segment: the mean of a scale question.'),
+    z
+      .object({ ...chartCommon, kind: z.literal('scale_distribution'), segment: code })
+      .strict()
+      .describe('One column per value of a scale question.'),
+  ],
+  {
+    error: () =>
+      'kind must be one of: share_by_segment, ranked_options, mix_by_segment, mean_by_segment, scale_distribution',
+  },
+);
+
 const articleSchema = z
   .object({
     slug: code.describe('Stable id of the article.'),
     title: z.string().min(1),
-    dek: z.string().min(1).describe('The standfirst printed under the title.'),
+    dek: z
+      .string()
+      .min(1)
+      .describe(
+        'The standfirst printed under the title. Handlebars, with the figure helpers: wording that depends on the data is decided from it.',
+      ),
     author: z.string().min(1),
     date: isoDate.describe('Publication date, YYYY-MM-DD.'),
     body: z
       .string()
       .min(1)
       .describe("Path of the article's Handlebars text, relative to the edition folder."),
+    charts: z.array(chartSchema).default([]).describe('The charts the article text places.'),
   })
   .strict();
 
@@ -136,7 +189,13 @@ export const editionSchema = z
           .min(1)
           .describe('How the questionnaire was distributed.'),
         sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
-        url: z.string().url().optional().describe('Address of the web article.'),
+        publishUrl: z
+          .string()
+          .url()
+          .optional()
+          .describe(
+            'Address where the output folder is published: the newsletter links to enquete.html there and loads its images from charts/ (overridden by --base-url).',
+          ),
       })
       .strict(),
     source: z
@@ -166,6 +225,8 @@ export type QuestionType = Question['type'];
 export type Option = z.output<typeof option>;
 export type Segment = z.output<typeof segmentSchema>;
 export type Article = z.output<typeof articleSchema>;
+export type ChartConfig = z.output<typeof chartSchema>;
+export type ChartKind = ChartConfig['kind'];
 export type ClosedQuestion = Extract<Question, { options: unknown }>;
 
 export function isClosed(q: Question): q is ClosedQuestion {

@@ -1,0 +1,56 @@
+/**
+ * One look for every chart: the article's sans-serif, a colour-blind-safe
+ * palette (Okabe & Ito's blue and orange; a single-hue ramp for ordered
+ * answers) and French number formats through vega's locale.
+ */
+import * as vega from 'vega';
+
+export const CHART_FONT = 'Source Sans 3';
+export const CHART_WIDTH = 560;
+export const INK = '#1d2327';
+export const MUTED = '#5b6770';
+export const ACCENT = '#0072B2';
+export const HIGHLIGHT = '#D55E00';
+/** Ordered answers (most to least intense), dark to light: readable without colour vision. */
+export const ORDERED_RAMP = ['#08306b', '#2b6cb0', '#6aa5d8', '#b9d5ee', '#e3edf7'];
+
+/** fr-FR for d3-format inside vega: "52 %", "7,1", "1 234". */
+export function useFrenchLocale(): void {
+  vega.formatLocale({
+    decimal: ',',
+    thousands: '\u202f',
+    grouping: [3],
+    currency: ['', '\u00a0€'],
+    percent: '\u202f%',
+  });
+}
+
+export const vegaLiteConfig = {
+  font: CHART_FONT,
+  background: 'white',
+  padding: { left: 4, right: 12, top: 8, bottom: 4 },
+  view: { stroke: null },
+  aria: false,
+  axis: {
+    labelFont: CHART_FONT,
+    titleFont: CHART_FONT,
+    labelFontSize: 13,
+    titleFontSize: 12,
+    labelColor: INK,
+    titleColor: MUTED,
+    titleFontWeight: 'normal',
+    domainColor: '#9aa5ad',
+    tickColor: '#9aa5ad',
+    gridColor: '#e4e8eb',
+    labelLimit: 400,
+  },
+  legend: {
+    labelFont: CHART_FONT,
+    labelFontSize: 13,
+    labelColor: INK,
+    titleFont: CHART_FONT,
+    symbolType: 'square',
+    labelLimit: 400,
+  },
+  text: { font: CHART_FONT, fontSize: 13, color: INK },
+} as const;

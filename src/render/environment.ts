@@ -1,0 +1,124 @@
+/**
+ * The Handlebars environment: an isolated instance with the figure helpers
+ * and the shared partials. Templates are compiled in strict mode, so a
+ * misspelt variable is an error, not an empty string; every value is
+ * auto-escaped (the project never uses triple-stash on data).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { InputError } from '../errors.js';
+import { type FigureIndex, UnknownFigureError } from './figure-index.js';
+import { figureHelpers } from './helpers.js';
+
+export type Hbs = typeof Handlebars;
+
+export interface Template {
+  file: string;
+  source: string;
+  render(context: object): string;
+}
+
+export function createEnvironment(index: FigureIndex): Hbs {
+  const hbs = Handlebars.create();
+  for (const [name, helper] of Object.entries(figureHelpers(index)))
+    hbs.registerHelper(name, helper);
+  return hbs;
+}
+
+export async function loadTemplate(hbs: Hbs, file: string): Promise<Template> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError('Reading the templates', [
+      {
+        file,
+        expected: 'a Handlebars template',
+        found: 'no such file',
+        fix: 'Check the path given in the edition config ("body:").',
+      },
+    ]);
+  }
+  return compileTemplate(hbs, file, source);
+}
+
+export function compileTemplate(hbs: Hbs, file: string, source: string): Template {
+  let compiled: HandlebarsTemplateDelegate;
+  try {
+    compiled = hbs.compile(source, { strict: true, preventIndent: true });
+  } catch (e) {
+    throw templateError(file, source, e);
+  }
+  return {
+    file,
+    source,
+    render(context) {
+      try {
+        return compiled(context);
+      } catch (e) {
+        throw templateError(file, source, e);
+      }
+    },
+  };
+}
+
+/** Register every file of a folder as a partial named after it ("methodology.hbs" -> {{> methodology}}). */
+export async function registerPartials(hbs: Hbs, folder: string, names: string[]): Promise<void> {
+  await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(folder, `${name}.hbs`);
+      const t = await loadTemplate(hbs, file);
+      hbs.registerPartial(name, t.source);
+    }),
+  );
+}
+
+/** A template failure, located in its source where the message allows it. */
+function templateError(file: string, source: string, e: unknown): InputError {
+  if (e instanceof UnknownFigureError) {
+    const at = locate(source, e.figureId);
+    const hint =
+      e.suggestions.length > 0
+        ? ` Did you mean ${e.suggestions.map((s) => `"${s}"`).join(', ')}?`
+        : '';
+    return new InputError('Rendering the article', [
+      {
+        file,
+        ...at,
+        where: `figure "${e.figureId}"`,
+        expected:
+          'the id of a figure computed from the data (see output/<edition>/figures.json or `enquete figures`)',
+        found: e.reason,
+        fix: `Correct the id in the template.${hint}`,
+      },
+    ]);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const lineMatch = /line (\d+)/i.exec(message);
+  const missing = /"(\w+)" not defined in/.exec(message);
+  return new InputError('Rendering the article', [
+    {
+      file,
+      line: lineMatch
+        ? Number(lineMatch[1])
+        : missing
+          ? locate(source, missing[1] as string).line
+          : undefined,
+      expected: missing
+        ? 'only variables the article context provides'
+        : 'a valid Handlebars template',
+      found: message.split('\n')[0],
+      fix: missing
+        ? `Remove or correct "${missing[1]}"; figures are printed with helpers such as {{pct "usage.oui.share.all"}}.`
+        : 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed and every {{ has its }}.',
+    },
+  ]);
+}
+
+function locate(source: string, needle: string): { line?: number; column?: number } {
+  const i = source.indexOf(needle);
+  if (i < 0) return {};
+  const before = source.slice(0, i).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}

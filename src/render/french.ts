@@ -1,0 +1,111 @@
+/**
+ * French typography for every number the reader sees, from Intl's fr-FR
+ * rules: decimal comma, narrow no-break spaces inside numbers and before
+ * "%", and no-break spaces inside "21 sur 24", so no figure ever breaks
+ * across lines.
+ */
+const NBSP = '\u00a0';
+
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+
+export function formatInteger(n: number): string {
+  return integer.format(n);
+}
+
+export function formatDecimal(n: number, decimals = 1): string {
+  return new Intl.NumberFormat('fr-FR', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(n);
+}
+
+/** 0.5217 -> "52 %" */
+export function formatPercent(share: number): string {
+  return percent.format(share);
+}
+
+/** "21 sur 24" with no-break spaces. */
+export function formatOutOf(count: number, base: number): string {
+  return `${formatInteger(count)}${NBSP}sur${NBSP}${formatInteger(base)}`;
+}
+
+/**
+ * The editorial rule of the publication: under 30 respondents a percentage
+ * overstates precision, so the figure is written "21 sur 24".
+ */
+export const SMALL_BASE = 30;
+
+export function formatShare(count: number, base: number): string {
+  return base < SMALL_BASE ? formatOutOf(count, base) : formatPercent(count / base);
+}
+
+/** "n = 46" with no-break spaces. */
+export function formatBase(base: number): string {
+  return `n${NBSP}=${NBSP}${formatInteger(base)}`;
+}
+
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** "2024-04-23" -> "23 avril 2024" (1er for the first of the month). */
+export function formatLongDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d === 1 ? '1er' : d}${NBSP}${MONTHS[m - 1]}${NBSP}${y}`;
+}
+
+/** "2024-04-23" -> "23/04/2024" */
+export function formatShortDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Fractions a journalist would write, for wording decided by the data. */
+const FRACTIONS: [number, string][] = [
+  [1 / 10, 'un dixième'],
+  [1 / 5, 'un cinquième'],
+  [1 / 4, 'un quart'],
+  [1 / 3, 'un tiers'],
+  [2 / 5, 'deux cinquièmes'],
+  [1 / 2, 'la moitié'],
+  [3 / 5, 'trois cinquièmes'],
+  [2 / 3, 'les deux tiers'],
+  [3 / 4, 'les trois quarts'],
+  [4 / 5, 'les quatre cinquièmes'],
+  [9 / 10, 'les neuf dixièmes'],
+];
+
+/**
+ * 0.52 -> "un peu plus de la moitié", 0.677 -> "environ les deux tiers",
+ * 0.97 -> "la quasi-totalité". Always true to the number: the qualifier says
+ * on which side of the fraction it lies.
+ */
+export function fractionWords(share: number): string {
+  if (share >= 0.95) return share === 1 ? 'la totalité' : 'la quasi-totalité';
+  if (share <= 0.05) return share === 0 ? 'aucun' : 'une infime minorité';
+  const [fraction, words] = FRACTIONS.reduce((best, f) =>
+    Math.abs(f[0] - share) < Math.abs(best[0] - share) ? f : best,
+  );
+  const gap = share - fraction;
+  if (Math.abs(gap) < 0.015) return `environ ${words}`;
+  return `${gap > 0 ? 'un peu plus' : 'près'} ${withDe(words)}`;
+}
+
+/** French elision and contraction after "de": de la, des, d'un. */
+function withDe(words: string): string {
+  if (words.startsWith('les ')) return `des ${words.slice(4)}`;
+  if (words.startsWith('un')) return `d'${words}`;
+  return `de ${words}`;
+}

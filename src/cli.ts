@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { formatError, isExpectedError, UsageError } from './errors.js';
 import { consoleLog, formatWritten } from './log.js';
-import { analyseEdition, buildEdition } from './pipeline.js';
+import { startChromium } from './outputs/chromium.js';
+import { startWorker } from './worker/client.js';
 
 const HELP = `enquete: survey report pipeline
 
@@ -65,21 +66,29 @@ async function run(argv: string[]): Promise<number> {
 
   const log = consoleLog();
   if (command === 'figures') {
+    const { analyseEdition } = await import('./pipeline.js');
     const { figures } = await analyseEdition(folder, log);
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     return 0;
   }
   log.info(`enquete build ${folder}`);
   const started = performance.now();
-  const written = await buildEdition(
-    {
+  // Chromium and the worker thread first: their start-up overlaps loading the pipeline's code and reading the data.
+  const chromium = startChromium();
+  const worker = startWorker();
+  let written: Awaited<ReturnType<typeof import('./pipeline.js').buildEdition>>;
+  try {
+    const { buildEdition } = await import('./pipeline.js');
+    const options = {
       editionFolder: folder,
       outFolder: values.out,
       article: values.article,
       baseUrl: values['base-url'],
-    },
-    log,
-  );
+    };
+    written = await buildEdition(options, chromium, worker, log);
+  } finally {
+    await Promise.all([chromium.close(), worker.stop()]);
+  }
   log.info(
     `\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
   );

@@ -11,7 +11,12 @@ export function consoleLog(stream: NodeJS.WritableStream = process.stderr): Log 
     async stage(name, work) {
       const started = performance.now();
       const result = await work();
-      stream.write(`  ${name.padEnd(34)} ${formatMs(performance.now() - started).padStart(8)}\n`);
+      const ended = performance.now();
+      // ENQUETE_TIMELINE=1 adds when each stage started and ended, from the process start (for tuning).
+      const at = process.env.ENQUETE_TIMELINE
+        ? `   ${formatMs(started).padStart(8)} → ${formatMs(ended).padStart(8)}`
+        : '';
+      stream.write(`  ${name.padEnd(34)} ${formatMs(ended - started).padStart(8)}${at}\n`);
       return result;
     },
     info(line) {

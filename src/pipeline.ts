@@ -4,10 +4,10 @@
  *   edition.yaml ─► loadEdition ─► ingestEdition ─► buildFigures ─► figures.json
  *   responses.csv ─────────────────────┘                 │
  *                                                        ├─► prepareArticle (templates, titles, dek)
- *                                                        ├─► drawCharts ─► SVG (print, web), PNG (newsletter)
+ *                                                        ├─► planChart ─► worker: SVG (print, web)
  *                                                        └─► renderPages ─► print / web / newsletter HTML
- *   Chromium (started first, in parallel) ─► printPdf ─► enquete.pdf
- *   newsletter HTML ─► inlineStyles, plainText, emlMessage
+ *   Chromium (spawned by the CLI before anything else) ─► printPdf ─► enquete.pdf
+ *   while it prints, in the worker thread: chart PNGs, newsletter (inlined CSS, plain text, .eml)
  *
  *   all files ─► writeInto(staging) ─► swapIn(output/<edition>/)
  *
@@ -15,16 +15,14 @@
  */
 import path from 'node:path';
 import { buildFigures, type Figure } from './analysis/figures.js';
-import { drawChart, type RenderedChart } from './charts/draw.js';
-import { useFrenchLocale } from './charts/theme.js';
+import { planChart, withDrawing } from './charts/draw.js';
 import { type Edition, loadEdition } from './edition/load.js';
 import type { Article } from './edition/schema.js';
 import { UsageError } from './errors.js';
 import { ingestEdition } from './ingest/ingest.js';
 import type { Ingested } from './ingest/types.js';
 import type { Log } from './log.js';
-import { startChromium } from './outputs/chromium.js';
-import { emlMessage, inlineStyles, plainText } from './outputs/newsletter.js';
+import type { Chromium } from './outputs/chromium.js';
 import { printPdf } from './outputs/pdf.js';
 import {
   discard,
@@ -37,6 +35,7 @@ import {
 } from './outputs/write.js';
 import { FigureIndex } from './render/figure-index.js';
 import { prepareArticle, renderPages } from './render/pages.js';
+import type { DrawingWorker } from './worker/client.js';
 
 export interface BuildOptions {
   editionFolder: string;
@@ -62,94 +61,93 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
   return { edition, ingested, figures };
 }
 
-export async function buildEdition(options: BuildOptions, log: Log): Promise<Written[]> {
-  const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
-  const chromium = startChromium();
-  try {
-    const { edition, ingested, figures } = await analyseEdition(options.editionFolder, log);
-    const { config } = edition;
-    const article = pickArticle(config.articles, options.article);
-    const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
-    const index = new FigureIndex(figures);
-
-    const prepared = await log.stage('Prepare templates', () =>
-      prepareArticle(edition.folder, edition.configFile, article, index),
+/** Everything the outputs are made from: the analysis, the charts (SVG) and the three pages. */
+export async function composePages(options: BuildOptions, worker: DrawingWorker, log: Log) {
+  const { edition, ingested, figures } = await analyseEdition(options.editionFolder, log);
+  const { config } = edition;
+  const article = pickArticle(config.articles, options.article);
+  const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
+  const index = new FigureIndex(figures);
+  const prepared = await log.stage('Prepare templates', () =>
+    prepareArticle(edition.folder, edition.configFile, article, index),
+  );
+  const charts = await log.stage(`Draw ${article.charts.length} charts (SVG)`, async () => {
+    const planned = article.charts.map((c) =>
+      planChart(c, config, index, prepared.chartTitles.get(c.id) ?? c.id),
     );
-    const charts = await log.stage(`Draw ${article.charts.length} charts`, () =>
-      drawCharts(article, edition, index, prepared.chartTitles),
-    );
-    const pages = await log.stage('Render pages', () =>
-      renderPages({
-        prepared,
-        config,
-        article,
-        index,
-        charts,
-        reconciliation: ingested.reconciliation,
-        imageBaseUrl: baseUrl,
-      }),
-    );
-    const newsletter = await log.stage('Build newsletter', async () => {
-      const html = inlineStyles(pages.newsletter);
-      const text = plainText(pages.newsletter);
-      const from = `${config.edition.publisher} <newsletter@example.invalid>`;
-      const eml = await emlMessage({
-        html,
-        text,
-        subject: article.title,
-        from,
-        date: article.date,
-        charts,
-        imageBaseUrl: baseUrl,
-      });
-      return { html, text, eml };
-    });
-    const printed = await log.stage('Print PDF (Chromium)', async () =>
-      printPdf(await chromium.browser, pages.print, {
-        title: article.title,
-        author: article.author,
-        subject: pages.context.dek,
-        keywords: [
-          config.edition.survey,
-          config.edition.publisher,
-          'intelligence artificielle',
-          'imagerie médicale',
-        ],
-        date: article.date,
-      }),
-    );
-
-    const files: OutputFile[] = [
-      { name: 'enquete.pdf', content: printed.pdf },
-      { name: 'enquete.html', content: pages.web },
-      { name: 'newsletter.html', content: newsletter.html },
-      { name: 'newsletter.txt', content: newsletter.text },
-      { name: 'newsletter.eml', content: newsletter.eml },
-      ...charts.map((c) => ({ name: c.pngFile, content: c.png.bytes })),
-      { name: 'figures.json', content: `${JSON.stringify(figures, null, 2)}\n` },
-      {
-        name: 'reconciliation.json',
-        content: `${JSON.stringify(ingested.reconciliation, null, 2)}\n`,
-      },
-    ];
-    await log.stage('Write outputs', () => publish(files, target));
-    return sizes(target, files);
-  } finally {
-    await chromium.close();
-  }
+    const svgs = await worker.svgs(planned.map((p) => p.job));
+    return planned.map((p, i) => withDrawing(p, svgs[i] as string));
+  });
+  const pages = await log.stage('Render pages', () =>
+    renderPages({
+      prepared,
+      config,
+      article,
+      index,
+      charts,
+      reconciliation: ingested.reconciliation,
+      imageBaseUrl: baseUrl,
+    }),
+  );
+  return {
+    config,
+    article,
+    baseUrl,
+    figures,
+    reconciliation: ingested.reconciliation,
+    charts,
+    pages,
+  };
 }
 
-async function drawCharts(
-  article: Article,
-  edition: Edition,
-  index: FigureIndex,
-  titles: Map<string, string>,
-): Promise<RenderedChart[]> {
-  useFrenchLocale();
-  const charts: RenderedChart[] = [];
-  for (const c of article.charts)
-    charts.push(await drawChart(c, edition.config, index, titles.get(c.id) ?? c.id));
-  return charts;
+/** The CLI starts Chromium and the worker before loading this module, so both warm up meanwhile. */
+export async function buildEdition(
+  options: BuildOptions,
+  chromium: Chromium,
+  worker: DrawingWorker,
+  log: Log,
+): Promise<Written[]> {
+  const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
+  const { config, article, baseUrl, figures, reconciliation, charts, pages } = await composePages(
+    options,
+    worker,
+    log,
+  );
+  // Chromium prints in its own process while the worker draws the PNGs and the newsletter.
+  const printing = log.stage('Print PDF (Chromium)', async () =>
+    printPdf(await chromium.browser(), pages.print, {
+      title: article.title,
+      author: article.author,
+      subject: pages.context.dek,
+      keywords: [config.edition.survey, config.edition.publisher],
+      date: article.date,
+    }),
+  );
+  printing.catch(() => {});
+  const newsletter = await log.stage('Chart PNGs and newsletter', () =>
+    worker.newsletter({
+      html: pages.newsletter,
+      charts: charts.map((c) => ({ id: c.id, svg: c.svg, pngFile: c.pngFile })),
+      subject: article.title,
+      from: `${config.edition.publisher} <newsletter@example.invalid>`,
+      date: article.date,
+      imageBaseUrl: baseUrl,
+    }),
+  );
+  const printed = await printing;
+
+  const files: OutputFile[] = [
+    { name: 'enquete.pdf', content: printed.pdf },
+    { name: 'enquete.html', content: pages.web },
+    { name: 'newsletter.html', content: newsletter.html },
+    { name: 'newsletter.txt', content: newsletter.text },
+    { name: 'newsletter.eml', content: newsletter.eml },
+    ...newsletter.pngs.map((p) => ({ name: p.name, content: p.bytes })),
+    { name: 'figures.json', content: `${JSON.stringify(figures, null, 2)}\n` },
+    { name: 'reconciliation.json', content: `${JSON.stringify(reconciliation, null, 2)}\n` },
+  ];
+  await log.stage('Write outputs', () => publish(files, target));
+  return sizes(target, files);
 }
 
 async function publish(files: OutputFile[], target: string): Promise<void> {

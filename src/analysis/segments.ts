@@ -18,8 +18,21 @@ export function isMember(response: Response, segment: Segment): boolean {
   });
 }
 
+/** Members are looked up for every question and chart: remembered per list of responses and segment. */
+const memberCache = new WeakMap<readonly Response[], WeakMap<Segment, Response[]>>();
+
 export function membersOf(responses: readonly Response[], segment: Segment): Response[] {
-  return responses.filter((r) => isMember(r, segment));
+  let bySegment = memberCache.get(responses);
+  if (!bySegment) {
+    bySegment = new WeakMap();
+    memberCache.set(responses, bySegment);
+  }
+  let members = bySegment.get(segment);
+  if (!members) {
+    members = responses.filter((r) => isMember(r, segment));
+    bySegment.set(segment, members);
+  }
+  return members;
 }
 
 /** The built-in "all" followed by the edition's segments. */

@@ -90,7 +90,11 @@ export function chartData(
           shareRow(`${chart.question}.${code}.share.${chart.segment}`, answerLabel(question, code)),
         )
         .filter((r) => r.count !== undefined && (r.count > 0 || r.group !== 'Autre'))
-        .sort((a, b) => b.value - a.value);
+        .map((r) => ({ ...r, axisLabel: wrapLabel(r.group) }))
+        // Largest first; "Autre" stays last, as readers expect.
+        .sort(
+          (a, b) => Number(a.group === 'Autre') - Number(b.group === 'Autre') || b.value - a.value,
+        );
       const base = rows[0]?.base ?? 0;
       const several =
         question.type === 'multiple'
@@ -173,4 +177,15 @@ function answerLabel(question: Question, code: string): string {
   if (!isClosed(question)) return code;
   const o = question.options.find((x) => x.code === code);
   return o?.short ?? o?.label ?? code;
+}
+
+/** A long answer label on two lines ("|" separated), broken at the space nearest its middle. */
+export function wrapLabel(label: string, max = 20): string {
+  if (label.length <= max) return label;
+  const middle = label.length / 2;
+  let best = -1;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) {
+    if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
+  }
+  return best < 0 ? label : `${label.slice(0, best)}|${label.slice(best + 1)}`;
 }

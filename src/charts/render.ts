@@ -7,9 +7,11 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { trueTypePaths } from '../fonts.js';
+import { useFontMetrics } from './text-width.js';
 import { CHART_FONT } from './theme.js';
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  useFontMetrics();
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
@@ -26,7 +28,8 @@ export interface Png {
 let fontFiles: string[] | undefined;
 
 export function renderPng(svg: string, scale = 2): Png {
-  fontFiles ??= trueTypePaths();
+  // Charts use the sans-serif only; loading just its files keeps each render quick.
+  fontFiles ??= trueTypePaths().filter((f) => f.includes('SourceSans3'));
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',

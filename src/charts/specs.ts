@@ -137,18 +137,19 @@ function stackedBars(data: ChartData): TopLevelSpec {
               orient: 'bottom',
               title: null,
               direction: 'horizontal',
-              columns: 2,
+              columns: 1,
               labelFontSize: 12,
               symbolSize: 120,
-              labelLimit: 250,
-              columnPadding: 16,
+              labelLimit: 200,
+              columnPadding: 12,
               offset: 10,
             },
           },
         },
       },
       {
-        transform: [{ filter: 'datum.value >= 0.09' }],
+        // Only where the label fits inside its segment; every value is in the table and the alt text.
+        transform: [{ filter: 'datum.base < 30 ? datum.value >= 0.2 : datum.value >= 0.12' }],
         mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 12, fontWeight: 600 },
         encoding: {
           x: { field: 'mid', type: 'quantitative' },

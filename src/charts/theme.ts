@@ -6,7 +6,9 @@
 import * as vega from 'vega';
 
 export const CHART_FONT = 'Source Sans 3';
-export const CHART_WIDTH = 560;
+/** As a CSS font-family value: a family name starting a word with a digit must be quoted. */
+export const CHART_FONT_CSS = `'${CHART_FONT}', sans-serif`;
+export const CHART_WIDTH = 440;
 export const INK = '#1d2327';
 export const MUTED = '#5b6770';
 export const ACCENT = '#0072B2';
@@ -26,15 +28,15 @@ export function useFrenchLocale(): void {
 }
 
 export const vegaLiteConfig = {
-  font: CHART_FONT,
+  font: CHART_FONT_CSS,
   background: 'white',
   padding: { left: 4, right: 12, top: 8, bottom: 4 },
   view: { stroke: null },
   aria: false,
   axis: {
-    labelFont: CHART_FONT,
-    titleFont: CHART_FONT,
-    labelFontSize: 13,
+    labelFont: CHART_FONT_CSS,
+    titleFont: CHART_FONT_CSS,
+    labelFontSize: 14,
     titleFontSize: 12,
     labelColor: INK,
     titleColor: MUTED,
@@ -45,12 +47,12 @@ export const vegaLiteConfig = {
     labelLimit: 400,
   },
   legend: {
-    labelFont: CHART_FONT,
-    labelFontSize: 13,
+    labelFont: CHART_FONT_CSS,
+    labelFontSize: 14,
     labelColor: INK,
-    titleFont: CHART_FONT,
+    titleFont: CHART_FONT_CSS,
     symbolType: 'square',
     labelLimit: 400,
   },
-  text: { font: CHART_FONT, fontSize: 13, color: INK },
+  text: { font: CHART_FONT_CSS, fontSize: 14, color: INK },
 } as const;

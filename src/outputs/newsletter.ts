@@ -7,7 +7,6 @@
 import { convert } from 'html-to-text';
 import juice from 'juice';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { RenderedChart } from '../charts/draw.js';
 
 export function inlineStyles(html: string): string {
   return juice(html, {
@@ -38,16 +37,17 @@ export async function emlMessage(args: {
   subject: string;
   from: string;
   date: string;
-  charts: RenderedChart[];
   imageBaseUrl: string;
+  /** The chart PNGs, attached and referenced by Content-ID instead of their URL. */
+  images: { id: string; file: string; bytes: Uint8Array }[];
 }): Promise<Buffer> {
   let html = args.html;
-  const attachments = args.charts.map((c) => {
-    const cid = `${c.id}@enquete`;
-    html = html.replaceAll(`src="${args.imageBaseUrl}${c.pngFile}"`, `src="cid:${cid}"`);
+  const attachments = args.images.map((image) => {
+    const cid = `${image.id}@enquete`;
+    html = html.replaceAll(`src="${args.imageBaseUrl}${image.file}"`, `src="cid:${cid}"`);
     return {
-      filename: c.pngFile.split('/').pop(),
-      content: Buffer.from(c.png.bytes),
+      filename: image.file.split('/').pop(),
+      content: Buffer.from(image.bytes),
       contentType: 'image/png',
       cid,
     };

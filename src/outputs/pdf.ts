@@ -8,7 +8,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { EnvironmentError } from '../errors.js';
 
@@ -37,6 +36,8 @@ export async function printPdf(
   const folder = await mkdtemp(path.join(tmpdir(), 'enquete-print-'));
   const file = path.join(folder, 'print.html');
   await writeFile(file, html);
+  // pdf-lib is needed only once the page is printed: load it while Chromium works.
+  const pdfLib = import('pdf-lib');
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
@@ -60,7 +61,7 @@ export async function printPdf(
       outline: true,
       timeout: PRINT_TIMEOUT_MS,
     });
-    return { pdf: await withMetadata(printed, meta), blocked };
+    return { pdf: await withMetadata((await pdfLib).PDFDocument, printed, meta), blocked };
   } catch (e) {
     if (e instanceof Error && /timeout|timed out/i.test(e.message)) {
       throw new EnvironmentError(
@@ -75,7 +76,11 @@ export async function printPdf(
   }
 }
 
-async function withMetadata(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
+async function withMetadata(
+  PDFDocument: typeof import('pdf-lib').PDFDocument,
+  pdf: Uint8Array,
+  meta: PdfMeta,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const date = new Date(`${meta.date}T00:00:00Z`);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

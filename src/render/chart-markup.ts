@@ -18,8 +18,8 @@ export function chartMarkup(
 ): string {
   const note = `${esc(chart.baseNote)} Source&nbsp;: ${esc(source)}.`;
   if (mode === 'newsletter') {
-    const width = Math.min(chart.png.width, 560);
-    const height = Math.round((chart.png.height * width) / chart.png.width);
+    const width = Math.min(chart.width, 552);
+    const height = Math.round((chart.height * width) / chart.width);
     return `<table role="presentation" class="chart" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="chart-title">${esc(chart.title)}</td></tr><tr><td><img src="${esc(imageBaseUrl + chart.pngFile)}" width="${width}" height="${height}" alt="${esc(chart.alt)}" class="chart-img"></td></tr><tr><td class="chart-note">${note}</td></tr></table>`;
   }
   const table =

@@ -1,0 +1,109 @@
+/**
+ * Text widths for vega's layout. Without a canvas in Node, vega guesses
+ * every character is 0.8 em wide, which leaves charts with half their width
+ * for labels. We read the real advance widths from the bundled TrueType
+ * files (the cmap and hmtx tables), so labels, legends and margins are laid
+ * out for the font the chart is drawn with.
+ */
+import { readFileSync } from 'node:fs';
+import * as vega from 'vega';
+import { trueTypePaths } from '../fonts.js';
+
+interface Metrics {
+  unitsPerEm: number;
+  advance(codePoint: number): number;
+}
+
+export function readMetrics(ttf: Buffer): Metrics {
+  const tables = new Map<string, number>();
+  const numTables = ttf.readUInt16BE(4);
+  for (let i = 0; i < numTables; i++) {
+    const at = 12 + i * 16;
+    tables.set(ttf.toString('latin1', at, at + 4), ttf.readUInt32BE(at + 8));
+  }
+  const table = (tag: string) => {
+    const at = tables.get(tag);
+    if (at === undefined) throw new Error(`font has no ${tag} table`);
+    return at;
+  };
+  const unitsPerEm = ttf.readUInt16BE(table('head') + 18);
+  const numberOfHMetrics = ttf.readUInt16BE(table('hhea') + 34);
+  const hmtx = table('hmtx');
+  const glyphOf = cmapFormat4(ttf, table('cmap'));
+  const cache = new Map<number, number>();
+  return {
+    unitsPerEm,
+    advance(codePoint) {
+      let w = cache.get(codePoint);
+      if (w === undefined) {
+        const glyph = Math.min(glyphOf(codePoint), numberOfHMetrics - 1);
+        w = ttf.readUInt16BE(hmtx + glyph * 4) / unitsPerEm;
+        cache.set(codePoint, w);
+      }
+      return w;
+    },
+  };
+}
+
+/** The Unicode BMP cmap subtable (platform 3, encoding 1, format 4): code point -> glyph id. */
+function cmapFormat4(ttf: Buffer, cmap: number): (codePoint: number) => number {
+  const count = ttf.readUInt16BE(cmap + 2);
+  let sub = -1;
+  for (let i = 0; i < count; i++) {
+    const rec = cmap + 4 + i * 8;
+    if (ttf.readUInt16BE(rec) === 3 && ttf.readUInt16BE(rec + 2) === 1)
+      sub = cmap + ttf.readUInt32BE(rec + 4);
+  }
+  if (sub < 0 || ttf.readUInt16BE(sub) !== 4) throw new Error('font has no Unicode BMP cmap');
+  const segX2 = ttf.readUInt16BE(sub + 6);
+  const ends = sub + 14;
+  const starts = ends + segX2 + 2;
+  const deltas = starts + segX2;
+  const ranges = deltas + segX2;
+  return (cp) => {
+    for (let s = 0; s < segX2; s += 2) {
+      if (ttf.readUInt16BE(ends + s) < cp) continue;
+      const start = ttf.readUInt16BE(starts + s);
+      if (start > cp) return 0;
+      const delta = ttf.readInt16BE(deltas + s);
+      const rangeOffset = ttf.readUInt16BE(ranges + s);
+      if (rangeOffset === 0) return (cp + delta) & 0xffff;
+      const glyph = ttf.readUInt16BE(ranges + s + rangeOffset + (cp - start) * 2);
+      return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+    }
+    return 0;
+  };
+}
+
+interface TextItem {
+  text?: unknown;
+  fontSize?: number;
+  fontWeight?: number | string;
+}
+
+let installed = false;
+
+/** Make vega measure text with the chart font's real widths (regular and semibold). */
+export function useFontMetrics(): void {
+  if (installed) return;
+  const files = trueTypePaths();
+  const pick = (variant: string) =>
+    readMetrics(readFileSync(files.find((f) => f.includes(`SourceSans3_${variant}`)) as string));
+  const regular = pick('400Regular.');
+  const semibold = pick('600SemiBold.');
+  const measure = (item: TextItem, text?: unknown): number => {
+    const value = text ?? item.text;
+    const lines = Array.isArray(value) ? value.map(String) : [String(value ?? '')];
+    const weight = Number(item.fontWeight) || (item.fontWeight === 'bold' ? 700 : 400);
+    const metrics = weight >= 600 ? semibold : regular;
+    const size = item.fontSize ?? 11;
+    return Math.max(
+      ...lines.map(
+        (line) =>
+          [...line].reduce((w, ch) => w + metrics.advance(ch.codePointAt(0) as number), 0) * size,
+      ),
+    );
+  };
+  (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
+  installed = true;
+}

@@ -105,7 +105,7 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
         figures.push({
           id: `${q.id}.autre_distinct.count.${seg}`,
           kind: 'count',
-          label: `${qLabel} : réponses « Autre » distinctes — ${segLabel}`,
+          label: `${qLabel} : réponses «\u00a0Autre\u00a0» distinctes — ${segLabel}`,
           ...common,
           value: otherAnswers(asked, q.id).size,
         });

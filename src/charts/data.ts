@@ -79,7 +79,7 @@ export function chartData(
         config: chart,
         rows,
         parts: [],
-        measure: `Part ayant répondu « ${answerLabel(question, chart.answer)} »`,
+        measure: `Part ayant répondu «\u00a0${answerLabel(question, chart.answer)}\u00a0»`,
         baseNote: 'Base : répondants de chaque groupe ayant répondu à la question.',
       };
     }
@@ -98,7 +98,7 @@ export function chartData(
       const base = rows[0]?.base ?? 0;
       const several =
         question.type === 'multiple'
-          ? ' Plusieurs réponses possibles : le total dépasse 100 %.'
+          ? ' Plusieurs réponses possibles : le total dépasse 100\u00a0%.'
           : '';
       return {
         config: chart,

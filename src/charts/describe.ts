@@ -1,8 +1,14 @@
 /** What a chart says in words (alt text) and as a table (print appendix, web disclosure, plain text). */
 import type { Interval } from '../analysis/stats.js';
 import type { FigureIndex } from '../render/figure-index.js';
-import { formatDecimal, formatInteger, formatPercent } from '../render/french.js';
-import type { ChartData } from './data.js';
+import {
+  formatBase,
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+  frenchText,
+} from '../render/french.js';
+import type { ChartData, ChartRow } from './data.js';
 
 export interface DataTable {
   columns: string[];
@@ -12,26 +18,28 @@ export interface DataTable {
 const KIND_WORDS = {
   share_by_segment: 'Diagramme en barres',
   ranked_options: 'Diagramme en barres classées',
-  mix_by_segment: 'Barres empilées à 100 %',
+  mix_by_segment: 'Barres empilées à 100\u00a0%',
   mean_by_segment: 'Diagramme en barres des notes moyennes',
   scale_distribution: 'Histogramme des notes',
 } as const;
 
 export function altText(title: string, data: ChartData): string {
   const kind = KIND_WORDS[data.config.kind];
+  const perGroupBase =
+    data.config.kind !== 'ranked_options' && data.config.kind !== 'scale_distribution';
+  const who = (r: ChartRow) => (perGroupBase ? `${r.group} (${formatBase(r.base)})` : r.group);
   if (data.config.kind === 'mix_by_segment') {
-    const groups = [...new Set(data.rows.map((r) => r.axisLabel))];
-    const parts = groups.map(
-      (g) =>
-        `${spoken(g)} : ${data.rows
-          .filter((r) => r.axisLabel === g)
-          .map((r) => `${r.part} ${r.text}`)
-          .join(', ')}`,
-    );
-    return `${kind}. ${title}. ${parts.join(' ; ')}. ${data.baseNote}`;
+    const groups = [...new Set(data.rows.map((r) => r.group))];
+    const parts = groups.map((g) => {
+      const rows = data.rows.filter((r) => r.group === g);
+      return `${who(rows[0] as ChartRow)} : ${rows.map((r) => `${r.part} ${r.text}`).join(', ')}`;
+    });
+    return frenchText(`${kind}. ${title}. ${parts.join(' ; ')}. ${data.baseNote}`);
   }
-  const items = data.rows.map((r) => `${spoken(r.axisLabel)} : ${r.text}`);
-  return `${kind}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`;
+  const items = data.rows.map((r) => `${who(r)} : ${r.text}`);
+  return frenchText(
+    `${kind}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
+  );
 }
 
 export function dataTable(data: ChartData, index: FigureIndex): DataTable {
@@ -46,7 +54,7 @@ export function dataTable(data: ChartData, index: FigureIndex): DataTable {
   switch (data.config.kind) {
     case 'share_by_segment':
       return {
-        columns: ['Groupe', 'Effectif', 'Base', 'Part', 'IC 95 %'],
+        columns: ['Groupe', 'Effectif', 'Base', 'Part', 'IC 95\u00a0%'],
         rows: data.rows.map((r) => [
           r.group,
           formatInteger(r.count ?? 0),
@@ -63,7 +71,7 @@ export function dataTable(data: ChartData, index: FigureIndex): DataTable {
           'Effectif',
           'Base',
           'Part',
-          'IC 95 %',
+          'IC 95\u00a0%',
         ],
         rows: data.rows.map((r) => [
           r.group,
@@ -75,7 +83,7 @@ export function dataTable(data: ChartData, index: FigureIndex): DataTable {
       };
     case 'mean_by_segment':
       return {
-        columns: ['Groupe', 'Moyenne', 'Base', 'IC 95 %'],
+        columns: ['Groupe', 'Moyenne', 'Base', 'IC 95\u00a0%'],
         rows: data.rows.map((r) => [
           r.group,
           formatDecimal(r.value, 2),
@@ -98,10 +106,4 @@ export function dataTable(data: ChartData, index: FigureIndex): DataTable {
       };
     }
   }
-}
-
-/** "Manipulateurs|n = 46" -> "Manipulateurs (n = 46)" */
-function spoken(axisLabel: string): string {
-  const [group, base] = axisLabel.split('|');
-  return base ? `${group} (${base})` : (group ?? '');
 }

@@ -16,14 +16,14 @@ export const HIGHLIGHT = '#D55E00';
 /** Ordered answers (most to least intense), dark to light: readable without colour vision. */
 export const ORDERED_RAMP = ['#08306b', '#2b6cb0', '#6aa5d8', '#b9d5ee', '#e3edf7'];
 
-/** fr-FR for d3-format inside vega: "52 %", "7,1", "1 234". */
+/** fr-FR for d3-format inside vega, with the spaces Intl.NumberFormat('fr-FR') uses: "52 %" (U+00A0), "1 234" (U+202F), "7,1". */
 export function useFrenchLocale(): void {
   vega.formatLocale({
     decimal: ',',
     thousands: '\u202f',
     grouping: [3],
     currency: ['', '\u00a0€'],
-    percent: '\u202f%',
+    percent: '\u00a0%',
   });
 }
 

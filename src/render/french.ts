@@ -109,3 +109,30 @@ function withDe(words: string): string {
   if (words.startsWith('un')) return `d'${words}`;
   return `de ${words}`;
 }
+
+/**
+ * French punctuation spacing in running text: a no-break space before ":"
+ * and inside "7,1 sur 10", * and inside « », a narrow one before ";", "?" and "!", so no line starts
+ * with a colon or a closing guillemet. Applied to text between tags only,
+ * never inside <style>.
+ */
+export function frenchSpacing(html: string): string {
+  return html
+    .split(/(<style[\s\S]*?<\/style>)/)
+    .map((part) => (part.startsWith('<style') ? part : spaceText(part)))
+    .join('');
+}
+
+function spaceText(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${frenchText(text)}<`);
+}
+
+/** The same spacing for plain text (chart titles, the dek). */
+export function frenchText(text: string): string {
+  return text
+    .replace(/(\d) sur (\d)/g, '$1\u00a0sur\u00a0$2')
+    .replace(/ :(?=\s|$)/g, '\u00a0:')
+    .replace(/ ([;?!])/g, '\u202f$1')
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»');
+}

@@ -21,6 +21,7 @@ import {
   type Template,
 } from './environment.js';
 import type { FigureIndex } from './figure-index.js';
+import { frenchSpacing, frenchText } from './french.js';
 
 export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -57,7 +58,7 @@ export async function prepareArticle(
     registerPartials(hbs, path.join(TEMPLATES, 'partials'), ['methodology', 'appendix']),
   ]);
   const inline = (where: string, source: string) =>
-    compileTemplate(hbs, `${configFile} (${where})`, source).render({});
+    frenchText(compileTemplate(hbs, `${configFile} (${where})`, source).render({}));
   const chartTitles = new Map(
     article.charts.map((c) => [c.id, inline(`chart "${c.id}" title`, c.title)]),
   );
@@ -106,7 +107,7 @@ export async function renderPages(args: {
     const ctx: ArticleContext = { ...context, mode };
     ctx.body = new Handlebars.SafeString(prepared.body.render(ctx));
     ctx.css = new Handlebars.SafeString(css[mode]);
-    return prepared.layouts[mode].render(ctx);
+    return frenchSpacing(prepared.layouts[mode].render(ctx));
   };
   return { print: render('print'), web: render('web'), newsletter: render('newsletter'), context };
 }

@@ -1,0 +1,85 @@
+/** The print PDF, read back with poppler (pdfinfo, pdffonts, pdftotext) and pdf-lib. */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce } from '../helpers/build.js';
+
+let out: string;
+let info: string;
+let fonts: string;
+let text: string;
+
+beforeAll(async () => {
+  out = await buildOnce();
+  const pdf = path.join(out, 'enquete.pdf');
+  info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+  text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+});
+
+describe('enquete.pdf', () => {
+  it('is A4, several pages, tagged, with its metadata', () => {
+    expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+L'intelligence artificielle gagne du terrain/);
+    expect(info).toMatch(/Author:\s+La rédaction de Tech Imago/);
+    expect(info).toMatch(/Subject:\s+52\u00a0% des manipulateurs radio/);
+  });
+
+  it('embeds the bundled fonts and nothing else', () => {
+    const rows = fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row).toMatch(/^[A-Z]{6}\+Source(Serif4|Sans3)/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+    }
+    expect(fonts).toContain('SourceSerif4-Regular');
+    expect(fonts).toMatch(/SourceSans3\S*-Bold/);
+  });
+
+  it('has a document outline and the French language', async () => {
+    const doc = await PDFDocument.load(await readFile(path.join(out, 'enquete.pdf')));
+    expect(doc.catalog.get(PDFName.of('Outlines'))).toBeDefined();
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+    expect(String(doc.catalog.get(PDFName.of('Lang')))).toContain('fr');
+  });
+
+  it('prints the key figures in French format, with their bases', () => {
+    // The PDF text layer maps every kind of space to U+0020: the no-break spaces are checked in the HTML.
+    const flat = text.replace(/[ \u00a0\u202f]+/g, ' ');
+    for (const figure of [
+      '52 %',
+      '57 %',
+      '81 %',
+      '93 %',
+      '8 sur 14',
+      '60 sur 74',
+      '21 sur 24',
+      '7,1 sur 10',
+      '6,9 sur 10',
+      '7,35 sur 10',
+      'n = 46',
+      '144',
+    ]) {
+      expect(flat).toContain(figure);
+    }
+  });
+
+  it('never breaks a line inside a figure', () => {
+    expect(text).not.toMatch(/\d[ \u00a0\u202f]*\n[ \u00a0\u202f]*%/);
+    expect(text).not.toMatch(/\d\s*\n\s*sur\s+\d|\d\s+sur\s*\n\s*\d/);
+  });
+
+  it('has the running header and footer, methodology and appendix', () => {
+    expect(text).toMatch(/Page 2 \/ \d+/);
+    expect(text).toContain('Méthodologie');
+    expect(text).toContain('Annexe : les données des graphiques');
+    expect(text.replace(/\s+/g, ' ')).toContain('du 23 avril 2024 au 22 août 2024');
+  });
+});

@@ -65,8 +65,13 @@ export function chartData(
   };
   const withBase = (rows: ChartRow[]) =>
     rows.map((r) => ({ ...r, axisLabel: `${r.group}|${formatBase(r.base)}` }));
-  const whoAnswered = (segment: string) =>
-    `${findSegment(config, segment)?.label.toLocaleLowerCase('fr') ?? segment}`;
+  /** "(manipulateurs radio et cadres de santé, utilisateurs de l'IA)": who the base counts. */
+  const who = (segment: string) => {
+    const ids = new Set([segment, ...(question.appliesTo ? [question.appliesTo] : [])]);
+    if (question.appliesTo) ids.delete('all');
+    const names = [...ids].map((id) => lowerFirst(findSegment(config, id)?.label ?? id));
+    return `(${names.join(', ')})`;
+  };
 
   switch (chart.kind) {
     case 'share_by_segment': {
@@ -105,7 +110,7 @@ export function chartData(
         rows,
         parts: [],
         measure: 'Part des répondants',
-        baseNote: `Base : ${base} ${whoAnswered(chart.segment)} ayant répondu.${several}`,
+        baseNote: `Base : ${base} répondants ayant répondu à la question ${who(chart.segment)}.${several}`,
       };
     }
     case 'mix_by_segment': {
@@ -160,7 +165,7 @@ export function chartData(
         rows,
         parts: [],
         measure: 'Part des répondants',
-        baseNote: `Base : ${rows[0]?.base ?? 0} ${whoAnswered(chart.segment)} ayant donné une note.`,
+        baseNote: `Base : ${rows[0]?.base ?? 0} répondants ayant donné une note ${who(chart.segment)}.`,
       };
     }
   }
@@ -188,4 +193,9 @@ export function wrapLabel(label: string, max = 20): string {
     if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
   }
   return best < 0 ? label : `${label.slice(0, best)}|${label.slice(best + 1)}`;
+}
+
+/** "Utilisateurs de l'IA" -> "utilisateurs de l'IA" (acronyms kept). */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
 }

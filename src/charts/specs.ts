@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData, ChartRow } from './data.js';
 import { ACCENT, CHART_WIDTH, INK, MUTED, ORDERED_RAMP, vegaLiteConfig } from './theme.js';
 
-const BAR_STEP = 40;
+const BAR_STEP = 36;
 
 /** Group labels on two lines ("Manipulateurs" / "n = 46"): the chart keeps its width for the bars. */
 const Y_AXIS = {

@@ -63,12 +63,29 @@ export class FigureIndex {
   }
 
   private closest(id: string): string[] {
-    const parts = id.split('.');
     return [...this.byId.keys()]
-      .map((k) => ({ k, score: k.split('.').filter((p, i) => p === parts[i]).length }))
-      .filter((x) => x.score >= Math.max(1, parts.length - 2))
-      .sort((a, b) => b.score - a.score || a.k.localeCompare(b.k))
+      .map((k) => ({ k, d: editDistance(id, k) }))
+      .filter((x) => x.d <= Math.max(3, id.length / 3))
+      .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
       .slice(0, 3)
       .map((x) => x.k);
   }
+}
+
+/** Levenshtein distance: how many single-character edits turn a into b. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
 }

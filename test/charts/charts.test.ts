@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Figure } from '../../src/analysis/figures.js';
+import { chartData, wrapLabel } from '../../src/charts/data.js';
+import { altText, dataTable } from '../../src/charts/describe.js';
+import { renderPng, renderSvg } from '../../src/charts/render.js';
+import { chartSpec } from '../../src/charts/specs.js';
+import { readMetrics } from '../../src/charts/text-width.js';
+import { useFrenchLocale } from '../../src/charts/theme.js';
+import type { ChartConfig, EditionConfig } from '../../src/edition/schema.js';
+import { trueTypePaths } from '../../src/fonts.js';
+import { silentLog } from '../../src/log.js';
+import { analyseEdition } from '../../src/pipeline.js';
+import { FigureIndex } from '../../src/render/figure-index.js';
+
+let config: EditionConfig;
+let index: FigureIndex;
+const chart = (id: string) => config.articles[0]?.charts.find((c) => c.id === id) as ChartConfig;
+
+beforeAll(async () => {
+  const a = await analyseEdition('data/2024', silentLog);
+  config = a.edition.config;
+  index = new FigureIndex(a.figures as Figure[]);
+  useFrenchLocale();
+});
+
+describe('chart data', () => {
+  it('comes from the figures, with bases and the under-30 rule', () => {
+    const d = chartData(chart('utilisateurs_par_profession'), config, index);
+    expect(d.rows.map((r) => [r.group, r.count, r.base, r.text])).toEqual([
+      ['Radiologues', 60, 74, '81\u00a0%'],
+      ['Manipulateurs', 24, 46, '52\u00a0%'],
+      ['Cadres de santé', 8, 14, '8\u00a0sur\u00a014'],
+      ['Autres', 4, 9, '4\u00a0sur\u00a09'],
+    ]);
+  });
+  it('ranks answers largest first, "Autre" last', () => {
+    const d = chartData(chart('usages_manipulateurs_cadres'), config, index);
+    expect(d.rows[0]?.group).toBe('Aide au diagnostic');
+    expect(d.rows[d.rows.length - 1]?.group).toBe('Autre');
+    expect(d.baseNote).toContain('32');
+  });
+  it('describes itself in words and as a table', () => {
+    const d = chartData(chart('utilisateurs_par_profession'), config, index);
+    expect(altText('Titre', d)).toContain('Manipulateurs (n\u00a0=\u00a046)\u00a0: 52\u00a0%');
+    const t = dataTable(d, index);
+    expect(t.columns).toEqual(['Groupe', 'Effectif', 'Base', 'Part', 'IC 95\u00a0%']);
+    expect(t.rows[1]).toEqual(['Manipulateurs', '24', '46', '52\u00a0%', '38\u00a0% – 66\u00a0%']);
+  });
+  it('breaks long labels in two', () => {
+    expect(wrapLabel('Segmentation et post-traitement')).toBe('Segmentation et|post-traitement');
+    expect(wrapLabel('Rarement')).toBe('Rarement');
+  });
+});
+
+describe('chart drawing', () => {
+  it('draws an SVG in the chart font, with French numbers, bars from zero', async () => {
+    const svg = await renderSvg(
+      chartSpec(chartData(chart('utilisateurs_par_profession'), config, index)),
+    );
+    expect(svg).toMatch(/^<svg[^>]* width="\d+" height="\d+"/);
+    expect(svg).toContain('font-family="\'Source Sans 3\', sans-serif"');
+    expect(svg).toContain('>0\u00a0%</text>');
+    expect(svg).toContain('8\u00a0sur\u00a014');
+  });
+  it('renders the PNG at twice the SVG size without a browser', async () => {
+    const svg = await renderSvg(chartSpec(chartData(chart('freins'), config, index)));
+    const png = renderPng(svg);
+    const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
+    expect(Buffer.from(png.bytes).readUInt32BE(16)).toBe(2 * width);
+  });
+  it('measures text with the real font: an "i" is narrower than an "M"', () => {
+    const regular = trueTypePaths().find((f) => f.includes('SourceSans3_400Regular.')) as string;
+    const m = readMetrics(readFileSync(regular));
+    expect(m.advance('i'.codePointAt(0) as number)).toBeLessThan(
+      m.advance('M'.codePointAt(0) as number),
+    );
+    expect(m.advance(' '.codePointAt(0) as number)).toBeGreaterThan(0.1);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatError, isExpectedError, UsageError } from './errors.js';
-import { consoleLog, formatWritten } from './log.js';
+import { consoleLog, formatReconciliation, formatWritten } from './log.js';
 import { startChromium } from './outputs/chromium.js';
 import { startWorker } from './worker/client.js';
 
@@ -45,7 +45,9 @@ async function run(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(
+      e instanceof Error ? (e.message.split('. ')[0] as string).replace(/\.?$/, '.') : String(e),
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -59,7 +61,7 @@ async function run(argv: string[]): Promise<number> {
   const [command, folder, ...extra] = positionals;
   if (command === undefined) throw new UsageError('No command given.', HELP);
   if (command !== 'build' && command !== 'figures')
-    throw new UsageError(`Unknown command "${command}".`, HELP);
+    throw new UsageError(`Unknown command "${command}". The commands are build and figures.`);
   if (folder === undefined)
     throw new UsageError(`"enquete ${command}" needs an edition folder, e.g. data/2024.`);
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
@@ -76,7 +78,7 @@ async function run(argv: string[]): Promise<number> {
   // Chromium and the worker thread first: their start-up overlaps loading the pipeline's code and reading the data.
   const chromium = startChromium();
   const worker = startWorker();
-  let written: Awaited<ReturnType<typeof import('./pipeline.js').buildEdition>>;
+  let result: Awaited<ReturnType<typeof import('./pipeline.js').buildEdition>>;
   try {
     const { buildEdition } = await import('./pipeline.js');
     const options = {
@@ -85,10 +87,12 @@ async function run(argv: string[]): Promise<number> {
       article: values.article,
       baseUrl: values['base-url'],
     };
-    written = await buildEdition(options, chromium, worker, log);
+    result = await buildEdition(options, chromium, worker, log);
   } finally {
     await Promise.all([chromium.close(), worker.stop()]);
   }
+  const { written, reconciliation } = result;
+  log.info(`\n${formatReconciliation(reconciliation)}`);
   log.info(
     `\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
   );

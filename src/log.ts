@@ -1,4 +1,5 @@
 /** What the CLI tells the user while it works: each stage with its duration, then the files written. */
+import type { Reconciliation } from './ingest/types.js';
 import type { Written } from './outputs/write.js';
 
 export interface Log {
@@ -49,4 +50,15 @@ export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/** "Rows: 146 read = 144 kept + 2 excluded", then each exclusion with its line and reason. */
+export function formatReconciliation(r: Reconciliation, most = 20): string {
+  const head = `Rows of ${r.file}: ${r.rowsIn} read = ${r.kept} kept + ${r.excluded.length} excluded`;
+  const lines = r.excluded
+    .slice(0, most)
+    .map((e) => `  line ${e.line}: ${e.reason.replaceAll('_', ' ')} (${e.detail})`);
+  if (r.excluded.length > most)
+    lines.push(`  … and ${r.excluded.length - most} more, listed in reconciliation.json`);
+  return [head, ...lines].join('\n');
 }

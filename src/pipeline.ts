@@ -15,16 +15,19 @@
  */
 import path from 'node:path';
 import { buildFigures, type Figure } from './analysis/figures.js';
+import { type FreeTextGroup, freeText } from './analysis/free-text.js';
 import { planChart, withDrawing } from './charts/draw.js';
 import { type Edition, loadEdition } from './edition/load.js';
 import type { Article } from './edition/schema.js';
 import { UsageError } from './errors.js';
 import { ingestEdition } from './ingest/ingest.js';
-import type { Ingested } from './ingest/types.js';
+import type { Ingested, Reconciliation } from './ingest/types.js';
 import type { Log } from './log.js';
 import type { Chromium } from './outputs/chromium.js';
+import { toCsv } from './outputs/csv.js';
 import { printPdf } from './outputs/pdf.js';
 import {
+  checkTarget,
   discard,
   type OutputFile,
   sizes,
@@ -68,6 +71,7 @@ export async function composePages(options: BuildOptions, worker: DrawingWorker,
   const article = pickArticle(config.articles, options.article);
   const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
   const index = new FigureIndex(figures);
+  const typed = freeText(config, ingested.responses);
   const prepared = await log.stage('Prepare templates', () =>
     prepareArticle(edition.folder, edition.configFile, article, index),
   );
@@ -86,10 +90,12 @@ export async function composePages(options: BuildOptions, worker: DrawingWorker,
       index,
       charts,
       reconciliation: ingested.reconciliation,
+      freeText: typed,
       imageBaseUrl: baseUrl,
     }),
   );
   return {
+    typed,
     config,
     article,
     baseUrl,
@@ -106,13 +112,11 @@ export async function buildEdition(
   chromium: Chromium,
   worker: DrawingWorker,
   log: Log,
-): Promise<Written[]> {
+): Promise<{ written: Written[]; reconciliation: Reconciliation }> {
   const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
-  const { config, article, baseUrl, figures, reconciliation, charts, pages } = await composePages(
-    options,
-    worker,
-    log,
-  );
+  await checkTarget(target, options.editionFolder);
+  const { config, article, baseUrl, figures, reconciliation, charts, pages, typed } =
+    await composePages(options, worker, log);
   // Chromium prints in its own process while the worker draws the PNGs and the newsletter.
   const printing = log.stage('Print PDF (Chromium)', async () =>
     printPdf(await chromium.browser(), pages.print, {
@@ -144,10 +148,21 @@ export async function buildEdition(
     { name: 'newsletter.eml', content: newsletter.eml },
     ...newsletter.pngs.map((p) => ({ name: p.name, content: p.bytes })),
     { name: 'figures.json', content: `${JSON.stringify(figures, null, 2)}\n` },
+    { name: 'free-text.csv', content: freeTextCsv(typed) },
     { name: 'reconciliation.json', content: `${JSON.stringify(reconciliation, null, 2)}\n` },
   ];
   await log.stage('Write outputs', () => publish(files, target));
-  return sizes(target, files);
+  return { written: await sizes(target, files), reconciliation };
+}
+
+/** Every typed answer with its question and line, for editors working in a spreadsheet. */
+function freeTextCsv(groups: FreeTextGroup[]): string {
+  const rows = groups.flatMap((g) =>
+    g.items.flatMap((i) =>
+      i.lines.map((line) => [g.question.id, g.question.header, String(line), i.text]),
+    ),
+  );
+  return toCsv([['question', 'intitulé', 'ligne', 'texte'], ...rows]);
 }
 
 async function publish(files: OutputFile[], target: string): Promise<void> {
@@ -180,6 +195,14 @@ function publishedAt(url: string | undefined): string {
   return u.endsWith('/') ? u : `${u}/`;
 }
 
+/** output/<edition folder's name>, refusing a name that could lead anywhere else. */
 export function defaultOutFolder(editionFolder: string): string {
-  return path.join('output', path.basename(path.resolve(editionFolder)));
+  const name = path.basename(path.resolve(editionFolder));
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new UsageError(
+      `The edition folder "${editionFolder}" has no name usable as an output folder.`,
+      'Name edition folders with letters, digits, "-", "_" or "." (e.g. data/2025), or choose the folder with --out.',
+    );
+  }
+  return path.join('output', name);
 }

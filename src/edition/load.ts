@@ -69,11 +69,23 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
     return { line, column: col };
   };
 
-  const parsed = editionSchema.safeParse(doc.toJS());
+  const input: unknown = doc.toJS();
+  const parsed = editionSchema.safeParse(input);
   if (!parsed.success) {
+    const valueAt = (keyPath: readonly PropertyKey[]) =>
+      keyPath.reduce<unknown>(
+        (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+        input,
+      );
     throw new InputError(
       'Reading the edition config',
-      parsed.error.issues.map((issue) => schemaProblem(issue, file, locate)),
+      parsed.error.issues.map((issue) =>
+        schemaProblem(
+          { ...issue, input: issue.input ?? valueAt(issue.path) } as typeof issue,
+          file,
+          locate,
+        ),
+      ),
     );
   }
   const problems = checkReferences(parsed.data).map((p) => ({

@@ -101,6 +101,17 @@ export function ingestBytes(
   }
   if (problems.length > 0) throw new InputError('Reading the responses', problems);
   const { kept, excluded } = applyExclusions(responses, config);
+  if (kept.length === 0) {
+    const reasons = [...new Set(excluded.map((e) => e.detail))].slice(0, 3).join('; ');
+    throw new InputError('Reading the responses', [
+      {
+        file,
+        expected: 'at least one response to report on',
+        found: `all ${rows.length} rows excluded (${reasons})`,
+        fix: `Check the field period in ${configFile} ("edition.fieldPeriod") against the dates of the export.`,
+      },
+    ]);
+  }
   return {
     responses: kept,
     reconciliation: { file, rowsIn: rows.length, kept: kept.length, excluded },

@@ -20,7 +20,8 @@ export function parseCsv(text: string, file: string): { header: string[]; rows: 
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      trim: false,
+      // Spaces around fields ("a" , "b") as hand-edited files have them; cells are trimmed later anyway.
+      trim: true,
     }) as unknown as typeof records;
   } catch (e) {
     if (e instanceof CsvError) throw csvProblem(e, file);
@@ -62,16 +63,26 @@ export function detectDelimiter(text: string): ',' | ';' {
 
 function csvProblem(e: CsvError, file: string): InputError {
   const line = (e as CsvError & { lines?: number }).lines;
-  const unterminated = e.code === 'CSV_QUOTE_NOT_CLOSED';
-  return new InputError('Reading the responses', [
-    {
-      file,
-      line,
-      expected: unterminated ? 'every opening quote closed by a quote' : 'well-formed CSV',
-      found: unterminated ? 'a quoted field still open at the end of the file' : e.message,
-      fix: unterminated
-        ? 'Find the cell whose text starts with " near this line and add the closing quote (quotes inside a cell are doubled: "").'
-        : 'Re-export the file from Google Forms or save it from Excel as "CSV UTF-8".',
-    },
-  ]);
+  const problem = (expected: string, found: string, fix: string) =>
+    new InputError('Reading the responses', [{ file, line, expected, found, fix }]);
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return problem(
+        'every quoted cell closed by a quote',
+        `a quoted cell opened on or before line ${line} and still open at the end of the file`,
+        'Find the cell near that line whose closing quote is missing and add it; a quote inside a cell is written twice ("").',
+      );
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return problem(
+        'a separator or the end of the line after a closing quote',
+        'a quote in the middle of a cell',
+        'Write a quote inside a cell twice ("") or re-export the file from Google Forms, which does it.',
+      );
+    default:
+      return problem(
+        'well-formed CSV',
+        e.message.split('\n')[0] as string,
+        'Re-export the file from Google Forms or save it from Excel as "CSV UTF-8".',
+      );
+  }
 }

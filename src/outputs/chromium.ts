@@ -13,7 +13,8 @@ import type { Browser } from 'puppeteer';
 import { EnvironmentError } from '../errors.js';
 import { CHROMIUM_ARGS, findBrowser, INSTALL_HINT } from './browser.js';
 
-export const START_TIMEOUT_MS = 30_000;
+/** How long Chromium may take to start; ENQUETE_CHROMIUM_TIMEOUT_MS overrides it (tests use a short one). */
+export const START_TIMEOUT_MS = Number(process.env.ENQUETE_CHROMIUM_TIMEOUT_MS) || 30_000;
 
 export interface Chromium {
   /** Connected lazily: the first call connects, later calls reuse the connection. */
@@ -84,7 +85,7 @@ function spawnChromium(executable: string, timeoutMs: number): Promise<Running> 
     let log = '';
     const fail = (why: string) => {
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      killGroup(child, 'SIGKILL');
       removeProfile(profile);
       reject(new Error(`${why}${log ? `\n${log.trim().split('\n').slice(-3).join('\n')}` : ''}`));
     };
@@ -110,8 +111,8 @@ function spawnChromium(executable: string, timeoutMs: number): Promise<Running> 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const grace = setTimeout(() => child.kill('SIGKILL'), 3_000);
-  child.kill('SIGTERM');
+  const grace = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
+  killGroup(child, 'SIGTERM');
   await exited;
   clearTimeout(grace);
 }
@@ -121,7 +122,7 @@ const children = new Set<ChildProcess>();
 function killOnExit(child: ChildProcess): void {
   if (children.size === 0)
     process.once('exit', () => {
-      for (const c of children) c.kill('SIGKILL');
+      for (const c of children) killGroup(c, 'SIGKILL');
     });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -133,5 +134,13 @@ function removeProfile(profile: string): void {
     rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   } catch {
     // Left in the system's temporary folder, which the system cleans.
+  }
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
   }
 }

@@ -3,8 +3,12 @@
  * fresh sibling folder and swapped in only once every one of them succeeded,
  * so a failed run leaves the previous outputs exactly as they were.
  */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** Written into every output folder: only a folder holding it may be replaced by a build. */
+export const OUTPUT_MARKER = '.enquete-output';
 
 export interface OutputFile {
   /** Path inside the output folder, with "/" separators. */
@@ -26,6 +30,10 @@ export async function stagingFolder(target: string): Promise<string> {
 }
 
 export async function writeInto(folder: string, files: readonly OutputFile[]): Promise<void> {
+  await writeFile(
+    path.join(folder, OUTPUT_MARKER),
+    'Written by enquete build: this folder is replaced by the next build.\n',
+  );
   for (const f of files) {
     const full = path.join(folder, f.name);
     await mkdir(path.dirname(full), { recursive: true });
@@ -66,5 +74,33 @@ async function exists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * A build replaces its output folder whole, so the folder must be one a
+ * build made (or not exist yet), and never the edition folder, the current
+ * folder or one of their parents: a wrong --out must not delete data.
+ */
+export async function checkTarget(target: string, editionFolder: string): Promise<void> {
+  const t = path.resolve(target);
+  const contains = (outer: string, inner: string) => {
+    const rel = path.relative(outer, inner);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  if (contains(t, path.resolve(editionFolder)) || contains(t, process.cwd())) {
+    throw new UsageError(
+      `Refusing to write the outputs to "${target}": it holds the edition folder or the current folder, which the build would replace.`,
+      'Choose an output folder of its own with --out, e.g. --out output/2024.',
+    );
+  }
+  if (!(await exists(t)) || (await readdir(t)).length === 0) return;
+  try {
+    await access(path.join(t, OUTPUT_MARKER));
+  } catch {
+    throw new UsageError(
+      `Refusing to write the outputs to "${target}": the folder exists and was not made by enquete build, and a build replaces its output folder whole.`,
+      'Choose a new or empty folder with --out, or move that folder away first.',
+    );
   }
 }

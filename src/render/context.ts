@@ -5,6 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Figure } from '../analysis/figures.js';
+import type { FreeTextGroup } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { Article, EditionConfig } from '../edition/schema.js';
 import type { Reconciliation } from '../ingest/types.js';
@@ -43,6 +44,8 @@ export interface ArticleContext {
   webUrl: string;
   methodology: MethodologyFacts;
   appendix: { id: string; title: string; table: Handlebars.SafeString; note: string }[];
+  /** What respondents typed: "Autre" answers and comments, printed as text. */
+  freeText: { id: string; title: string; items: { text: string; times: string }[] }[];
   /** Set per output by the layout step. */
   body?: Handlebars.SafeString;
   css?: Handlebars.SafeString;
@@ -59,6 +62,7 @@ export function articleContext(args: {
   figures: FigureIndex;
   charts: RenderedChart[];
   reconciliation: Reconciliation;
+  freeText: FreeTextGroup[];
   webUrl: string;
 }): Omit<ArticleContext, 'mode'> {
   const { config, article, figures, charts, reconciliation } = args;
@@ -99,6 +103,17 @@ export function articleContext(args: {
       excluded: [...reasons].map(([reason, n]) => ({ reason, number: formatInteger(n) })),
       nonResponse,
     },
+    freeText: args.freeText.map((g) => ({
+      id: g.question.id,
+      title:
+        g.kind === 'comment'
+          ? `${g.question.label ?? g.question.header} (${formatInteger(g.items.length)})`
+          : `${g.question.label ?? g.question.header} : réponses «\u00a0Autre\u00a0»`,
+      items: g.items.map((i) => ({
+        text: i.text,
+        times: i.count > 1 ? ` (${formatInteger(i.count)})` : '',
+      })),
+    })),
     appendix: charts.map((c) => ({
       id: c.id,
       title: c.title,

@@ -43,12 +43,32 @@ export async function loadTemplate(hbs: Hbs, file: string): Promise<Template> {
   return compileTemplate(hbs, file, source);
 }
 
-export function compileTemplate(hbs: Hbs, file: string, source: string): Template {
+/**
+ * `inside` is for templates written inside another file (a chart title in
+ * edition.yaml): errors then name that place and are located in that file.
+ */
+export function compileTemplate(
+  hbs: Hbs,
+  file: string,
+  source: string,
+  inside?: { where: string; fileText: string },
+): Template {
+  const fail = (e: unknown) => {
+    const error = templateError(file, inside?.fileText ?? source, e);
+    if (!inside) return error;
+    return new InputError(
+      error.task,
+      error.problems.map((p) => ({
+        ...p,
+        where: p.where ? `${inside.where}, ${p.where}` : inside.where,
+      })),
+    );
+  };
   let compiled: HandlebarsTemplateDelegate;
   try {
     compiled = hbs.compile(source, { strict: true, preventIndent: true });
   } catch (e) {
-    throw templateError(file, source, e);
+    throw fail(e);
   }
   return {
     file,
@@ -57,7 +77,7 @@ export function compileTemplate(hbs: Hbs, file: string, source: string): Templat
       try {
         return compiled(context);
       } catch (e) {
-        throw templateError(file, source, e);
+        throw fail(e);
       }
     },
   };
@@ -95,23 +115,30 @@ function templateError(file: string, source: string, e: unknown): InputError {
     ]);
   }
   const message = e instanceof Error ? e.message : String(e);
-  const lineMatch = /line (\d+)/i.exec(message);
-  const missing = /"(\w+)" not defined in/.exec(message);
+  const missing = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
+  if (missing) {
+    return new InputError('Rendering the article', [
+      {
+        file,
+        line: Number(missing[2]),
+        column: Number(missing[3]) + 1,
+        expected: 'only variables the article context provides, or a helper',
+        found: `"${missing[1]}", which is neither`,
+        fix: `Remove or correct "${missing[1]}"; figures are printed with helpers such as {{pct "usage.oui.share.all"}}.`,
+      },
+    ]);
+  }
+  const parse = /Parse error on line (\d+):[\s\S]*\n(Expecting .*)$/.exec(message);
+  const unclosed = parse?.[2]?.endsWith("got 'EOF'");
   return new InputError('Rendering the article', [
     {
       file,
-      line: lineMatch
-        ? Number(lineMatch[1])
-        : missing
-          ? locate(source, missing[1] as string).line
-          : undefined,
-      expected: missing
-        ? 'only variables the article context provides'
-        : 'a valid Handlebars template',
-      found: message.split('\n')[0],
-      fix: missing
-        ? `Remove or correct "${missing[1]}"; figures are printed with helpers such as {{pct "usage.oui.share.all"}}.`
-        : 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed and every {{ has its }}.',
+      line: parse ? Number(parse[1]) : undefined,
+      expected: 'a valid Handlebars template',
+      found: unclosed
+        ? 'a block still open at the end of the template'
+        : (parse?.[2] ?? message.split('\n')[0]),
+      fix: 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed by its {{/if}}, {{/each}} or {{/unless}}, and every {{ by }}.',
     },
   ]);
 }

@@ -7,8 +7,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import type { FreeTextGroup } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { Article, EditionConfig } from '../edition/schema.js';
+import { InputError } from '../errors.js';
 import { fontFaceCss } from '../fonts.js';
 import type { Reconciliation } from '../ingest/types.js';
 import type { Mode } from './chart-markup.js';
@@ -50,15 +52,35 @@ export async function prepareArticle(
   index: FigureIndex,
 ): Promise<PreparedArticle> {
   const hbs = createEnvironment(index);
+  const bodyFile = path.resolve(editionFolder, article.body);
+  const inside = path.relative(path.resolve(editionFolder), bodyFile);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new InputError('Reading the edition config', [
+      {
+        file: configFile,
+        where: `key "articles.${article.slug}.body"`,
+        expected: 'a path inside the edition folder (e.g. articles/article.hbs)',
+        found: JSON.stringify(article.body),
+        fix: 'Keep the article texts in the edition folder and give their path relative to it.',
+      },
+    ]);
+  }
   const [body, print, web, newsletter] = await Promise.all([
-    loadTemplate(hbs, path.join(editionFolder, article.body)),
+    loadTemplate(hbs, bodyFile),
     loadTemplate(hbs, path.join(TEMPLATES, 'layouts', 'print.hbs')),
     loadTemplate(hbs, path.join(TEMPLATES, 'layouts', 'web.hbs')),
     loadTemplate(hbs, path.join(TEMPLATES, 'layouts', 'newsletter.hbs')),
-    registerPartials(hbs, path.join(TEMPLATES, 'partials'), ['methodology', 'appendix']),
+    registerPartials(hbs, path.join(TEMPLATES, 'partials'), [
+      'methodology',
+      'appendix',
+      'free-text',
+    ]),
   ]);
+  const configText = await readFile(configFile, 'utf8');
   const inline = (where: string, source: string) =>
-    frenchText(compileTemplate(hbs, `${configFile} (${where})`, source).render({}));
+    frenchText(
+      compileTemplate(hbs, configFile, source, { where, fileText: configText }).render({}),
+    );
   const chartTitles = new Map(
     article.charts.map((c) => [c.id, inline(`chart "${c.id}" title`, c.title)]),
   );
@@ -78,6 +100,7 @@ export async function renderPages(args: {
   index: FigureIndex;
   charts: RenderedChart[];
   reconciliation: Reconciliation;
+  freeText: FreeTextGroup[];
   imageBaseUrl: string;
 }): Promise<Pages> {
   const { prepared, config, article, charts } = args;
@@ -89,6 +112,7 @@ export async function renderPages(args: {
     figures: args.index,
     charts,
     reconciliation: args.reconciliation,
+    freeText: args.freeText,
     webUrl,
   });
   prepared.hbs.registerHelper('chart', chartHelper(charts, args.imageBaseUrl, sourceLine(config)));

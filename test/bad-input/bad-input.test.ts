@@ -1,0 +1,89 @@
+/**
+ * Broken and hostile input, one folder per behaviour in test/fixtures/bad/:
+ * each case is the 2024 edition with the case's files laid over it (and its
+ * `replace` edits, `remove`d files), built by the real command. The test pins
+ * the exit code, the exact message (expected.txt) and that the previous
+ * outputs are left exactly as they were.
+ *   UPDATE_EXPECTED=1 npx vitest run test/bad-input   rewrites expected.txt after a wording change.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_MARKER } from '../../src/outputs/write.js';
+import { enquete } from '../helpers/cli.js';
+
+const FIXTURES = 'test/fixtures/bad';
+
+interface Case {
+  description: string;
+  exit: 1 | 2;
+  args?: string[];
+  remove?: string[];
+  replace?: Record<string, [string, string][]>;
+}
+
+const names = (await readdir(FIXTURES)).sort();
+
+async function prepare(name: string, c: Case) {
+  const root = await mkdtemp(path.join(tmpdir(), `enquete-bad-${name}-`));
+  const edition = path.join(root, '2024');
+  await cp('data/2024', edition, { recursive: true });
+  for (const file of await readdir(path.join(FIXTURES, name))) {
+    if (file === 'case.json' || file === 'expected.txt') continue;
+    await cp(path.join(FIXTURES, name, file), path.join(edition, file), { recursive: true });
+  }
+  for (const file of c.remove ?? []) await rm(path.join(edition, file));
+  for (const [file, edits] of Object.entries(c.replace ?? {})) {
+    let text = await readFile(path.join(edition, file), 'utf8');
+    for (const [from, to] of edits) {
+      if (!text.includes(from)) throw new Error(`${name}: "${from}" not found in ${file}`);
+      text = text.replace(from, to);
+    }
+    await writeFile(path.join(edition, file), text);
+  }
+  const out = path.join(root, 'out');
+  await mkdir(out);
+  await writeFile(path.join(out, OUTPUT_MARKER), 'previous build\n');
+  await writeFile(path.join(out, 'enquete.pdf'), 'the previous PDF');
+  return { root, edition, out };
+}
+
+/** The error part of stderr, with the temporary folders named as in expected.txt. */
+function message(stderr: string, edition: string, out: string): string {
+  const start = stderr.indexOf('enquete: ');
+  return stderr
+    .slice(Math.max(start, 0))
+    .replaceAll(edition, '<edition>')
+    .replaceAll(out, '<out>')
+    .trimEnd();
+}
+
+describe('bad input', () => {
+  it('has at least 25 cases', () => {
+    expect(names.length).toBeGreaterThanOrEqual(25);
+  });
+
+  describe.concurrent.each(names)('%s', (name) => {
+    it('fails with its exit code and exact message, leaving the previous outputs intact', async () => {
+      const c = JSON.parse(await readFile(path.join(FIXTURES, name, 'case.json'), 'utf8')) as Case;
+      const { root, edition, out } = await prepare(name, c);
+      const args = (c.args ?? ['build', '<edition>', '--out', '<out>']).map((a) =>
+        a.replace('<edition>', edition).replace('<out>', out),
+      );
+      const { code, stderr } = await enquete(args);
+      const got = message(stderr, edition, out);
+      const expectedFile = path.join(FIXTURES, name, 'expected.txt');
+      if (process.env.UPDATE_EXPECTED) await writeFile(expectedFile, `${got}\n`);
+      expect(code, stderr).toBe(c.exit);
+      expect(got).toBe((await readFile(expectedFile, 'utf8')).trimEnd());
+      expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'enquete.pdf']);
+      expect(await readFile(path.join(out, 'enquete.pdf'), 'utf8')).toBe('the previous PDF');
+      expect(
+        (await readdir(root)).filter((f) => f.includes('.partial-') || f.includes('.previous-')),
+      ).toEqual([]);
+      await rm(root, { recursive: true, force: true });
+    });
+  });
+});

@@ -66,6 +66,7 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
       const b = connected ? await connected.catch(() => null) : null;
       await b?.close().catch(() => {});
       await stop(r.child);
+      r.child.stderr?.destroy();
       removeProfile(r.profile);
     },
   };
@@ -78,6 +79,8 @@ function spawnChromium(executable: string, timeoutMs: number): Promise<Running> 
     [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
+      // Its own process group, so the whole tree (a wrapper script, Chromium's helpers) can be stopped at once.
+      detached: true,
     },
   );
   killOnExit(child);
@@ -86,6 +89,8 @@ function spawnChromium(executable: string, timeoutMs: number): Promise<Running> 
     const fail = (why: string) => {
       clearTimeout(timer);
       killGroup(child, 'SIGKILL');
+      // Its log pipe would otherwise keep this process alive.
+      child.stderr?.destroy();
       removeProfile(profile);
       reject(new Error(`${why}${log ? `\n${log.trim().split('\n').slice(-3).join('\n')}` : ''}`));
     };

@@ -76,6 +76,13 @@ describe('enquete.pdf', () => {
     expect(text).not.toMatch(/\d\s*\n\s*sur\s+\d|\d\s+sur\s*\n\s*\d/);
   });
 
+  it('is the same, byte for byte, when built again from the same inputs', async () => {
+    const again = await buildOnce();
+    for (const file of ['enquete.pdf', 'enquete.html', 'newsletter.html', 'charts/freins.png']) {
+      expect(Buffer.compare(await readFile(path.join(out, file)), await readFile(path.join(again, file))), file).toBe(0);
+    }
+  });
+
   it('has the running header and footer, methodology and appendix', () => {
     expect(text).toMatch(/Page 2 \/ \d+/);
     expect(text).toContain('Méthodologie');

@@ -93,6 +93,12 @@ async function run(argv: string[]): Promise<number> {
   }
   const { written, reconciliation } = result;
   log.info(`\n${formatReconciliation(reconciliation)}`);
+  if (process.env.ENQUETE_TIMELINE) {
+    const cpu = process.cpuUsage();
+    log.info(
+      `(this process used ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU, Chromium not included)`,
+    );
+  }
   log.info(
     `\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
   );

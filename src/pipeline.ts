@@ -119,7 +119,7 @@ export async function buildEdition(
     await composePages(options, worker, log);
   // Chromium prints in its own process while the worker draws the PNGs and the newsletter.
   const printing = log.stage('Print PDF (Chromium)', async () =>
-    printPdf(await chromium.browser(), pages.print, {
+    printPdf(await chromium.printPage(), pages.print, {
       title: article.title,
       author: article.author,
       subject: pages.context.dek,

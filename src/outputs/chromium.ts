@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { EnvironmentError } from '../errors.js';
 import { CHROMIUM_ARGS, findBrowser, INSTALL_HINT } from './browser.js';
 
@@ -17,8 +17,12 @@ import { CHROMIUM_ARGS, findBrowser, INSTALL_HINT } from './browser.js';
 export const START_TIMEOUT_MS = Number(process.env.ENQUETE_CHROMIUM_TIMEOUT_MS) || 30_000;
 
 export interface Chromium {
-  /** Connected lazily: the first call connects, later calls reuse the connection. */
-  browser(): Promise<Browser>;
+  /**
+   * A tab ready to print: JavaScript off, every request held for the printer
+   * to allow or refuse. Connected and opened as soon as Chromium is up, while
+   * the build is still drawing the charts.
+   */
+  printPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -47,23 +51,27 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
   });
   // An early failure is reported when the PDF stage asks for the browser, not as an unhandled rejection.
   running.catch(() => {});
-  let connected: Promise<Browser> | undefined;
+  const connected = running.then(async ({ endpoint }) => {
+    const puppeteer = await import('puppeteer');
+    return puppeteer.default.connect({
+      browserWSEndpoint: endpoint,
+      defaultViewport: null,
+      protocolTimeout: 60_000,
+    });
+  });
+  const page = connected.then(async (browser) => {
+    const tab = await browser.newPage();
+    await tab.setJavaScriptEnabled(false);
+    await tab.setRequestInterception(true);
+    return tab;
+  });
+  page.catch(() => {});
   return {
-    browser() {
-      connected ??= running.then(async ({ endpoint }) => {
-        const puppeteer = await import('puppeteer');
-        return puppeteer.default.connect({
-          browserWSEndpoint: endpoint,
-          defaultViewport: null,
-          protocolTimeout: 60_000,
-        });
-      });
-      return connected;
-    },
+    printPage: () => page,
     async close() {
       const r = await running.catch(() => null);
       if (!r) return;
-      const b = connected ? await connected.catch(() => null) : null;
+      const b = await connected.catch(() => null);
       await b?.close().catch(() => {});
       await stop(r.child);
       r.child.stderr?.destroy();

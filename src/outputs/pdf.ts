@@ -1,15 +1,16 @@
 /**
  * The print recipe: the print page -> A4 PDF in Chromium, then the PDF's
- * metadata (author, subject, language, dates) with pdf-lib, since Chromium
- * only writes the title. The page runs with JavaScript disabled and may
+ * author, subject, keywords and fixed dates (pdf-info.ts), since Chromium
+ * writes only the title and the language. The page runs with JavaScript disabled and may
  * load nothing but itself: every other request is refused.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { EnvironmentError } from '../errors.js';
+import { withInfo } from './pdf-info.js';
 
 export const PRINT_TIMEOUT_MS = 60_000;
 
@@ -28,21 +29,13 @@ export interface PrintResult {
   blocked: string[];
 }
 
-export async function printPdf(
-  browser: Browser,
-  html: string,
-  meta: PdfMeta,
-): Promise<PrintResult> {
+/** `page` must have JavaScript disabled and request interception on (Chromium.printPage). */
+export async function printPdf(page: Page, html: string, meta: PdfMeta): Promise<PrintResult> {
   const folder = await mkdtemp(path.join(tmpdir(), 'enquete-print-'));
   const file = path.join(folder, 'print.html');
   await writeFile(file, html);
-  // pdf-lib is needed only once the page is printed: load it while Chromium works.
-  const pdfLib = import('pdf-lib');
-  const page = await browser.newPage();
   const blocked: string[] = [];
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
     const own = pathToFileURL(file).href;
     page.on('request', (request) => {
       const url = request.url();
@@ -61,7 +54,18 @@ export async function printPdf(
       outline: true,
       timeout: PRINT_TIMEOUT_MS,
     });
-    return { pdf: await withMetadata((await pdfLib).PDFDocument, printed, meta), blocked };
+    return {
+      pdf: withInfo(printed, {
+        Title: meta.title,
+        Author: meta.author,
+        Subject: meta.subject,
+        Keywords: meta.keywords.join(', '),
+        Creator: 'enquête',
+        Producer: 'enquête (Chromium)',
+        date: meta.date,
+      }),
+      blocked,
+    };
   } catch (e) {
     if (e instanceof Error && /timeout|timed out/i.test(e.message)) {
       throw new EnvironmentError(
@@ -71,26 +75,6 @@ export async function printPdf(
     }
     throw e;
   } finally {
-    await page.close().catch(() => {});
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-async function withMetadata(
-  PDFDocument: typeof import('pdf-lib').PDFDocument,
-  pdf: Uint8Array,
-  meta: PdfMeta,
-): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const date = new Date(`${meta.date}T00:00:00Z`);
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
-  doc.setLanguage('fr-FR');
-  doc.setCreator('enquête');
-  doc.setProducer('enquête (Chromium, pdf-lib)');
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
-  return doc.save();
 }

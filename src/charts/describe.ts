@@ -53,26 +53,15 @@ export function dataTable(data: ChartData, index: FigureIndex): DataTable {
   };
   switch (data.config.kind) {
     case 'share_by_segment':
-      return {
-        columns: ['Groupe', 'Effectif', 'Base', 'Part', 'IC 95\u00a0%'],
-        rows: data.rows.map((r) => [
-          r.group,
-          formatInteger(r.count ?? 0),
-          formatInteger(r.base),
-          formatPercent(r.value),
-          ci(r.figureId),
-        ]),
-      };
     case 'ranked_options':
-    case 'scale_distribution':
+    case 'scale_distribution': {
+      const first = {
+        share_by_segment: 'Groupe',
+        ranked_options: 'Réponse',
+        scale_distribution: 'Note',
+      }[data.config.kind];
       return {
-        columns: [
-          data.config.kind === 'scale_distribution' ? 'Note' : 'Réponse',
-          'Effectif',
-          'Base',
-          'Part',
-          'IC 95\u00a0%',
-        ],
+        columns: [first, 'Effectif', 'Base', 'Part', 'IC 95\u00a0%'],
         rows: data.rows.map((r) => [
           r.group,
           formatInteger(r.count ?? 0),
@@ -81,6 +70,7 @@ export function dataTable(data: ChartData, index: FigureIndex): DataTable {
           ci(r.figureId),
         ]),
       };
+    }
     case 'mean_by_segment':
       return {
         columns: ['Groupe', 'Moyenne', 'Base', 'IC 95\u00a0%'],

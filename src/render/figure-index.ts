@@ -1,6 +1,8 @@
 /** Figures by id, for templates: an unknown id is the template's mistake, named with its closest ids. */
 import type { Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
 
+const NO_VALUE = 'nobody in this segment answered: the figure has no value';
+
 export class UnknownFigureError extends Error {
   constructor(
     readonly figureId: string,
@@ -26,39 +28,26 @@ export class FigureIndex {
   }
 
   share(id: unknown): ShareFigure & { value: number } {
-    const f = this.get(id);
-    if (f.kind !== 'share') throw new UnknownFigureError(f.id, [], `not a share but a ${f.kind}`);
-    if (f.value === null)
-      throw new UnknownFigureError(
-        f.id,
-        [],
-        'nobody in this segment answered: the figure has no value',
-      );
-    return f as ShareFigure & { value: number };
+    return this.valued(id, 'share') as ShareFigure & { value: number };
   }
 
   mean(id: unknown): MeanFigure & { value: number } {
+    return this.valued(id, 'mean') as MeanFigure & { value: number };
+  }
+
+  /** A figure of the kind a helper needs, with a value (an empty segment has none). */
+  private valued(id: unknown, kind: 'share' | 'mean'): Figure {
     const f = this.get(id);
-    if (f.kind !== 'mean') throw new UnknownFigureError(f.id, [], `not a mean but a ${f.kind}`);
-    if (f.value === null)
-      throw new UnknownFigureError(
-        f.id,
-        [],
-        'nobody in this segment answered: the figure has no value',
-      );
-    return f as MeanFigure & { value: number };
+    if (f.kind !== kind) throw new UnknownFigureError(f.id, [], `not a ${kind} but a ${f.kind}`);
+    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
+    return f;
   }
 
   /** The number behind any figure: a share's ratio, a mean, a count. */
   number(id: unknown): number {
     const f = this.get(id);
     if (f.kind === 'date') throw new UnknownFigureError(f.id, [], 'a date, not a number');
-    if (f.value === null)
-      throw new UnknownFigureError(
-        f.id,
-        [],
-        'nobody in this segment answered: the figure has no value',
-      );
+    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
     return f.value;
   }
 

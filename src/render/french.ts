@@ -111,8 +111,8 @@ function withDe(words: string): string {
 }
 
 /**
- * French punctuation spacing in running text: a no-break space before ":"
- * and inside "7,1 sur 10", * and inside « », a narrow one before ";", "?" and "!", so no line starts
+ * French typography in running text: the typographic apostrophe (’), a
+ * no-break space before ":" and inside "7,1 sur 10", * and inside « », a narrow one before ";", "?" and "!", so no line starts
  * with a colon or a closing guillemet. Applied to text between tags only,
  * never inside <style>.
  */
@@ -130,6 +130,7 @@ function spaceText(html: string): string {
 /** The same spacing for plain text (chart titles, the dek). */
 export function frenchText(text: string): string {
   return text
+    .replace(/'|&#x27;/g, '\u2019')
     .replace(/(\d) sur (\d)/g, '$1\u00a0sur\u00a0$2')
     .replace(/ :(?=\s|$)/g, '\u00a0:')
     .replace(/ ([;?!])/g, '\u202f$1')

@@ -60,7 +60,7 @@ describe('newsletter.html', () => {
 
 describe('newsletter.txt', () => {
   it('carries the same content as text: title, key figures, chart findings, web link', () => {
-    expect(text).toContain("L'intelligence artificielle gagne du terrain");
+    expect(text).toContain('L’intelligence artificielle gagne du terrain');
     expect(text).toContain('52\u00a0%');
     expect(text).not.toMatch(/\d %/);
     expect(text).toContain('8\u00a0sur\u00a014');

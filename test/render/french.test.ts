@@ -47,11 +47,10 @@ describe('fractionWords', () => {
 });
 
 describe('frenchSpacing', () => {
-  it('puts no-break spaces before colons, inside guillemets and "x sur y", in text only', () => {
-    const html =
-      '<p title="a : b">Base : « Oui » ; 7,1 sur 10 ?</p><style>@page :first { a: b; }</style>';
+  it('sets apostrophes and no-break spaces (colons, guillemets, "x sur y") in text only', () => {
+    const html = `<p title="l'a : b">Base : « Oui » ; l'IA, l&#x27;an, 7,1 sur 10 ?</p><style>@page :first { a: b; }</style>`;
     expect(frenchSpacing(html)).toBe(
-      '<p title="a : b">Base\u00a0: «\u00a0Oui\u00a0»\u202f; 7,1\u00a0sur\u00a010\u202f?</p><style>@page :first { a: b; }</style>',
+      `<p title="l'a : b">Base\u00a0: «\u00a0Oui\u00a0»\u202f; l’IA, l’an, 7,1\u00a0sur\u00a010\u202f?</p><style>@page :first { a: b; }</style>`,
     );
   });
 });

@@ -4,6 +4,7 @@
  * PDF, the PNGs and the newsletter, so the main thread stays free to drive
  * the browser.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { renderPng, renderSvg } from '../charts/render.js';
 import { chartSpec } from '../charts/specs.js';
@@ -19,6 +20,13 @@ async function drawSvgs(jobs: SvgJob[]): Promise<string[]> {
 }
 
 async function newsletter(job: NewsletterJob): Promise<NewsletterResult> {
+  // This runs while Chromium prints, which is the longer task: let it have the cores first.
+  // On Linux the nice value applies to the calling thread only, so the main thread keeps its own.
+  try {
+    setPriority(19);
+  } catch {
+    // Not permitted here: the work still runs, only without yielding.
+  }
   const { emlMessage, inlineStyles, plainText } = await import('../outputs/newsletter.js');
   const pngs = job.charts.map((c) => ({ name: c.pngFile, bytes: renderPng(c.svg).bytes }));
   const html = inlineStyles(job.html);

@@ -78,9 +78,3 @@ export function formatError(error: InputError | UsageError | EnvironmentError): 
 export function isExpectedError(e: unknown): e is InputError | UsageError | EnvironmentError {
   return e instanceof InputError || e instanceof UsageError || e instanceof EnvironmentError;
 }
-
-/** Quote a value for a message, showing invisible and very long content. */
-export function quote(value: string, max = 80): string {
-  const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(shown);
-}

@@ -139,6 +139,12 @@ export async function buildEdition(
     }),
   );
   const printed = await printing;
+  if (printed.blocked.length > 0) {
+    // The page printed without them; the editor should know the template asks for outside resources.
+    log.info(
+      `  note: the print page asked for ${printed.blocked.length} resource(s) outside the build, all refused: ${printed.blocked.slice(0, 3).join(', ')}`,
+    );
+  }
 
   const files: OutputFile[] = [
     { name: 'enquete.pdf', content: printed.pdf },

@@ -218,15 +218,12 @@ export const editionSchema = z
   })
   .strict();
 
-export type EditionInput = z.input<typeof editionSchema>;
 export type EditionConfig = z.output<typeof editionSchema>;
 export type Question = z.output<typeof questionSchema>;
-export type QuestionType = Question['type'];
 export type Option = z.output<typeof option>;
 export type Segment = z.output<typeof segmentSchema>;
 export type Article = z.output<typeof articleSchema>;
 export type ChartConfig = z.output<typeof chartSchema>;
-export type ChartKind = ChartConfig['kind'];
 export type ClosedQuestion = Extract<Question, { options: unknown }>;
 
 export function isClosed(q: Question): q is ClosedQuestion {

@@ -11,7 +11,7 @@ import type { Article, EditionConfig } from '../edition/schema.js';
 import type { Reconciliation } from '../ingest/types.js';
 import { chartMarkup, type Mode, tableMarkup } from './chart-markup.js';
 import type { FigureIndex } from './figure-index.js';
-import { formatInteger, formatLongDate, formatShortDate } from './french.js';
+import { formatInteger, formatLongDate } from './french.js';
 
 const REASONS = {
   empty: 'réponse vide',
@@ -21,7 +21,6 @@ const REASONS = {
 
 export interface MethodologyFacts {
   period: string;
-  periodShort: string;
   channels: string[];
   sample: string;
   rowsIn: string;
@@ -95,7 +94,6 @@ export function articleContext(args: {
     webUrl: args.webUrl,
     methodology: {
       period: `du ${formatLongDate(start)} au ${formatLongDate(end)}`,
-      periodShort: `${formatShortDate(start)} – ${formatShortDate(end)}`,
       channels: config.edition.channels,
       sample: config.edition.sample,
       rowsIn: formatInteger(reconciliation.rowsIn),

@@ -66,12 +66,6 @@ export function formatLongDate(iso: string): string {
   return `${d === 1 ? '1er' : d}${NBSP}${MONTHS[m - 1]}${NBSP}${y}`;
 }
 
-/** "2024-04-23" -> "23/04/2024" */
-export function formatShortDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 /** Fractions a journalist would write, for wording decided by the data. */
 const FRACTIONS: [number, string][] = [
   [1 / 10, 'un dixième'],

@@ -82,7 +82,9 @@ describe('the PDF page', () => {
       const { code, stderr } = await enquete(['build', edition, '--out', out]);
       expect(code, stderr).toBe(0);
       expect(hits).toEqual([]);
-      expect(stderr).toMatch(/the print page asked for \d+ resource\(s\) outside the build, all refused/);
+      expect(stderr).toMatch(
+        /the print page asked for \d+ resource\(s\) outside the build, all refused/,
+      );
       const pdf = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, 'enquete.pdf'), '-'], {
         encoding: 'utf8',
       });

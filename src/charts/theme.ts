@@ -1,6 +1,6 @@
 /**
  * One look for every chart: the article's sans-serif, a colour-blind-safe
- * palette (Okabe & Ito's blue and orange; a single-hue ramp for ordered
+ * palette (Okabe & Ito's blue; a single-hue ramp for ordered
  * answers) and French number formats through vega's locale.
  */
 import * as vega from 'vega';
@@ -12,7 +12,6 @@ export const CHART_WIDTH = 440;
 export const INK = '#1d2327';
 export const MUTED = '#5b6770';
 export const ACCENT = '#0072B2';
-export const HIGHLIGHT = '#D55E00';
 /** Ordered answers (most to least intense), dark to light: readable without colour vision. */
 export const ORDERED_RAMP = ['#08306b', '#2b6cb0', '#6aa5d8', '#b9d5ee', '#e3edf7'];
 

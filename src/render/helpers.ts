@@ -80,11 +80,6 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
     },
     /** True when the share is at least `than` (a number from 0 to 1). */
     atLeast: (id, than) => index.number(id) >= Number(than),
-    /** "plus" / "moins" / "autant" comparing two figures. */
-    compare: (a, b) => {
-      const d = index.number(a) - index.number(b);
-      return Math.abs(d) < 1e-9 ? 'autant' : d > 0 ? 'plus' : 'moins';
-    },
     /** Picks the singular or plural word for a figure's count. */
     plural: (id, one, many) => {
       const f = index.get(id);

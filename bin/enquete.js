@@ -9,4 +9,6 @@ if (!existsSync(compiled)) {
   process.exit(2);
 }
 const { main } = await import(compiled.href);
-process.exitCode = await main(process.argv.slice(2));
+// Exit as soon as the command is done: nothing it started (a browser still
+// starting, a library's timer) may keep a finished or failed build waiting.
+process.exit(await main(process.argv.slice(2)));

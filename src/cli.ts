@@ -5,23 +5,9 @@
 import { parseArgs } from 'node:util';
 import { formatError, isExpectedError, UsageError } from './errors.js';
 import { consoleLog, formatReconciliation, formatWritten } from './log.js';
+import { HELP, unexpected, usage } from './messages.js';
 import { startChromium } from './outputs/chromium.js';
 import { startWorker } from './worker/client.js';
-
-const HELP = `enquete: survey report pipeline
-
-Usage:
-  enquete build <edition-folder> [options]   build the PDF, web article and newsletter (default: output/<folder name>/)
-  enquete figures <edition-folder>                  print every figure as JSON
-  enquete --help | --version
-
-Options:
-  --out <folder>       where to write the outputs
-  --article <slug>     which article of the edition (default: the first listed in edition.yaml)
-  --base-url <url>     where the output folder will be published: the newsletter's images and
-                       its link to the web version point there (default: edition.publishUrl)
-  --debug          print the stack trace of unexpected errors
-`;
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -30,12 +16,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (isExpectedError(e)) {
       process.stderr.write(`\nenquete: ${formatError(e)}\n`);
+      if (debug && e.cause instanceof Error) process.stderr.write(`${e.cause.stack}\n`);
       return e.exitCode;
     }
     const err = e instanceof Error ? e : new Error(String(e));
-    process.stderr.write(
-      `\nenquete: unexpected error: ${err.message}\n${debug ? `${err.stack}\n` : 'Run again with --debug for the details, and report it to the maintainer.\n'}`,
-    );
+    process.stderr.write(unexpected(err.message, err.stack, debug));
     return 1;
   }
 }
@@ -59,18 +44,19 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, folder, ...extra] = positionals;
-  if (command === undefined) throw new UsageError('No command given.', HELP);
+  if (command === undefined) throw new UsageError(usage.noCommand, HELP);
   if (command !== 'build' && command !== 'figures')
-    throw new UsageError(`Unknown command "${command}". The commands are build and figures.`);
-  if (folder === undefined)
-    throw new UsageError(`"enquete ${command}" needs an edition folder, e.g. data/2024.`);
-  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    throw new UsageError(usage.unknownCommand(command));
+  if (folder === undefined) throw new UsageError(usage.noFolder(command));
+  if (extra.length > 0) throw new UsageError(usage.unexpectedArgument(extra[0] as string));
 
   const log = consoleLog();
   if (command === 'figures') {
     const { analyseEdition } = await import('./pipeline.js');
     const { figures } = await analyseEdition(folder, log);
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    await new Promise<void>((resolve) =>
+      process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`, () => resolve()),
+    );
     return 0;
   }
   log.info(`enquete build ${folder}`);
@@ -87,11 +73,11 @@ async function run(argv: string[]): Promise<number> {
       article: values.article,
       baseUrl: values['base-url'],
     };
-    result = await buildEdition(options, chromium, worker, log);
+    result = await buildEdition(options, { chromium, worker, offload: worker, log });
   } finally {
     await Promise.all([chromium.close(), worker.stop()]);
   }
-  const { written, reconciliation } = result;
+  const { written, reconciliation, articles } = result;
   log.info(`\n${formatReconciliation(reconciliation)}`);
   if (process.env.ENQUETE_TIMELINE) {
     const cpu = process.cpuUsage();
@@ -100,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
     );
   }
   log.info(
-    `\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
+    `\nBuilt ${articles.length} article${articles.length > 1 ? 's' : ''} (${articles.join(', ')}) with ${chromium.starts} Chromium.\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
   );
   return 0;
 }

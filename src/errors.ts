@@ -7,6 +7,8 @@
  *   templates* stop at once. Each problem says where, what was expected, what
  *   was found and how to fix it.
  * - `UsageError` (exit 2): the command line itself is wrong.
+ * - `EnvironmentError` (exit 1): the machine (Chromium, the disk) failed;
+ *   it keeps the low-level error as `cause` for --debug.
  */
 
 /** One located problem in an input file. */
@@ -23,19 +25,25 @@ export interface Problem {
   fix: string;
 }
 
-export class InputError extends Error {
+/** What every error a user can act on has: an exit code, and the error it wraps (`cause`). */
+export abstract class EnqueteError extends Error {
+  abstract readonly exitCode: 1 | 2;
+}
+
+export class InputError extends EnqueteError {
   readonly exitCode = 1;
   constructor(
     /** What the user was doing: "Reading the responses". */
     readonly task: string,
     readonly problems: readonly Problem[],
+    options?: ErrorOptions,
   ) {
-    super(`${task}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    super(`${task}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, options);
     this.name = 'InputError';
   }
 }
 
-export class UsageError extends Error {
+export class UsageError extends EnqueteError {
   readonly exitCode = 2;
   constructor(
     message: string,
@@ -46,14 +54,13 @@ export class UsageError extends Error {
   }
 }
 
-/** A failure of something outside the input files (the browser, the disk). */
-export class EnvironmentError extends Error {
+/** A failure of something outside the input files (the browser, the disk, a worker thread). */
+export class EnvironmentError extends EnqueteError {
   readonly exitCode = 1;
-  constructor(
-    message: string,
-    readonly fix: string,
-  ) {
-    super(message);
+  readonly fix: string;
+  constructor(text: { message: string; fix: string }, options?: ErrorOptions) {
+    super(text.message, options);
+    this.fix = text.fix;
     this.name = 'EnvironmentError';
   }
 }
@@ -66,15 +73,16 @@ export function formatProblem(p: Problem): string {
 }
 
 /** The text the CLI prints for an expected error (no stack trace). */
-export function formatError(error: InputError | UsageError | EnvironmentError): string {
+export function formatError(error: EnqueteError): string {
   if (error instanceof InputError) {
     const head = `${error.task} failed (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):`;
     return [head, ...error.problems.map(formatProblem)].join('\n');
   }
   if (error instanceof UsageError) return `${error.message}\n${error.hint}`;
-  return `${error.message}\n  fix: ${error.fix}`;
+  if (error instanceof EnvironmentError) return `${error.message}\n  fix: ${error.fix}`;
+  return error.message;
 }
 
-export function isExpectedError(e: unknown): e is InputError | UsageError | EnvironmentError {
-  return e instanceof InputError || e instanceof UsageError || e instanceof EnvironmentError;
+export function isExpectedError(e: unknown): e is EnqueteError {
+  return e instanceof EnqueteError;
 }

@@ -1,51 +1,54 @@
 /**
- * The whole build, one call per stage:
+ * The whole build, one call per stage; the analysis runs once and one
+ * Chromium prints, whatever the number of articles:
  *
- *   edition.yaml ─► loadEdition ─► ingestEdition ─► buildFigures ─► figures.json
- *   responses.csv ─────────────────────┘                 │
- *                                                        ├─► prepareArticle (templates, titles, dek)
- *                                                        ├─► planChart ─► worker: SVG (print, web)
- *                                                        └─► renderPages ─► print / web / newsletter HTML
- *   Chromium (spawned by the CLI before anything else) ─► printPdf ─► enquete.pdf
- *   while it prints, in the worker thread: chart PNGs, newsletter (inlined CSS, plain text, .eml)
+ *   edition.yaml ─► loadEdition ─► ingestEdition ─► buildFigures ─► figures
+ *   responses.csv ─────────────────────┘                               │
+ *     for each article:  prepareArticle (text, dek, chart titles) ◄────┤
+ *                        planChart ─► worker: SVG                      │
+ *                        article recipes: print PDF (Chromium), web, newsletter (worker)
+ *     once:              edition recipes: figures.json & data files, index.html
  *
- *   all files ─► writeInto(staging) ─► swapIn(output/<edition>/)
+ *   all files ─► publish: staging folder ─► swapped in for output/<edition>/
  *
- * Nothing reaches the output folder unless every stage succeeded.
+ * Nothing reaches the output folder unless every recipe succeeded; with
+ * --article the other articles' folders are carried over untouched.
  */
+
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildFigures, type Figure } from './analysis/figures.js';
-import { type FreeTextGroup, freeText } from './analysis/free-text.js';
-import { planChart, withDrawing } from './charts/draw.js';
+import { freeText } from './analysis/free-text.js';
+import { planChart, type RenderedChart, withDrawing } from './charts/draw.js';
+import { CHART_KINDS } from './charts/kinds/index.js';
 import { type Edition, loadEdition } from './edition/load.js';
 import type { Article } from './edition/schema.js';
 import { UsageError } from './errors.js';
+import { FigureIndex } from './format/figure-index.js';
 import { ingestEdition } from './ingest/ingest.js';
 import type { Ingested, Reconciliation } from './ingest/types.js';
 import type { Log } from './log.js';
-import type { Chromium } from './outputs/chromium.js';
-import { toCsv } from './outputs/csv.js';
-import { printPdf } from './outputs/pdf.js';
+import { usage } from './messages.js';
+import type { ArticleBuild, EditionBuild, Tools } from './outputs/recipe.js';
+import { ARTICLE_RECIPES, EDITION_RECIPES } from './outputs/recipes/index.js';
+import { checkTarget, type OutputFile, publish, sizes, type Written } from './outputs/write.js';
+import { articleFolder, outputPath } from './paths.js';
+import { articleContext } from './render/context.js';
 import {
-  checkTarget,
-  discard,
-  type OutputFile,
-  sizes,
-  stagingFolder,
-  swapIn,
-  type Written,
-  writeInto,
-} from './outputs/write.js';
-import { FigureIndex } from './render/figure-index.js';
-import { prepareArticle, renderPages } from './render/pages.js';
+  loadTemplates,
+  type PreparedArticle,
+  prepareArticle,
+  renderArticlePage,
+  type Templates,
+} from './render/pages.js';
 import type { DrawingWorker } from './worker/client.js';
 
 export interface BuildOptions {
   editionFolder: string;
   outFolder?: string;
-  /** Which article of the edition (its slug); the first by default. */
+  /** Rebuild this article only (its slug); every article by default. */
   article?: string;
-  /** Where the output folder is published: newsletter images and web link point there. */
+  /** Where the output folder is published: newsletter images and web links point there. */
   baseUrl?: string;
 }
 
@@ -55,8 +58,11 @@ export interface Analysed {
   figures: Figure[];
 }
 
+/** Config, export, figures: what `enquete figures` prints and every build starts from. */
 export async function analyseEdition(editionFolder: string, log: Log): Promise<Analysed> {
-  const edition = await log.stage('Read edition config', () => loadEdition(editionFolder));
+  const edition = await log.stage('Read edition config', () =>
+    loadEdition(editionFolder, CHART_KINDS),
+  );
   const ingested = await log.stage('Read responses', () => ingestEdition(edition));
   const figures = await log.stage('Compute figures', () =>
     buildFigures(edition.config, ingested.responses),
@@ -64,133 +70,151 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
   return { edition, ingested, figures };
 }
 
-/** Everything the outputs are made from: the analysis, the charts (SVG) and the three pages. */
-export async function composePages(options: BuildOptions, worker: DrawingWorker, log: Log) {
-  const { edition, ingested, figures } = await analyseEdition(options.editionFolder, log);
-  const { config } = edition;
-  const article = pickArticle(config.articles, options.article);
-  const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
-  const index = new FigureIndex(figures);
-  const typed = freeText(config, ingested.responses);
-  const prepared = await log.stage('Prepare templates', () =>
-    prepareArticle(edition.folder, edition.configFile, article, index),
-  );
-  const charts = await log.stage(`Draw ${article.charts.length} charts (SVG)`, async () => {
-    const planned = article.charts.map((c) =>
-      planChart(c, config, index, prepared.chartTitles.get(c.id) ?? c.id),
-    );
-    const svgs = await worker.svgs(planned.map((p) => p.job));
-    return planned.map((p, i) => withDrawing(p, svgs[i] as string));
-  });
-  const pages = await log.stage('Render pages', () =>
-    renderPages({
-      prepared,
-      config,
-      article,
-      index,
-      charts,
-      reconciliation: ingested.reconciliation,
-      freeText: typed,
-      imageBaseUrl: baseUrl,
-    }),
-  );
-  return {
-    typed,
-    config,
-    article,
-    baseUrl,
-    figures,
-    reconciliation: ingested.reconciliation,
-    charts,
-    pages,
-  };
+export interface BuildResult {
+  written: Written[];
+  reconciliation: Reconciliation;
+  articles: string[];
 }
 
 /** The CLI starts Chromium and the worker before loading this module, so both warm up meanwhile. */
 export async function buildEdition(
   options: BuildOptions,
-  chromium: Chromium,
-  worker: DrawingWorker,
-  log: Log,
-): Promise<{ written: Written[]; reconciliation: Reconciliation }> {
+  tools: Tools & { worker: DrawingWorker },
+): Promise<BuildResult> {
+  const { log, worker } = tools;
   const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
   await checkTarget(target, options.editionFolder);
-  const { config, article, baseUrl, figures, reconciliation, charts, pages, typed } =
-    await composePages(options, worker, log);
-  // Chromium prints in its own process while the worker draws the PNGs and the newsletter.
-  const printing = log.stage('Print PDF (Chromium)', async () =>
-    printPdf(await chromium.printPage(), pages.print, {
-      title: article.title,
-      author: article.author,
-      subject: pages.context.dek,
-      keywords: [config.edition.survey, config.edition.publisher],
-      date: article.date,
-    }),
-  );
-  printing.catch(() => {});
-  const newsletter = await log.stage('Chart PNGs and newsletter', () =>
-    worker.newsletter({
-      html: pages.newsletter,
-      charts: charts.map((c) => ({ id: c.id, svg: c.svg, pngFile: c.pngFile })),
-      subject: article.title,
-      from: `${config.edition.publisher} <newsletter@example.invalid>`,
-      date: article.date,
-      imageBaseUrl: baseUrl,
-    }),
-  );
-  const printed = await printing;
-  if (printed.blocked.length > 0) {
-    // The page printed without them; the editor should know the template asks for outside resources.
-    log.info(
-      `  note: the print page asked for ${printed.blocked.length} resource(s) outside the build, all refused: ${printed.blocked.slice(0, 3).join(', ')}`,
-    );
-  }
+  const { edition, ingested, figures } = await analyseEdition(options.editionFolder, log);
+  const { config } = edition;
+  const articles = pickArticles(config.articles, options.article);
+  const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
+  const index = new FigureIndex(figures);
+  const typed = freeText(config, ingested.responses);
 
-  const files: OutputFile[] = [
-    { name: 'enquete.pdf', content: printed.pdf },
-    { name: 'enquete.html', content: pages.web },
-    { name: 'newsletter.html', content: newsletter.html },
-    { name: 'newsletter.txt', content: newsletter.text },
-    { name: 'newsletter.eml', content: newsletter.eml },
-    ...newsletter.pngs.map((p) => ({ name: p.name, content: p.bytes })),
-    { name: 'figures.json', content: `${JSON.stringify(figures, null, 2)}\n` },
-    { name: 'free-text.csv', content: freeTextCsv(typed) },
-    { name: 'reconciliation.json', content: `${JSON.stringify(reconciliation, null, 2)}\n` },
-  ];
-  await log.stage('Write outputs', () => publish(files, target));
-  return { written: await sizes(target, files), reconciliation };
+  const templates = await log.stage('Prepare templates', () =>
+    loadTemplates(index, [
+      ...ARTICLE_RECIPES.map((r) => r.page),
+      ...EDITION_RECIPES.flatMap((r) => (r.page ? [r.page] : [])),
+    ]),
+  );
+  // Every article's dek, for the index page, also of articles not rebuilt now.
+  const prepared = await Promise.all(
+    config.articles.map((a) => prepareArticle(edition, a, templates)),
+  );
+  const rebuilt = prepared.filter((p) => articles.includes(p.article));
+  const charts = await drawCharts(rebuilt, edition, index, worker, log);
+
+  const builds: ArticleBuild[] = rebuilt.map((p, i) => ({
+    edition,
+    article: p.article,
+    prepared: p,
+    charts: charts[i] as RenderedChart[],
+    templates,
+    baseUrl,
+    context: articleContext({
+      config,
+      article: p.article,
+      dek: p.dek,
+      figures: index,
+      charts: charts[i] as RenderedChart[],
+      reconciliation: ingested.reconciliation,
+      freeText: typed,
+      webUrl: baseUrl + outputPath({ article: p.article.slug, file: 'web' }),
+      pngUrl: (chart) => baseUrl + outputPath({ article: p.article.slug, chart }),
+    }),
+  }));
+  const kept = config.articles
+    .filter((a) => !articles.includes(a))
+    .map((a) => articleFolder(a.slug))
+    .filter((folder) => existsSync(path.join(target, folder)));
+  const editionBuild: EditionBuild = {
+    edition,
+    figures,
+    reconciliation: ingested.reconciliation,
+    freeText: typed,
+    templates,
+    articles: prepared.map((p) => ({
+      article: p.article,
+      dek: p.dek,
+      published: articles.includes(p.article) || kept.includes(articleFolder(p.article.slug)),
+    })),
+  };
+
+  const files = await runRecipes(builds, editionBuild, templates, tools);
+  await log.stage('Write outputs', () => publish(files, target, kept));
+  return {
+    written: await sizes(target, files),
+    reconciliation: ingested.reconciliation,
+    articles: articles.map((a) => a.slug),
+  };
 }
 
-/** Every typed answer with its question and line, for editors working in a spreadsheet. */
-function freeTextCsv(groups: FreeTextGroup[]): string {
-  const rows = groups.flatMap((g) =>
-    g.items.flatMap((i) =>
-      i.lines.map((line) => [g.question.id, g.question.header, String(line), i.text]),
+/** Every article's charts in one request to the drawing thread. */
+async function drawCharts(
+  prepared: PreparedArticle[],
+  edition: Edition,
+  index: FigureIndex,
+  worker: DrawingWorker,
+  log: Log,
+): Promise<RenderedChart[][]> {
+  const planned = prepared.map((p) =>
+    p.article.charts.map((c) =>
+      planChart(c, edition.config, index, p.chartTitles.get(c.id) ?? c.id),
     ),
   );
-  return toCsv([['question', 'intitulé', 'ligne', 'texte'], ...rows]);
+  const all = planned.flat();
+  const svgs = await log.stage(`Draw ${all.length} charts (SVG)`, () =>
+    worker.svgs(all.map((p) => p.job)),
+  );
+  let n = 0;
+  return planned.map((charts) => charts.map((p) => withDrawing(p, svgs[n++] as string)));
 }
 
-async function publish(files: OutputFile[], target: string): Promise<void> {
-  const staging = await stagingFolder(target);
-  try {
-    await writeInto(staging, files);
-    await swapIn(staging, target);
-  } catch (e) {
-    await discard(staging);
-    throw e;
-  }
+/** Each article through every article recipe, and the edition recipes, all at once. */
+async function runRecipes(
+  builds: ArticleBuild[],
+  editionBuild: EditionBuild,
+  templates: Templates,
+  tools: Tools,
+): Promise<OutputFile[]> {
+  const label = (name: string, slug: string) => (builds.length > 1 ? `${name}: ${slug}` : name);
+  const running = [
+    ...ARTICLE_RECIPES.flatMap((recipe) =>
+      builds.map((b) => {
+        const page = renderArticlePage(
+          templates,
+          b.prepared,
+          b.context,
+          recipe.page,
+          recipe.extraCss?.(b),
+        );
+        return tools.log.stage(label(recipe.name, b.article.slug), () =>
+          recipe.files(page, b, tools),
+        );
+      }),
+    ),
+    ...EDITION_RECIPES.map((recipe) =>
+      tools.log.stage(recipe.name, () => recipe.files(editionBuild, tools)),
+    ),
+  ];
+  // Let every recipe settle before reporting a failure, so none is left running behind the error.
+  const settled = await Promise.allSettled(running);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.flatMap((s) => (s as PromiseFulfilledResult<OutputFile[]>).value);
 }
 
-function pickArticle(articles: Article[], slug: string | undefined): Article {
-  if (slug === undefined) return articles[0] as Article;
+function pickArticles(articles: Article[], slug: string | undefined): Article[] {
+  if (slug === undefined) return articles;
   const found = articles.find((a) => a.slug === slug);
-  if (!found)
-    throw new UsageError(
-      `No article "${slug}" in this edition.`,
-      `Articles: ${articles.map((a) => a.slug).join(', ')}.`,
+  if (!found) {
+    const m = usage.unknownArticle(
+      slug,
+      articles.map((a) => a.slug),
     );
-  return found;
+    throw new UsageError(m.message, m.hint);
+  }
+  return [found];
 }
 
 /** The published folder's address, ending with "/". */
@@ -205,10 +229,8 @@ function publishedAt(url: string | undefined): string {
 export function defaultOutFolder(editionFolder: string): string {
   const name = path.basename(path.resolve(editionFolder));
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new UsageError(
-      `The edition folder "${editionFolder}" has no name usable as an output folder.`,
-      'Name edition folders with letters, digits, "-", "_" or "." (e.g. data/2025), or choose the folder with --out.',
-    );
+    const m = usage.editionWithoutName(editionFolder);
+    throw new UsageError(m.message, m.hint);
   }
   return path.join('output', name);
 }

@@ -1,9 +1,8 @@
 /** One chart config -> everything the outputs need of it, computed once. */
-import type { ChartConfig, EditionConfig } from '../edition/schema.js';
-import type { FigureIndex } from '../render/figure-index.js';
-import type { SvgJob } from '../worker/jobs.js';
-import { type ChartData, chartData } from './data.js';
-import { altText, type DataTable, dataTable } from './describe.js';
+import type { ChartConfig, EditionConfig, Question } from '../edition/schema.js';
+import type { FigureIndex } from '../format/figure-index.js';
+import type { ChartData, DataTable } from './kind.js';
+import { chartKind } from './kinds/index.js';
 
 export interface RenderedChart {
   id: string;
@@ -16,8 +15,11 @@ export interface RenderedChart {
   /** Size of the drawing in CSS pixels (the PNG has twice as many). */
   width: number;
   height: number;
-  /** Where the PNG is written in the output folder. */
-  pngFile: string;
+}
+
+/** What the drawing thread needs to draw a chart: its data (the kind is named in it). */
+export interface SvgJob {
+  data: ChartData;
 }
 
 export interface PlannedChart {
@@ -32,19 +34,24 @@ export function planChart(
   index: FigureIndex,
   title: string,
 ): PlannedChart {
-  const data: ChartData = chartData(chart, config, index);
-  const question = config.questions.find((q) => q.id === chart.question);
+  const kind = chartKind(chart.kind);
+  const question = config.questions.find((q) => q.id === chart.question) as Question;
+  const data = kind.data(chart, { config, index, question });
   return {
     chart: {
       id: chart.id,
       title,
-      alt: altText(title, data),
+      alt: kind.alt(title, data),
       baseNote: data.baseNote,
-      table: dataTable(data, index),
-      pngFile: `charts/${chart.id.replaceAll('_', '-')}.png`,
+      table: kind.table(data),
     },
-    job: { data, scaleMax: question?.type === 'scale' ? question.max : 10 },
+    job: { data },
   };
+}
+
+/** The SVG of a planned chart (in the drawing thread). */
+export function chartSpecOf(job: SvgJob) {
+  return chartKind(job.data.kind).spec(job.data);
 }
 
 export function withDrawing(planned: PlannedChart, svg: string): RenderedChart {

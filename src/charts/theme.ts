@@ -12,6 +12,8 @@ export const CHART_WIDTH = 440;
 export const INK = '#1d2327';
 export const MUTED = '#5b6770';
 export const ACCENT = '#0072B2';
+/** Groups side by side (Okabe & Ito): told apart without colour vision, and in grey print. */
+export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
 /** Ordered answers (most to least intense), dark to light: readable without colour vision. */
 export const ORDERED_RAMP = ['#08306b', '#2b6cb0', '#6aa5d8', '#b9d5ee', '#e3edf7'];
 

@@ -9,7 +9,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { checkReferences } from './references.js';
-import { type EditionConfig, editionSchema } from './schema.js';
+import { type ChartKindRule, type EditionConfig, editionSchemaFor } from './schema.js';
 
 export const CONFIG_FILE = 'edition.yaml';
 
@@ -17,10 +17,16 @@ export interface Edition {
   /** Folder holding the config, the export and the article texts. */
   folder: string;
   configFile: string;
+  /** The config's text, to locate errors in the templates it holds (chart titles, deks). */
+  configText: string;
   config: EditionConfig;
 }
 
-export async function loadEdition(folder: string): Promise<Edition> {
+/** `kinds`: the chart kinds the build can draw (charts/kinds/), whose configs are checked here. */
+export async function loadEdition(
+  folder: string,
+  kinds: readonly ChartKindRule[],
+): Promise<Edition> {
   const configFile = path.join(folder, CONFIG_FILE);
   let text: string;
   try {
@@ -35,12 +41,16 @@ export async function loadEdition(folder: string): Promise<Edition> {
       },
     ]);
   }
-  const config = parseEditionConfig(text, configFile);
-  return { folder, configFile, config };
+  const config = parseEditionConfig(text, configFile, kinds);
+  return { folder, configFile, configText: text, config };
 }
 
 /** Pure: YAML text -> validated, fully defaulted config (or a located InputError). */
-export function parseEditionConfig(text: string, file: string): EditionConfig {
+export function parseEditionConfig(
+  text: string,
+  file: string,
+  kinds: readonly ChartKindRule[],
+): EditionConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -70,7 +80,7 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
   };
 
   const input: unknown = doc.toJS();
-  const parsed = editionSchema.safeParse(input);
+  const parsed = editionSchemaFor(kinds).safeParse(input);
   if (!parsed.success) {
     const valueAt = (keyPath: readonly PropertyKey[]) =>
       keyPath.reduce<unknown>(
@@ -88,7 +98,7 @@ export function parseEditionConfig(text: string, file: string): EditionConfig {
       ),
     );
   }
-  const problems = checkReferences(parsed.data).map((p) => ({
+  const problems = checkReferences(parsed.data, kinds).map((p) => ({
     file,
     ...locate(p.path),
     ...p.problem,

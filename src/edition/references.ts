@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../errors.js';
 import { normaliseText } from '../text.js';
-import { type EditionConfig, isClosed } from './schema.js';
+import { type ChartKindRule, type EditionConfig, isClosed } from './schema.js';
 
 export const ALL_SEGMENT = 'all';
 export const OTHER_CODE = 'autre';
@@ -14,7 +14,10 @@ export interface ReferenceProblem {
   problem: Omit<Problem, 'file'>;
 }
 
-export function checkReferences(config: EditionConfig): ReferenceProblem[] {
+export function checkReferences(
+  config: EditionConfig,
+  kinds: readonly ChartKindRule[],
+): ReferenceProblem[] {
   const out: ReferenceProblem[] = [];
   const questions = new Map(config.questions.map((q) => [q.id, q]));
   const segmentIds = new Set(config.segments.map((s) => s.id));
@@ -173,48 +176,46 @@ export function checkReferences(config: EditionConfig): ReferenceProblem[] {
         });
         return;
       }
-      const wantsScale = c.kind === 'mean_by_segment' || c.kind === 'scale_distribution';
-      if (wantsScale !== (q.type === 'scale') || (!wantsScale && !isClosed(q))) {
+      const kind = kinds.find((k) => k.kind === c.kind) as ChartKindRule;
+      if (!kind.accepts.test(q)) {
         out.push({
           path: at('kind'),
           problem: {
             where,
-            expected: wantsScale
-              ? 'a question of type scale'
-              : 'a question with answer options (single, multiple or yesno)',
+            expected: kind.accepts.expected,
             found: `question "${q.id}" of type ${q.type}`,
-            fix: wantsScale
-              ? 'Chart a scale question, or use share_by_segment, ranked_options or mix_by_segment.'
-              : 'Chart a closed question, or use mean_by_segment or scale_distribution for a scale.',
+            fix: kind.accepts.fix,
           },
         });
       }
-      const segs = 'segments' in c ? c.segments : [c.segment];
-      for (const s of segs) {
-        if (s !== ALL_SEGMENT && !segmentIds.has(s)) {
-          out.push({
-            path: at('segment' in c ? 'segment' : 'segments'),
-            problem: {
-              where,
-              expected: `a segment id (all, ${[...segmentIds].join(', ')})`,
-              found: `"${s}"`,
-              fix: 'Use the id of a segment listed under "segments:", or "all".',
-            },
-          });
+      for (const key of kind.segmentKeys) {
+        for (const s of [c[key] as string | string[]].flat()) {
+          if (s !== ALL_SEGMENT && !segmentIds.has(s)) {
+            out.push({
+              path: at(key),
+              problem: {
+                where,
+                expected: `a segment id (all, ${[...segmentIds].join(', ')})`,
+                found: `"${s}"`,
+                fix: 'Use the id of a segment listed under "segments:", or "all".',
+              },
+            });
+          }
         }
       }
-      if (c.kind === 'share_by_segment' && isClosed(q)) {
+      const answer = kind.answerKey === undefined ? undefined : c[kind.answerKey];
+      if (typeof answer === 'string' && isClosed(q)) {
         const codes = [
           ...q.options.map((o) => o.code),
           ...(q.type !== 'yesno' && q.other ? [OTHER_CODE] : []),
         ];
-        if (!codes.includes(c.answer)) {
+        if (!codes.includes(answer)) {
           out.push({
-            path: at('answer'),
+            path: at(kind.answerKey as string),
             problem: {
               where,
               expected: `an answer code of "${q.id}" (${codes.join(', ')})`,
-              found: `"${c.answer}"`,
+              found: `"${answer}"`,
               fix: `Use one of the codes listed under the options of question "${q.id}".`,
             },
           });

@@ -103,7 +103,8 @@ const segmentSchema = z
   })
   .strict();
 
-const chartCommon = {
+/** The keys every chart has, whatever its kind; a kind's schema adds its own (charts/kinds/). */
+export const chartCommon = {
   id: code.describe('Stable id of the chart: the article text places it with {{chart "id"}}.'),
   question: code.describe('Id of the question charted.'),
   title: z
@@ -113,117 +114,130 @@ const chartCommon = {
       'A title that states the finding. Handlebars, with the same figure helpers as the article text.',
     ),
 };
-const segmentList = z.array(code).min(1).describe('Segment ids, in the order the bars are drawn.');
+export const segmentList = z
+  .array(code)
+  .min(1)
+  .describe('Segment ids, in the order the bars are drawn.');
+export { code as codeSchema };
 
-export const chartSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z
-      .object({
-        ...chartCommon,
-        kind: z.literal('share_by_segment'),
-        answer: code.describe('The answer code whose share is drawn (e.g. "oui").'),
-        segments: segmentList,
-      })
-      .strict()
-      .describe('One bar per segment: the share giving one answer.'),
-    z
-      .object({ ...chartCommon, kind: z.literal('ranked_options'), segment: code })
-      .strict()
-      .describe('One bar per answer, largest first: for multiple choice, shares of respondents.'),
-    z
-      .object({ ...chartCommon, kind: z.literal('mix_by_segment'), segments: segmentList })
-      .strict()
-      .describe('One stacked 100 % bar per segment: how its answers divide.'),
-    z
-      .object({ ...chartCommon, kind: z.literal('mean_by_segment'), segments: segmentList })
-      .strict()
-      .describe('One bar per segment: the mean of a scale question.'),
-    z
-      .object({ ...chartCommon, kind: z.literal('scale_distribution'), segment: code })
-      .strict()
-      .describe('One column per value of a scale question.'),
-  ],
-  {
-    error: () =>
-      'kind must be one of: share_by_segment, ranked_options, mix_by_segment, mean_by_segment, scale_distribution',
-  },
-);
+/** A chart as the edition layer sees it: the common keys, and its kind's own. */
+export interface ChartConfig {
+  id: string;
+  kind: string;
+  question: string;
+  title: string;
+  [key: string]: unknown;
+}
 
-const articleSchema = z
-  .object({
-    slug: code.describe('Stable id of the article.'),
-    title: z.string().min(1),
-    dek: z
-      .string()
-      .min(1)
-      .describe(
-        'The standfirst printed under the title. Handlebars, with the figure helpers: wording that depends on the data is decided from it.',
-      ),
-    author: z.string().min(1),
-    date: isoDate.describe('Publication date, YYYY-MM-DD.'),
-    body: z
-      .string()
-      .min(1)
-      .describe("Path of the article's Handlebars text, relative to the edition folder."),
-    charts: z.array(chartSchema).default([]).describe('The charts the article text places.'),
-  })
-  .strict();
+/**
+ * What the edition layer must know of a chart kind to check a config: its
+ * schema, the questions it can chart and which of its keys name segments or
+ * an answer. The kinds themselves live in charts/kinds/ (a higher layer),
+ * which hands them to the loader.
+ */
+export interface ChartKindRule {
+  kind: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each kind has its own object schema.
+  schema: z.ZodObject<any>;
+  /** The questions it can chart, and how to say so when a config names another. */
+  accepts: { test(question: Question): boolean; expected: string; fix: string };
+  /** Keys holding a segment id or a list of them. */
+  segmentKeys: readonly string[];
+  /** The key holding one answer code of the question, if the kind has one. */
+  answerKey?: string;
+}
 
-export const editionSchema = z
-  .object({
-    $schema: z.string().optional(),
-    edition: z
-      .object({
-        id: z.string().min(1).describe('Edition id, e.g. "2024".'),
-        survey: z.string().min(1).describe('Name of the survey as the report writes it.'),
-        publisher: z.string().min(1).describe('Publication printing the report (running header).'),
-        partners: z.array(z.string().min(1)).default([]),
-        fieldPeriod: z.object({ start: isoDate, end: isoDate }).strict(),
-        timezone: z
-          .string()
-          .default('Europe/Paris')
-          .describe('Time zone of timestamps written without an offset.'),
-        channels: z
-          .array(z.string().min(1))
-          .min(1)
-          .describe('How the questionnaire was distributed.'),
-        sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
-        publishUrl: z
-          .string()
-          .url()
-          .optional()
-          .describe(
-            'Address where the output folder is published: the newsletter links to enquete.html there and loads its images from charts/ (overridden by --base-url).',
-          ),
-      })
-      .strict(),
-    source: z
-      .object({
-        file: z.string().min(1).default('responses.csv'),
-        duplicateWindowMinutes: z
-          .number()
-          .int()
-          .min(0)
-          .default(10)
-          .describe(
-            'Two identical submissions this close in time count as one (the later is excluded).',
-          ),
-      })
-      .strict()
-      .default({ file: 'responses.csv', duplicateWindowMinutes: 10 }),
-    questions: z.array(questionSchema).min(1),
-    segments: z.array(segmentSchema).default([]),
-    articles: z.array(articleSchema).min(1),
-  })
-  .strict();
+function chartSchemaFor(kinds: readonly ChartKindRule[]) {
+  const names = kinds.map((k) => k.kind).join(', ');
+  return z.discriminatedUnion(
+    'kind',
+    kinds.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    { error: () => `kind must be one of: ${names}` },
+  ) as unknown as z.ZodType<ChartConfig, ChartConfig>;
+}
 
-export type EditionConfig = z.output<typeof editionSchema>;
+const articleSchema = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
+  z
+    .object({
+      slug: code.describe('Stable id of the article.'),
+      title: z.string().min(1),
+      dek: z
+        .string()
+        .min(1)
+        .describe(
+          'The standfirst printed under the title. Handlebars, with the figure helpers: wording that depends on the data is decided from it.',
+        ),
+      author: z.string().min(1),
+      date: isoDate.describe('Publication date, YYYY-MM-DD.'),
+      body: z
+        .string()
+        .min(1)
+        .describe("Path of the article's Handlebars text, relative to the edition folder."),
+      charts: z.array(charts).default([]).describe('The charts the article text places.'),
+    })
+    .strict();
+
+/** The whole config's schema, with the chart kinds the build knows. */
+export const editionSchemaFor = (kinds: readonly ChartKindRule[]) =>
+  editionShape(chartSchemaFor(kinds));
+
+const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
+  z
+    .object({
+      $schema: z.string().optional(),
+      edition: z
+        .object({
+          id: z.string().min(1).describe('Edition id, e.g. "2024".'),
+          survey: z.string().min(1).describe('Name of the survey as the report writes it.'),
+          publisher: z
+            .string()
+            .min(1)
+            .describe('Publication printing the report (running header).'),
+          partners: z.array(z.string().min(1)).default([]),
+          fieldPeriod: z.object({ start: isoDate, end: isoDate }).strict(),
+          timezone: z
+            .string()
+            .default('Europe/Paris')
+            .describe('Time zone of timestamps written without an offset.'),
+          channels: z
+            .array(z.string().min(1))
+            .min(1)
+            .describe('How the questionnaire was distributed.'),
+          sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
+          publishUrl: z
+            .string()
+            .url()
+            .optional()
+            .describe(
+              'Address where the output folder is published: the newsletter links to enquete.html there and loads its images from charts/ (overridden by --base-url).',
+            ),
+        })
+        .strict(),
+      source: z
+        .object({
+          file: z.string().min(1).default('responses.csv'),
+          duplicateWindowMinutes: z
+            .number()
+            .int()
+            .min(0)
+            .default(10)
+            .describe(
+              'Two identical submissions this close in time count as one (the later is excluded).',
+            ),
+        })
+        .strict()
+        .default({ file: 'responses.csv', duplicateWindowMinutes: 10 }),
+      questions: z.array(questionSchema).min(1),
+      segments: z.array(segmentSchema).default([]),
+      articles: z.array(articleSchema(charts)).min(1),
+    })
+    .strict();
+
+export type EditionConfig = z.output<ReturnType<typeof editionShape>>;
 export type Question = z.output<typeof questionSchema>;
 export type Option = z.output<typeof option>;
 export type Segment = z.output<typeof segmentSchema>;
-export type Article = z.output<typeof articleSchema>;
-export type ChartConfig = z.output<typeof chartSchema>;
+export type Article = EditionConfig['articles'][number];
 export type ClosedQuestion = Extract<Question, { options: unknown }>;
 
 export function isClosed(q: Question): q is ClosedQuestion {
@@ -231,6 +245,6 @@ export function isClosed(q: Question): q is ClosedQuestion {
 }
 
 /** The JSON Schema an editor's YAML plugin reads. */
-export function editionJsonSchema(): object {
-  return z.toJSONSchema(editionSchema, { io: 'input', target: 'draft-7' });
+export function editionJsonSchema(kinds: readonly ChartKindRule[]): object {
+  return z.toJSONSchema(editionSchemaFor(kinds), { io: 'input', target: 'draft-7' });
 }

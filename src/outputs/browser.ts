@@ -34,9 +34,6 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
   }
 }
 
-export const INSTALL_HINT =
-  'Install Chromium: on Debian/Ubuntu `apt-get install chromium` (npm run setup does it when run as root); elsewhere install Google Chrome, run `npx puppeteer browsers install chrome`, or set ENQUETE_CHROMIUM to the browser executable.';
-
 /**
  * Flags for a headless Chromium on a machine with no network but the
  * package registries: without the background-networking flags it keeps

@@ -1,17 +1,24 @@
 /**
- * One browser per run, started before anything else: the CLI spawns
+ * One browser per build, started before anything else: the CLI spawns
  * Chromium first thing, so its start-up (about a second) overlaps loading
- * the code, reading the data and drawing the charts. Puppeteer connects to
- * it only when the PDF is printed. A failed start is retried once, a hung
- * one times out, and the process is killed whatever happens: no orphan.
+ * the code, reading the data and drawing the charts. Any number of pages
+ * print in it, each in a tab of its own; the first tab is opened while the
+ * build is still drawing.
+ *
+ * A failed start is retried once, a hung one times out. Closing never waits
+ * for the browser to finish starting: its whole process group is killed and
+ * its profile removed at once, so a build that fails on its input exits as
+ * soon as it has said why, and a stopped build (Ctrl-C) leaves nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
+import { onAbort } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
-import { CHROMIUM_ARGS, findBrowser, INSTALL_HINT } from './browser.js';
+import { chromiumFailedTwice, noChromium } from '../messages.js';
+import { CHROMIUM_ARGS, findBrowser } from './browser.js';
 
 /** How long Chromium may take to start; ENQUETE_CHROMIUM_TIMEOUT_MS overrides it (tests use a short one). */
 export const START_TIMEOUT_MS = Number(process.env.ENQUETE_CHROMIUM_TIMEOUT_MS) || 30_000;
@@ -19,37 +26,44 @@ export const START_TIMEOUT_MS = Number(process.env.ENQUETE_CHROMIUM_TIMEOUT_MS) 
 export interface Chromium {
   /**
    * A tab ready to print: JavaScript off, every request held for the printer
-   * to allow or refuse. Connected and opened as soon as Chromium is up, while
-   * the build is still drawing the charts.
+   * to allow or refuse. The caller closes it when printed.
    */
-  printPage(): Promise<Page>;
+  tab(): Promise<Page>;
+  /** How many browsers this build started (one, or two after a failed start). */
+  readonly starts: number;
   close(): Promise<void>;
 }
 
 interface Running {
   child: ChildProcess;
   endpoint: string;
-  profile: string;
 }
 
 export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
-  const running = findBrowser().then(async (executable) => {
-    if (!executable)
-      throw new EnvironmentError('No Chromium or Chrome found to print the PDF.', INSTALL_HINT);
+  let closed = false;
+  let starts = 0;
+  const live = new Set<Spawned>();
+  const attempt = (executable: string) => {
+    if (closed) throw new Error('closed');
+    starts++;
+    const spawned = spawnChromium(executable, timeoutMs);
+    live.add(spawned);
+    spawned.ready.catch(() => live.delete(spawned));
+    return spawned.ready;
+  };
+  const running = findBrowser().then(async (executable): Promise<Running> => {
+    if (!executable) throw new EnvironmentError(noChromium());
     try {
-      return await spawnChromium(executable, timeoutMs);
+      return await attempt(executable);
     } catch {
       try {
-        return await spawnChromium(executable, timeoutMs);
+        return await attempt(executable);
       } catch (e) {
-        throw new EnvironmentError(
-          `Chromium (${executable}) failed to start twice: ${e instanceof Error ? e.message : String(e)}`,
-          `Check that it runs: \`${executable} --headless=new --no-sandbox --dump-dom about:blank\`. ${INSTALL_HINT}`,
-        );
+        throw new EnvironmentError(chromiumFailedTwice(executable, e), { cause: e });
       }
     }
   });
-  // An early failure is reported when the PDF stage asks for the browser, not as an unhandled rejection.
+  // An early failure is reported when a recipe asks for a tab, not as an unhandled rejection.
   running.catch(() => {});
   const connected = running.then(async ({ endpoint }) => {
     const puppeteer = await import('puppeteer');
@@ -59,28 +73,47 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
       protocolTimeout: 60_000,
     });
   });
-  const page = connected.then(async (browser) => {
-    const tab = await browser.newPage();
+  connected.catch(() => {});
+  const openTab = async (): Promise<Page> => {
+    const tab = await (await connected).newPage();
     await tab.setJavaScriptEnabled(false);
     await tab.setRequestInterception(true);
     return tab;
-  });
-  page.catch(() => {});
+  };
+  let browser: Browser | null = null;
+  connected.then(
+    (b) => {
+      browser = b;
+    },
+    () => {},
+  );
+  let warm: Promise<Page> | null = openTab();
+  warm.catch(() => {});
   return {
-    printPage: () => page,
+    tab() {
+      const t = warm ?? openTab();
+      warm = null;
+      return t;
+    },
+    get starts() {
+      return starts;
+    },
     async close() {
-      const r = await running.catch(() => null);
-      if (!r) return;
-      const b = await connected.catch(() => null);
-      await b?.close().catch(() => {});
-      await stop(r.child);
-      r.child.stderr?.destroy();
-      removeProfile(r.profile);
+      closed = true;
+      const b = browser as Browser | null;
+      void b?.disconnect().catch(() => {});
+      await Promise.all([...live].map((s) => s.stop()));
     },
   };
 }
 
-function spawnChromium(executable: string, timeoutMs: number): Promise<Running> {
+interface Spawned {
+  ready: Promise<Running>;
+  /** Kill the process group and remove the profile; resolves when the browser has exited. */
+  stop(): Promise<void>;
+}
+
+function spawnChromium(executable: string, timeoutMs: number): Spawned {
   const profile = mkdtempSync(path.join(tmpdir(), 'enquete-chromium-'));
   const child = spawn(
     executable,
@@ -91,54 +124,54 @@ function spawnChromium(executable: string, timeoutMs: number): Promise<Running> 
       detached: true,
     },
   );
-  killOnExit(child);
-  return new Promise<Running>((resolve, reject) => {
+  const exited = new Promise<void>((resolve) => {
+    if (child.pid === undefined) resolve();
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  const undo = () => {
+    killGroup(child, 'SIGKILL');
+    child.stderr?.destroy();
+    removeProfile(profile);
+  };
+  const forget = onAbort(undo);
+  const stop = async () => {
+    killGroup(child, 'SIGKILL');
+    // Its log pipe would otherwise keep this process alive.
+    child.stderr?.destroy();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000).unref())]);
+    removeProfile(profile);
+    forget();
+  };
+  const ready = new Promise<Running>((resolve, reject) => {
     let log = '';
     const fail = (why: string) => {
       clearTimeout(timer);
-      killGroup(child, 'SIGKILL');
-      // Its log pipe would otherwise keep this process alive.
-      child.stderr?.destroy();
-      removeProfile(profile);
+      void stop();
       reject(new Error(`${why}${log ? `\n${log.trim().split('\n').slice(-3).join('\n')}` : ''}`));
     };
     const timer = setTimeout(() => fail(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
-    child.on('error', (e) => fail(e.message));
-    child.on('exit', (code) => fail(`it exited (code ${code})`));
+    timer.unref();
+    const onError = (e: Error) => fail(e.message);
+    const onExit = (code: number | null) => fail(`it exited (code ${code})`);
+    child.on('error', onError);
+    child.on('exit', onExit);
     child.stderr?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(log);
       if (m) {
         clearTimeout(timer);
-        child.removeAllListeners('exit');
+        child.off('exit', onExit);
+        child.off('error', onError);
         child.stderr?.removeAllListeners('data');
         child.stderr?.resume();
         if (process.env.ENQUETE_TIMELINE)
           process.stderr.write(`  (Chromium ready at ${Math.round(performance.now())} ms)\n`);
-        resolve({ child, endpoint: m[1] as string, profile });
+        resolve({ child, endpoint: m[1] as string });
       }
     });
   });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const grace = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
-  killGroup(child, 'SIGTERM');
-  await exited;
-  clearTimeout(grace);
-}
-
-const children = new Set<ChildProcess>();
-/** Should the CLI die (Ctrl-C, uncaught error), take the browser with it. */
-function killOnExit(child: ChildProcess): void {
-  if (children.size === 0)
-    process.once('exit', () => {
-      for (const c of children) killGroup(c, 'SIGKILL');
-    });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
+  return { ready, stop };
 }
 
 /** The profile is a scratch folder; Chromium's helpers may still be writing to it as it is removed. */

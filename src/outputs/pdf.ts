@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import { EnvironmentError } from '../errors.js';
+import { printFailed, printTimedOut } from '../messages.js';
 import { withInfo } from './pdf-info.js';
 
 export const PRINT_TIMEOUT_MS = 60_000;
@@ -68,12 +69,9 @@ export async function printPdf(page: Page, html: string, meta: PdfMeta): Promise
     };
   } catch (e) {
     if (e instanceof Error && /timeout|timed out/i.test(e.message)) {
-      throw new EnvironmentError(
-        `Chromium did not finish printing the PDF within ${PRINT_TIMEOUT_MS / 1000} s.`,
-        'Run the build again; if it keeps failing, run it with --debug and report it.',
-      );
+      throw new EnvironmentError(printTimedOut(PRINT_TIMEOUT_MS / 1000), { cause: e });
     }
-    throw e;
+    throw new EnvironmentError(printFailed(meta.title, e), { cause: e });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

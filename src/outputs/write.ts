@@ -3,9 +3,12 @@
  * fresh sibling folder and swapped in only once every one of them succeeded,
  * so a failed run leaves the previous outputs exactly as they were.
  */
-import { access, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { access, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { onAbort } from '../cleanup.js';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { usage, writeFailed } from '../messages.js';
 
 /** Written into every output folder: only a folder holding it may be replaced by a build. */
 export const OUTPUT_MARKER = '.enquete-output';
@@ -19,6 +22,35 @@ export interface OutputFile {
 export interface Written {
   path: string;
   bytes: number;
+}
+
+/**
+ * Write `files` as the new content of `target`, all or nothing. `keep`
+ * names folders of the current target carried over as they are (the
+ * articles a build with --article does not rebuild).
+ */
+export async function publish(
+  files: readonly OutputFile[],
+  target: string,
+  keep: readonly string[] = [],
+): Promise<void> {
+  const staging = await stagingFolder(target);
+  const forget = onAbort(() => rmSync(staging, { recursive: true, force: true }));
+  try {
+    for (const folder of keep) {
+      const from = path.join(target, folder);
+      if (existsSync(from)) await cp(from, path.join(staging, folder), { recursive: true });
+    }
+    await writeInto(staging, files);
+    await swapIn(staging, target);
+  } catch (e) {
+    await discard(staging);
+    throw e instanceof Error && 'code' in e
+      ? new EnvironmentError(writeFailed(target, e), { cause: e })
+      : e;
+  } finally {
+    forget();
+  }
 }
 
 /** A staging folder next to the target, on the same disk so the swap is a rename. */
@@ -45,12 +77,20 @@ export async function writeInto(folder: string, files: readonly OutputFile[]): P
 export async function swapIn(staging: string, target: string): Promise<void> {
   const previous = `${target}.previous-${process.pid}`;
   const hadTarget = await exists(target);
-  if (hadTarget) await rename(target, previous);
+  // Stopped between the two renames, the previous outputs go back where they were.
+  const forget = onAbort(() => {
+    if (hadTarget && existsSync(previous) && !existsSync(target)) renameSync(previous, target);
+  });
   try {
-    await rename(staging, target);
-  } catch (e) {
-    if (hadTarget) await rename(previous, target);
-    throw e;
+    if (hadTarget) await rename(target, previous);
+    try {
+      await rename(staging, target);
+    } catch (e) {
+      if (hadTarget) await rename(previous, target);
+      throw e;
+    }
+  } finally {
+    forget();
   }
   if (hadTarget) await rm(previous, { recursive: true, force: true });
 }
@@ -89,18 +129,14 @@ export async function checkTarget(target: string, editionFolder: string): Promis
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   };
   if (contains(t, path.resolve(editionFolder)) || contains(t, process.cwd())) {
-    throw new UsageError(
-      `Refusing to write the outputs to "${target}": it holds the edition folder or the current folder, which the build would replace.`,
-      'Choose an output folder of its own with --out, e.g. --out output/2024.',
-    );
+    const m = usage.outIsEdition(target);
+    throw new UsageError(m.message, m.hint);
   }
   if (!(await exists(t)) || (await readdir(t)).length === 0) return;
   try {
     await access(path.join(t, OUTPUT_MARKER));
   } catch {
-    throw new UsageError(
-      `Refusing to write the outputs to "${target}": the folder exists and was not made by enquete build, and a build replaces its output folder whole.`,
-      'Choose a new or empty folder with --out, or move that folder away first.',
-    );
+    const m = usage.outNotOurs(target);
+    throw new UsageError(m.message, m.hint);
   }
 }

@@ -7,11 +7,14 @@ import Handlebars from 'handlebars';
 import type { Figure } from '../analysis/figures.js';
 import type { FreeTextGroup } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
+import type { DataTable } from '../charts/kind.js';
 import type { Article, EditionConfig } from '../edition/schema.js';
+import type { FigureIndex } from '../format/figure-index.js';
+import { formatInteger, formatLongDate } from '../format/french.js';
 import type { Reconciliation } from '../ingest/types.js';
-import { chartMarkup, type Mode, tableMarkup } from './chart-markup.js';
-import type { FigureIndex } from './figure-index.js';
-import { formatInteger, formatLongDate } from './french.js';
+
+/** The media a page is rendered for: each shows charts its own way (templates/partials/chart-<medium>.hbs). */
+export type Medium = 'print' | 'web' | 'newsletter';
 
 const REASONS = {
   empty: 'réponse vide',
@@ -29,8 +32,21 @@ export interface MethodologyFacts {
   nonResponse: { question: string; missing: string; asked: string }[];
 }
 
+/** A chart as the chart partials print it; text is escaped by Handlebars, the SVG is vega's own. */
+export interface ChartView {
+  id: string;
+  title: string;
+  alt: string;
+  baseNote: string;
+  source: string;
+  table: DataTable;
+  svg: Handlebars.SafeString;
+  /** The hosted PNG, for the e-mail. */
+  img: { src: string; width: number; height: number };
+}
+
 export interface ArticleContext {
-  mode: Mode;
+  medium: Medium;
   edition: EditionConfig['edition'];
   partners: string;
   source: string;
@@ -42,7 +58,9 @@ export interface ArticleContext {
   dateIso: string;
   webUrl: string;
   methodology: MethodologyFacts;
-  appendix: { id: string; title: string; table: Handlebars.SafeString; note: string }[];
+  appendix: { id: string; title: string; table: DataTable; note: string }[];
+  /** Read by the {{chart "id"}} helper. */
+  charts: Record<string, ChartView>;
   /** What respondents typed: "Autre" answers and comments, printed as text. */
   freeText: { id: string; title: string; items: { text: string; times: string }[] }[];
   /** Set per output by the layout step. */
@@ -63,7 +81,9 @@ export function articleContext(args: {
   reconciliation: Reconciliation;
   freeText: FreeTextGroup[];
   webUrl: string;
-}): Omit<ArticleContext, 'mode'> {
+  /** Where each chart's PNG is published, by chart id. */
+  pngUrl: (chartId: string) => string;
+}): Omit<ArticleContext, 'medium'> {
   const { config, article, figures, charts, reconciliation } = args;
   const { start, end } = config.edition.fieldPeriod;
   const reasons = new Map<string, number>();
@@ -115,22 +135,31 @@ export function articleContext(args: {
     appendix: charts.map((c) => ({
       id: c.id,
       title: c.title,
-      table: new Handlebars.SafeString(tableMarkup(c.table, c.title)),
+      table: c.table,
       note: c.baseNote,
     })),
+    charts: Object.fromEntries(
+      charts.map((c) => [c.id, chartView(c, sourceLine(config), args.pngUrl(c.id))]),
+    ),
   };
 }
 
-/** The {{chart "id"}} helper: the chart as this output shows it. */
-export function chartHelper(charts: RenderedChart[], imageBaseUrl: string, source: string) {
-  const byId = new Map(charts.map((c) => [c.id, c]));
-  return (id: unknown, options: Handlebars.HelperOptions) => {
-    const chart = byId.get(String(id));
-    if (!chart)
-      throw new Error(
-        `unknown chart "${String(id)}": charts are listed under the article's "charts:" in edition.yaml (${[...byId.keys()].join(', ')})`,
-      );
-    const mode = (options.data.root as ArticleContext).mode;
-    return new Handlebars.SafeString(chartMarkup(chart, mode, imageBaseUrl, source));
+/** The e-mail's column is 600 px with 24 px of padding each side. */
+const EMAIL_CHART_WIDTH = 552;
+
+function chartView(chart: RenderedChart, source: string, pngUrl: string): ChartView {
+  const width = Math.min(chart.width, EMAIL_CHART_WIDTH);
+  return {
+    id: chart.id,
+    title: chart.title,
+    alt: chart.alt,
+    baseNote: chart.baseNote,
+    source,
+    table: chart.table,
+    // The figure is named by its wrapper's aria-label; the SVG's own text would be read twice.
+    svg: new Handlebars.SafeString(
+      chart.svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" '),
+    ),
+    img: { src: pngUrl, width, height: Math.round((chart.height * width) / chart.width) },
   };
 }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.js';
-import { type FigureIndex, UnknownFigureError } from './figure-index.js';
+import { type FigureIndex, UnknownFigureError } from '../format/figure-index.js';
 import { figureHelpers } from './helpers.js';
 
 export type Hbs = typeof Handlebars;

@@ -5,7 +5,7 @@
  * them like any other value.
  */
 import type { HelperOptions } from 'handlebars';
-import type { FigureIndex } from './figure-index.js';
+import type { FigureIndex } from '../format/figure-index.js';
 import {
   formatBase,
   formatDecimal,
@@ -15,7 +15,7 @@ import {
   formatPercent,
   formatShare,
   fractionWords,
-} from './french.js';
+} from '../format/french.js';
 
 type Helper = (...args: unknown[]) => unknown;
 

@@ -1,63 +1,128 @@
 /**
- * The article rendered three ways. The body template and the layouts are
- * compiled once; each output renders them with its own mode, CSS and chart
- * markup (inline SVG for print and web, hosted PNG for e-mail).
+ * Pages from templates. The layouts, partials and styles an edition's
+ * outputs ask for are read and compiled once per build; each article then
+ * compiles its own text and renders it once per medium. Which layout and
+ * styles a page uses is the output recipe's choice (outputs/recipes/).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { FreeTextGroup } from '../analysis/free-text.js';
-import type { RenderedChart } from '../charts/draw.js';
-import type { Article, EditionConfig } from '../edition/schema.js';
+import type { Edition } from '../edition/load.js';
+import type { Article } from '../edition/schema.js';
 import { InputError } from '../errors.js';
 import { fontFaceCss } from '../fonts.js';
-import type { Reconciliation } from '../ingest/types.js';
-import type { Mode } from './chart-markup.js';
-import { type ArticleContext, articleContext, chartHelper, sourceLine } from './context.js';
+import type { FigureIndex } from '../format/figure-index.js';
+import { frenchSpacing, frenchText } from '../format/french.js';
+import type { ArticleContext, Medium } from './context.js';
 import {
   compileTemplate,
   createEnvironment,
+  type Hbs,
   loadTemplate,
-  registerPartials,
   type Template,
 } from './environment.js';
-import type { FigureIndex } from './figure-index.js';
-import { frenchSpacing, frenchText } from './french.js';
 
 export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export interface Pages {
-  print: string;
-  web: string;
-  /** Before CSS inlining. */
-  newsletter: string;
-  context: Omit<ArticleContext, 'mode'>;
+/** What a page is made of: a layout, stylesheets, and how charts show in it. */
+export interface PageSpec {
+  /** templates/layouts/<layout>.hbs */
+  layout: string;
+  /** templates/styles/<name>.css, in this order */
+  styles: readonly string[];
+  /** Inline the bundled fonts (pages read in a browser or printed; not e-mail). */
+  fonts: boolean;
+  /** Which chart partial the page uses: templates/partials/chart-<medium>.hbs */
+  medium: Medium;
+}
+
+export interface Templates {
+  hbs: Hbs;
+  /** A page rendered from its layout, with `extraCss` after its styles. */
+  render(spec: PageSpec, context: object, extraCss?: string): string;
+}
+
+/** Compile every layout the specs name, every partial, and read their styles: once per build. */
+export async function loadTemplates(
+  index: FigureIndex,
+  specs: readonly PageSpec[],
+): Promise<Templates> {
+  const hbs = createEnvironment(index);
+  const partialsDir = path.join(TEMPLATES, 'partials');
+  const partialNames = (await readdir(partialsDir))
+    .filter((f) => f.endsWith('.hbs'))
+    .map((f) => f.slice(0, -4));
+  const partials = new Map<string, Template>();
+  await Promise.all(
+    partialNames.map(async (name) => {
+      const t = await loadTemplate(hbs, path.join(partialsDir, `${name}.hbs`));
+      hbs.registerPartial(name, t.source);
+      partials.set(name, t);
+    }),
+  );
+  const layouts = new Map<string, Template>();
+  const styles = new Map<string, string>();
+  await Promise.all([
+    ...[...new Set(specs.map((s) => s.layout))].map(async (name) =>
+      layouts.set(name, await loadTemplate(hbs, path.join(TEMPLATES, 'layouts', `${name}.hbs`))),
+    ),
+    ...[...new Set(specs.flatMap((s) => s.styles))].map(async (name) =>
+      styles.set(name, await readFile(path.join(TEMPLATES, 'styles', `${name}.css`), 'utf8')),
+    ),
+  ]);
+  const fonts = specs.some((s) => s.fonts) ? await fontFaceCss() : '';
+  hbs.registerHelper('chart', chartHelper(partials));
+  return {
+    hbs,
+    render(spec, context, extraCss = '') {
+      const css = [spec.fonts ? fonts : '', ...spec.styles.map((s) => styles.get(s)), extraCss]
+        .filter(Boolean)
+        .join('\n');
+      const layout = layouts.get(spec.layout) as Template;
+      return frenchSpacing(
+        layout.render({ ...context, medium: spec.medium, css: new Handlebars.SafeString(css) }),
+      );
+    },
+  };
+}
+
+/** The {{chart "id"}} helper: the chart as the page's medium shows it, from its partial. */
+function chartHelper(partials: Map<string, Template>) {
+  return (id: unknown, options: Handlebars.HelperOptions) => {
+    const root = options.data.root as ArticleContext;
+    const chart = root.charts[String(id)];
+    if (!chart)
+      throw new Error(
+        `unknown chart "${String(id)}": charts are listed under the article's "charts:" in edition.yaml (${Object.keys(root.charts).join(', ')})`,
+      );
+    const partial = partials.get(`chart-${root.medium}`);
+    if (!partial) throw new Error(`no partial chart-${root.medium}.hbs in templates/partials`);
+    return new Handlebars.SafeString(partial.render(chart));
+  };
 }
 
 export interface PreparedArticle {
+  article: Article;
   body: Template;
   /** Chart titles and dek, rendered from their templates for this data. */
   chartTitles: Map<string, string>;
   dek: string;
-  layouts: Record<Mode, Template>;
-  hbs: ReturnType<typeof createEnvironment>;
 }
 
-/** Compile everything the article needs, and render the small templates (dek, chart titles) the charts need first. */
+/** Compile an article's text, and render the small templates (dek, chart titles) its charts need first. */
 export async function prepareArticle(
-  editionFolder: string,
-  configFile: string,
+  edition: Edition,
   article: Article,
-  index: FigureIndex,
+  templates: Templates,
 ): Promise<PreparedArticle> {
-  const hbs = createEnvironment(index);
-  const bodyFile = path.resolve(editionFolder, article.body);
-  const inside = path.relative(path.resolve(editionFolder), bodyFile);
+  const { hbs } = templates;
+  const bodyFile = path.resolve(edition.folder, article.body);
+  const inside = path.relative(path.resolve(edition.folder), bodyFile);
   if (inside.startsWith('..') || path.isAbsolute(inside)) {
     throw new InputError('Reading the edition config', [
       {
-        file: configFile,
+        file: edition.configFile,
         where: `key "articles.${article.slug}.body"`,
         expected: 'a path inside the edition folder (e.g. articles/article.hbs)',
         found: JSON.stringify(article.body),
@@ -65,93 +130,33 @@ export async function prepareArticle(
       },
     ]);
   }
-  const [body, print, web, newsletter] = await Promise.all([
-    loadTemplate(hbs, bodyFile),
-    loadTemplate(hbs, path.join(TEMPLATES, 'layouts', 'print.hbs')),
-    loadTemplate(hbs, path.join(TEMPLATES, 'layouts', 'web.hbs')),
-    loadTemplate(hbs, path.join(TEMPLATES, 'layouts', 'newsletter.hbs')),
-    registerPartials(hbs, path.join(TEMPLATES, 'partials'), [
-      'methodology',
-      'appendix',
-      'free-text',
-    ]),
-  ]);
-  const configText = await readFile(configFile, 'utf8');
+  const body = await loadTemplate(hbs, bodyFile);
   const inline = (where: string, source: string) =>
     frenchText(
-      compileTemplate(hbs, configFile, source, { where, fileText: configText }).render({}),
+      compileTemplate(hbs, edition.configFile, source, {
+        where,
+        fileText: edition.configText,
+      }).render({}),
     );
   const chartTitles = new Map(
     article.charts.map((c) => [c.id, inline(`chart "${c.id}" title`, c.title)]),
   );
-  return {
-    body,
-    chartTitles,
-    dek: inline(`article "${article.slug}" dek`, article.dek),
-    layouts: { print, web, newsletter },
-    hbs,
-  };
+  return { article, body, chartTitles, dek: inline(`article "${article.slug}" dek`, article.dek) };
 }
 
-export async function renderPages(args: {
-  prepared: PreparedArticle;
-  config: EditionConfig;
-  article: Article;
-  index: FigureIndex;
-  charts: RenderedChart[];
-  reconciliation: Reconciliation;
-  freeText: FreeTextGroup[];
-  imageBaseUrl: string;
-}): Promise<Pages> {
-  const { prepared, config, article, charts } = args;
-  const webUrl = `${args.imageBaseUrl}enquete.html`;
-  const context = articleContext({
-    config,
-    article,
-    dek: prepared.dek,
-    figures: args.index,
-    charts,
-    reconciliation: args.reconciliation,
-    freeText: args.freeText,
-    webUrl,
-  });
-  prepared.hbs.registerHelper('chart', chartHelper(charts, args.imageBaseUrl, sourceLine(config)));
-  const [fonts, base, print, web, newsletter] = await Promise.all([
-    fontFaceCss(),
-    ...['base', 'print', 'web', 'newsletter'].map((n) =>
-      readFile(path.join(TEMPLATES, 'styles', `${n}.css`), 'utf8'),
-    ),
-  ]);
-  const css: Record<Mode, string> = {
-    print: `${fonts}\n${base}\n${print}\n${pageCss(config, article)}`,
-    web: `${fonts}\n${base}\n${web}`,
-    newsletter: newsletter as string,
-  };
-  const render = (mode: Mode) => {
-    const ctx: ArticleContext = { ...context, mode };
-    ctx.body = new Handlebars.SafeString(prepared.body.render(ctx));
-    ctx.css = new Handlebars.SafeString(css[mode]);
-    return frenchSpacing(prepared.layouts[mode].render(ctx));
-  };
-  return { print: render('print'), web: render('web'), newsletter: render('newsletter'), context };
-}
-
-/** Running header and footer: @page margin boxes, whose text must be a CSS string. */
-function pageCss(config: EditionConfig, article: Article): string {
-  return `@page { size: A4; margin: 22mm 22mm 22mm 22mm;
-  @top-left { content: ${cssString(config.edition.publisher)}; font: 600 8.5pt "Source Sans 3"; color: #5b6770; }
-  @top-right { content: ${cssString(shorten(article.title, 80))}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
-  @bottom-left { content: ${cssString(config.edition.survey)}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
-  @bottom-right { content: "Page " counter(page) " / " counter(pages); font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
-}
-@page :first { @top-left { content: none; } @top-right { content: none; } }`;
+/** An article's page for one medium: its text rendered into the recipe's layout. */
+export function renderArticlePage(
+  templates: Templates,
+  prepared: PreparedArticle,
+  context: Omit<ArticleContext, 'medium'>,
+  spec: PageSpec,
+  extraCss?: string,
+): string {
+  const body = new Handlebars.SafeString(prepared.body.render({ ...context, medium: spec.medium }));
+  return templates.render(spec, { ...context, body }, extraCss);
 }
 
 /** A CSS string literal: quotes, backslashes, line breaks and "<" escaped, so no text can leave it. */
 export function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-}
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(' ', max - 1))}…`;
 }

@@ -1,18 +1,27 @@
-/** The main thread's handle on the worker: one promise per request, and an end. */
+/**
+ * The main thread's handle on the worker: one promise per request, and an
+ * end. Should the thread die, every pending request is rejected with an
+ * error the user can read, and so is every later one.
+ */
 import { Worker } from 'node:worker_threads';
-import type { NewsletterJob, NewsletterResult, Reply, Request, SvgJob } from './jobs.js';
+import type { SvgJob } from '../charts/draw.js';
+import { EnvironmentError } from '../errors.js';
+import { workerDied } from '../messages.js';
+import type { NewsletterJob, NewsletterResult } from '../outputs/email.js';
+import type { Offload } from '../outputs/recipe.js';
+import type { Reply, Request } from './protocol.js';
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
-export interface DrawingWorker {
+export interface DrawingWorker extends Offload {
   svgs(jobs: SvgJob[]): Promise<string[]>;
-  newsletter(job: NewsletterJob): Promise<NewsletterResult>;
   stop(): Promise<void>;
 }
 
 export function startWorker(): DrawingWorker {
   const worker = new Worker(new URL('./entry.js', import.meta.url));
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let dead: EnvironmentError | null = null;
   let next = 0;
   worker.on('message', (reply: Reply) => {
     const p = pending.get(reply.id);
@@ -25,20 +34,25 @@ export function startWorker(): DrawingWorker {
       p.reject(e);
     }
   });
-  worker.on('error', (e) => {
-    for (const p of pending.values()) p.reject(e);
+  const die = (cause: unknown) => {
+    dead ??= new EnvironmentError(workerDied(cause), { cause });
+    for (const p of pending.values()) p.reject(dead);
     pending.clear();
-  });
+  };
+  worker.on('error', die);
+  worker.on('exit', (code) => die(new Error(`it exited with code ${code}`)));
   const ask = <T>(request: RequestBody): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (dead) return reject(dead);
       const id = next++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ ...request, id });
     });
   return {
     svgs: (jobs) => ask<string[]>({ kind: 'svg', jobs }),
-    newsletter: (job) => ask<NewsletterResult>({ kind: 'newsletter', job }),
+    newsletter: (job: NewsletterJob) => ask<NewsletterResult>({ kind: 'newsletter', job }),
     stop: async () => {
+      worker.removeAllListeners('exit');
       await worker.terminate();
     },
   };

@@ -1,21 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/analysis/figures.js';
-import { chartData, wrapLabel } from '../../src/charts/data.js';
-import { altText, dataTable } from '../../src/charts/describe.js';
+import type { ChartData } from '../../src/charts/kind.js';
+import { chartKind } from '../../src/charts/kinds/index.js';
 import { renderPng, renderSvg } from '../../src/charts/render.js';
-import { chartSpec } from '../../src/charts/specs.js';
+import { wrapLabel } from '../../src/charts/rows.js';
 import { readMetrics } from '../../src/charts/text-width.js';
 import { useFrenchLocale } from '../../src/charts/theme.js';
-import type { ChartConfig, EditionConfig } from '../../src/edition/schema.js';
+import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { trueTypePaths } from '../../src/fonts.js';
+import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
 import { analyseEdition } from '../../src/pipeline.js';
-import { FigureIndex } from '../../src/render/figure-index.js';
 
 let config: EditionConfig;
 let index: FigureIndex;
-const chart = (id: string) => config.articles[0]?.charts.find((c) => c.id === id) as ChartConfig;
+const chart = (id: string) =>
+  config.articles.flatMap((a) => a.charts).find((c) => c.id === id) as ChartConfig;
+const question = (c: ChartConfig) => config.questions.find((q) => q.id === c.question) as Question;
+const chartData = (c: ChartConfig): ChartData =>
+  chartKind(c.kind).data(c, { config, index, question: question(c) });
+const chartSpec = (d: ChartData) => chartKind(d.kind).spec(d);
 
 beforeAll(async () => {
   const a = await analyseEdition('data/2024', silentLog);
@@ -26,7 +31,7 @@ beforeAll(async () => {
 
 describe('chart data', () => {
   it('comes from the figures, with bases and the under-30 rule', () => {
-    const d = chartData(chart('utilisateurs_par_profession'), config, index);
+    const d = chartData(chart('utilisateurs_par_profession'));
     expect(d.rows.map((r) => [r.group, r.count, r.base, r.text])).toEqual([
       ['Radiologues', 60, 74, '81\u00a0%'],
       ['Manipulateurs', 24, 46, '52\u00a0%'],
@@ -35,15 +40,16 @@ describe('chart data', () => {
     ]);
   });
   it('ranks answers largest first, "Autre" last', () => {
-    const d = chartData(chart('usages_manipulateurs_cadres'), config, index);
+    const d = chartData(chart('usages_manipulateurs_cadres'));
     expect(d.rows[0]?.group).toBe('Aide au diagnostic');
     expect(d.rows[d.rows.length - 1]?.group).toBe('Autre');
     expect(d.baseNote).toContain('32');
   });
   it('describes itself in words and as a table', () => {
-    const d = chartData(chart('utilisateurs_par_profession'), config, index);
-    expect(altText('Titre', d)).toContain('Manipulateurs (n\u00a0=\u00a046)\u00a0: 52\u00a0%');
-    const t = dataTable(d, index);
+    const d = chartData(chart('utilisateurs_par_profession'));
+    const kind = chartKind(d.kind);
+    expect(kind.alt('Titre', d)).toContain('Manipulateurs (n\u00a0=\u00a046)\u00a0: 52\u00a0%');
+    const t = kind.table(d);
     expect(t.columns).toEqual(['Groupe', 'Effectif', 'Base', 'Part', 'IC 95\u00a0%']);
     expect(t.rows[1]).toEqual(['Manipulateurs', '24', '46', '52\u00a0%', '38\u00a0% – 66\u00a0%']);
   });
@@ -55,16 +61,14 @@ describe('chart data', () => {
 
 describe('chart drawing', () => {
   it('draws an SVG in the chart font, with French numbers, bars from zero', async () => {
-    const svg = await renderSvg(
-      chartSpec(chartData(chart('utilisateurs_par_profession'), config, index)),
-    );
+    const svg = await renderSvg(chartSpec(chartData(chart('utilisateurs_par_profession'))));
     expect(svg).toMatch(/^<svg[^>]* width="\d+" height="\d+"/);
     expect(svg).toContain('font-family="\'Source Sans 3\', sans-serif"');
     expect(svg).toContain('>0\u00a0%</text>');
     expect(svg).toContain('8\u00a0sur\u00a014');
   });
   it('renders the PNG at twice the SVG size without a browser', async () => {
-    const svg = await renderSvg(chartSpec(chartData(chart('freins'), config, index)));
+    const svg = await renderSvg(chartSpec(chartData(chart('freins'))));
     const png = renderPng(svg);
     const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
     expect(Buffer.from(png.bytes).readUInt32BE(16)).toBe(2 * width);

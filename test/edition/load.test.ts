@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { parseEditionConfig } from '../../src/edition/load.js';
 import { InputError, type Problem } from '../../src/errors.js';
 import { TEST_CONFIG_YAML } from '../helpers/edition.js';
 
 function problemsOf(yaml: string): Problem[] {
   try {
-    parseEditionConfig(yaml, 'edition.yaml');
+    parseEditionConfig(yaml, 'edition.yaml', CHART_KINDS);
   } catch (e) {
     if (e instanceof InputError) return [...e.problems];
     throw e;
@@ -15,7 +16,7 @@ function problemsOf(yaml: string): Problem[] {
 
 describe('edition config', () => {
   it('is read and fully defaulted', () => {
-    const config = parseEditionConfig(TEST_CONFIG_YAML, 'edition.yaml');
+    const config = parseEditionConfig(TEST_CONFIG_YAML, 'edition.yaml', CHART_KINDS);
     expect(config.source).toEqual({ file: 'responses.csv', duplicateWindowMinutes: 10 });
     expect(config.edition.timezone).toBe('Europe/Paris');
     expect(config.questions.find((q) => q.id === 'usage')).toMatchObject({

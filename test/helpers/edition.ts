@@ -1,4 +1,6 @@
 /** A small codebook for unit tests, parsed through the real config loader. */
+
+import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { parseEditionConfig } from '../../src/edition/load.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 
@@ -38,7 +40,7 @@ articles:
 `;
 
 export function testConfig(): EditionConfig {
-  return parseEditionConfig(TEST_CONFIG_YAML, 'test.yaml');
+  return parseEditionConfig(TEST_CONFIG_YAML, 'test.yaml', CHART_KINDS);
 }
 
 export const TEST_HEADER = [

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFigures, type Figure } from '../../src/analysis/figures.js';
+import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { parseEditionConfig } from '../../src/edition/load.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 import { ingestBytes } from '../../src/ingest/ingest.js';
@@ -29,7 +30,11 @@ const join = (table: string[][], sep = ',', eol = '\r\n') =>
   table.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(sep)).join(eol);
 
 beforeAll(async () => {
-  config = parseEditionConfig(await readFile('data/2024/edition.yaml', 'utf8'), 'edition.yaml');
+  config = parseEditionConfig(
+    await readFile('data/2024/edition.yaml', 'utf8'),
+    'edition.yaml',
+    CHART_KINDS,
+  );
   original = await readFile('data/2024/responses.csv', 'utf8');
   expected = figuresOf(utf8(original));
 });

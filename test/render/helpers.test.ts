@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Figure } from '../../src/analysis/figures.js';
 import { InputError } from '../../src/errors.js';
+import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
 import { analyseEdition } from '../../src/pipeline.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
-import { FigureIndex } from '../../src/render/figure-index.js';
 
 let figures: Figure[];
 beforeAll(async () => {

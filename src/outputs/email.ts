@@ -1,5 +1,5 @@
 /**
- * The newsletter recipe: the e-mail HTML with every style inlined (juice),
+ * The e-mail made from the newsletter page: the HTML with every style inlined (juice),
  * its plain-text part made from the same HTML (html-to-text), and an .eml
  * preview with the chart PNGs attached by Content-ID (nodemailer), which
  * opens in any mail client without hosting the images.
@@ -7,6 +7,46 @@
 import { convert } from 'html-to-text';
 import juice from 'juice';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { renderPng } from '../charts/render.js';
+
+/** What the drawing thread needs to make an article's e-mail: plain data only. */
+export interface NewsletterJob {
+  /** The newsletter page before CSS inlining. */
+  html: string;
+  /** Each chart's drawing and where its PNG is published (a path under the output folder). */
+  charts: { id: string; svg: string; pngFile: string }[];
+  subject: string;
+  from: string;
+  date: string;
+  /** Tells this e-mail's Message-ID from the edition's other articles'. */
+  slug: string;
+  imageBaseUrl: string;
+}
+
+export interface NewsletterResult {
+  pngs: { name: string; bytes: Uint8Array }[];
+  html: string;
+  text: string;
+  eml: Uint8Array;
+}
+
+/** The PNGs, the inlined HTML, its plain text and the .eml preview. */
+export async function composeNewsletter(job: NewsletterJob): Promise<NewsletterResult> {
+  const pngs = job.charts.map((c) => ({ name: c.pngFile, bytes: renderPng(c.svg).bytes }));
+  const html = inlineStyles(job.html);
+  const text = plainText(job.html);
+  const eml = await emlMessage({
+    html,
+    text,
+    subject: job.subject,
+    from: job.from,
+    date: job.date,
+    messageId: `<${job.date}.${job.slug}.newsletter@enquete>`,
+    imageBaseUrl: job.imageBaseUrl,
+    images: pngs.map((p, i) => ({ id: job.charts[i]?.id as string, file: p.name, bytes: p.bytes })),
+  });
+  return { pngs, html, text, eml: new Uint8Array(eml) };
+}
 
 export function inlineStyles(html: string): string {
   return juice(html, {
@@ -37,6 +77,7 @@ export async function emlMessage(args: {
   subject: string;
   from: string;
   date: string;
+  messageId: string;
   imageBaseUrl: string;
   /** The chart PNGs, attached and referenced by Content-ID instead of their URL. */
   images: { id: string; file: string; bytes: Uint8Array }[];
@@ -57,7 +98,7 @@ export async function emlMessage(args: {
     to: 'abonnes@example.invalid',
     subject: args.subject,
     date: new Date(`${args.date}T08:00:00+02:00`),
-    messageId: `<${args.date}.newsletter@enquete>`,
+    messageId: args.messageId,
     html,
     text: args.text,
     attachments,

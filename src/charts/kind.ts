@@ -1,0 +1,86 @@
+/**
+ * What a chart kind is: everything one kind of chart needs, in one object
+ * (its config schema, the questions it accepts, its data from the figures,
+ * its Vega-Lite spec, its alt text and its table). Each kind is a file in
+ * kinds/, listed once in kinds/index.ts.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { z } from 'zod';
+import type { ChartConfig, ChartKindRule, EditionConfig, Question } from '../edition/schema.js';
+import type { FigureIndex } from '../format/figure-index.js';
+
+export interface ChartRow {
+  /** The bar (or dot): a segment or an answer. */
+  group: string;
+  /** Axis label, with its base on a second line where bars have different bases: "Manipulateurs|n = 46". */
+  axisLabel: string;
+  /** For bars split by a second variable (stacks, grouped bars): which part this row is. */
+  part?: string;
+  partOrder?: number;
+  value: number;
+  count?: number;
+  base: number;
+  /** The 95 % interval, where the kind draws it. */
+  low?: number;
+  high?: number;
+  /** What is printed on the bar: "52 %", "21 sur 24", "7,1". */
+  text: string;
+  figureId: string;
+}
+
+/** A chart's numbers, read from the figures (never recomputed): plain data, sent to the drawing thread. */
+export interface ChartData {
+  kind: string;
+  rows: ChartRow[];
+  /** "Base : …" printed under the chart. */
+  baseNote: string;
+  /** What the bars measure: "Part des répondants". */
+  measure: string;
+  /** For charts split by a second variable, the parts in order (answers of a stack, segments of a group). */
+  parts: string[];
+  /** The value axis, where it is not 0 to 100 %: a scale's range. */
+  domain?: [number, number];
+}
+
+export interface DataTable {
+  columns: string[];
+  rows: string[][];
+}
+
+/** What a kind's data function may read. */
+export interface ChartContext {
+  config: EditionConfig;
+  index: FigureIndex;
+  /** The question the chart draws, already checked to be one the kind accepts. */
+  question: Question;
+}
+
+export interface ChartKind<C extends ChartConfig = ChartConfig> extends ChartKindRule {
+  /** How the alt text names the chart: "Diagramme en barres". */
+  words: string;
+  data(chart: C, context: ChartContext): ChartData;
+  spec(data: ChartData): TopLevelSpec;
+  alt(title: string, data: ChartData): string;
+  table(data: ChartData): DataTable;
+}
+
+/** Types a kind's functions by its own schema; the registry holds them as plain ChartKinds. */
+export function defineChartKind<S extends z.ZodObject>(
+  kind: ChartKind<z.output<S> & ChartConfig> & { schema: S },
+): ChartKind {
+  return kind as unknown as ChartKind;
+}
+
+/** The `accepts` of kinds drawing answers: any question with options. */
+export const CLOSED_QUESTION: ChartKindRule['accepts'] = {
+  test: (q) => q.type === 'single' || q.type === 'multiple' || q.type === 'yesno',
+  expected: 'a question with answer options (single, multiple or yesno)',
+  fix: 'Chart a closed question, or use mean_by_segment, means_with_intervals or scale_distribution for a scale.',
+};
+
+/** The `accepts` of kinds drawing a score: a scale question. */
+export const SCALE_QUESTION: ChartKindRule['accepts'] = {
+  test: (q) => q.type === 'scale',
+  expected: 'a question of type scale',
+  fix: 'Chart a scale question, or use share_by_segment, ranked_options, mix_by_segment or options_by_segment.',
+};

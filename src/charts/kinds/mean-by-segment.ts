@@ -1,0 +1,48 @@
+/** One bar per segment: the mean of a scale question (satisfaction, by profession). */
+import { z } from 'zod';
+import { chartCommon, segmentList } from '../../edition/schema.js';
+import { formatBase } from '../../format/french.js';
+import { defineChartKind, SCALE_QUESTION } from '../kind.js';
+import { horizontalBars } from '../marks.js';
+import { listAlt, meanRow, meanTable, segmentName } from '../rows.js';
+
+const schema = z
+  .object({ ...chartCommon, kind: z.literal('mean_by_segment'), segments: segmentList })
+  .strict()
+  .describe('One bar per segment: the mean of a scale question.');
+
+export const meanBySegment = defineChartKind({
+  kind: 'mean_by_segment',
+  schema,
+  accepts: SCALE_QUESTION,
+  segmentKeys: ['segments'],
+  words: 'Diagramme en barres des notes moyennes',
+  data: (chart, { config, index, question }) => {
+    const range: [number, number] =
+      question.type === 'scale' ? [question.min, question.max] : [0, 10];
+    return {
+      kind: chart.kind,
+      rows: chart.segments.map((s) =>
+        meanRow(index, `${chart.question}.mean.${s}`, segmentName(config, s)),
+      ),
+      parts: [],
+      measure: `Note moyenne sur ${range[1]}`,
+      baseNote: 'Base : répondants de chaque groupe ayant donné une note.',
+      domain: range,
+    };
+  },
+  spec: (data) =>
+    horizontalBars(data.rows, {
+      domainMax: data.domain?.[1] ?? 10,
+      format: 'd',
+      title: data.measure,
+    }),
+  alt: (title, data) =>
+    listAlt(
+      'Diagramme en barres des notes moyennes',
+      title,
+      data,
+      (r) => `${r.group} (${formatBase(r.base)})`,
+    ),
+  table: meanTable,
+});

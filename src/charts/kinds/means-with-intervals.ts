@@ -1,0 +1,100 @@
+/**
+ * One dot per segment on the scale's full range, with its 95 % interval as
+ * a line: how far apart the groups' means really are, given their bases.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { z } from 'zod';
+import { chartCommon, segmentList } from '../../edition/schema.js';
+import { formatBase, formatDecimal, frenchText } from '../../format/french.js';
+import { type ChartData, defineChartKind, SCALE_QUESTION } from '../kind.js';
+import { BAR_STEP, specBase, Y_AXIS } from '../marks.js';
+import { meanRow, meanTable, segmentName } from '../rows.js';
+import { ACCENT, INK, MUTED } from '../theme.js';
+
+const schema = z
+  .object({ ...chartCommon, kind: z.literal('means_with_intervals'), segments: segmentList })
+  .strict()
+  .describe('One dot per segment: the mean of a scale question and its 95 % confidence interval.');
+
+const WORDS = 'Points et intervalles de confiance à 95\u00a0%';
+
+export const meansWithIntervals = defineChartKind({
+  kind: 'means_with_intervals',
+  schema,
+  accepts: SCALE_QUESTION,
+  segmentKeys: ['segments'],
+  words: WORDS,
+  data: (chart, { config, index, question }) => {
+    const range: [number, number] =
+      question.type === 'scale' ? [question.min, question.max] : [0, 10];
+    return {
+      kind: chart.kind,
+      rows: chart.segments.map((s) =>
+        meanRow(index, `${chart.question}.mean.${s}`, segmentName(config, s)),
+      ),
+      parts: [],
+      measure: `Note moyenne sur ${range[1]} et intervalle de confiance à 95\u00a0%`,
+      baseNote:
+        "Base : répondants de chaque groupe ayant donné une note. Le trait couvre l'intervalle de confiance à 95\u00a0% de la moyenne : plus le groupe est petit, plus il est long.",
+      domain: range,
+    };
+  },
+  spec: dotsAndIntervals,
+  alt: (title, data) => {
+    const items = data.rows.map(
+      (r) =>
+        `${r.group} (${formatBase(r.base)}) : ${r.text}${r.low === undefined || r.high === undefined ? '' : `, entre ${formatDecimal(r.low, 1)} et ${formatDecimal(r.high, 1)}`}`,
+    );
+    return frenchText(
+      `${WORDS}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
+    );
+  },
+  table: meanTable,
+});
+
+function dotsAndIntervals(data: ChartData): TopLevelSpec {
+  const [min, max] = data.domain ?? [0, 10];
+  const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
+  const scale = { domain: [min, max], nice: false, zero: false };
+  return {
+    ...specBase(data.rows.length * (BAR_STEP + 4)),
+    data: { values: data.rows },
+    encoding: { y },
+    layer: [
+      {
+        mark: { type: 'rule', color: MUTED, strokeWidth: 2.5, strokeCap: 'round' },
+        encoding: {
+          x: {
+            field: 'low',
+            type: 'quantitative',
+            scale,
+            axis: {
+              title: data.measure,
+              tickCount: max - min,
+              format: 'd',
+              grid: true,
+              titleAlign: 'right',
+              titleAnchor: 'end',
+            },
+          },
+          x2: { field: 'high' },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 130, color: ACCENT, opacity: 1 },
+        encoding: { x: { field: 'value', type: 'quantitative', scale } },
+      },
+      {
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'middle',
+          dx: 7,
+          fontWeight: 600,
+          color: INK,
+        },
+        encoding: { x: { field: 'high', type: 'quantitative', scale }, text: { field: 'text' } },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,127 @@
+/** One stacked 100 % bar per segment: how its answers divide (frequency of use, by profession). */
+import type { TopLevelSpec } from 'vega-lite';
+import { z } from 'zod';
+import { chartCommon, segmentList } from '../../edition/schema.js';
+import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
+import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
+import { BAR_STEP, BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
+import { answerLabel, optionCodes, segmentName, shareRow, withBase } from '../rows.js';
+import { INK, ORDERED_RAMP } from '../theme.js';
+
+const schema = z
+  .object({ ...chartCommon, kind: z.literal('mix_by_segment'), segments: segmentList })
+  .strict()
+  .describe('One stacked 100 % bar per segment: how its answers divide.');
+
+const WORDS = 'Barres empilées à 100\u00a0%';
+
+export const mixBySegment = defineChartKind({
+  kind: 'mix_by_segment',
+  schema,
+  accepts: CLOSED_QUESTION,
+  segmentKeys: ['segments'],
+  words: WORDS,
+  data: (chart, { config, index, question }) => {
+    const codes = optionCodes(question);
+    const parts = codes.map((c) => answerLabel(question, c));
+    const rows = chart.segments.flatMap((s) =>
+      withBase(
+        codes.map((code, k) =>
+          shareRow(index, `${chart.question}.${code}.share.${s}`, segmentName(config, s), {
+            part: parts[k],
+            partOrder: k,
+          }),
+        ),
+      ),
+    );
+    return {
+      kind: chart.kind,
+      rows,
+      parts,
+      measure: 'Répartition des réponses',
+      baseNote: 'Base : répondants de chaque groupe ayant répondu à la question.',
+    };
+  },
+  spec: stackedBars,
+  alt: (title, data) => {
+    const parts = groupsOf(data).map(
+      ([g, rows]) =>
+        `${g} (${formatBase(rows[0]?.base ?? 0)}) : ${rows.map((r) => `${r.part} ${r.text}`).join(', ')}`,
+    );
+    return frenchText(`${WORDS}. ${title}. ${parts.join(' ; ')}. ${data.baseNote}`);
+  },
+  table: (data) => ({
+    columns: ['Groupe', ...data.parts, 'Base'],
+    rows: groupsOf(data).map(([g, rows]) => [
+      g,
+      ...rows.map((r) => `${formatInteger(r.count ?? 0)} (${formatPercent(r.value)})`),
+      formatInteger(rows[0]?.base ?? 0),
+    ]),
+  }),
+});
+
+function groupsOf(data: ChartData): [string, ChartRow[]][] {
+  const groups = [...new Set(data.rows.map((r) => r.group))];
+  return groups.map((g) => [g, data.rows.filter((r) => r.group === g)]);
+}
+
+function stackedBars(data: ChartData): TopLevelSpec {
+  // Stack positions computed here, so each segment's label sits in its middle.
+  const x0 = new Map<string, number>();
+  const stacked = data.rows.map((r) => {
+    const start = x0.get(r.group) ?? 0;
+    x0.set(r.group, start + r.value);
+    return {
+      ...r,
+      x0: start,
+      x1: start + r.value,
+      mid: start + r.value / 2,
+      light: (r.partOrder ?? 0) >= 2,
+    };
+  });
+  const groups = new Set(data.rows.map((r) => r.group)).size;
+  const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
+  return {
+    ...specBase(groups * (BAR_STEP + 6)),
+    data: { values: stacked },
+    encoding: { y },
+    layer: [
+      {
+        mark: { type: 'bar', height: 26, stroke: 'white', strokeWidth: 1 },
+        encoding: {
+          x: {
+            field: 'x0',
+            type: 'quantitative',
+            scale: { domain: [0, 1], nice: false },
+            axis: {
+              format: '.0%',
+              title: data.measure,
+              tickCount: 5,
+              grid: false,
+              titleAlign: 'right',
+              titleAnchor: 'end',
+            },
+          },
+          x2: { field: 'x1' },
+          color: {
+            field: 'part',
+            type: 'nominal',
+            sort: data.parts,
+            scale: { domain: data.parts, range: ORDERED_RAMP.slice(0, data.parts.length) },
+            legend: BOTTOM_LEGEND,
+          },
+        },
+      },
+      {
+        // Only where the label fits inside its segment; every value is in the table and the alt text.
+        transform: [{ filter: 'datum.base < 30 ? datum.value >= 0.2 : datum.value >= 0.12' }],
+        mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 12, fontWeight: 600 },
+        encoding: {
+          x: { field: 'mid', type: 'quantitative' },
+          text: { field: 'text' },
+          color: { condition: { test: 'datum.light', value: INK }, value: 'white' },
+        },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,155 @@
+/**
+ * One question's answers across segments, as grouped bars: for each answer,
+ * one bar per segment, each segment in its colour (the obstacles, by
+ * profession). The legend gives each segment's base.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { z } from 'zod';
+import { chartCommon, segmentList } from '../../edition/schema.js';
+import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
+import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
+import { BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
+import {
+  answerLabel,
+  optionCodes,
+  SEVERAL_ANSWERS,
+  segmentName,
+  shareRow,
+  wrapLabel,
+} from '../rows.js';
+import { INK, SERIES } from '../theme.js';
+
+const schema = z
+  .object({
+    ...chartCommon,
+    kind: z.literal('options_by_segment'),
+    segments: segmentList.max(SERIES.length),
+  })
+  .strict()
+  .describe(
+    'One group of bars per answer, one bar per segment: how the answers to one question differ between groups.',
+  );
+
+const WORDS = 'Barres groupées';
+const BAR = 15;
+
+export const optionsBySegment = defineChartKind({
+  kind: 'options_by_segment',
+  schema,
+  accepts: CLOSED_QUESTION,
+  segmentKeys: ['segments'],
+  words: WORDS,
+  data: (chart, { config, index, question }) => {
+    const share = (code: string, s: string) => index.share(`${chart.question}.${code}.share.${s}`);
+    const parts = chart.segments.map(
+      (s) =>
+        `${segmentName(config, s)} (${formatBase(share(optionCodes(question)[0] as string, s).base)})`,
+    );
+    // Answers in the order of their share over all the segments drawn; "Autre" last, and only if given.
+    const ranked = optionCodes(question)
+      .map((code) => {
+        const fs = chart.segments.map((s) => share(code, s));
+        const count = fs.reduce((n, f) => n + f.count, 0);
+        return {
+          code,
+          count,
+          weight:
+            count /
+            Math.max(
+              1,
+              fs.reduce((n, f) => n + f.base, 0),
+            ),
+        };
+      })
+      .filter((o) => o.code !== 'autre' || o.count > 0)
+      .sort(
+        (a, b) => Number(a.code === 'autre') - Number(b.code === 'autre') || b.weight - a.weight,
+      );
+    const rows: ChartRow[] = ranked.flatMap(({ code }) =>
+      chart.segments.map((s, k) =>
+        shareRow(index, `${chart.question}.${code}.share.${s}`, answerLabel(question, code), {
+          axisLabel: wrapLabel(answerLabel(question, code)),
+          part: parts[k],
+          partOrder: k,
+        }),
+      ),
+    );
+    return {
+      kind: chart.kind,
+      rows,
+      parts,
+      measure: 'Part des répondants de chaque groupe',
+      baseNote: `Base : répondants de chaque groupe ayant répondu à la question.${question.type === 'multiple' ? SEVERAL_ANSWERS : ''}`,
+    };
+  },
+  spec: groupedBars,
+  alt: (title, data) => {
+    const items = answersOf(data).map(
+      ([answer, rows]) =>
+        `${answer} : ${rows.map((r) => `${(r.part ?? '').replace(/ \(.*\)$/, '')} ${r.text}`).join(', ')}`,
+    );
+    return frenchText(
+      `${WORDS}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. Groupes : ${data.parts.join(', ')}. ${data.baseNote}`,
+    );
+  },
+  table: (data) => ({
+    columns: ['Réponse', ...data.parts],
+    rows: answersOf(data).map(([answer, rows]) => [
+      answer,
+      ...rows.map((r) => `${formatInteger(r.count ?? 0)} (${formatPercent(r.value)})`),
+    ]),
+  }),
+});
+
+function answersOf(data: ChartData): [string, ChartRow[]][] {
+  const answers = [...new Set(data.rows.map((r) => r.group))];
+  return answers.map((a) => [a, data.rows.filter((r) => r.group === a)]);
+}
+
+function groupedBars(data: ChartData): TopLevelSpec {
+  const answers = new Set(data.rows.map((r) => r.group)).size;
+  const step = data.parts.length * BAR + 14;
+  const x = {
+    field: 'value',
+    type: 'quantitative',
+    scale: { domain: [0, 1], nice: false },
+  } as const;
+  const yOffset = { field: 'part', type: 'nominal', sort: data.parts } as const;
+  return {
+    ...specBase(answers * step),
+    data: { values: data.rows },
+    encoding: {
+      y: { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS },
+      yOffset,
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: BAR - 2, cornerRadiusEnd: 2 },
+        encoding: {
+          x: {
+            ...x,
+            axis: {
+              format: '.0%',
+              title: data.measure,
+              tickCount: 5,
+              grid: true,
+              titleAlign: 'right',
+              titleAnchor: 'end',
+            },
+          },
+          color: {
+            field: 'part',
+            type: 'nominal',
+            sort: data.parts,
+            scale: { domain: data.parts, range: SERIES.slice(0, data.parts.length) },
+            legend: BOTTOM_LEGEND,
+          },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11, color: INK },
+        encoding: { x, text: { field: 'text' } },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,80 @@
+/** One column per value of a scale question: how the scores spread. */
+import type { TopLevelSpec } from 'vega-lite';
+import { z } from 'zod';
+import { chartCommon, codeSchema } from '../../edition/schema.js';
+import { type ChartRow, defineChartKind, SCALE_QUESTION } from '../kind.js';
+import { specBase } from '../marks.js';
+import { listAlt, shareRow, shareTable, who } from '../rows.js';
+import { ACCENT, INK, MUTED } from '../theme.js';
+
+const schema = z
+  .object({
+    ...chartCommon,
+    kind: z.literal('scale_distribution'),
+    segment: codeSchema.describe('The segment whose scores are drawn ("all" for everyone).'),
+  })
+  .strict()
+  .describe('One column per value of a scale question.');
+
+export const scaleDistribution = defineChartKind({
+  kind: 'scale_distribution',
+  schema,
+  accepts: SCALE_QUESTION,
+  segmentKeys: ['segment'],
+  words: 'Histogramme des notes',
+  data: (chart, context) => {
+    const { index, question } = context;
+    const rows: ChartRow[] = [];
+    if (question.type === 'scale')
+      for (let v = question.min; v <= question.max; v++)
+        rows.push(shareRow(index, `${chart.question}.${v}.share.${chart.segment}`, String(v)));
+    return {
+      kind: chart.kind,
+      rows,
+      parts: [],
+      measure: 'Part des répondants',
+      baseNote: `Base : ${rows[0]?.base ?? 0} répondants ayant donné une note ${who(context, chart.segment)}.`,
+    };
+  },
+  spec: (data) => columns(data.rows, data.measure),
+  alt: (title, data) => listAlt('Histogramme des notes', title, data, (r) => r.group),
+  table: (data) => shareTable('Note', data),
+});
+
+function columns(rows: ChartRow[], title: string): TopLevelSpec {
+  const x = {
+    field: 'group',
+    type: 'ordinal',
+    sort: null,
+    axis: { title: 'Note', labelAngle: 0, ticks: false, titleColor: MUTED },
+  } as const;
+  return {
+    ...specBase(200),
+    data: { values: rows },
+    encoding: { x },
+    layer: [
+      {
+        mark: { type: 'bar', color: ACCENT, width: { band: 0.75 }, cornerRadiusEnd: 2 },
+        encoding: {
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            scale: { domainMin: 0, nice: true },
+            axis: { format: '.0%', title, tickCount: 4, grid: true },
+          },
+        },
+      },
+      {
+        mark: {
+          type: 'text',
+          baseline: 'bottom',
+          dy: -3,
+          fontSize: 12,
+          fontWeight: 600,
+          color: INK,
+        },
+        encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+}

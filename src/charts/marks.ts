@@ -1,0 +1,91 @@
+/**
+ * Vega-Lite building blocks the kinds share. Bars always start at zero;
+ * values are printed on the bars (direct labels), so only charts split by
+ * a second variable need a legend.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartRow } from './kind.js';
+import { ACCENT, CHART_WIDTH, INK, vegaLiteConfig } from './theme.js';
+
+export const BAR_STEP = 36;
+
+/** Group labels on two lines ("Manipulateurs" / "n = 46"): the chart keeps its width for the bars. */
+export const Y_AXIS = {
+  title: null,
+  ticks: false,
+  domain: false,
+  labelPadding: 8,
+  labelExpr: "split(datum.label, '|')",
+  labelLineHeight: 15,
+} as const;
+
+/** The top of every spec: size, fit and the shared look. */
+export function specBase(height: number) {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: CHART_WIDTH,
+    height,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    config: vegaLiteConfig as never,
+  };
+}
+
+/** A legend under the chart, one entry a line. */
+export const BOTTOM_LEGEND = {
+  orient: 'bottom',
+  title: null,
+  direction: 'horizontal',
+  columns: 1,
+  labelFontSize: 12,
+  symbolSize: 120,
+  labelLimit: 200,
+  columnPadding: 12,
+  offset: 10,
+} as const;
+
+/** One horizontal bar a row, its value printed at its end. */
+export function horizontalBars(
+  rows: ChartRow[],
+  x: { domainMax: number; format: string; title: string },
+): TopLevelSpec {
+  const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
+  const xEnc = {
+    field: 'value',
+    type: 'quantitative',
+    scale: { domain: [0, x.domainMax], nice: false },
+  } as const;
+  return {
+    ...specBase(rows.length * BAR_STEP),
+    data: { values: rows },
+    encoding: { y },
+    layer: [
+      {
+        mark: { type: 'bar', color: ACCENT, height: 22, cornerRadiusEnd: 2 },
+        encoding: {
+          x: {
+            ...xEnc,
+            axis: {
+              format: x.format,
+              title: x.title,
+              tickCount: 5,
+              grid: true,
+              titleAlign: 'right',
+              titleAnchor: 'end',
+            },
+          },
+        },
+      },
+      {
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'middle',
+          dx: 5,
+          fontWeight: 600,
+          color: INK,
+        },
+        encoding: { x: xEnc, text: { field: 'text' } },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+}

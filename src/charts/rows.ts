@@ -1,0 +1,155 @@
+/** Helpers the kinds share to turn figures into chart rows and words. */
+import { findSegment } from '../analysis/segments.js';
+import { OTHER_CODE } from '../edition/references.js';
+import { type EditionConfig, isClosed, type Question } from '../edition/schema.js';
+import type { FigureIndex } from '../format/figure-index.js';
+import {
+  formatBase,
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+  formatShare,
+  frenchText,
+} from '../format/french.js';
+import type { ChartContext, ChartData, ChartRow, DataTable } from './kind.js';
+
+/** A segment as an axis names it: its short label. */
+export function segmentName(config: EditionConfig, id: string): string {
+  const s = findSegment(config, id);
+  return s?.short ?? s?.label ?? id;
+}
+
+/** One bar from a share figure: its value, count, base and printed text. */
+export function shareRow(
+  index: FigureIndex,
+  figureId: string,
+  group: string,
+  extra: Partial<ChartRow> = {},
+): ChartRow {
+  const f = index.share(figureId);
+  return {
+    group,
+    axisLabel: group,
+    value: f.value,
+    count: f.count,
+    base: f.base,
+    low: f.ci?.[0],
+    high: f.ci?.[1],
+    text: formatShare(f.count, f.base),
+    figureId,
+    ...extra,
+  };
+}
+
+/** One dot or bar from a mean figure, printed with one decimal. */
+export function meanRow(index: FigureIndex, figureId: string, group: string): ChartRow {
+  const f = index.mean(figureId);
+  return {
+    group,
+    axisLabel: `${group}|${formatBase(f.base)}`,
+    value: f.value,
+    base: f.base,
+    low: f.ci?.[0],
+    high: f.ci?.[1],
+    text: formatDecimal(f.value, 1),
+    figureId,
+  };
+}
+
+/** The axis label with the bar's own base on a second line. */
+export const withBase = (rows: ChartRow[]): ChartRow[] =>
+  rows.map((r) => ({ ...r, axisLabel: `${r.group}|${formatBase(r.base)}` }));
+
+/** "(manipulateurs radio et cadres de santé, utilisateurs de l'IA)": who a base counts. */
+export function who({ config, question }: ChartContext, segment: string): string {
+  const ids = new Set([segment, ...(question.appliesTo ? [question.appliesTo] : [])]);
+  if (question.appliesTo) ids.delete('all');
+  const names = [...ids].map((id) => lowerFirst(findSegment(config, id)?.label ?? id));
+  return `(${names.join(', ')})`;
+}
+
+/** The question's answer codes, with "autre" where the form had an "Autre" field. */
+export function optionCodes(question: Question): string[] {
+  if (!isClosed(question)) return [];
+  const codes = question.options.map((o) => o.code);
+  return question.type !== 'yesno' && question.other ? [...codes, OTHER_CODE] : codes;
+}
+
+export function answerLabel(question: Question, code: string): string {
+  if (code === OTHER_CODE) return 'Autre';
+  if (!isClosed(question)) return code;
+  const o = question.options.find((x) => x.code === code);
+  return o?.short ?? o?.label ?? code;
+}
+
+export const SEVERAL_ANSWERS = ' Plusieurs réponses possibles : le total dépasse 100\u00a0%.';
+
+/** A long answer label on two lines ("|" separated), broken at the space nearest its middle. */
+export function wrapLabel(label: string, max = 20): string {
+  if (label.length <= max) return label;
+  const middle = label.length / 2;
+  let best = -1;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) {
+    if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
+  }
+  return best < 0 ? label : `${label.slice(0, best)}|${label.slice(best + 1)}`;
+}
+
+/** "Utilisateurs de l'IA" -> "utilisateurs de l'IA" (acronyms kept). */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
+}
+
+/** The usual alt text: the kind, what it measures, the title, each bar, the base. */
+export function listAlt(
+  words: string,
+  title: string,
+  data: ChartData,
+  label: (r: ChartRow) => string,
+): string {
+  const items = data.rows.map((r) => `${label(r)} : ${r.text}`);
+  return frenchText(
+    `${words}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
+  );
+}
+
+/** A share's 95 % interval as a table cell: "38 % – 66 %". */
+export function shareInterval(r: ChartRow): string {
+  return r.low === undefined || r.high === undefined
+    ? '–'
+    : `${formatPercent(r.low)} – ${formatPercent(r.high)}`;
+}
+
+/** A mean's 95 % interval as a table cell: "6,6 – 7,6". */
+export function meanInterval(r: ChartRow): string {
+  return r.low === undefined || r.high === undefined
+    ? '–'
+    : `${formatDecimal(r.low, 1)} – ${formatDecimal(r.high, 1)}`;
+}
+
+/** The table of a chart of shares: one line a bar, with count, base, share and interval. */
+export function shareTable(first: string, data: ChartData): DataTable {
+  return {
+    columns: [first, 'Effectif', 'Base', 'Part', 'IC 95\u00a0%'],
+    rows: data.rows.map((r) => [
+      r.group,
+      formatInteger(r.count ?? 0),
+      formatInteger(r.base),
+      formatPercent(r.value),
+      shareInterval(r),
+    ]),
+  };
+}
+
+/** The table of a chart of means: one line a group, with base and interval. */
+export function meanTable(data: ChartData): DataTable {
+  return {
+    columns: ['Groupe', 'Moyenne', 'Base', 'IC 95\u00a0%'],
+    rows: data.rows.map((r) => [
+      r.group,
+      formatDecimal(r.value, 2),
+      formatInteger(r.base),
+      meanInterval(r),
+    ]),
+  };
+}

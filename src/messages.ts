@@ -1,0 +1,89 @@
+/**
+ * The sentences the command says to its user, as small functions: the
+ * wording lives here, the code that decides when to say it elsewhere.
+ * (Problems in an input file are worded where they are found, with the
+ * rule they break: edition/, ingest/, render/environment.ts.)
+ */
+
+export const HELP = `enquete: survey report pipeline
+
+Usage:
+  enquete build <edition-folder> [options]   build every article of the edition: PDF, web article,
+                                             newsletter, and the edition's index page
+                                             (default: output/<folder name>/)
+  enquete figures <edition-folder>           print every figure as JSON
+  enquete --help | --version
+
+Options:
+  --out <folder>       where to write the outputs
+  --article <slug>     rebuild this article only; the edition's other articles stay as they are
+  --base-url <url>     where the output folder will be published: the newsletter's images and
+                       its link to the web version point there (default: edition.publishUrl)
+  --debug              print the stack trace of unexpected errors
+`;
+
+export const usage = {
+  noCommand: 'No command given.',
+  unknownCommand: (command: string) =>
+    `Unknown command "${command}". The commands are build and figures.`,
+  noFolder: (command: string) => `"enquete ${command}" needs an edition folder, e.g. data/2024.`,
+  unexpectedArgument: (arg: string) => `Unexpected argument "${arg}".`,
+  unknownArticle: (slug: string, slugs: string[]) => ({
+    message: `No article "${slug}" in this edition.`,
+    hint: `Articles: ${slugs.join(', ')}.`,
+  }),
+  editionWithoutName: (folder: string) => ({
+    message: `The edition folder "${folder}" has no name usable as an output folder.`,
+    hint: 'Name edition folders with letters, digits, "-", "_" or "." (e.g. data/2025), or choose the folder with --out.',
+  }),
+  outIsEdition: (target: string) => ({
+    message: `Refusing to write the outputs to "${target}": it holds the edition folder or the current folder, which the build would replace.`,
+    hint: 'Choose an output folder of its own with --out, e.g. --out output/2024.',
+  }),
+  outNotOurs: (target: string) => ({
+    message: `Refusing to write the outputs to "${target}": the folder exists and was not made by enquete build, and a build replaces its output folder whole.`,
+    hint: 'Choose a new or empty folder with --out, or move that folder away first.',
+  }),
+};
+
+const INSTALL_HINT =
+  'Install Chromium: on Debian/Ubuntu `apt-get install chromium` (npm run setup does it when run as root); elsewhere install Google Chrome, run `npx puppeteer browsers install chrome`, or set ENQUETE_CHROMIUM to the browser executable.';
+
+export const noChromium = () => ({
+  message: 'No Chromium or Chrome found to print the PDF.',
+  fix: INSTALL_HINT,
+});
+
+export const chromiumFailedTwice = (executable: string, e: unknown) => ({
+  message: `Chromium (${executable}) failed to start twice: ${e instanceof Error ? e.message : String(e)}`,
+  fix: `Check that it runs: \`${executable} --headless=new --no-sandbox --dump-dom about:blank\`. ${INSTALL_HINT}`,
+});
+
+export const printTimedOut = (seconds: number) => ({
+  message: `Chromium did not finish printing the PDF within ${seconds} s.`,
+  fix: 'Run the build again; if it keeps failing, run it with --debug and report it.',
+});
+
+export const printFailed = (page: string, e: unknown) => ({
+  message: `Chromium failed while printing ${page}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+  fix: 'Run the build again; if it keeps failing, run it with --debug and report it.',
+});
+
+export const workerDied = (e: unknown) => ({
+  message: `The drawing thread stopped: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+  fix: 'Run the build again; if it keeps failing, run it with --debug and report it.',
+});
+
+export const writeFailed = (target: string, e: unknown) => ({
+  message: `Could not write the outputs to "${target}": ${e instanceof Error ? e.message : String(e)}`,
+  fix: 'Check that the disk has room and that the folder can be written to; the previous outputs are untouched.',
+});
+
+export const stopped = (signal: string) =>
+  `\nenquete: stopped (${signal}); the previous outputs are untouched.\n`;
+
+export const unexpected = (message: string, stack: string | undefined, debug: boolean) =>
+  `\nenquete: unexpected error: ${message}\n${debug ? `${stack}\n` : 'Run again with --debug for the details, and report it to the maintainer.\n'}`;
+
+export const blockedRequests = (page: string, urls: string[]) =>
+  `  note: the ${page} asked for ${urls.length} resource(s) outside the build, all refused: ${urls.slice(0, 3).join(', ')}`;

@@ -1,0 +1,27 @@
+/** The edition's data files: every figure, every row accounted for, every typed answer. */
+import type { FreeTextGroup } from '../../analysis/free-text.js';
+import { outputPath } from '../../paths.js';
+import { toCsv } from '../csv.js';
+import type { EditionRecipe } from '../recipe.js';
+
+export const editionDataRecipe: EditionRecipe = {
+  name: 'Figures and data files',
+  files: async ({ figures, reconciliation, freeText }) => [
+    { name: outputPath({ edition: 'figures' }), content: `${JSON.stringify(figures, null, 2)}\n` },
+    {
+      name: outputPath({ edition: 'reconciliation' }),
+      content: `${JSON.stringify(reconciliation, null, 2)}\n`,
+    },
+    { name: outputPath({ edition: 'free-text' }), content: freeTextCsv(freeText) },
+  ],
+};
+
+/** Every typed answer with its question and line, for editors working in a spreadsheet. */
+function freeTextCsv(groups: FreeTextGroup[]): string {
+  const rows = groups.flatMap((g) =>
+    g.items.flatMap((i) =>
+      i.lines.map((line) => [g.question.id, g.question.header, String(line), i.text]),
+    ),
+  );
+  return toCsv([['question', 'intitulé', 'ligne', 'texte'], ...rows]);
+}

@@ -1,0 +1,31 @@
+/** The edition's page: each article with its title, dek, author and date, linked to its web article and PDF. */
+import { formatLongDate } from '../../format/french.js';
+import { outputPath, relativeTo } from '../../paths.js';
+import { sourceLine } from '../../render/context.js';
+import type { EditionRecipe } from '../recipe.js';
+
+const INDEX = { edition: 'index' } as const;
+
+export const editionIndexRecipe: EditionRecipe = {
+  name: 'Edition index page',
+  page: { layout: 'index', styles: ['base', 'web', 'index'], fonts: true, medium: 'web' },
+  async files({ edition, templates, articles }) {
+    const { config } = edition;
+    const page = templates.render(this.page as NonNullable<typeof this.page>, {
+      edition: config.edition,
+      source: sourceLine(config),
+      title: config.edition.survey,
+      articles: articles.map(({ article, dek, published }) => ({
+        title: article.title,
+        dek,
+        author: article.author,
+        publishedOn: formatLongDate(article.date),
+        dateIso: article.date,
+        published,
+        web: relativeTo(INDEX, { article: article.slug, file: 'web' }),
+        pdf: relativeTo(INDEX, { article: article.slug, file: 'pdf' }),
+      })),
+    });
+    return [{ name: outputPath(INDEX), content: page }];
+  },
+};

@@ -1,0 +1,20 @@
+/**
+ * Every output the build makes. Adding one: a recipe file in this folder
+ * (its page, its files) and one line here.
+ */
+import type { ArticleRecipe, EditionRecipe } from '../recipe.js';
+import { editionDataRecipe } from './edition-data.js';
+import { editionIndexRecipe } from './edition-index.js';
+import { newsletterRecipe } from './newsletter.js';
+import { printPdfRecipe } from './print-pdf.js';
+import { webRecipe } from './web.js';
+
+/** Run once per article. The print comes first: the longest, it starts as soon as its page is ready. */
+export const ARTICLE_RECIPES: readonly ArticleRecipe[] = [
+  printPdfRecipe,
+  webRecipe,
+  newsletterRecipe,
+];
+
+/** Run once per build. */
+export const EDITION_RECIPES: readonly EditionRecipe[] = [editionDataRecipe, editionIndexRecipe];

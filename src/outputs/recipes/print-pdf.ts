@@ -1,0 +1,49 @@
+/**
+ * The print recipe: the article's print page -> A4 PDF in Chromium, with
+ * its running header and footer as @page margin boxes.
+ */
+import type { EditionConfig } from '../../edition/schema.js';
+import { blockedRequests } from '../../messages.js';
+import { outputPath } from '../../paths.js';
+import { cssString } from '../../render/pages.js';
+import { printPdf } from '../pdf.js';
+import type { ArticleRecipe } from '../recipe.js';
+
+export const printPdfRecipe: ArticleRecipe = {
+  name: 'Print PDF (Chromium)',
+  page: { layout: 'print', styles: ['base', 'print'], fonts: true, medium: 'print' },
+  extraCss: ({ edition, article }) => pageCss(edition.config, article.title),
+  async files(page, { edition, article, context }, { chromium, log }) {
+    const tab = await chromium.tab();
+    try {
+      const printed = await printPdf(tab, page, {
+        title: article.title,
+        author: article.author,
+        subject: context.dek,
+        keywords: [edition.config.edition.survey, edition.config.edition.publisher],
+        date: article.date,
+      });
+      // The page printed without them; the editor should know the template asks for outside resources.
+      if (printed.blocked.length > 0)
+        log.info(blockedRequests(`print page of "${article.slug}"`, printed.blocked));
+      return [{ name: outputPath({ article: article.slug, file: 'pdf' }), content: printed.pdf }];
+    } finally {
+      await tab.close().catch(() => {});
+    }
+  },
+};
+
+/** Running header and footer: @page margin boxes, whose text must be a CSS string. */
+function pageCss(config: EditionConfig, title: string): string {
+  return `@page { size: A4; margin: 22mm 22mm 22mm 22mm;
+  @top-left { content: ${cssString(config.edition.publisher)}; font: 600 8.5pt "Source Sans 3"; color: #5b6770; }
+  @top-right { content: ${cssString(shorten(title, 80))}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
+  @bottom-left { content: ${cssString(config.edition.survey)}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
+  @bottom-right { content: "Page " counter(page) " / " counter(pages); font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
+}
+@page :first { @top-left { content: none; } @top-right { content: none; } }`;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(' ', max - 1))}…`;
+}

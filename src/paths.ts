@@ -1,0 +1,48 @@
+/**
+ * Where every output goes, decided here and nowhere else: the edition's own
+ * files at the top of its output folder, each article's in a folder named
+ * by its slug. Paths are relative to the output folder, with "/" separators,
+ * so they serve as file names and as URLs under the published address.
+ */
+
+export type EditionFile = 'index' | 'figures' | 'reconciliation' | 'free-text';
+export type ArticleFile = 'pdf' | 'web' | 'newsletter-html' | 'newsletter-text' | 'newsletter-eml';
+
+export type OutputItem =
+  | { edition: EditionFile }
+  | { article: string; file: ArticleFile }
+  | { article: string; chart: string };
+
+const EDITION_FILES: Record<EditionFile, string> = {
+  index: 'index.html',
+  figures: 'figures.json',
+  reconciliation: 'reconciliation.json',
+  'free-text': 'free-text.csv',
+};
+
+const ARTICLE_FILES: Record<ArticleFile, string> = {
+  pdf: 'enquete.pdf',
+  web: 'enquete.html',
+  'newsletter-html': 'newsletter.html',
+  'newsletter-text': 'newsletter.txt',
+  'newsletter-eml': 'newsletter.eml',
+};
+
+export function outputPath(item: OutputItem): string {
+  if ('edition' in item) return EDITION_FILES[item.edition];
+  if ('chart' in item)
+    return `${articleFolder(item.article)}/charts/${item.chart.replaceAll('_', '-')}.png`;
+  return `${articleFolder(item.article)}/${ARTICLE_FILES[item.file]}`;
+}
+
+/** The folder of an article's outputs: its slug (a lower-case code, safe as a folder and URL). */
+export function articleFolder(slug: string): string {
+  return slug;
+}
+
+/** A path relative to another output file (for links between the edition's pages). */
+export function relativeTo(from: OutputItem, to: OutputItem): string {
+  const fromParts = outputPath(from).split('/').slice(0, -1);
+  const toPath = outputPath(to);
+  return `${'../'.repeat(fromParts.length)}${toPath}`;
+}

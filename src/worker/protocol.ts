@@ -1,0 +1,10 @@
+/** The messages between the build and its worker thread: plain data only. */
+import type { SvgJob } from '../charts/draw.js';
+import type { NewsletterJob } from '../outputs/email.js';
+
+export type Request =
+  | { id: number; kind: 'svg'; jobs: SvgJob[] }
+  | { id: number; kind: 'newsletter'; job: NewsletterJob };
+export type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string; stack?: string };

@@ -17,7 +17,7 @@ export function consoleLog(stream: NodeJS.WritableStream = process.stderr): Log 
       const at = process.env.ENQUETE_TIMELINE
         ? `   ${formatMs(started).padStart(8)} → ${formatMs(ended).padStart(8)}`
         : '';
-      stream.write(`  ${name.padEnd(34)} ${formatMs(ended - started).padStart(8)}${at}\n`);
+      stream.write(`  ${name.padEnd(50)} ${formatMs(ended - started).padStart(8)}${at}\n`);
       return result;
     },
     info(line) {

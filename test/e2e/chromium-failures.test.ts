@@ -34,9 +34,12 @@ describe('when Chromium fails', () => {
   it('is missing: says what to install, exit 1, outputs intact', async () => {
     const { edition, out } = await copyEdition();
     await withPrevious(out);
-    const { code, stderr } = await enquete(['build', edition, '--out', out], {
-      ENQUETE_CHROMIUM: '/nonexistent/chromium',
-    });
+    const { code, stderr } = await enquete(
+      ['build', edition, '--out', out, '--article', 'manipulateurs_cadres'],
+      {
+        ENQUETE_CHROMIUM: '/nonexistent/chromium',
+      },
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('enquete: No Chromium or Chrome found to print the PDF.');
     expect(stderr).toContain('apt-get install chromium');
@@ -47,9 +50,12 @@ describe('when Chromium fails', () => {
     const { root, edition, out } = await copyEdition();
     await withPrevious(out);
     const fake = await fakeBrowser(root, 'echo "boom" >&2; exit 3');
-    const { code, stderr } = await enquete(['build', edition, '--out', out], {
-      ENQUETE_CHROMIUM: fake.file,
-    });
+    const { code, stderr } = await enquete(
+      ['build', edition, '--out', out, '--article', 'manipulateurs_cadres'],
+      {
+        ENQUETE_CHROMIUM: fake.file,
+      },
+    );
     expect(code).toBe(1);
     expect(stderr).toContain(
       `enquete: Chromium (${fake.file}) failed to start twice: it exited (code 3)`,
@@ -66,10 +72,13 @@ describe('when Chromium fails', () => {
       root,
       `sleep 300 &\necho $! >> "${path.join(root, 'pids')}"\nwait`,
     );
-    const { code, stderr } = await enquete(['build', edition, '--out', out], {
-      ENQUETE_CHROMIUM: fake.file,
-      ENQUETE_CHROMIUM_TIMEOUT_MS: '1500',
-    });
+    const { code, stderr } = await enquete(
+      ['build', edition, '--out', out, '--article', 'manipulateurs_cadres'],
+      {
+        ENQUETE_CHROMIUM: fake.file,
+        ENQUETE_CHROMIUM_TIMEOUT_MS: '1500',
+      },
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('failed to start twice: no answer within 1.5 s');
     const pids = (await readFile(fake.pids, 'utf8')).trim().split('\n').map(Number);

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARTICLE } from '../helpers/build.js';
 import { enquete } from '../helpers/cli.js';
 import { copyEdition, edit, withComments } from '../helpers/edition-copy.js';
 
@@ -25,10 +26,10 @@ describe('hostile free text', () => {
   it('comes out as text in every output, formulas neutralised in CSV', async () => {
     const { edition, out } = await copyEdition();
     await edit(path.join(edition, 'responses.csv'), (csv) => withComments(csv, HOSTILE));
-    const { code, stderr } = await enquete(['build', edition, '--out', out]);
+    const { code, stderr } = await enquete(['build', edition, '--out', out, '--article', ARTICLE]);
     expect(code, stderr).toBe(0);
 
-    const html = await readFile(path.join(out, 'enquete.html'), 'utf8');
+    const html = await readFile(path.join(out, ARTICLE, 'enquete.html'), 'utf8');
     expect(html).not.toMatch(/<script|<img src=x|onerror=alert/);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain(
@@ -38,9 +39,13 @@ describe('hostile free text', () => {
     expect(html).toContain('الذكاء الاصطناعي מעולה');
     expect(html).toContain('fin</li>');
 
-    const pdf = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, 'enquete.pdf'), '-'], {
-      encoding: 'utf8',
-    });
+    const pdf = execFileSync(
+      'pdftotext',
+      ['-enc', 'UTF-8', path.join(out, ARTICLE, 'enquete.pdf'), '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const flat = pdf.replace(/\s+/g, ' ');
     expect(flat).toContain('<script>alert("x")</script>');
     expect(flat).toContain('{{pct "usage.oui.share.all"}}');
@@ -79,15 +84,26 @@ describe('the PDF page', () => {
         path.join(edition, 'articles', 'manipulateurs-cadres.hbs'),
         (t) => `${probe}\n${t}`,
       );
-      const { code, stderr } = await enquete(['build', edition, '--out', out]);
+      const { code, stderr } = await enquete([
+        'build',
+        edition,
+        '--out',
+        out,
+        '--article',
+        ARTICLE,
+      ]);
       expect(code, stderr).toBe(0);
       expect(hits).toEqual([]);
       expect(stderr).toMatch(
-        /the print page asked for \d+ resource\(s\) outside the build, all refused/,
+        /the print page of "[a-z_]+" asked for \d+ resource\(s\) outside the build, all refused/,
       );
-      const pdf = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(out, 'enquete.pdf'), '-'], {
-        encoding: 'utf8',
-      });
+      const pdf = execFileSync(
+        'pdftotext',
+        ['-enc', 'UTF-8', path.join(out, ARTICLE, 'enquete.pdf'), '-'],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(pdf).not.toContain('SCRIPT-RAN');
       expect(pdf).not.toContain('LEAKED-FROM-SERVER');
       expect(pdf).not.toContain('root:x:0:0');

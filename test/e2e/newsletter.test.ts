@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, buildOnce } from '../helpers/build.js';
+import { ARTICLE, BASE_URL, buildOnce } from '../helpers/build.js';
 
 let out: string;
 let html: string;
@@ -42,7 +42,7 @@ describe('newsletter.html', () => {
     expect(imgs.length).toBeGreaterThanOrEqual(6);
     for (const img of imgs) {
       expect(img).toMatch(
-        new RegExp(`src="${BASE_URL.replaceAll('.', '\\.')}charts/[a-z-]+\\.png"`),
+        new RegExp(`src="${BASE_URL.replaceAll('.', '\\.')}${ARTICLE}/charts/[a-z-]+\\.png"`),
       );
       expect(img).toMatch(/ width="\d+"/);
       expect(img).toMatch(/ height="\d+"/);
@@ -54,7 +54,7 @@ describe('newsletter.html', () => {
     expect(html).toMatch(
       /<div class="preheader" style="display:none;[^"]*">52\u00a0% des manipulateurs/,
     );
-    expect(html).toContain(`href="${BASE_URL}enquete.html"`);
+    expect(html).toContain(`href="${BASE_URL}${ARTICLE}/enquete.html"`);
   });
 });
 
@@ -65,7 +65,7 @@ describe('newsletter.txt', () => {
     expect(text).not.toMatch(/\d %/);
     expect(text).toContain('8\u00a0sur\u00a014');
     expect(text).toContain('Les radiologues restent les premiers utilisateurs');
-    expect(text).toContain(`${BASE_URL}enquete.html`);
+    expect(text).toContain(`${BASE_URL}${ARTICLE}/enquete.html`);
     expect(text).not.toMatch(/<[a-z]/i);
   });
 });

@@ -2,6 +2,9 @@
  * Properties of reading and analysis over generated exports (fast-check):
  * any export either reads or fails with located problems; shares stay in
  * [0, 1]; counts add up to their base; every row is accounted for.
+ * Each property counts the exports it could read and requires most of its
+ * cases to be readable (or, for any bytes, both outcomes to occur), so no
+ * property can pass by testing nothing.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,18 +24,20 @@ const cell = (valid: string[]) =>
     { weight: 4, arbitrary: fc.constantFrom(...valid) },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   );
-const timestamp = fc
-  .tuple(
-    fc.integer({ min: 2024, max: 2024 }),
-    fc.integer({ min: 3, max: 9 }),
-    fc.integer({ min: 1, max: 28 }),
-    fc.integer({ min: 1, max: 12 }),
-    fc.integer({ min: 0, max: 59 }),
-  )
-  .map(
-    ([y, mo, d, h, mi]) =>
-      `${y}/${String(mo).padStart(2, '0')}/${String(d).padStart(2, '0')} ${h}:${String(mi).padStart(2, '0')}:00 ${h % 2 ? 'AM' : 'PM'} UTC+2`,
-  );
+const timestampIn = (months: { min: number; max: number }) =>
+  fc
+    .tuple(
+      fc.integer({ min: 2024, max: 2024 }),
+      fc.integer(months),
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 0, max: 59 }),
+    )
+    .map(
+      ([y, mo, d, h, mi]) =>
+        `${y}/${String(mo).padStart(2, '0')}/${String(d).padStart(2, '0')} ${h}:${String(mi).padStart(2, '0')}:00 ${h % 2 ? 'AM' : 'PM'} UTC+2`,
+    );
+const timestamp = timestampIn({ min: 3, max: 9 });
 const row = fc.tuple(
   fc.oneof(
     { weight: 9, arbitrary: timestamp },
@@ -51,6 +56,33 @@ const row = fc.tuple(
   cell(['1', '5', '10', '', '7']),
   fc.string({ maxLength: 30 }),
 );
+/** Rows a respondent could have sent: valid answers (free text anywhere an "Autre" is allowed). */
+const validRow = (months: { min: number; max: number }) =>
+  fc.tuple(
+    timestampIn(months),
+    fc.constantFrom('Radiologue', 'Manipulateur radio', '', 'Physicien'),
+    fc.constantFrom('Oui', 'Non', ''),
+    fc.constantFrom(
+      'Aide au diagnostic',
+      'Segmentation, mesures et post-traitement',
+      'Segmentation',
+      'Aide au diagnostic, Segmentation',
+      '',
+      'Tri, urgences',
+    ),
+    fc.constantFrom('1', '5', '10', '', '7'),
+    fc.string({ maxLength: 30 }),
+  );
+/** Valid exports: one row inside the field period at least, others anywhere from March to September. */
+const validCsvText = fc
+  .tuple(
+    validRow({ min: 5, max: 7 }),
+    fc.array(validRow({ min: 3, max: 9 }), { maxLength: 25 }),
+    fc.constantFrom(',', ';'),
+    fc.constantFrom('\r\n', '\n'),
+    fc.boolean(),
+  )
+  .map(([first, rows, sep, eol, bom]) => toCsv([first, ...rows], sep, eol, bom));
 const csvText = fc
   .tuple(
     fc.array(row, { maxLength: 25 }),
@@ -58,13 +90,16 @@ const csvText = fc
     fc.constantFrom('\r\n', '\n'),
     fc.boolean(),
   )
-  .map(([rows, sep, eol, bom]) => {
-    const line = (cells: readonly string[]) =>
-      cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(sep);
-    return `${bom ? '\ufeff' : ''}${[line(TEST_HEADER), ...rows.map(line)].join(eol)}`;
-  });
+  .map(([rows, sep, eol, bom]) => toCsv(rows, sep, eol, bom));
+
+function toCsv(rows: readonly (readonly string[])[], sep: string, eol: string, bom: boolean) {
+  const line = (cells: readonly string[]) =>
+    cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(sep);
+  return `${bom ? '\ufeff' : ''}${[line(TEST_HEADER), ...rows.map(line)].join(eol)}`;
+}
 /** Raw bytes too: truncated, binary, random. */
 const anyBytes = fc.oneof(
+  validCsvText.map((t) => new TextEncoder().encode(t)),
   csvText.map((t) => new TextEncoder().encode(t)),
   fc
     .tuple(csvText, fc.nat())
@@ -83,9 +118,11 @@ function read(bytes: Uint8Array) {
 
 describe('reading any export', () => {
   it('either reads or fails with problems that say where, what and how to fix', () => {
+    const seen = { read: 0, failed: 0 };
     fc.assert(
       fc.property(anyBytes, (bytes) => {
         const r = read(bytes);
+        seen[r.ok ? 'read' : 'failed']++;
         if (r.ok) return;
         expect(r.error.problems.length).toBeGreaterThan(0);
         for (const p of r.error.problems) {
@@ -99,28 +136,36 @@ describe('reading any export', () => {
       }),
       { numRuns: 400 },
     );
+    // Both outcomes were exercised, each many times.
+    expect(seen.read).toBeGreaterThan(40);
+    expect(seen.failed).toBeGreaterThan(40);
   });
 
   it('accounts for every row: read = kept + excluded', () => {
+    let readable = 0;
     fc.assert(
-      fc.property(csvText, (text) => {
+      fc.property(validCsvText, (text) => {
         const r = read(new TextEncoder().encode(text));
         if (!r.ok) return;
+        readable++;
         const { reconciliation, responses } = r.value;
         expect(reconciliation.rowsIn).toBe(reconciliation.kept + reconciliation.excluded.length);
         expect(responses).toHaveLength(reconciliation.kept);
       }),
       { numRuns: 300 },
     );
+    expect(readable).toBeGreaterThan(300 * 0.9);
   });
 });
 
 describe('figures of any readable export', () => {
   it('keep shares in [0, 1], counts within their base, single-choice counts adding up to the base', () => {
+    let readable = 0;
     fc.assert(
-      fc.property(csvText, (text) => {
+      fc.property(validCsvText, (text) => {
         const r = read(new TextEncoder().encode(text));
         if (!r.ok) return;
+        readable++;
         const figures = buildFigures(config, r.value.responses);
         const shares = figures.filter((f) => f.kind === 'share');
         for (const s of shares) {
@@ -145,5 +190,6 @@ describe('figures of any readable export', () => {
       }),
       { numRuns: 200 },
     );
+    expect(readable).toBeGreaterThan(200 * 0.9);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * One edition, several articles: every article in one build (one analysis,
+ * one Chromium), the edition's index page, and --article rebuilding one
+ * article while the others stay exactly as they were.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL } from '../helpers/build.js';
+import { enquete } from '../helpers/cli.js';
+
+const ARTICLE_FILES = [
+  'charts',
+  'enquete.html',
+  'enquete.pdf',
+  'newsletter.eml',
+  'newsletter.html',
+  'newsletter.txt',
+];
+
+let out: string;
+let stderr: string;
+
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-articles-')), '2024');
+  const r = await enquete(['build', 'data/2024', '--out', out, '--base-url', BASE_URL]);
+  expect(r.code, r.stderr).toBe(0);
+  stderr = r.stderr;
+});
+
+describe('a build of an edition with two articles', () => {
+  it('writes the edition files at the top and each article in its folder', async () => {
+    expect((await readdir(out)).sort()).toEqual([
+      '.enquete-output',
+      'figures.json',
+      'free-text.csv',
+      'index.html',
+      'manipulateurs_cadres',
+      'radiologues',
+      'reconciliation.json',
+    ]);
+    for (const slug of ['manipulateurs_cadres', 'radiologues'])
+      expect((await readdir(path.join(out, slug))).sort()).toEqual(ARTICLE_FILES);
+    expect((await readdir(path.join(out, 'radiologues', 'charts'))).sort()).toEqual([
+      'freins-par-profession.png',
+      'radiologues-par-secteur.png',
+      'satisfaction-intervalles.png',
+      'usages-radiologues.png',
+    ]);
+  });
+
+  it('runs the analysis once and starts one Chromium', () => {
+    expect(stderr.match(/Compute figures/g)).toHaveLength(1);
+    expect(stderr).toContain('Built 2 articles (manipulateurs_cadres, radiologues) with 1 Chromium.');
+  });
+
+  it('lists each article on the index page, linked to its web article and PDF', async () => {
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<html lang="fr">');
+    for (const slug of ['manipulateurs_cadres', 'radiologues']) {
+      expect(index).toContain(`href="${slug}/enquete.html"`);
+      expect(index).toContain(`href="${slug}/enquete.pdf"`);
+    }
+    expect(index).toContain('Chez les radiologues, l’intelligence artificielle est déjà un outil de travail');
+    expect(index).toContain('La rédaction de Tech Imago');
+    expect(index).toContain('22\u00a0octobre\u00a02024');
+    // The dek is rendered from the figures: 60 of the 74 radiologues who answered.
+    expect(index).toContain('60\u00a0sur\u00a074 radiologues');
+  });
+
+  it('points each newsletter at its own article folder', async () => {
+    const mail = await readFile(path.join(out, 'radiologues', 'newsletter.html'), 'utf8');
+    expect(mail).toContain(`src="${BASE_URL}radiologues/charts/freins-par-profession.png"`);
+    expect(mail).toContain(`href="${BASE_URL}radiologues/enquete.html"`);
+  });
+
+  it('rebuilds one article with --article and leaves the other exactly as it was', async () => {
+    const other = path.join(out, 'manipulateurs_cadres');
+    const before = await snapshot(other);
+    const pdfBefore = await stat(path.join(out, 'radiologues', 'enquete.pdf'));
+    const r = await enquete(['build', 'data/2024', '--out', out, '--article', 'radiologues']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Built 1 article (radiologues) with 1 Chromium.');
+    expect(r.stderr).not.toContain('manipulateurs_cadres/enquete.pdf');
+    expect(await snapshot(other)).toEqual(before);
+    const pdfAfter = await stat(path.join(out, 'radiologues', 'enquete.pdf'));
+    expect(pdfAfter.mtimeMs).toBeGreaterThan(pdfBefore.mtimeMs);
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="manipulateurs_cadres/enquete.pdf"');
+  });
+
+  it('publishes only the article asked for in a new folder, and the index says the other is not out yet', async () => {
+    const fresh = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-one-')), '2024');
+    const r = await enquete(['build', 'data/2024', '--out', fresh, '--article', 'radiologues']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readdir(fresh)).not.toContain('manipulateurs_cadres');
+    const index = await readFile(path.join(fresh, 'index.html'), 'utf8');
+    expect(index).not.toContain('href="manipulateurs_cadres/');
+    expect(index).toContain('Pas encore publié.');
+  });
+});
+
+/** Every file of a folder with its bytes and modification time. */
+async function snapshot(folder: string): Promise<Record<string, string>> {
+  const files = (await readdir(folder, { recursive: true })) as string[];
+  const out: Record<string, string> = {};
+  for (const f of files.sort()) {
+    const full = path.join(folder, f);
+    const s = await stat(full);
+    if (s.isFile()) out[f] = `${Math.floor(s.mtimeMs / 1000)} ${createHash('sha256').update(await readFile(full)).digest('hex')}`;
+  }
+  return out;
+}

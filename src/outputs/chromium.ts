@@ -11,7 +11,7 @@
  * soon as it has said why, and a stopped build (Ctrl-C) leaves nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
@@ -115,6 +115,9 @@ interface Spawned {
 
 function spawnChromium(executable: string, timeoutMs: number): Spawned {
   const profile = mkdtempSync(path.join(tmpdir(), 'enquete-chromium-'));
+  // Its scratch files too (shared memory, sockets), so removing the profile removes everything it made.
+  const scratch = path.join(profile, 'tmp');
+  mkdirSync(scratch);
   const child = spawn(
     executable,
     [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
@@ -122,6 +125,7 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so the whole tree (a wrapper script, Chromium's helpers) can be stopped at once.
       detached: true,
+      env: { ...process.env, TMPDIR: scratch },
     },
   );
   const exited = new Promise<void>((resolve) => {

@@ -39,7 +39,8 @@ export async function publish(
   try {
     for (const folder of keep) {
       const from = path.join(target, folder);
-      if (existsSync(from)) await cp(from, path.join(staging, folder), { recursive: true, preserveTimestamps: true });
+      if (existsSync(from))
+        await cp(from, path.join(staging, folder), { recursive: true, preserveTimestamps: true });
     }
     await writeInto(staging, files);
     await swapIn(staging, target);

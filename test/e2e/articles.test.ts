@@ -53,7 +53,9 @@ describe('a build of an edition with two articles', () => {
 
   it('runs the analysis once and starts one Chromium', () => {
     expect(stderr.match(/Compute figures/g)).toHaveLength(1);
-    expect(stderr).toContain('Built 2 articles (manipulateurs_cadres, radiologues) with 1 Chromium.');
+    expect(stderr).toContain(
+      'Built 2 articles (manipulateurs_cadres, radiologues) with 1 Chromium.',
+    );
   });
 
   it('lists each article on the index page, linked to its web article and PDF', async () => {
@@ -63,7 +65,9 @@ describe('a build of an edition with two articles', () => {
       expect(index).toContain(`href="${slug}/enquete.html"`);
       expect(index).toContain(`href="${slug}/enquete.pdf"`);
     }
-    expect(index).toContain('Chez les radiologues, l’intelligence artificielle est déjà un outil de travail');
+    expect(index).toContain(
+      'Chez les radiologues, l’intelligence artificielle est déjà un outil de travail',
+    );
     expect(index).toContain('La rédaction de Tech Imago');
     expect(index).toContain('22\u00a0octobre\u00a02024');
     // The dek is rendered from the figures: 60 of the 74 radiologues who answered.
@@ -109,7 +113,10 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
   for (const f of files.sort()) {
     const full = path.join(folder, f);
     const s = await stat(full);
-    if (s.isFile()) out[f] = `${Math.floor(s.mtimeMs / 1000)} ${createHash('sha256').update(await readFile(full)).digest('hex')}`;
+    if (s.isFile())
+      out[f] = `${Math.floor(s.mtimeMs / 1000)} ${createHash('sha256')
+        .update(await readFile(full))
+        .digest('hex')}`;
   }
   return out;
 }

@@ -1,0 +1,98 @@
+/** The chart kinds' registry, and the two kinds added through it, drawn from the 2024 figures. */
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChartData } from '../../src/charts/kind.js';
+import { CHART_KINDS, chartKind } from '../../src/charts/kinds/index.js';
+import { renderSvg } from '../../src/charts/render.js';
+import { useFrenchLocale } from '../../src/charts/theme.js';
+import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
+import { FigureIndex } from '../../src/format/figure-index.js';
+import { silentLog } from '../../src/log.js';
+import { analyseEdition } from '../../src/pipeline.js';
+
+let config: EditionConfig;
+let index: FigureIndex;
+const chart = (id: string) =>
+  config.articles.flatMap((a) => a.charts).find((c) => c.id === id) as ChartConfig;
+const dataOf = (c: ChartConfig): ChartData =>
+  chartKind(c.kind).data(c, {
+    config,
+    index,
+    question: config.questions.find((q) => q.id === c.question) as Question,
+  });
+
+beforeAll(async () => {
+  const a = await analyseEdition('data/2024', silentLog);
+  config = a.edition.config;
+  index = new FigureIndex(a.figures);
+  useFrenchLocale();
+});
+
+describe('the registry', () => {
+  it('has one file per kind, named after it, and each kind once', () => {
+    const files = readdirSync('src/charts/kinds')
+      .filter((f) => f !== 'index.ts')
+      .sort();
+    expect(CHART_KINDS.map((k) => `${k.kind.replaceAll('_', '-')}.ts`).sort()).toEqual(files);
+    expect(new Set(CHART_KINDS.map((k) => k.kind)).size).toBe(CHART_KINDS.length);
+  });
+  it('gives each kind a schema whose "kind" is its name', () => {
+    for (const k of CHART_KINDS) expect(k.schema.shape.kind.value).toBe(k.kind);
+  });
+});
+
+describe('means_with_intervals', () => {
+  it('draws each mean as a dot with its 95 % interval, on the whole scale', async () => {
+    const d = dataOf(chart('satisfaction_intervalles'));
+    expect(d.rows.map((r) => [r.group, r.base, r.text])).toEqual([
+      ['Radiologues', 60, '7,6'],
+      ['Manipulateurs', 24, '7,1'],
+      ['Cadres de santé', 8, '6,9'],
+      ['Utilisateurs', 96, '7,4'],
+    ]);
+    const radiologues = d.rows[0];
+    expect(radiologues?.low).toBeLessThan(7.58);
+    expect(radiologues?.high).toBeGreaterThan(7.58);
+    expect(d.domain).toEqual([1, 10]);
+    const svg = await renderSvg(chartKind(d.kind).spec(d));
+    expect(svg).toContain('>7,6</text>');
+    expect(svg).toContain('>10</text>');
+    expect(svg).toMatch(/<path[^>]*class="[^"]*"|<line/);
+  });
+  it('says the intervals in its alt text and table', () => {
+    const d = dataOf(chart('satisfaction_intervalles'));
+    const kind = chartKind(d.kind);
+    expect(kind.alt('T', d)).toContain(
+      'Radiologues (n\u00a0=\u00a060)\u00a0: 7,6, entre 7,2 et 8,0',
+    );
+    expect(kind.table(d).rows[0]).toEqual(['Radiologues', '7,58', '60', '7,2 – 8,0']);
+  });
+});
+
+describe('options_by_segment', () => {
+  it('groups one bar per segment under each answer, with each base in the legend', async () => {
+    const d = dataOf(chart('freins_par_profession'));
+    expect(d.parts).toEqual([
+      'Radiologues (n\u00a0=\u00a068)',
+      'Manipulateurs (n\u00a0=\u00a039)',
+      'Cadres de santé (n\u00a0=\u00a011)',
+    ]);
+    const formation = d.rows.filter((r) => r.group === 'Manque de formation');
+    expect(formation.map((r) => r.text)).toEqual(['60\u00a0%', '72\u00a0%', '7\u00a0sur\u00a011']);
+    expect(d.rows[d.rows.length - 1]?.group).toBe('Autre');
+    const svg = await renderSvg(chartKind(d.kind).spec(d));
+    expect(svg).toContain('Cadres de santé (n\u00a0=\u00a011)');
+    expect(svg).toContain('7\u00a0sur\u00a011');
+  });
+  it('has a table of counts and shares, one column per segment', () => {
+    const d = dataOf(chart('freins_par_profession'));
+    const t = chartKind(d.kind).table(d);
+    expect(t.columns[0]).toBe('Réponse');
+    expect(t.rows[0]).toEqual([
+      'Manque de formation',
+      '41 (60\u00a0%)',
+      '28 (72\u00a0%)',
+      '7 (64\u00a0%)',
+    ]);
+  });
+});

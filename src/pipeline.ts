@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildFigures, type Figure } from './analysis/figures.js';
-import { freeText } from './analysis/free-text.js';
+import { type FreeTextGroup, freeText } from './analysis/free-text.js';
 import { planChart, type RenderedChart, withDrawing } from './charts/draw.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
 import { type Edition, loadEdition } from './edition/load.js';
@@ -76,21 +76,32 @@ export interface BuildResult {
   articles: string[];
 }
 
-/** The CLI starts Chromium and the worker before loading this module, so both warm up meanwhile. */
-export async function buildEdition(
+/** Every article ready for the recipes: the analysis, the templates, the charts drawn. */
+export interface Composed {
+  analysed: Analysed;
+  templates: Templates;
+  /** The articles this build publishes. */
+  builds: ArticleBuild[];
+  /** Every article of the edition, prepared (deks for the index page). */
+  prepared: PreparedArticle[];
+  freeText: FreeTextGroup[];
+}
+
+export async function composeArticles(
   options: BuildOptions,
-  tools: Tools & { worker: DrawingWorker },
-): Promise<BuildResult> {
-  const { log, worker } = tools;
-  const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
-  await checkTarget(target, options.editionFolder);
-  const { edition, ingested, figures } = await analyseEdition(options.editionFolder, log);
+  worker: DrawingWorker,
+  log: Log,
+  /** Called once the input is known to be sound: the build starts Chromium then. */
+  inputRead: () => void = () => {},
+): Promise<Composed> {
+  const analysed = await analyseEdition(options.editionFolder, log);
+  inputRead();
+  const { edition, ingested, figures } = analysed;
   const { config } = edition;
   const articles = pickArticles(config.articles, options.article);
   const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
   const index = new FigureIndex(figures);
   const typed = freeText(config, ingested.responses);
-
   const templates = await log.stage('Prepare templates', () =>
     loadTemplates(index, [
       ...ARTICLE_RECIPES.map((r) => r.page),
@@ -103,28 +114,50 @@ export async function buildEdition(
   );
   const rebuilt = prepared.filter((p) => articles.includes(p.article));
   const charts = await drawCharts(rebuilt, edition, index, worker, log);
-
-  const builds: ArticleBuild[] = rebuilt.map((p, i) => ({
-    edition,
-    article: p.article,
-    prepared: p,
-    charts: charts[i] as RenderedChart[],
-    templates,
-    baseUrl,
-    context: articleContext({
-      config,
+  const builds = rebuilt.map((p, i): ArticleBuild => {
+    const slug = p.article.slug;
+    const drawn = charts[i] as RenderedChart[];
+    return {
+      edition,
       article: p.article,
-      dek: p.dek,
-      figures: index,
-      charts: charts[i] as RenderedChart[],
-      reconciliation: ingested.reconciliation,
-      freeText: typed,
-      webUrl: baseUrl + outputPath({ article: p.article.slug, file: 'web' }),
-      pngUrl: (chart) => baseUrl + outputPath({ article: p.article.slug, chart }),
-    }),
-  }));
-  const kept = config.articles
-    .filter((a) => !articles.includes(a))
+      prepared: p,
+      charts: drawn,
+      templates,
+      baseUrl,
+      context: articleContext({
+        config,
+        article: p.article,
+        dek: p.dek,
+        figures: index,
+        charts: drawn,
+        reconciliation: ingested.reconciliation,
+        freeText: typed,
+        webUrl: baseUrl + outputPath({ article: slug, file: 'web' }),
+        pngUrl: (chart) => baseUrl + outputPath({ article: slug, chart }),
+      }),
+    };
+  });
+  return { analysed, templates, builds, prepared, freeText: typed };
+}
+
+/** The CLI starts Chromium and the worker before loading this module, so both warm up meanwhile. */
+export async function buildEdition(
+  options: BuildOptions,
+  tools: Tools & { worker: DrawingWorker },
+): Promise<BuildResult> {
+  const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
+  await checkTarget(target, options.editionFolder);
+  const {
+    analysed,
+    templates,
+    builds,
+    prepared,
+    freeText: typed,
+  } = await composeArticles(options, tools.worker, tools.log);
+  const { edition, ingested, figures } = analysed;
+  const rebuilt = builds.map((b) => b.article);
+  const kept = edition.config.articles
+    .filter((a) => !rebuilt.includes(a))
     .map((a) => articleFolder(a.slug))
     .filter((folder) => existsSync(path.join(target, folder)));
   const editionBuild: EditionBuild = {
@@ -136,16 +169,15 @@ export async function buildEdition(
     articles: prepared.map((p) => ({
       article: p.article,
       dek: p.dek,
-      published: articles.includes(p.article) || kept.includes(articleFolder(p.article.slug)),
+      published: rebuilt.includes(p.article) || kept.includes(articleFolder(p.article.slug)),
     })),
   };
-
   const files = await runRecipes(builds, editionBuild, templates, tools);
-  await log.stage('Write outputs', () => publish(files, target, kept));
+  await tools.log.stage('Write outputs', () => publish(files, target, kept));
   return {
     written: await sizes(target, files),
     reconciliation: ingested.reconciliation,
-    articles: articles.map((a) => a.slug),
+    articles: rebuilt.map((a) => a.slug),
   };
 }
 

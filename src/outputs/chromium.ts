@@ -1,7 +1,8 @@
 /**
- * One browser per build, started before anything else: the CLI spawns
- * Chromium first thing, so its start-up (about a second) overlaps loading
- * the code, reading the data and drawing the charts. Any number of pages
+ * One browser per build, started as soon as the build knows its input is
+ * sound (config read, export read, figures computed), so its start-up (about
+ * a second) overlaps drawing the charts, and a build that fails on its input
+ * never starts it. Any number of pages
  * print in it, each in a tab of its own; the first tab is opened while the
  * build is still drawing.
  *
@@ -29,6 +30,8 @@ export interface Chromium {
    * to allow or refuse. The caller closes it when printed.
    */
   tab(): Promise<Page>;
+  /** Start the browser now (else at the first tab), so its start-up overlaps the caller's work. */
+  warmUp(): void;
   /** How many browsers this build started (one, or two after a failed start). */
   readonly starts: number;
   close(): Promise<void>;
@@ -51,18 +54,24 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
     spawned.ready.catch(() => live.delete(spawned));
     return spawned.ready;
   };
-  const running = findBrowser().then(async (executable): Promise<Running> => {
-    if (!executable) throw new EnvironmentError(noChromium());
-    try {
-      return await attempt(executable);
-    } catch {
+  let launch: () => void = () => {};
+  const launched = new Promise<void>((resolve) => {
+    launch = resolve;
+  });
+  const running = launched
+    .then(() => findBrowser())
+    .then(async (executable): Promise<Running> => {
+      if (!executable) throw new EnvironmentError(noChromium());
       try {
         return await attempt(executable);
-      } catch (e) {
-        throw new EnvironmentError(chromiumFailedTwice(executable, e), { cause: e });
+      } catch {
+        try {
+          return await attempt(executable);
+        } catch (e) {
+          throw new EnvironmentError(chromiumFailedTwice(executable, e), { cause: e });
+        }
       }
-    }
-  });
+    });
   // An early failure is reported when a recipe asks for a tab, not as an unhandled rejection.
   running.catch(() => {});
   const connected = running.then(async ({ endpoint }) => {
@@ -87,10 +96,17 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
     },
     () => {},
   );
-  let warm: Promise<Page> | null = openTab();
-  warm.catch(() => {});
+  let warm: Promise<Page> | null = null;
+  const warmUp = () => {
+    if (warm || closed) return;
+    launch();
+    warm = openTab();
+    warm.catch(() => {});
+  };
   return {
+    warmUp,
     tab() {
+      warmUp();
       const t = warm ?? openTab();
       warm = null;
       return t;

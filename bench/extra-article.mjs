@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * What an extra article costs: the 2024 edition built with one article
+ * (--article manipulateurs_cadres) against the whole edition (two
+ * articles), fresh processes in turn; the goal is under 15 % per extra article.
+ *
+ *   RUNS=7 node bench/extra-article.mjs
+ */
+import { appendFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { interleaved, load, machine, today } from './timing.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const work = await mkdtemp(path.join(tmpdir(), 'enquete-bench-'));
+const loadBefore = load();
+const [one, two] = interleaved(
+  [
+    {
+      name: 'one article',
+      args: [
+        'bin/enquete.js',
+        'build',
+        'data/2024',
+        '--article',
+        'manipulateurs_cadres',
+        '--out',
+        path.join(work, 'one'),
+      ],
+    },
+    {
+      name: 'two articles',
+      args: ['bin/enquete.js', 'build', 'data/2024', '--out', path.join(work, 'two')],
+    },
+  ],
+  RUNS,
+);
+const extra = (two - one) / one;
+console.log(
+  `median one article ${Math.round(one)} ms, two articles ${Math.round(two)} ms: the extra article costs ${(extra * 100).toFixed(0)} % (goal under 15 %), load ${loadBefore} → ${load()}`,
+);
+await appendFile(
+  new URL('./results.md', import.meta.url),
+  `| ${today()} | extra article | ${machine()} | ${loadBefore} → ${load()} | ${RUNS} | one article ${Math.round(one)} | two articles ${Math.round(two)} | +${(extra * 100).toFixed(0)} % (goal 15 %: ${extra < 0.15 ? 'met' : 'not met'}) |\n`,
+);

@@ -23,7 +23,7 @@ export function interleaved(commands, runs) {
   for (const c of commands) time(c.args, c.exit);
   const times = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    commands.forEach((c, k) => times[k].push(time(c.args, c.exit)));
+    for (const [k, c] of commands.entries()) times[k].push(time(c.args, c.exit));
     process.stderr.write(
       `run ${i + 1}/${runs}: ${commands.map((c, k) => `${c.name} ${Math.round(times[k][i])} ms`).join(', ')}\n`,
     );

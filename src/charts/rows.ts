@@ -1,7 +1,12 @@
 /** Helpers the kinds share to turn figures into chart rows and words. */
 import { findSegment } from '../analysis/segments.js';
 import { OTHER_CODE } from '../edition/references.js';
-import { type EditionConfig, isClosed, type Question } from '../edition/schema.js';
+import {
+  type ChartConfig,
+  type EditionConfig,
+  isClosed,
+  type Question,
+} from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import {
   formatBase,
@@ -151,5 +156,31 @@ export function meanTable(data: ChartData): DataTable {
       formatInteger(r.base),
       meanInterval(r),
     ]),
+  };
+}
+
+/** The rows of a chart split by a second variable, gathered by bar group, in their order. */
+export function byGroup(data: ChartData): [string, ChartRow[]][] {
+  const groups = [...new Set(data.rows.map((r) => r.group))];
+  return groups.map((g) => [g, data.rows.filter((r) => r.group === g)]);
+}
+
+/** The data of a chart of one mean per segment, on the scale's range. */
+export function meansData(
+  chart: ChartConfig & { segments: string[] },
+  { config, index, question }: ChartContext,
+  words: { measure: (max: number) => string; baseNote: string },
+): ChartData {
+  const range: [number, number] =
+    question.type === 'scale' ? [question.min, question.max] : [0, 10];
+  return {
+    kind: chart.kind,
+    rows: chart.segments.map((s) =>
+      meanRow(index, `${chart.question}.mean.${s}`, segmentName(config, s)),
+    ),
+    parts: [],
+    measure: words.measure(range[1]),
+    baseNote: words.baseNote,
+    domain: range,
   };
 }

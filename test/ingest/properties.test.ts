@@ -18,6 +18,21 @@ const single = config.questions
   .filter((q) => q.type === 'single' || q.type === 'yesno')
   .map((q) => q.id);
 
+/** Valid answers to each question of the test codebook ("Physicien", "Tri, urgences": typed "Autre"). */
+const ANSWERS = {
+  profession: ['Radiologue', 'Manipulateur radio', '', 'Physicien'],
+  usage: ['Oui', 'Non', ''],
+  usages: [
+    'Aide au diagnostic',
+    'Segmentation, mesures et post-traitement',
+    'Segmentation',
+    'Aide au diagnostic, Segmentation',
+    '',
+    'Tri, urgences',
+  ],
+  note: ['1', '5', '10', '', '7'],
+};
+
 /** Cells that are mostly valid answers, sometimes anything at all. */
 const cell = (valid: string[]) =>
   fc.oneof(
@@ -43,34 +58,20 @@ const row = fc.tuple(
     { weight: 9, arbitrary: timestamp },
     { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
   ),
-  cell(['Radiologue', 'Manipulateur radio', '', 'Physicien']),
-  cell(['Oui', 'Non', '']),
-  cell([
-    'Aide au diagnostic',
-    'Segmentation, mesures et post-traitement',
-    'Segmentation',
-    'Aide au diagnostic, Segmentation',
-    '',
-    'Tri, urgences',
-  ]),
-  cell(['1', '5', '10', '', '7']),
+  cell(ANSWERS.profession),
+  cell(ANSWERS.usage),
+  cell(ANSWERS.usages),
+  cell(ANSWERS.note),
   fc.string({ maxLength: 30 }),
 );
 /** Rows a respondent could have sent: valid answers (free text anywhere an "Autre" is allowed). */
 const validRow = (months: { min: number; max: number }) =>
   fc.tuple(
     timestampIn(months),
-    fc.constantFrom('Radiologue', 'Manipulateur radio', '', 'Physicien'),
-    fc.constantFrom('Oui', 'Non', ''),
-    fc.constantFrom(
-      'Aide au diagnostic',
-      'Segmentation, mesures et post-traitement',
-      'Segmentation',
-      'Aide au diagnostic, Segmentation',
-      '',
-      'Tri, urgences',
-    ),
-    fc.constantFrom('1', '5', '10', '', '7'),
+    fc.constantFrom(...ANSWERS.profession),
+    fc.constantFrom(...ANSWERS.usage),
+    fc.constantFrom(...ANSWERS.usages),
+    fc.constantFrom(...ANSWERS.note),
     fc.string({ maxLength: 30 }),
   );
 /** Valid exports: one row inside the field period at least, others anywhere from March to September. */

@@ -4,7 +4,7 @@ import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase } from '../../format/french.js';
 import { defineChartKind, SCALE_QUESTION } from '../kind.js';
 import { horizontalBars } from '../marks.js';
-import { listAlt, meanRow, meanTable, segmentName } from '../rows.js';
+import { listAlt, meansData, meanTable } from '../rows.js';
 
 const schema = z
   .object({ ...chartCommon, kind: z.literal('mean_by_segment'), segments: segmentList })
@@ -17,20 +17,11 @@ export const meanBySegment = defineChartKind({
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
   words: 'Diagramme en barres des notes moyennes',
-  data: (chart, { config, index, question }) => {
-    const range: [number, number] =
-      question.type === 'scale' ? [question.min, question.max] : [0, 10];
-    return {
-      kind: chart.kind,
-      rows: chart.segments.map((s) =>
-        meanRow(index, `${chart.question}.mean.${s}`, segmentName(config, s)),
-      ),
-      parts: [],
-      measure: `Note moyenne sur ${range[1]}`,
+  data: (chart, context) =>
+    meansData(chart, context, {
+      measure: (max) => `Note moyenne sur ${max}`,
       baseNote: 'Base : répondants de chaque groupe ayant donné une note.',
-      domain: range,
-    };
-  },
+    }),
   spec: (data) =>
     horizontalBars(data.rows, {
       domainMax: data.domain?.[1] ?? 10,

@@ -8,7 +8,7 @@ import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase, formatDecimal, frenchText } from '../../format/french.js';
 import { type ChartData, defineChartKind, SCALE_QUESTION } from '../kind.js';
 import { BAR_STEP, specBase, Y_AXIS } from '../marks.js';
-import { meanRow, meanTable, segmentName } from '../rows.js';
+import { meansData, meanTable } from '../rows.js';
 import { ACCENT, INK, MUTED } from '../theme.js';
 
 const schema = z
@@ -24,21 +24,12 @@ export const meansWithIntervals = defineChartKind({
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
   words: WORDS,
-  data: (chart, { config, index, question }) => {
-    const range: [number, number] =
-      question.type === 'scale' ? [question.min, question.max] : [0, 10];
-    return {
-      kind: chart.kind,
-      rows: chart.segments.map((s) =>
-        meanRow(index, `${chart.question}.mean.${s}`, segmentName(config, s)),
-      ),
-      parts: [],
-      measure: `Note moyenne sur ${range[1]} et intervalle de confiance à 95\u00a0%`,
+  data: (chart, context) =>
+    meansData(chart, context, {
+      measure: (max) => `Note moyenne sur ${max} et intervalle de confiance à 95\u00a0%`,
       baseNote:
         "Base : répondants de chaque groupe ayant donné une note. Le trait couvre l'intervalle de confiance à 95\u00a0% de la moyenne : plus le groupe est petit, plus il est long.",
-      domain: range,
-    };
-  },
+    }),
   spec: dotsAndIntervals,
   alt: (title, data) => {
     const items = data.rows.map(

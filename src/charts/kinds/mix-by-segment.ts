@@ -3,9 +3,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
-import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
+import { type ChartData, CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { BAR_STEP, BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
-import { answerLabel, optionCodes, segmentName, shareRow, withBase } from '../rows.js';
+import { answerLabel, byGroup, optionCodes, segmentName, shareRow, withBase } from '../rows.js';
 import { INK, ORDERED_RAMP } from '../theme.js';
 
 const schema = z
@@ -44,7 +44,7 @@ export const mixBySegment = defineChartKind({
   },
   spec: stackedBars,
   alt: (title, data) => {
-    const parts = groupsOf(data).map(
+    const parts = byGroup(data).map(
       ([g, rows]) =>
         `${g} (${formatBase(rows[0]?.base ?? 0)}) : ${rows.map((r) => `${r.part} ${r.text}`).join(', ')}`,
     );
@@ -52,18 +52,13 @@ export const mixBySegment = defineChartKind({
   },
   table: (data) => ({
     columns: ['Groupe', ...data.parts, 'Base'],
-    rows: groupsOf(data).map(([g, rows]) => [
+    rows: byGroup(data).map(([g, rows]) => [
       g,
       ...rows.map((r) => `${formatInteger(r.count ?? 0)} (${formatPercent(r.value)})`),
       formatInteger(rows[0]?.base ?? 0),
     ]),
   }),
 });
-
-function groupsOf(data: ChartData): [string, ChartRow[]][] {
-  const groups = [...new Set(data.rows.map((r) => r.group))];
-  return groups.map((g) => [g, data.rows.filter((r) => r.group === g)]);
-}
 
 function stackedBars(data: ChartData): TopLevelSpec {
   // Stack positions computed here, so each segment's label sits in its middle.

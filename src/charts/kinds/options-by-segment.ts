@@ -11,6 +11,7 @@ import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from 
 import { BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
 import {
   answerLabel,
+  byGroup,
   optionCodes,
   SEVERAL_ANSWERS,
   segmentName,
@@ -84,7 +85,7 @@ export const optionsBySegment = defineChartKind({
   },
   spec: groupedBars,
   alt: (title, data) => {
-    const items = answersOf(data).map(
+    const items = byGroup(data).map(
       ([answer, rows]) =>
         `${answer} : ${rows.map((r) => `${(r.part ?? '').replace(/ \(.*\)$/, '')} ${r.text}`).join(', ')}`,
     );
@@ -94,17 +95,12 @@ export const optionsBySegment = defineChartKind({
   },
   table: (data) => ({
     columns: ['Réponse', ...data.parts],
-    rows: answersOf(data).map(([answer, rows]) => [
+    rows: byGroup(data).map(([answer, rows]) => [
       answer,
       ...rows.map((r) => `${formatInteger(r.count ?? 0)} (${formatPercent(r.value)})`),
     ]),
   }),
 });
-
-function answersOf(data: ChartData): [string, ChartRow[]][] {
-  const answers = [...new Set(data.rows.map((r) => r.group))];
-  return answers.map((a) => [a, data.rows.filter((r) => r.group === a)]);
-}
 
 function groupedBars(data: ChartData): TopLevelSpec {
   const answers = new Set(data.rows.map((r) => r.group)).size;

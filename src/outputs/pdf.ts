@@ -4,11 +4,13 @@
  * writes only the title and the language. The page runs with JavaScript disabled and may
  * load nothing but itself: every other request is refused.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
+import { onAbort } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
 import { printFailed, printTimedOut } from '../messages.js';
 import { withInfo } from './pdf-info.js';
@@ -33,6 +35,7 @@ export interface PrintResult {
 /** `page` must have JavaScript disabled and request interception on (Chromium.printPage). */
 export async function printPdf(page: Page, html: string, meta: PdfMeta): Promise<PrintResult> {
   const folder = await mkdtemp(path.join(tmpdir(), 'enquete-print-'));
+  const forget = onAbort(() => rmSync(folder, { recursive: true, force: true }));
   const file = path.join(folder, 'print.html');
   await writeFile(file, html);
   const blocked: string[] = [];
@@ -74,5 +77,6 @@ export async function printPdf(page: Page, html: string, meta: PdfMeta): Promise
     throw new EnvironmentError(printFailed(meta.title, e), { cause: e });
   } finally {
     await rm(folder, { recursive: true, force: true });
+    forget();
   }
 }

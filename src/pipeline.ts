@@ -140,7 +140,10 @@ export async function composeArticles(
   return { analysed, templates, builds, prepared, freeText: typed };
 }
 
-/** The CLI starts Chromium and the worker before loading this module, so both warm up meanwhile. */
+/**
+ * The CLI starts the worker before loading this module, so it loads the chart
+ * libraries meanwhile; Chromium starts once the input has been read.
+ */
 export async function buildEdition(
   options: BuildOptions,
   tools: Tools & { worker: DrawingWorker },
@@ -153,7 +156,7 @@ export async function buildEdition(
     builds,
     prepared,
     freeText: typed,
-  } = await composeArticles(options, tools.worker, tools.log);
+  } = await composeArticles(options, tools.worker, tools.log, () => tools.chromium.warmUp());
   const { edition, ingested, figures } = analysed;
   const rebuilt = builds.map((b) => b.article);
   const kept = edition.config.articles

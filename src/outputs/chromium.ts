@@ -2,9 +2,8 @@
  * One browser per build, started as soon as the build knows its input is
  * sound (config read, export read, figures computed), so its start-up (about
  * a second) overlaps drawing the charts, and a build that fails on its input
- * never starts it. Any number of pages
- * print in it, each in a tab of its own; the first tab is opened while the
- * build is still drawing.
+ * never starts it. Any number of pages print in it, each in a tab of its
+ * own; the first tab is opened while the build is still drawing.
  *
  * A failed start is retried once, a hung one times out. Closing never waits
  * for the browser to finish starting: its whole process group is killed and

@@ -51,13 +51,26 @@ export interface DateFigure extends FigureBase {
 }
 export type Figure = CountFigure | ShareFigure | MeanFigure | DateFigure;
 
+/** The figure id grammar, in one place: figures.json, the charts and the templates all read these ids. */
+export const figureId = {
+  respondents: (segment: string) => `respondents.count.${segment}`,
+  answered: (question: string, segment: string) => `${question}.answered.count.${segment}`,
+  missing: (question: string, segment: string) => `${question}.missing.count.${segment}`,
+  share: (question: string, answer: string, segment: string) =>
+    `${question}.${answer}.share.${segment}`,
+  otherDistinct: (question: string, segment: string) =>
+    `${question}.autre_distinct.count.${segment}`,
+  mean: (question: string, segment: string) => `${question}.mean.${segment}`,
+  date: (question: string, which: 'first' | 'last') => `${question}.${which}.date.all`,
+};
+
 export function buildFigures(config: EditionConfig, responses: readonly Response[]): Figure[] {
   const figures: Figure[] = [];
   for (const segment of allSegments(config)) {
     const seg = segment.id;
     const segLabel = segment.label;
     figures.push({
-      id: `respondents.count.${seg}`,
+      id: figureId.respondents(seg),
       kind: 'count',
       label: `Répondants — ${segLabel}`,
       segment: seg,
@@ -71,14 +84,14 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
       const common = { question: q.id, segment: seg };
       figures.push(
         {
-          id: `${q.id}.answered.count.${seg}`,
+          id: figureId.answered(q.id, seg),
           kind: 'count',
           label: `${qLabel} : répondants — ${segLabel}`,
           ...common,
           value: nr.answered,
         },
         {
-          id: `${q.id}.missing.count.${seg}`,
+          id: figureId.missing(q.id, seg),
           kind: 'count',
           label: `${qLabel} : sans réponse — ${segLabel}`,
           ...common,
@@ -89,7 +102,7 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
         const shares = q.type === 'scale' ? scaleDistribution(asked, q) : distribution(asked, q);
         for (const s of shares) {
           figures.push({
-            id: `${q.id}.${s.code}.share.${seg}`,
+            id: figureId.share(q.id, s.code, seg),
             kind: 'share',
             label: `${qLabel} : ${s.label} — ${segLabel}`,
             ...common,
@@ -103,7 +116,7 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
       }
       if (isClosed(q) && q.type !== 'yesno' && q.other) {
         figures.push({
-          id: `${q.id}.autre_distinct.count.${seg}`,
+          id: figureId.otherDistinct(q.id, seg),
           kind: 'count',
           label: `${qLabel} : réponses «\u00a0Autre\u00a0» distinctes — ${segLabel}`,
           ...common,
@@ -113,7 +126,7 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
       if (q.type === 'scale') {
         const m = meanScore(asked, q.id);
         figures.push({
-          id: `${q.id}.mean.${seg}`,
+          id: figureId.mean(q.id, seg),
           kind: 'mean',
           label: `${qLabel} : moyenne — ${segLabel}`,
           ...common,
@@ -141,7 +154,7 @@ function fieldDates(config: EditionConfig, responses: readonly Response[]): Date
   if (first === undefined || last === undefined) return [];
   return [
     {
-      id: `${tsId}.first.date.all`,
+      id: figureId.date(tsId, 'first'),
       kind: 'date',
       label: 'Première réponse',
       question: tsId,
@@ -149,7 +162,7 @@ function fieldDates(config: EditionConfig, responses: readonly Response[]): Date
       value: first,
     },
     {
-      id: `${tsId}.last.date.all`,
+      id: figureId.date(tsId, 'last'),
       kind: 'date',
       label: 'Dernière réponse',
       question: tsId,

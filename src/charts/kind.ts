@@ -56,8 +56,6 @@ export interface ChartContext {
 }
 
 export interface ChartKind<C extends ChartConfig = ChartConfig> extends ChartKindRule {
-  /** How the alt text names the chart: "Diagramme en barres". */
-  words: string;
   data(chart: C, context: ChartContext): ChartData;
   spec(data: ChartData): TopLevelSpec;
   alt(title: string, data: ChartData): string;

@@ -1,4 +1,5 @@
 /** Helpers the kinds share to turn figures into chart rows and words. */
+import { figureId } from '../analysis/figures.js';
 import { findSegment } from '../analysis/segments.js';
 import { OTHER_CODE } from '../edition/references.js';
 import {
@@ -176,7 +177,7 @@ export function meansData(
   return {
     kind: chart.kind,
     rows: chart.segments.map((s) =>
-      meanRow(index, `${chart.question}.mean.${s}`, segmentName(config, s)),
+      meanRow(index, figureId.mean(chart.question, s), segmentName(config, s)),
     ),
     parts: [],
     measure: words.measure(range[1]),

@@ -4,7 +4,7 @@
  * facts. Everything here is computed once per build and shared by the outputs.
  */
 import Handlebars from 'handlebars';
-import type { Figure } from '../analysis/figures.js';
+import { type Figure, figureId } from '../analysis/figures.js';
 import type { FreeTextGroup } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { DataTable } from '../charts/kind.js';
@@ -91,8 +91,8 @@ export function articleContext(args: {
     reasons.set(REASONS[e.reason], (reasons.get(REASONS[e.reason]) ?? 0) + 1);
   const nonResponse = config.questions.flatMap((q) => {
     if (q.type === 'timestamp' || q.type === 'text') return [];
-    const missing = figures.get(`${q.id}.missing.count.all`) as Figure & { value: number };
-    const answered = figures.get(`${q.id}.answered.count.all`) as Figure & { value: number };
+    const missing = figures.get(figureId.missing(q.id, 'all')) as Figure & { value: number };
+    const answered = figures.get(figureId.answered(q.id, 'all')) as Figure & { value: number };
     if (missing.value === 0) return [];
     return [
       {

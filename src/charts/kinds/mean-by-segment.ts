@@ -16,7 +16,6 @@ export const meanBySegment = defineChartKind({
   schema,
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
-  words: 'Diagramme en barres des notes moyennes',
   data: (chart, context) =>
     meansData(chart, context, {
       measure: (max) => `Note moyenne sur ${max}`,

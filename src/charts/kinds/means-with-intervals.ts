@@ -23,7 +23,6 @@ export const meansWithIntervals = defineChartKind({
   schema,
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
-  words: WORDS,
   data: (chart, context) =>
     meansData(chart, context, {
       measure: (max) => `Note moyenne sur ${max} et intervalle de confiance à 95\u00a0%`,

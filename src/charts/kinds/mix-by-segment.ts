@@ -1,6 +1,7 @@
 /** One stacked 100 % bar per segment: how its answers divide (frequency of use, by profession). */
 import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
+import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
 import { type ChartData, CLOSED_QUESTION, defineChartKind } from '../kind.js';
@@ -20,14 +21,13 @@ export const mixBySegment = defineChartKind({
   schema,
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segments'],
-  words: WORDS,
   data: (chart, { config, index, question }) => {
     const codes = optionCodes(question);
     const parts = codes.map((c) => answerLabel(question, c));
     const rows = chart.segments.flatMap((s) =>
       withBase(
         codes.map((code, k) =>
-          shareRow(index, `${chart.question}.${code}.share.${s}`, segmentName(config, s), {
+          shareRow(index, figureId.share(chart.question, code, s), segmentName(config, s), {
             part: parts[k],
             partOrder: k,
           }),

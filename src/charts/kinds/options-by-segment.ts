@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
+import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
 import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
@@ -39,9 +40,8 @@ export const optionsBySegment = defineChartKind({
   schema,
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segments'],
-  words: WORDS,
   data: (chart, { config, index, question }) => {
-    const share = (code: string, s: string) => index.share(`${chart.question}.${code}.share.${s}`);
+    const share = (code: string, s: string) => index.share(figureId.share(chart.question, code, s));
     const parts = chart.segments.map(
       (s) =>
         `${segmentName(config, s)} (${formatBase(share(optionCodes(question)[0] as string, s).base)})`,
@@ -68,7 +68,7 @@ export const optionsBySegment = defineChartKind({
       );
     const rows: ChartRow[] = ranked.flatMap(({ code }) =>
       chart.segments.map((s, k) =>
-        shareRow(index, `${chart.question}.${code}.share.${s}`, answerLabel(question, code), {
+        shareRow(index, figureId.share(chart.question, code, s), answerLabel(question, code), {
           axisLabel: wrapLabel(answerLabel(question, code)),
           part: parts[k],
           partOrder: k,

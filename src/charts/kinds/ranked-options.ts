@@ -1,5 +1,6 @@
 /** One bar per answer, largest first ("Autre" last): for multiple choice, shares of respondents. */
 import { z } from 'zod';
+import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema } from '../../edition/schema.js';
 import { CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { horizontalBars } from '../marks.js';
@@ -28,14 +29,13 @@ export const rankedOptions = defineChartKind({
   schema,
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segment'],
-  words: 'Diagramme en barres classées',
   data: (chart, context) => {
     const { index, question } = context;
     const rows = optionCodes(question)
       .map((code) =>
         shareRow(
           index,
-          `${chart.question}.${code}.share.${chart.segment}`,
+          figureId.share(chart.question, code, chart.segment),
           answerLabel(question, code),
         ),
       )

@@ -1,6 +1,7 @@
 /** One column per value of a scale question: how the scores spread. */
 import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
+import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema } from '../../edition/schema.js';
 import { type ChartRow, defineChartKind, SCALE_QUESTION } from '../kind.js';
 import { specBase } from '../marks.js';
@@ -21,13 +22,14 @@ export const scaleDistribution = defineChartKind({
   schema,
   accepts: SCALE_QUESTION,
   segmentKeys: ['segment'],
-  words: 'Histogramme des notes',
   data: (chart, context) => {
     const { index, question } = context;
     const rows: ChartRow[] = [];
     if (question.type === 'scale')
       for (let v = question.min; v <= question.max; v++)
-        rows.push(shareRow(index, `${chart.question}.${v}.share.${chart.segment}`, String(v)));
+        rows.push(
+          shareRow(index, figureId.share(chart.question, String(v), chart.segment), String(v)),
+        );
     return {
       kind: chart.kind,
       rows,

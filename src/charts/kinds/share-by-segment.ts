@@ -1,5 +1,6 @@
 /** One bar per segment: the share giving one answer ("uses IA: yes", by profession). */
 import { z } from 'zod';
+import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema, segmentList } from '../../edition/schema.js';
 import { formatBase } from '../../format/french.js';
 import { CLOSED_QUESTION, defineChartKind } from '../kind.js';
@@ -22,12 +23,11 @@ export const shareBySegment = defineChartKind({
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segments'],
   answerKey: 'answer',
-  words: 'Diagramme en barres',
   data: (chart, { config, index, question }) => ({
     kind: chart.kind,
     rows: withBase(
       chart.segments.map((s) =>
-        shareRow(index, `${chart.question}.${chart.answer}.share.${s}`, segmentName(config, s)),
+        shareRow(index, figureId.share(chart.question, chart.answer, s), segmentName(config, s)),
       ),
     ),
     parts: [],

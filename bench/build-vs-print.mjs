@@ -7,7 +7,7 @@
  *
  *   npm run bench            # RUNS=7 by default; check `uptime` first: run it on a quiet machine
  */
-import { appendFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { silentLog } from '../dist/log.js';
@@ -15,7 +15,7 @@ import { printPdfRecipe } from '../dist/outputs/recipes/print-pdf.js';
 import { composeArticles } from '../dist/pipeline.js';
 import { renderArticlePage } from '../dist/render/pages.js';
 import { startWorker } from '../dist/worker/client.js';
-import { interleaved, load, machine, today } from './timing.mjs';
+import { interleaved, record } from './timing.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const edition = 'data/2024';
@@ -41,8 +41,10 @@ await writeFile(
   ),
 );
 
-const loadBefore = load();
-const [build, print] = interleaved(
+const {
+  medians: [build, print],
+  load,
+} = interleaved(
   [
     {
       name: 'build',
@@ -61,10 +63,11 @@ const [build, print] = interleaved(
   RUNS,
 );
 const ratio = build / print;
-console.log(
-  `median print only ${Math.round(print)} ms, median build ${Math.round(build)} ms, ratio ${ratio.toFixed(2)} (bar 1.25), load ${loadBefore} → ${load()}`,
-);
-await appendFile(
-  new URL('./results.md', import.meta.url),
-  `| ${today()} | build vs print | ${machine()} | ${loadBefore} → ${load()} | ${RUNS} | print only ${Math.round(print)} | build ${Math.round(build)} | ${ratio.toFixed(2)} (bar 1.25: ${ratio <= 1.25 ? 'met' : 'not met'}) |\n`,
-);
+record({
+  benchmark: 'build vs print',
+  runs: RUNS,
+  load,
+  floor: ['print only', print],
+  measured: ['build', build],
+  result: `ratio ${ratio.toFixed(2)} (bar 1.25: ${ratio <= 1.25 ? 'met' : 'not met'})`,
+});

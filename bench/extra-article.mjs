@@ -6,15 +6,17 @@
  *
  *   RUNS=7 node bench/extra-article.mjs
  */
-import { appendFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { interleaved, load, machine, today } from './timing.mjs';
+import { interleaved, record } from './timing.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const work = await mkdtemp(path.join(tmpdir(), 'enquete-bench-'));
-const loadBefore = load();
-const [one, two] = interleaved(
+const {
+  medians: [one, two],
+  load,
+} = interleaved(
   [
     {
       name: 'one article',
@@ -36,10 +38,11 @@ const [one, two] = interleaved(
   RUNS,
 );
 const extra = (two - one) / one;
-console.log(
-  `median one article ${Math.round(one)} ms, two articles ${Math.round(two)} ms: the extra article costs ${(extra * 100).toFixed(0)} % (goal under 15 %), load ${loadBefore} → ${load()}`,
-);
-await appendFile(
-  new URL('./results.md', import.meta.url),
-  `| ${today()} | extra article | ${machine()} | ${loadBefore} → ${load()} | ${RUNS} | one article ${Math.round(one)} | two articles ${Math.round(two)} | +${(extra * 100).toFixed(0)} % (goal 15 %: ${extra < 0.15 ? 'met' : 'not met'}) |\n`,
-);
+record({
+  benchmark: 'extra article',
+  runs: RUNS,
+  load,
+  floor: ['one article', one],
+  measured: ['two articles', two],
+  result: `+${(extra * 100).toFixed(0)} % (goal 15 %: ${extra < 0.15 ? 'met' : 'not met'})`,
+});

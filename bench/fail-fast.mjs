@@ -6,10 +6,10 @@
  *
  *   RUNS=7 node bench/fail-fast.mjs
  */
-import { appendFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { interleaved, load, machine, today } from './timing.mjs';
+import { interleaved, record } from './timing.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const work = await mkdtemp(path.join(tmpdir(), 'enquete-bench-'));
@@ -17,8 +17,10 @@ const broken = path.join(work, '2024');
 await cp('data/2024', broken, { recursive: true });
 const csv = path.join(broken, 'responses.csv');
 await writeFile(csv, `${await readFile(csv, 'utf8')}\r\n"2024/05/01 9:00:00 AM UTC+2,"Radiologue`);
-const loadBefore = load();
-const [failed, figures] = interleaved(
+const {
+  medians: [failed, figures],
+  load,
+} = interleaved(
   [
     {
       name: 'failed build',
@@ -29,10 +31,11 @@ const [failed, figures] = interleaved(
   ],
   RUNS,
 );
-console.log(
-  `median failed build ${Math.round(failed)} ms, figures ${Math.round(figures)} ms, ratio ${(failed / figures).toFixed(2)}, load ${loadBefore} → ${load()}`,
-);
-await appendFile(
-  new URL('./results.md', import.meta.url),
-  `| ${today()} | failed build vs figures | ${machine()} | ${loadBefore} → ${load()} | ${RUNS} | figures ${Math.round(figures)} | failed build ${Math.round(failed)} | ${(failed / figures).toFixed(2)} |\n`,
-);
+record({
+  benchmark: 'failed build vs figures',
+  runs: RUNS,
+  load,
+  floor: ['figures', figures],
+  measured: ['failed build', failed],
+  result: `ratio ${(failed / figures).toFixed(2)}`,
+});

@@ -1,5 +1,6 @@
 /** Shared by the benchmarks: time fresh processes, medians, the machine and its load. */
 import { spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
 /** Wall time of one fresh process, in ms; fails loudly when `expect` is not its exit code. */
@@ -18,8 +19,12 @@ export function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Runs each command in turn, RUNS times, after one unmeasured round; returns the medians. */
+/**
+ * Runs each command in turn, `runs` times, after one unmeasured round;
+ * returns the medians and the 1-minute load average before → after.
+ */
 export function interleaved(commands, runs) {
+  const before = load();
   for (const c of commands) time(c.args, c.exit);
   const times = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
@@ -28,11 +33,24 @@ export function interleaved(commands, runs) {
       `run ${i + 1}/${runs}: ${commands.map((c, k) => `${c.name} ${Math.round(times[k][i])} ms`).join(', ')}\n`,
     );
   }
-  return times.map(median);
+  return { medians: times.map(median), load: `${before} → ${load()}` };
 }
 
-export const machine = () =>
+/** Prints the result and appends its row to bench/results.md. */
+export function record({ benchmark, runs, load, floor, measured, result }) {
+  const [floorName, floorMs] = floor;
+  const [measuredName, measuredMs] = measured;
+  console.log(
+    `${benchmark}: median ${floorName} ${Math.round(floorMs)} ms, ${measuredName} ${Math.round(measuredMs)} ms, ${result}; load ${load}`,
+  );
+  appendFileSync(
+    new URL('./results.md', import.meta.url),
+    `| ${today()} | ${benchmark} | ${machine()} | ${load} | ${runs} | ${floorName} ${Math.round(floorMs)} | ${measuredName} ${Math.round(measuredMs)} | ${result} |\n`,
+  );
+}
+
+const machine = () =>
   `${cpus().length} × ${cpus()[0]?.model.trim().split(' ').slice(0, 2).join(' ')}`;
 /** The 1-minute load average, to be recorded with every result: a loaded machine skews ratios. */
-export const load = () => loadavg()[0].toFixed(2);
-export const today = () => new Date().toISOString().slice(0, 10);
+const load = () => loadavg()[0].toFixed(2);
+const today = () => new Date().toISOString().slice(0, 10);

@@ -31,7 +31,9 @@ async function run(argv: string[]): Promise<number> {
     parsed = parse(argv);
   } catch (e) {
     throw new UsageError(
-      e instanceof Error ? (e.message.split('. ')[0] as string).replace(/\.?$/, '.') : String(e),
+      usage.badArguments(
+        e instanceof Error ? (e.message.split('. ')[0] as string).replace(/\.?$/, '.') : String(e),
+      ),
     );
   }
   const { values, positionals } = parsed;
@@ -44,7 +46,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, folder, ...extra] = positionals;
-  if (command === undefined) throw new UsageError(usage.noCommand, HELP);
+  if (command === undefined) throw new UsageError(usage.noCommand());
   if (command !== 'build' && command !== 'figures')
     throw new UsageError(usage.unknownCommand(command));
   if (folder === undefined) throw new UsageError(usage.noFolder(command));

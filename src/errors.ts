@@ -45,11 +45,10 @@ export class InputError extends EnqueteError {
 
 export class UsageError extends EnqueteError {
   readonly exitCode = 2;
-  constructor(
-    message: string,
-    readonly hint = 'Run `enquete --help` for the commands and their options.',
-  ) {
-    super(message);
+  readonly hint: string;
+  constructor(text: { message: string; hint?: string }) {
+    super(text.message);
+    this.hint = text.hint ?? 'Run `enquete --help` for the commands and their options.';
     this.name = 'UsageError';
   }
 }

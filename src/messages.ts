@@ -22,12 +22,17 @@ Options:
   --debug              print the stack trace of unexpected errors
 `;
 
+/** Usage errors: a message, and a hint (the pointer to --help when none is given). */
 export const usage = {
-  noCommand: 'No command given.',
-  unknownCommand: (command: string) =>
-    `Unknown command "${command}". The commands are build and figures.`,
-  noFolder: (command: string) => `"enquete ${command}" needs an edition folder, e.g. data/2024.`,
-  unexpectedArgument: (arg: string) => `Unexpected argument "${arg}".`,
+  noCommand: () => ({ message: 'No command given.', hint: HELP }),
+  badArguments: (message: string) => ({ message }),
+  unknownCommand: (command: string) => ({
+    message: `Unknown command "${command}". The commands are build and figures.`,
+  }),
+  noFolder: (command: string) => ({
+    message: `"enquete ${command}" needs an edition folder, e.g. data/2024.`,
+  }),
+  unexpectedArgument: (arg: string) => ({ message: `Unexpected argument "${arg}".` }),
   unknownArticle: (slug: string, slugs: string[]) => ({
     message: `No article "${slug}" in this edition.`,
     hint: `Articles: ${slugs.join(', ')}.`,

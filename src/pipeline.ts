@@ -243,11 +243,12 @@ function pickArticles(articles: Article[], slug: string | undefined): Article[] 
   if (slug === undefined) return articles;
   const found = articles.find((a) => a.slug === slug);
   if (!found) {
-    const m = usage.unknownArticle(
-      slug,
-      articles.map((a) => a.slug),
+    throw new UsageError(
+      usage.unknownArticle(
+        slug,
+        articles.map((a) => a.slug),
+      ),
     );
-    throw new UsageError(m.message, m.hint);
   }
   return [found];
 }
@@ -264,8 +265,7 @@ function publishedAt(url: string | undefined): string {
 export function defaultOutFolder(editionFolder: string): string {
   const name = path.basename(path.resolve(editionFolder));
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    const m = usage.editionWithoutName(editionFolder);
-    throw new UsageError(m.message, m.hint);
+    throw new UsageError(usage.editionWithoutName(editionFolder));
   }
   return path.join('output', name);
 }

@@ -130,14 +130,12 @@ export async function checkTarget(target: string, editionFolder: string): Promis
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   };
   if (contains(t, path.resolve(editionFolder)) || contains(t, process.cwd())) {
-    const m = usage.outIsEdition(target);
-    throw new UsageError(m.message, m.hint);
+    throw new UsageError(usage.outIsEdition(target));
   }
   if (!(await exists(t)) || (await readdir(t)).length === 0) return;
   try {
     await access(path.join(t, OUTPUT_MARKER));
   } catch {
-    const m = usage.outNotOurs(target);
-    throw new UsageError(m.message, m.hint);
+    throw new UsageError(usage.outNotOurs(target));
   }
 }

@@ -32,13 +32,17 @@ export abstract class EnqueteError extends Error {
 
 export class InputError extends EnqueteError {
   readonly exitCode = 1;
+  /** Problems found but not listed: a file wrong throughout would otherwise print a million. */
+  readonly omitted: number;
   constructor(
     /** What the user was doing: "Reading the responses". */
     readonly task: string,
     readonly problems: readonly Problem[],
-    options?: ErrorOptions,
+    options?: ErrorOptions & { omitted?: number },
   ) {
-    super(`${task}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, options);
+    const total = problems.length + (options?.omitted ?? 0);
+    super(`${task}: ${total} problem${total === 1 ? '' : 's'}`, options);
+    this.omitted = options?.omitted ?? 0;
     this.name = 'InputError';
   }
 }
@@ -74,8 +78,13 @@ export function formatProblem(p: Problem): string {
 /** The text the CLI prints for an expected error (no stack trace). */
 export function formatError(error: EnqueteError): string {
   if (error instanceof InputError) {
-    const head = `${error.task} failed (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):`;
-    return [head, ...error.problems.map(formatProblem)].join('\n');
+    const total = error.problems.length + error.omitted;
+    const head = `${error.task} failed (${total} problem${total === 1 ? '' : 's'}):`;
+    const more =
+      error.omitted > 0
+        ? [`  … and ${error.omitted} more problems, not listed: fix the ones above and run again.`]
+        : [];
+    return [head, ...error.problems.map(formatProblem), ...more].join('\n');
   }
   if (error instanceof UsageError) return `${error.message}\n${error.hint}`;
   if (error instanceof EnvironmentError) return `${error.message}\n  fix: ${error.fix}`;

@@ -2,19 +2,14 @@
  * Every figure a publication may print, each with its base: the single
  * source of numbers for templates, charts and figures.json. Ids are stable
  * and readable: <question>.<answer code>.share.<segment>, <question>.mean.<segment>.
+ * Each question is counted in one pass over its column per segment.
  */
-import { type EditionConfig, isClosed } from '../edition/schema.js';
+import { OTHER_CODE } from '../edition/references.js';
+import type { EditionConfig } from '../edition/schema.js';
 import { localDate } from '../ingest/timestamp.js';
-import type { Response } from '../ingest/types.js';
-import {
-  askedIn,
-  distribution,
-  meanScore,
-  nonResponse,
-  otherAnswers,
-  scaleDistribution,
-} from './measures.js';
-import { allSegments, membersOf } from './segments.js';
+import type { Responses } from '../ingest/types.js';
+import { share, type Tally, tallyChoice, tallyScale, tallyText } from './measures.js';
+import { allSegments, Membership } from './segments.js';
 import type { Interval } from './stats.js';
 
 interface FigureBase {
@@ -64,8 +59,9 @@ export const figureId = {
   date: (question: string, which: 'first' | 'last') => `${question}.${which}.date.all`,
 };
 
-export function buildFigures(config: EditionConfig, responses: readonly Response[]): Figure[] {
+export function buildFigures(config: EditionConfig, responses: Responses): Figure[] {
   const figures: Figure[] = [];
+  const membership = new Membership(config, responses);
   for (const segment of allSegments(config)) {
     const seg = segment.id;
     const segLabel = segment.label;
@@ -74,58 +70,68 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
       kind: 'count',
       label: `Répondants — ${segLabel}`,
       segment: seg,
-      value: membersOf(responses, segment).length,
+      value: membership.of(segment).length,
     });
     for (const q of config.questions) {
-      if (q.type === 'timestamp') continue;
+      const column = responses.columns.get(q.id);
+      if (!column || column.kind === 'time') continue;
       const qLabel = q.label ?? q.header;
-      const asked = askedIn(config, responses, q, segment);
-      const nr = nonResponse(asked, q.id);
+      const asked = membership.asked(q, segment);
       const common = { question: q.id, segment: seg };
-      figures.push(
-        {
-          id: figureId.answered(q.id, seg),
-          kind: 'count',
-          label: `${qLabel} : répondants — ${segLabel}`,
-          ...common,
-          value: nr.answered,
-        },
-        {
-          id: figureId.missing(q.id, seg),
-          kind: 'count',
-          label: `${qLabel} : sans réponse — ${segLabel}`,
-          ...common,
-          value: nr.missing,
-        },
-      );
-      if (isClosed(q) || q.type === 'scale') {
-        const shares = q.type === 'scale' ? scaleDistribution(asked, q) : distribution(asked, q);
-        for (const s of shares) {
-          figures.push({
-            id: figureId.share(q.id, s.code, seg),
+      const count = (id: string, label: string, value: number): CountFigure => ({
+        id,
+        kind: 'count',
+        label: `${qLabel} : ${label} — ${segLabel}`,
+        ...common,
+        value,
+      });
+      const shares = (answers: { code: string; label: string; count: number }[], base: number) =>
+        answers.map((a): ShareFigure => {
+          const s = share(a.count, base);
+          return {
+            id: figureId.share(q.id, a.code, seg),
             kind: 'share',
-            label: `${qLabel} : ${s.label} — ${segLabel}`,
+            label: `${qLabel} : ${a.label} — ${segLabel}`,
             ...common,
-            answer: s.code,
+            answer: a.code,
             value: s.value,
             count: s.count,
             base: s.base,
             ci: s.ci,
-          });
-        }
-      }
-      if (isClosed(q) && q.type !== 'yesno' && q.other) {
-        figures.push({
-          id: figureId.otherDistinct(q.id, seg),
-          kind: 'count',
-          label: `${qLabel} : réponses «\u00a0Autre\u00a0» distinctes — ${segLabel}`,
-          ...common,
-          value: otherAnswers(asked, q.id).size,
+          };
         });
-      }
-      if (q.type === 'scale') {
-        const m = meanScore(asked, q.id);
-        figures.push({
+      const counts = (t: Tally) => [
+        count(figureId.answered(q.id, seg), 'répondants', t.answered),
+        count(figureId.missing(q.id, seg), 'sans réponse', t.asked - t.answered),
+      ];
+      if (column.kind === 'choice') {
+        const t = tallyChoice(column, asked);
+        const labels = new Map(column.question.options.map((o) => [o.code, o.short ?? o.label]));
+        const answers = column.codes.map((code, k) => ({
+          code,
+          label: labels.get(code) ?? 'Autre',
+          count: t.chose[k] as number,
+        }));
+        figures.push(...counts(t), ...shares(answers, t.answered));
+        if (column.codes.includes(OTHER_CODE)) {
+          figures.push(
+            count(
+              figureId.otherDistinct(q.id, seg),
+              'réponses «\u00a0Autre\u00a0» distinctes',
+              t.otherTexts.size,
+            ),
+          );
+        }
+      } else if (column.kind === 'scale') {
+        const t = tallyScale(column, asked);
+        const { min } = column.question;
+        const answers = t.gave.map((n, k) => ({
+          code: String(min + k),
+          label: String(min + k),
+          count: n,
+        }));
+        const m = t.mean;
+        figures.push(...counts(t), ...shares(answers, t.answered), {
           id: figureId.mean(q.id, seg),
           kind: 'mean',
           label: `${qLabel} : moyenne — ${segLabel}`,
@@ -135,6 +141,8 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
           sd: m?.sd ?? null,
           ci: m?.ci ?? null,
         });
+      } else {
+        figures.push(...counts(tallyText(column, asked)));
       }
     }
   }
@@ -143,31 +151,23 @@ export function buildFigures(config: EditionConfig, responses: readonly Response
 }
 
 /** First and last submission day (F13), from the timestamps themselves. */
-function fieldDates(config: EditionConfig, responses: readonly Response[]): DateFigure[] {
-  const tsId = config.questions.find((q) => q.type === 'timestamp')?.id as string;
-  const days = responses
-    .map((r) => r.answers[tsId])
-    .flatMap((a) => (a?.kind === 'time' ? [localDate(a.epochMs, config.edition.timezone)] : []))
-    .sort();
-  const first = days[0];
-  const last = days[days.length - 1];
-  if (first === undefined || last === undefined) return [];
-  return [
-    {
-      id: figureId.date(tsId, 'first'),
-      kind: 'date',
-      label: 'Première réponse',
-      question: tsId,
-      segment: 'all',
-      value: first,
-    },
-    {
-      id: figureId.date(tsId, 'last'),
-      kind: 'date',
-      label: 'Dernière réponse',
-      question: tsId,
-      segment: 'all',
-      value: last,
-    },
-  ];
+function fieldDates(config: EditionConfig, responses: Responses): DateFigure[] {
+  const { epochMs, question } = responses.timestamp;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const t of epochMs) {
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  if (first > last) return [];
+  const day = (t: number) => localDate(t, config.edition.timezone);
+  const date = (which: 'first' | 'last', label: string, t: number): DateFigure => ({
+    id: figureId.date(question.id, which),
+    kind: 'date',
+    label,
+    question: question.id,
+    segment: 'all',
+    value: day(t),
+  });
+  return [date('first', 'Première réponse', first), date('last', 'Dernière réponse', last)];
 }

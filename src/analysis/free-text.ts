@@ -3,8 +3,8 @@
  * gave each) and free comments (each, in file order). Data, never markup:
  * the templates print it auto-escaped.
  */
-import { type EditionConfig, isClosed, type Question } from '../edition/schema.js';
-import type { Response } from '../ingest/types.js';
+import type { EditionConfig, Question } from '../edition/schema.js';
+import type { Responses } from '../ingest/types.js';
 
 export interface FreeTextItem {
   text: string;
@@ -19,28 +19,29 @@ export interface FreeTextGroup {
   items: FreeTextItem[];
 }
 
-export function freeText(config: EditionConfig, responses: readonly Response[]): FreeTextGroup[] {
+export function freeText(config: EditionConfig, responses: Responses): FreeTextGroup[] {
   return config.questions.flatMap((q): FreeTextGroup[] => {
-    if (q.type === 'text') {
-      const items = responses.flatMap((r) => {
-        const a = r.answers[q.id];
-        return a?.kind === 'text' ? [{ text: a.text, count: 1, lines: [r.line] }] : [];
+    const column = responses.columns.get(q.id);
+    if (column?.kind === 'text') {
+      const items: FreeTextItem[] = [];
+      column.texts.forEach((text, i) => {
+        if (text) items.push({ text, count: 1, lines: [responses.lines[i] as number] });
       });
       return items.length > 0 ? [{ question: q, kind: 'comment', items }] : [];
     }
-    if (!isClosed(q) || q.type === 'yesno' || !q.other) return [];
+    if (column?.kind !== 'choice' || column.other.size === 0) return [];
     const byText = new Map<string, FreeTextItem>();
-    for (const r of responses) {
-      const a = r.answers[q.id];
-      if (a?.kind !== 'choice' || !a.other) continue;
-      const item = byText.get(a.other) ?? { text: a.other, count: 0, lines: [] };
+    // Slots in export order, so each item's lines are too.
+    for (const i of [...column.other.keys()].sort((a, b) => a - b)) {
+      const text = column.other.get(i) as string;
+      const item = byText.get(text) ?? { text, count: 0, lines: [] };
       item.count++;
-      item.lines.push(r.line);
-      byText.set(a.other, item);
+      item.lines.push(responses.lines[i] as number);
+      byText.set(text, item);
     }
     const items = [...byText.values()].sort(
       (x, y) => y.count - x.count || x.text.localeCompare(y.text, 'fr'),
     );
-    return items.length > 0 ? [{ question: q, kind: 'other', items }] : [];
+    return [{ question: q, kind: 'other', items }];
   });
 }

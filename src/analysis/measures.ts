@@ -1,18 +1,10 @@
 /**
- * Counts, shares and means of one question within one segment. The base of
- * a share is always the segment's respondents to whom the question applies
- * and who answered it: a blank is non-response, never a "no".
+ * One question counted within one group of responses, in one pass over its
+ * column. The base of a share is always the group's respondents to whom the
+ * question applies and who answered it: a blank is non-response, never a "no".
  */
-import { OTHER_CODE } from '../edition/references.js';
-import {
-  type ClosedQuestion,
-  type EditionConfig,
-  isClosed,
-  type Question,
-  type Segment,
-} from '../edition/schema.js';
-import type { Response } from '../ingest/types.js';
-import { findSegment, membersOf } from './segments.js';
+import type { ChoiceColumn, ScaleColumn, TextColumn } from '../ingest/columns.js';
+import type { Group } from './segments.js';
 import { type Interval, type MeanStats, meanOf, wilson } from './stats.js';
 
 export interface Share {
@@ -27,129 +19,98 @@ export function share(count: number, base: number): Share {
   return { count, base, value: base > 0 ? count / base : null, ci: wilson(count, base) };
 }
 
-/** Members of the segment who were asked the question (its `appliesTo` segment, if any). */
-export function askedIn(
-  config: EditionConfig,
-  responses: readonly Response[],
-  question: Question,
-  segment: Segment,
-): Response[] {
-  const members = membersOf(responses, segment);
-  if (question.appliesTo === undefined) return members;
-  const target = findSegment(config, question.appliesTo);
-  if (!target) throw new Error(`appliesTo names unknown segment ${question.appliesTo}`);
-  return membersOf(members, target);
-}
-
-export function answered(respondents: readonly Response[], questionId: string): Response[] {
-  return respondents.filter((r) => r.answers[questionId] != null);
-}
-
-export interface NonResponse {
+export interface Tally {
+  /** Members of the group asked the question. */
   asked: number;
+  /** Of them, those who answered. */
   answered: number;
-  missing: number;
 }
 
-export function nonResponse(respondents: readonly Response[], questionId: string): NonResponse {
-  const n = answered(respondents, questionId).length;
-  return { asked: respondents.length, answered: n, missing: respondents.length - n };
+export interface ChoiceTally extends Tally {
+  /** How many chose each answer (the column's codes, in order); a multiple choice may sum past `answered`. */
+  chose: number[];
+  /** The distinct typed "Autre" answers. */
+  otherTexts: Set<string>;
 }
 
-/** Share of respondents who chose `code` (for multiple choice: among their choices). */
-export function shareChoosing(
-  respondents: readonly Response[],
-  questionId: string,
-  code: string,
-): Share {
-  const base = answered(respondents, questionId);
-  const count = base.filter((r) => {
-    const a = r.answers[questionId];
-    return a?.kind === 'choice' && a.codes.includes(code);
-  }).length;
-  return share(count, base.length);
-}
-
-export interface OptionShare extends Share {
-  code: string;
-  label: string;
-}
-
-/**
- * Every option's share, in form order, then typed "Autre" answers. For a
- * multiple-choice question the shares are over respondents and may sum past 100 %.
- */
-export function distribution(
-  respondents: readonly Response[],
-  question: ClosedQuestion,
-): OptionShare[] {
-  const options = question.options.map((o) => ({ code: o.code, label: o.short ?? o.label }));
-  if (question.type !== 'yesno' && question.other)
-    options.push({ code: OTHER_CODE, label: 'Autre' });
-  return options.map((o) => ({ ...o, ...shareChoosing(respondents, question.id, o.code) }));
-}
-
-/** Shares of each value of a scale question (1..10), over those who answered. */
-export function scaleDistribution(
-  respondents: readonly Response[],
-  question: Extract<Question, { type: 'scale' }>,
-): OptionShare[] {
-  const values = numbers(respondents, question.id);
-  const out: OptionShare[] = [];
-  for (let v = question.min; v <= question.max; v++) {
-    out.push({
-      code: String(v),
-      label: String(v),
-      ...share(values.filter((x) => x === v).length, values.length),
-    });
+export function tallyChoice(column: ChoiceColumn, group: Group): ChoiceTally {
+  const { masks, words, codes } = column;
+  const chose = new Array<number>(codes.length).fill(0);
+  let answered = 0;
+  if (words === 1 && codes.length <= 16) {
+    // Few answers: count each combination of answers in one pass, then spread the counts over the answers.
+    const combinations = new Int32Array(1 << codes.length);
+    for (let g = 0; g < group.length; g++) {
+      const mask = masks[group[g] as number] as number;
+      combinations[mask] = (combinations[mask] as number) + 1;
+    }
+    for (let mask = 1; mask < combinations.length; mask++) {
+      const n = combinations[mask] as number;
+      if (n === 0) continue;
+      answered += n;
+      for (let k = 0; k < codes.length; k++)
+        if (mask & (1 << k)) chose[k] = (chose[k] as number) + n;
+    }
+  } else {
+    for (let g = 0; g < group.length; g++) {
+      const i = group[g] as number;
+      let any = false;
+      for (let w = 0; w < words; w++) {
+        let mask = masks[i * words + w] as number;
+        if (mask === 0) continue;
+        any = true;
+        while (mask !== 0) {
+          const k = 31 - Math.clz32(mask & -mask);
+          chose[w * 32 + k] = (chose[w * 32 + k] as number) + 1;
+          mask &= mask - 1;
+        }
+      }
+      if (any) answered++;
+    }
   }
-  return out;
+  // Typed answers are few: look each one's slot up in the group rather than walk the group.
+  const otherTexts = new Set<string>();
+  for (const [i, text] of column.other) if (includes(group, i)) otherTexts.add(text);
+  return { asked: group.length, answered, chose, otherTexts };
 }
 
-export function numbers(respondents: readonly Response[], questionId: string): number[] {
-  return respondents.flatMap((r) => {
-    const a = r.answers[questionId];
-    return a?.kind === 'number' ? [a.value] : [];
-  });
+export interface ScaleTally extends Tally {
+  /** How many gave each score, from the scale's min to its max. */
+  gave: number[];
+  mean: MeanStats | null;
 }
 
-export function meanScore(respondents: readonly Response[], questionId: string): MeanStats | null {
-  return meanOf(numbers(respondents, questionId));
-}
-
-/** The distinct typed "Autre" answers, with how many gave each. */
-export function otherAnswers(
-  respondents: readonly Response[],
-  questionId: string,
-): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of respondents) {
-    const a = r.answers[questionId];
-    if (a?.kind === 'choice' && a.other) out.set(a.other, (out.get(a.other) ?? 0) + 1);
+export function tallyScale(column: ScaleColumn, group: Group): ScaleTally {
+  const { min, max } = column.question;
+  const gave = new Array<number>(max - min + 1).fill(0);
+  const values: number[] = [];
+  for (const i of group) {
+    const v = column.values[i] as number;
+    if (Number.isNaN(v)) continue;
+    gave[v - min] = (gave[v - min] as number) + 1;
+    values.push(v);
   }
-  return out;
+  // The mean and deviation from the scores in export order: the same sums, to the last digit, as ever.
+  return { asked: group.length, answered: values.length, gave, mean: meanOf(values) };
 }
 
-export interface CrossTabRow {
-  segment: Segment;
-  asked: number;
-  cells: OptionShare[];
+export function tallyText(column: TextColumn, group: Group): Tally {
+  const { texts } = column;
+  let answered = 0;
+  for (let g = 0; g < group.length; g++) if (texts[group[g] as number]) answered++;
+  return { asked: group.length, answered };
 }
 
-/** A closed question by a list of segments: one row per segment, one cell per option. */
-export function crossTab(
-  config: EditionConfig,
-  responses: readonly Response[],
-  question: Question,
-  segments: readonly Segment[],
-): CrossTabRow[] {
-  return segments.map((segment) => {
-    const asked = askedIn(config, responses, question, segment);
-    const cells = isClosed(question)
-      ? distribution(asked, question)
-      : question.type === 'scale'
-        ? scaleDistribution(asked, question)
-        : [];
-    return { segment, asked: asked.length, cells };
-  });
+/** Binary search: is slot `i` in the group (slots in ascending order)? */
+function includes(group: Group, i: number): boolean {
+  let lo = 0;
+  let hi = group.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = group[mid] as number;
+    if (x === i) return true;
+    if (x < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

@@ -1,7 +1,13 @@
-/** Who belongs to a segment: every condition of its `where` holds. */
+/**
+ * Who belongs to a segment (every condition of its `where` holds) and who
+ * was asked a question (its `appliesTo` segment), as the list of their
+ * response slots, worked out once per segment and shared by every figure:
+ * counting a figure then walks only the responses it is about.
+ */
 import { ALL_SEGMENT } from '../edition/references.js';
-import type { EditionConfig, Segment } from '../edition/schema.js';
-import type { Response } from '../ingest/types.js';
+import type { EditionConfig, Question, Segment } from '../edition/schema.js';
+import type { ChoiceColumn } from '../ingest/columns.js';
+import type { Responses } from '../ingest/types.js';
 
 export const ALL: Segment = {
   id: ALL_SEGMENT,
@@ -10,31 +16,6 @@ export const ALL: Segment = {
   where: {},
 };
 
-export function isMember(response: Response, segment: Segment): boolean {
-  return Object.entries(segment.where).every(([qid, wanted]) => {
-    const a = response.answers[qid];
-    if (a?.kind !== 'choice') return false;
-    return [wanted].flat().some((code) => a.codes.includes(code));
-  });
-}
-
-/** Members are looked up for every question and chart: remembered per list of responses and segment. */
-const memberCache = new WeakMap<readonly Response[], WeakMap<Segment, Response[]>>();
-
-export function membersOf(responses: readonly Response[], segment: Segment): Response[] {
-  let bySegment = memberCache.get(responses);
-  if (!bySegment) {
-    bySegment = new WeakMap();
-    memberCache.set(responses, bySegment);
-  }
-  let members = bySegment.get(segment);
-  if (!members) {
-    members = responses.filter((r) => isMember(r, segment));
-    bySegment.set(segment, members);
-  }
-  return members;
-}
-
 /** The built-in "all" followed by the edition's segments. */
 export function allSegments(config: EditionConfig): Segment[] {
   return [ALL, ...config.segments];
@@ -42,4 +23,80 @@ export function allSegments(config: EditionConfig): Segment[] {
 
 export function findSegment(config: EditionConfig, id: string): Segment | undefined {
   return allSegments(config).find((s) => s.id === id);
+}
+
+/** A group of responses: their slots, in export order. */
+export type Group = Uint32Array;
+
+export class Membership {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly config: EditionConfig,
+    private readonly responses: Responses,
+  ) {}
+
+  /** The members of a segment. */
+  of(segment: Segment): Group {
+    let group = this.groups.get(segment.id);
+    if (!group) {
+      group = this.members(segment);
+      this.groups.set(segment.id, group);
+    }
+    return group;
+  }
+
+  /** The members of a segment who were asked the question. */
+  asked(question: Question, segment: Segment): Group {
+    const members = this.of(segment);
+    if (question.appliesTo === undefined) return members;
+    const key = `${segment.id}\u0000${question.appliesTo}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      const target = findSegment(this.config, question.appliesTo);
+      if (!target) throw new Error(`appliesTo names unknown segment ${question.appliesTo}`);
+      group = intersection(members, this.of(target));
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  private members(segment: Segment): Group {
+    const member = new Uint8Array(this.responses.count).fill(1);
+    for (const [questionId, wanted] of Object.entries(segment.where)) {
+      // The config's checks make sure a segment's conditions name closed questions and their codes.
+      const column = this.responses.columns.get(questionId) as ChoiceColumn;
+      const { masks, words } = column;
+      const want = new Uint32Array(words);
+      for (const code of [wanted].flat()) {
+        const k = column.codes.indexOf(code);
+        want[k >>> 5] = (want[k >>> 5] as number) | (1 << (k & 31));
+      }
+      for (let i = 0; i < member.length; i++) {
+        if (!member[i]) continue;
+        let chose = false;
+        for (let w = 0; w < words && !chose; w++)
+          chose = ((masks[i * words + w] as number) & (want[w] as number)) !== 0;
+        if (!chose) member[i] = 0;
+      }
+    }
+    const group = new Uint32Array(member.length);
+    let n = 0;
+    for (let i = 0; i < member.length; i++) if (member[i]) group[n++] = i;
+    return group.slice(0, n);
+  }
+}
+
+/** The slots in both groups (both in export order). */
+function intersection(a: Group, b: Group): Group {
+  const out = new Uint32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) out[n++] = x;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out.slice(0, n);
 }

@@ -19,7 +19,7 @@ export function readCell(question: Question, raw: string, timeZone: string): Cel
     case 'timestamp': {
       const t = parseTimestamp(cell, timeZone);
       return t
-        ? { ok: true, answer: { kind: 'time', iso: t.iso, epochMs: t.epochMs } }
+        ? { ok: true, answer: { kind: 'time', epochMs: t.epochMs } }
         : {
             ok: false,
             expected: TIMESTAMP_FORMS_EXPECTED,

@@ -1,24 +1,36 @@
 /**
- * The export file -> typed responses and the reconciliation of its rows.
- * Data problems are collected over the whole file and reported together.
+ * The export file -> the kept responses, column by column, and the
+ * reconciliation of every row. The file streams through once: each row is
+ * read into the columns, then kept or excluded (with its reason) before the
+ * next arrives. Data problems are collected over the whole file and reported
+ * together; a header that does not match the codebook stops at once.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Edition } from '../edition/load.js';
 import type { EditionConfig } from '../edition/schema.js';
 import { InputError, type Problem } from '../errors.js';
-import { readCell } from './cells.js';
-import { applyExclusions } from './exclusions.js';
+import { AnswerRows, type Column, columnFor, type TimeColumn } from './columns.js';
+import { ExclusionRules } from './exclusions.js';
 import { mapHeader } from './header.js';
-import { parseCsv } from './parse-csv.js';
-import { decodeExport } from './read-text.js';
-import type { Answer, Ingested, Response } from './types.js';
+import { type ExportBytes, fileBytes, type RecordSink, readExport } from './read-export.js';
+import type { Exclusion, Ingested } from './types.js';
 
-export async function ingestEdition(edition: Edition): Promise<Ingested> {
+/** Problems listed in full; past these, a file is wrong throughout and more would only scroll. */
+const MOST_PROBLEMS = 100;
+
+export interface IngestOptions {
+  /** Called every few thousand rows with the number read so far (for a progress line). */
+  progress?: (rows: number) => void;
+}
+
+export async function ingestEdition(
+  edition: Edition,
+  options: IngestOptions = {},
+): Promise<Ingested> {
   const file = path.join(edition.folder, edition.config.source.file);
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    await (await open(file)).close();
   } catch {
     throw new InputError('Reading the responses', [
       {
@@ -29,91 +41,173 @@ export async function ingestEdition(edition: Edition): Promise<Ingested> {
       },
     ]);
   }
-  return ingestBytes(bytes, file, edition.config, edition.configFile);
+  return ingestBytes(fileBytes(file), file, edition.config, edition.configFile, options);
 }
 
-/** Pure: the export's bytes -> responses (or an InputError listing every problem). */
-export function ingestBytes(
-  bytes: Uint8Array,
+/** The same from any source of the export's bytes (a file, or bytes in memory for tests and tools). */
+export async function ingestBytes(
+  bytes: ExportBytes | Uint8Array,
   file: string,
   config: EditionConfig,
   configFile = 'edition.yaml',
-): Ingested {
-  const { text } = decodeExport(bytes, file);
-  const { header, rows } = parseCsv(text, file);
-  const mapped = mapHeader(header, config, file, configFile);
-  if (Array.isArray(mapped)) throw new InputError('Reading the responses', mapped);
-  if (rows.length === 0) {
-    throw new InputError('Reading the responses', [
-      {
-        file,
-        expected: 'at least one response under the header row',
-        found: 'the header row only',
-        fix: 'Download the export again once the form has responses.',
-      },
-    ]);
+  options: IngestOptions = {},
+): Promise<Ingested> {
+  let reading: ResponseReader | undefined;
+  await readExport(bytes instanceof Uint8Array ? () => [bytes] : bytes, file, () => {
+    reading = new ResponseReader(file, config, configFile, options);
+    return reading;
+  });
+  return (reading as ResponseReader).result();
+}
+
+/** Receives the export's records and fills the columns, row by row. */
+class ResponseReader implements RecordSink {
+  private width = 0;
+  /** For each question, in codebook order: its column in the export and its column of answers. */
+  private readers: { at: number; column: Column }[] = [];
+  private time!: TimeColumn;
+  private rules!: ExclusionRules;
+  private answers!: AnswerRows;
+  private capacity = 1024;
+  private lines = new Uint32Array(this.capacity);
+  private kept = 0;
+  private rowsIn = 0;
+  private readonly excluded: Exclusion[] = [];
+  private readonly problems: Problem[] = [];
+  private omitted = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly config: EditionConfig,
+    private readonly configFile: string,
+    private readonly options: IngestOptions,
+  ) {}
+
+  header(cells: string[]): void {
+    const mapped = mapHeader(cells, this.config, this.file, this.configFile);
+    if (Array.isArray(mapped)) throw new InputError('Reading the responses', mapped);
+    this.width = cells.length;
+    this.readers = this.config.questions.map((q) => ({
+      at: mapped.columnOf.get(q.id) as number,
+      column: columnFor(q, this.config.edition.timezone, this.capacity),
+    }));
+    const columns = this.readers.map((r) => r.column);
+    this.time = columns.find((c) => c.kind === 'time') as TimeColumn;
+    this.answers = new AnswerRows(columns);
+    this.rules = new ExclusionRules(
+      this.config,
+      this.answers,
+      this.time,
+      (slot) => this.lines[slot] as number,
+    );
   }
-  const problems: Problem[] = [];
-  const responses: Response[] = [];
-  const timestampId = config.questions.find((q) => q.type === 'timestamp')?.id as string;
-  for (const row of rows) {
-    if (row.cells.length !== header.length) {
-      problems.push({
-        file,
-        line: row.line,
-        expected: `${header.length} fields, as in the header row`,
-        found: `${row.cells.length} fields`,
+
+  row(cells: string[], line: number): void {
+    // A line holding only spaces is not a record (trailing blank lines of hand-edited files).
+    if (cells.length === 1 && cells[0]?.trim() === '') return;
+    this.rowsIn++;
+    if (this.options.progress && this.rowsIn % 16_384 === 0) this.options.progress(this.rowsIn);
+    if (cells.length !== this.width) {
+      this.problem({
+        file: this.file,
+        line,
+        expected: `${this.width} fields, as in the header row`,
+        found: `${cells.length} fields`,
         fix: 'Check this row for a missing or extra separator; re-export the file rather than editing it by hand.',
       });
-      continue;
+      return;
     }
-    const answers: Record<string, Answer> = {};
-    for (const q of config.questions) {
-      const raw = row.cells[mapped.columnOf.get(q.id) as number] ?? '';
-      const result = readCell(q, raw, config.edition.timezone);
-      if (result.ok) answers[q.id] = result.answer;
-      else
-        problems.push({
-          file,
-          line: row.line,
-          where: `question "${q.id}" (column "${q.header}")`,
-          expected: result.expected,
-          found: result.found,
-          fix: result.fix,
-        });
+    const slot = this.kept;
+    if (slot === this.capacity) this.grow();
+    this.lines[slot] = line;
+    let readable = true;
+    let timeRead = true;
+    for (const { at, column } of this.readers) {
+      const failure = column.write(slot, cells[at] ?? '');
+      if (failure === null) continue;
+      readable = false;
+      timeRead &&= column !== this.time;
+      this.problem({
+        file: this.file,
+        line,
+        where: `question "${column.question.id}" (column "${column.question.header}")`,
+        expected: failure.expected,
+        found: failure.found,
+        fix: failure.fix,
+      });
     }
-    const at = answers[timestampId];
-    const answeredSomething = Object.entries(answers).some(
-      ([id, a]) => id !== timestampId && a !== null,
-    );
-    if (at === null && answeredSomething) {
-      const q = config.questions.find((x) => x.id === timestampId);
-      problems.push({
-        file,
-        line: row.line,
-        where: `question "${timestampId}" (column "${q?.header}")`,
+    if (timeRead && Number.isNaN(this.time.epochMs[slot]) && !this.answers.blank(slot)) {
+      readable = false;
+      this.problem({
+        file: this.file,
+        line,
+        where: `question "${this.time.question.id}" (column "${this.time.question.header}")`,
         expected: 'the submission time of the response',
         found: 'a blank cell',
         fix: 'Re-export the file from Google Forms; the timestamp is written by the form, never typed.',
       });
     }
-    responses.push({ line: row.line, submittedAt: at?.kind === 'time' ? at.iso : '', answers });
+    // Once the file has a problem nothing will be counted: rows are only checked for more problems.
+    const exclusion = readable && this.problems.length === 0 ? this.rules.check(slot) : null;
+    if (exclusion) this.excluded.push(exclusion);
+    if (exclusion || this.problems.length > 0) {
+      for (const r of this.readers) r.column.clear(slot);
+    } else {
+      this.kept++;
+    }
   }
-  if (problems.length > 0) throw new InputError('Reading the responses', problems);
-  const { kept, excluded } = applyExclusions(responses, config);
-  if (kept.length === 0) {
-    const reasons = [...new Set(excluded.map((e) => e.detail))].slice(0, 3).join('; ');
-    throw new InputError('Reading the responses', [
-      {
-        file,
-        expected: 'at least one response to report on',
-        found: `all ${rows.length} rows excluded (${reasons})`,
-        fix: `Check the field period in ${configFile} ("edition.fieldPeriod") against the dates of the export.`,
+
+  result(): Ingested {
+    if (this.problems.length > 0)
+      throw new InputError('Reading the responses', this.problems, { omitted: this.omitted });
+    if (this.rowsIn === 0) {
+      throw new InputError('Reading the responses', [
+        {
+          file: this.file,
+          expected: 'at least one response under the header row',
+          found: 'the header row only',
+          fix: 'Download the export again once the form has responses.',
+        },
+      ]);
+    }
+    if (this.kept === 0) {
+      const reasons = [...new Set(this.excluded.map((e) => e.detail))].slice(0, 3).join('; ');
+      throw new InputError('Reading the responses', [
+        {
+          file: this.file,
+          expected: 'at least one response to report on',
+          found: `all ${this.rowsIn} rows excluded (${reasons})`,
+          fix: `Check the field period in ${this.configFile} ("edition.fieldPeriod") against the dates of the export.`,
+        },
+      ]);
+    }
+    for (const r of this.readers) r.column.finish(this.kept);
+    return {
+      responses: {
+        count: this.kept,
+        lines: this.lines.slice(0, this.kept),
+        columns: new Map(this.readers.map((r) => [r.column.question.id, r.column])),
+        timestamp: this.time,
       },
-    ]);
+      reconciliation: {
+        file: this.file,
+        rowsIn: this.rowsIn,
+        kept: this.kept,
+        excluded: this.excluded,
+      },
+    };
   }
-  return {
-    responses: kept,
-    reconciliation: { file, rowsIn: rows.length, kept: kept.length, excluded },
-  };
+
+  private problem(p: Problem): void {
+    if (this.problems.length < MOST_PROBLEMS) this.problems.push(p);
+    else this.omitted++;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const lines = new Uint32Array(this.capacity);
+    lines.set(this.lines);
+    this.lines = lines;
+    for (const r of this.readers) r.column.grow(this.capacity);
+  }
 }

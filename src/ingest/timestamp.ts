@@ -8,8 +8,9 @@ const FORMS =
 const SHEETS = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 export interface ParsedTime {
-  iso: string;
   epochMs: number;
+  /** The offset from UTC it was recorded in, in minutes (Paris in summer: 120). */
+  offsetMinutes: number;
 }
 
 export const TIMESTAMP_FORMS_EXPECTED =
@@ -57,28 +58,58 @@ function build(
   s: number,
   offsetMin: number,
 ): ParsedTime | null {
-  const localMs = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(localMs);
+  // Years below 100 would be read by Date.UTC as 19xx: not a date any form writes.
   if (
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
+    y < 100 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > daysInMonth(y, mo) ||
     h > 23 ||
     mi > 59 ||
     s > 59
-  ) {
+  )
     return null;
-  }
-  const pad = (x: number, n = 2) => String(Math.abs(x)).padStart(n, '0');
-  const offset = `${offsetMin < 0 ? '-' : '+'}${pad(Math.trunc(offsetMin / 60))}:${pad(offsetMin % 60)}`;
   return {
-    iso: `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`,
-    epochMs: localMs - offsetMin * 60_000,
+    epochMs: Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000,
+    offsetMinutes: offsetMin,
   };
 }
 
-/** Offset of a time zone from UTC at an instant, in minutes (Europe/Paris in summer: 120). */
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
+/** ISO 8601 in the offset it was recorded in: 2024-04-23T09:15:32+02:00 (for people, not for counting). */
+export function isoTimestamp(t: ParsedTime): string {
+  const local = new Date(t.epochMs + t.offsetMinutes * 60_000);
+  const pad = (x: number, n = 2) => String(Math.abs(x)).padStart(n, '0');
+  const off = t.offsetMinutes;
+  return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${off < 0 ? '-' : '+'}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
+}
+
+/**
+ * Offset of a time zone from UTC at an instant, in minutes (Europe/Paris in summer: 120).
+ * Offsets change on whole quarter hours, so one look-up serves a quarter hour.
+ */
 export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
+  let byQuarter = offsets.get(timeZone);
+  if (!byQuarter) {
+    byQuarter = new Map();
+    offsets.set(timeZone, byQuarter);
+  }
+  const quarter = Math.floor(epochMs / 900_000);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    offset = lookUpOffset(timeZone, epochMs);
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
+}
+const offsets = new Map<string, Map<number, number>>();
+
+function lookUpOffset(timeZone: string, epochMs: number): number {
   const parts = formatter(
     `parts:${timeZone}`,
     () =>

@@ -1,4 +1,5 @@
 /** A respondent's answers after ingest: codes from the codebook, never raw labels. */
+import type { Column, TimeColumn } from './columns.js';
 
 /** A closed question's answer: the option codes chosen, and any typed "Autre" text. */
 export interface ChoiceAnswer {
@@ -17,19 +18,10 @@ export interface TextAnswer {
 }
 export interface TimeAnswer {
   kind: 'time';
-  /** ISO 8601 with the offset it was recorded in: 2024-04-23T09:15:32+02:00 */
-  iso: string;
   epochMs: number;
 }
 /** `null` is "no answer": a blank cell, never zero. */
 export type Answer = ChoiceAnswer | NumberAnswer | TextAnswer | TimeAnswer | null;
-
-export interface Response {
-  /** 1-based line of the row in the export file. */
-  line: number;
-  submittedAt: string;
-  answers: Record<string, Answer>;
-}
 
 export type ExclusionReason = 'empty' | 'duplicate' | 'outside_field_period';
 
@@ -47,7 +39,17 @@ export interface Reconciliation {
   excluded: Exclusion[];
 }
 
+/** The kept responses, column by column (see columns.ts), in the order of the export. */
+export interface Responses {
+  count: number;
+  /** 1-based line of each response in the export file. */
+  lines: Uint32Array;
+  /** Each question's column, by question id, in codebook order. */
+  columns: ReadonlyMap<string, Column>;
+  timestamp: TimeColumn;
+}
+
 export interface Ingested {
-  responses: Response[];
+  responses: Responses;
   reconciliation: Reconciliation;
 }

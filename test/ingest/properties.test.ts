@@ -108,9 +108,9 @@ const anyBytes = fc.oneof(
   fc.uint8Array({ maxLength: 200 }),
 );
 
-function read(bytes: Uint8Array) {
+async function read(bytes: Uint8Array) {
   try {
-    return { ok: true as const, value: ingestBytes(bytes, 'r.csv', config) };
+    return { ok: true as const, value: await ingestBytes(bytes, 'r.csv', config) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false as const, error: e };
     throw e;
@@ -118,11 +118,11 @@ function read(bytes: Uint8Array) {
 }
 
 describe('reading any export', () => {
-  it('either reads or fails with problems that say where, what and how to fix', () => {
+  it('either reads or fails with problems that say where, what and how to fix', async () => {
     const seen = { read: 0, failed: 0 };
-    fc.assert(
-      fc.property(anyBytes, (bytes) => {
-        const r = read(bytes);
+    await fc.assert(
+      fc.asyncProperty(anyBytes, async (bytes) => {
+        const r = await read(bytes);
         seen[r.ok ? 'read' : 'failed']++;
         if (r.ok) return;
         expect(r.error.problems.length).toBeGreaterThan(0);
@@ -142,16 +142,17 @@ describe('reading any export', () => {
     expect(seen.failed).toBeGreaterThan(40);
   });
 
-  it('accounts for every row: read = kept + excluded', () => {
+  it('accounts for every row: read = kept + excluded', async () => {
     let readable = 0;
-    fc.assert(
-      fc.property(validCsvText, (text) => {
-        const r = read(new TextEncoder().encode(text));
+    await fc.assert(
+      fc.asyncProperty(validCsvText, async (text) => {
+        const r = await read(new TextEncoder().encode(text));
         if (!r.ok) return;
         readable++;
         const { reconciliation, responses } = r.value;
         expect(reconciliation.rowsIn).toBe(reconciliation.kept + reconciliation.excluded.length);
-        expect(responses).toHaveLength(reconciliation.kept);
+        expect(responses.count).toBe(reconciliation.kept);
+        expect(responses.lines).toHaveLength(reconciliation.kept);
       }),
       { numRuns: 300 },
     );
@@ -160,11 +161,11 @@ describe('reading any export', () => {
 });
 
 describe('figures of any readable export', () => {
-  it('keep shares in [0, 1], counts within their base, single-choice counts adding up to the base', () => {
+  it('keep shares in [0, 1], counts within their base, single-choice counts adding up to the base', async () => {
     let readable = 0;
-    fc.assert(
-      fc.property(validCsvText, (text) => {
-        const r = read(new TextEncoder().encode(text));
+    await fc.assert(
+      fc.asyncProperty(validCsvText, async (text) => {
+        const r = await read(new TextEncoder().encode(text));
         if (!r.ok) return;
         readable++;
         const figures = buildFigures(config, r.value.responses);

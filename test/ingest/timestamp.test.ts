@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../src/ingest/timestamp.js';
+import { isoTimestamp, parseTimestamp as parse } from '../../src/ingest/timestamp.js';
+
+const parseTimestamp = (text: string, zone: string) => {
+  const t = parse(text, zone);
+  return t && { ...t, iso: isoTimestamp(t) };
+};
 
 describe('parseTimestamp', () => {
   it('reads the Google Forms download', () => {

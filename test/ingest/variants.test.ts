@@ -14,8 +14,8 @@ let config: EditionConfig;
 let original: string;
 let expected: Figure[];
 
-const figuresOf = (bytes: Uint8Array) =>
-  buildFigures(config, ingestBytes(bytes, 'responses.csv', config).responses);
+const figuresOf = async (bytes: Uint8Array) =>
+  buildFigures(config, (await ingestBytes(bytes, 'responses.csv', config)).responses);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Split a Google export (every field quoted, no line breaks inside cells) into rows of cells. */
@@ -36,38 +36,38 @@ beforeAll(async () => {
     CHART_KINDS,
   );
   original = await readFile('data/2024/responses.csv', 'utf8');
-  expected = figuresOf(utf8(original));
+  expected = await figuresOf(utf8(original));
 });
 
 describe('export variants that give the same figures', () => {
-  it('with a byte order mark', () => {
-    expect(figuresOf(utf8(`\ufeff${original}`))).toEqual(expected);
+  it('with a byte order mark', async () => {
+    expect(await figuresOf(utf8(`\ufeff${original}`))).toEqual(expected);
   });
-  it('with LF line ends', () => {
-    expect(figuresOf(utf8(original.replaceAll('\r\n', '\n')))).toEqual(expected);
+  it('with LF line ends', async () => {
+    expect(await figuresOf(utf8(original.replaceAll('\r\n', '\n')))).toEqual(expected);
   });
-  it('separated by semicolons, as French Excel saves it', () => {
-    expect(figuresOf(utf8(join(rows(original), ';')))).toEqual(expected);
+  it('separated by semicolons, as French Excel saves it', async () => {
+    expect(await figuresOf(utf8(join(rows(original), ';')))).toEqual(expected);
   });
-  it('re-saved in Windows-1252', () => {
+  it('re-saved in Windows-1252', async () => {
     const bytes = Uint8Array.from([...original].map((ch) => windows1252(ch)));
-    expect(figuresOf(bytes)).toEqual(expected);
+    expect(await figuresOf(bytes)).toEqual(expected);
   });
-  it('with Google Sheets timestamps', () => {
+  it('with Google Sheets timestamps', async () => {
     const table = rows(original).map((r, i) =>
       i === 0 ? r : [toSheets(r[0] as string), ...r.slice(1)],
     );
-    expect(figuresOf(utf8(join(table)))).toEqual(expected);
+    expect(await figuresOf(utf8(join(table)))).toEqual(expected);
   });
-  it('with trailing blank lines and spaces around values and separators', () => {
+  it('with trailing blank lines and spaces around values and separators', async () => {
     const table = rows(original).map((r) => r.map((c) => (c === '' ? c : ` ${c}  `)));
     const text = `${table.map((r) => r.map((c) => `"${c}"`).join(' , ')).join('\r\n')}\r\n\r\n   \r\n`;
-    expect(figuresOf(utf8(text))).toEqual(expected);
+    expect(await figuresOf(utf8(text))).toEqual(expected);
   });
-  it('with its columns in another order', () => {
+  it('with its columns in another order', async () => {
     const table = rows(original);
     const order = (table[0] as string[]).map((_, i) => i).reverse();
-    expect(figuresOf(utf8(join(table.map((r) => order.map((i) => r[i] as string)))))).toEqual(
+    expect(await figuresOf(utf8(join(table.map((r) => order.map((i) => r[i] as string)))))).toEqual(
       expected,
     );
   });

@@ -1,0 +1,299 @@
+/**
+ * The responses column by column: one typed array per question, so a
+ * million responses take a few bytes each, and counting a figure is a loop
+ * over numbers, not over objects.
+ *
+ * - a closed question: a bit mask per response (bit k: `codes[k]` chosen;
+ *   single choice sets one bit), 0 when unanswered; typed "Autre" text on the side;
+ * - a scale: the number, NaN when unanswered;
+ * - a timestamp: milliseconds since 1970, NaN when blank;
+ * - free text: the text, "" when unanswered.
+ *
+ * A column is written one cell at a time while the export streams in
+ * (`write` reads a cell into the slot of the response being read); the
+ * cells most exports repeat (option labels, scores) are read once and
+ * remembered. `finish` trims the arrays to the responses kept.
+ */
+import { OTHER_CODE } from '../edition/references.js';
+import { type ClosedQuestion, isClosed, type Question } from '../edition/schema.js';
+import { type CellResult, readCell } from './cells.js';
+
+/** Why a cell could not be read: what `readCell` says. */
+export type CellFailure = Extract<CellResult, { ok: false }>;
+
+/** How many distinct cells of one column are remembered: enough for any list of options, not for free text. */
+const MEMO_LIMIT = 4096;
+
+interface ColumnBase<Q extends Question> {
+  readonly question: Q;
+  /** Reads `raw` into response slot `i`; a failure leaves the slot blank. */
+  write(i: number, raw: string): CellFailure | null;
+  /** Empties slot `i` (a row not kept) so the next row can use it. */
+  clear(i: number): void;
+  /** Keeps room for `capacity` responses. */
+  grow(capacity: number): void;
+  /** Trims to the first `count` responses. */
+  finish(count: number): void;
+}
+
+export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
+  readonly kind = 'choice';
+  /** Answer code of each bit, in form order, then "autre" when typed answers are allowed. */
+  readonly codes: readonly string[];
+  /** 32-bit words per response: one unless a question has more than 32 answers. */
+  readonly words: number;
+  masks: Uint32Array;
+  /** Typed "Autre" text by response slot. */
+  readonly other = new Map<number, string>();
+  private readonly bit: Map<string, number>;
+  private readonly otherBit: number;
+  private readonly memo = new Map<
+    string,
+    { mask: Uint32Array; other: string | null } | CellFailure
+  >();
+
+  constructor(
+    readonly question: ClosedQuestion,
+    private readonly timeZone: string,
+    capacity: number,
+  ) {
+    const codes = question.options.map((o) => o.code);
+    if (question.type !== 'yesno' && question.other) codes.push(OTHER_CODE);
+    this.codes = codes;
+    this.bit = new Map(codes.map((c, k) => [c, k]));
+    this.otherBit = codes.indexOf(OTHER_CODE);
+    this.words = Math.max(1, Math.ceil(codes.length / 32));
+    this.masks = new Uint32Array(capacity * this.words);
+  }
+
+  write(i: number, raw: string): CellFailure | null {
+    let read = this.memo.get(raw);
+    if (read === undefined) {
+      read = this.read(raw);
+      if (this.memo.size < MEMO_LIMIT) this.memo.set(raw, read);
+    }
+    if ('ok' in read) return read;
+    if (this.words === 1) this.masks[i] = read.mask[0] as number;
+    else this.masks.set(read.mask, i * this.words);
+    if (read.other !== null) this.other.set(i, read.other);
+    return null;
+  }
+
+  private read(raw: string): { mask: Uint32Array; other: string | null } | CellFailure {
+    const result = readCell(this.question, raw, this.timeZone);
+    if (!result.ok) return result;
+    const mask = new Uint32Array(this.words);
+    const answer = result.answer;
+    if (answer?.kind !== 'choice') return { mask, other: null };
+    for (const code of answer.codes) {
+      const k = this.bit.get(code) as number;
+      mask[k >>> 5] = (mask[k >>> 5] as number) | (1 << (k & 31));
+    }
+    return { mask, other: answer.other };
+  }
+
+  /** Slot `i` holds a typed "Autre" answer (its bit is set only then). */
+  hasOther(i: number): boolean {
+    const k = this.otherBit;
+    return k >= 0 && ((this.masks[i * this.words + (k >>> 5)] as number) & (1 << (k & 31))) !== 0;
+  }
+
+  clear(i: number): void {
+    this.masks.fill(0, i * this.words, (i + 1) * this.words);
+    this.other.delete(i);
+  }
+
+  grow(capacity: number): void {
+    this.masks = grown(this.masks, capacity * this.words);
+  }
+
+  finish(count: number): void {
+    this.masks = this.masks.slice(0, count * this.words);
+  }
+}
+
+export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale' }>> {
+  readonly kind = 'scale';
+  /** The score; NaN: no answer. */
+  values: Float64Array;
+  private readonly memo = new Map<string, number | CellFailure>();
+
+  constructor(
+    readonly question: Extract<Question, { type: 'scale' }>,
+    private readonly timeZone: string,
+    capacity: number,
+  ) {
+    this.values = new Float64Array(capacity).fill(Number.NaN);
+  }
+
+  write(i: number, raw: string): CellFailure | null {
+    let read = this.memo.get(raw);
+    if (read === undefined) {
+      const result = readCell(this.question, raw, this.timeZone);
+      read = !result.ok
+        ? result
+        : result.answer?.kind === 'number'
+          ? result.answer.value
+          : Number.NaN;
+      if (this.memo.size < MEMO_LIMIT) this.memo.set(raw, read);
+    }
+    if (typeof read !== 'number') return read;
+    this.values[i] = read;
+    return null;
+  }
+
+  clear(i: number): void {
+    this.values[i] = Number.NaN;
+  }
+
+  grow(capacity: number): void {
+    const before = this.values.length;
+    this.values = grown(this.values, capacity);
+    this.values.fill(Number.NaN, before);
+  }
+
+  finish(count: number): void {
+    this.values = this.values.slice(0, count);
+  }
+}
+
+export class TimeColumn implements ColumnBase<Extract<Question, { type: 'timestamp' }>> {
+  readonly kind = 'time';
+  /** Milliseconds since 1970; NaN: blank. */
+  epochMs: Float64Array;
+
+  constructor(
+    readonly question: Extract<Question, { type: 'timestamp' }>,
+    private readonly timeZone: string,
+    capacity: number,
+  ) {
+    this.epochMs = new Float64Array(capacity).fill(Number.NaN);
+  }
+
+  write(i: number, raw: string): CellFailure | null {
+    const result = readCell(this.question, raw, this.timeZone);
+    if (!result.ok) return result;
+    this.epochMs[i] = result.answer?.kind === 'time' ? result.answer.epochMs : Number.NaN;
+    return null;
+  }
+
+  clear(i: number): void {
+    this.epochMs[i] = Number.NaN;
+  }
+
+  grow(capacity: number): void {
+    const before = this.epochMs.length;
+    this.epochMs = grown(this.epochMs, capacity);
+    this.epochMs.fill(Number.NaN, before);
+  }
+
+  finish(count: number): void {
+    this.epochMs = this.epochMs.slice(0, count);
+  }
+}
+
+export class TextColumn implements ColumnBase<Extract<Question, { type: 'text' }>> {
+  readonly kind = 'text';
+  /** The text typed; "": no answer (cells are trimmed, so an answer is never empty). */
+  texts: string[] = [];
+
+  constructor(readonly question: Extract<Question, { type: 'text' }>) {}
+
+  write(i: number, raw: string): CellFailure | null {
+    this.texts[i] = raw.trim();
+    return null;
+  }
+
+  clear(i: number): void {
+    this.texts[i] = '';
+  }
+
+  grow(): void {}
+
+  finish(count: number): void {
+    this.texts.length = count;
+  }
+}
+
+export type Column = ChoiceColumn | ScaleColumn | TimeColumn | TextColumn;
+
+export function columnFor(question: Question, timeZone: string, capacity: number): Column {
+  if (isClosed(question)) return new ChoiceColumn(question, timeZone, capacity);
+  switch (question.type) {
+    case 'scale':
+      return new ScaleColumn(question, timeZone, capacity);
+    case 'timestamp':
+      return new TimeColumn(question, timeZone, capacity);
+    case 'text':
+      return new TextColumn(question);
+  }
+}
+
+function grown<T extends Uint32Array | Float64Array>(array: T, length: number): T {
+  if (array.length >= length) return array;
+  const next = new (array.constructor as new (n: number) => T)(length);
+  next.set(array);
+  return next;
+}
+
+/**
+ * One response's answers across the columns, the timestamp aside: is it
+ * blank, what is its hash, is it the same as another's. Written per kind of
+ * column so each loop stays simple for the JIT; run once per row.
+ */
+export class AnswerRows {
+  private readonly choices: ChoiceColumn[];
+  private readonly scales: ScaleColumn[];
+  private readonly texts: TextColumn[];
+
+  constructor(columns: readonly Column[]) {
+    this.choices = columns.filter((c) => c.kind === 'choice');
+    this.scales = columns.filter((c) => c.kind === 'scale');
+    this.texts = columns.filter((c) => c.kind === 'text');
+  }
+
+  /** Response `i` answered nothing. */
+  blank(i: number): boolean {
+    for (const c of this.choices)
+      for (let w = 0; w < c.words; w++) if (c.masks[i * c.words + w] !== 0) return false;
+    for (const c of this.scales) if (!Number.isNaN(c.values[i])) return false;
+    for (const c of this.texts) if (c.texts[i]) return false;
+    return true;
+  }
+
+  /**
+   * A 32-bit hash of response `i`'s answers (FNV-1a), to find a possible
+   * duplicate without keeping every response's answers as a string; a match
+   * is then confirmed with `same`, so a collision never excludes a row.
+   */
+  hash(i: number): number {
+    let h = 0x811c9dc5;
+    for (const c of this.choices) {
+      for (let w = 0; w < c.words; w++)
+        h = Math.imul(h ^ (c.masks[i * c.words + w] as number), 16777619);
+      const other = c.hasOther(i) ? (c.other.get(i) as string) : '';
+      for (let k = 0; k < other.length; k++) h = Math.imul(h ^ other.charCodeAt(k), 16777619);
+    }
+    for (const c of this.scales) h = Math.imul(h ^ ((c.values[i] as number) | 0), 16777619);
+    for (const c of this.texts) {
+      const text = c.texts[i] as string;
+      for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+      h = Math.imul(h ^ text.length, 16777619);
+    }
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) | 0;
+  }
+
+  /** Responses `i` and `j` gave the same answers. */
+  same(i: number, j: number): boolean {
+    for (const c of this.choices) {
+      for (let w = 0; w < c.words; w++)
+        if (c.masks[i * c.words + w] !== c.masks[j * c.words + w]) return false;
+      if (c.hasOther(i) && c.other.get(i) !== c.other.get(j)) return false;
+    }
+    for (const c of this.scales) if (!Object.is(c.values[i], c.values[j])) return false;
+    for (const c of this.texts) if (c.texts[i] !== c.texts[j]) return false;
+    return true;
+  }
+}

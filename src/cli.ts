@@ -54,7 +54,7 @@ async function run(argv: string[]): Promise<number> {
 
   const log = consoleLog();
   if (command === 'figures') {
-    const { analyseEdition } = await import('./pipeline.js');
+    const { analyseEdition } = await import('./analyse.js');
     const { figures } = await analyseEdition(folder, log);
     await new Promise<void>((resolve) =>
       process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`, () => resolve()),

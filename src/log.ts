@@ -5,14 +5,23 @@ import type { Written } from './outputs/write.js';
 export interface Log {
   stage<T>(name: string, work: () => Promise<T> | T): Promise<T>;
   info(line: string): void;
+  /** A line that replaces itself as work goes on (rows read so far); shown on a terminal only. */
+  progress(line: string): void;
 }
 
 export function consoleLog(stream: NodeJS.WritableStream = process.stderr): Log {
+  const terminal = (stream as NodeJS.WriteStream).isTTY === true;
+  let showing = false;
+  const clear = () => {
+    if (showing) stream.write('\r\x1b[2K');
+    showing = false;
+  };
   return {
     async stage(name, work) {
       const started = performance.now();
       const result = await work();
       const ended = performance.now();
+      clear();
       // ENQUETE_TIMELINE=1 adds when each stage started and ended, from the process start (for tuning).
       const at = process.env.ENQUETE_TIMELINE
         ? `   ${formatMs(started).padStart(8)} → ${formatMs(ended).padStart(8)}`
@@ -21,7 +30,13 @@ export function consoleLog(stream: NodeJS.WritableStream = process.stderr): Log 
       return result;
     },
     info(line) {
+      clear();
       stream.write(`${line}\n`);
+    },
+    progress(line) {
+      if (!terminal) return;
+      stream.write(`\r\x1b[2K  ${line}`);
+      showing = true;
     },
   };
 }
@@ -29,6 +44,7 @@ export function consoleLog(stream: NodeJS.WritableStream = process.stderr): Log 
 export const silentLog: Log = {
   stage: async (_name, work) => work(),
   info: () => {},
+  progress: () => {},
 };
 
 export function formatMs(ms: number): string {

@@ -2,8 +2,8 @@
  * The whole build, one call per stage; the analysis runs once and one
  * Chromium prints, whatever the number of articles:
  *
- *   edition.yaml ─► loadEdition ─► ingestEdition ─► buildFigures ─► figures
- *   responses.csv ─────────────────────┘                               │
+ *   edition.yaml, responses.csv ─► analyseEdition (analyse.ts) ─► figures
+ *                                                                      │
  *     for each article:  prepareArticle (text, dek, chart titles) ◄────┤
  *                        planChart ─► worker: SVG                      │
  *                        article recipes: print PDF (Chromium), web, newsletter (worker)
@@ -17,16 +17,14 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildFigures, type Figure } from './analysis/figures.js';
+import { type Analysed, analyseEdition } from './analyse.js';
 import { type FreeTextGroup, freeText } from './analysis/free-text.js';
 import { planChart, type RenderedChart, withDrawing } from './charts/draw.js';
-import { CHART_KINDS } from './charts/kinds/index.js';
-import { type Edition, loadEdition } from './edition/load.js';
+import type { Edition } from './edition/load.js';
 import type { Article } from './edition/schema.js';
 import { UsageError } from './errors.js';
 import { FigureIndex } from './format/figure-index.js';
-import { ingestEdition } from './ingest/ingest.js';
-import type { Ingested, Reconciliation } from './ingest/types.js';
+import type { Reconciliation } from './ingest/types.js';
 import type { Log } from './log.js';
 import { usage } from './messages.js';
 import type { ArticleBuild, EditionBuild, Tools } from './outputs/recipe.js';
@@ -50,24 +48,6 @@ export interface BuildOptions {
   article?: string;
   /** Where the output folder is published: newsletter images and web links point there. */
   baseUrl?: string;
-}
-
-export interface Analysed {
-  edition: Edition;
-  ingested: Ingested;
-  figures: Figure[];
-}
-
-/** Config, export, figures: what `enquete figures` prints and every build starts from. */
-export async function analyseEdition(editionFolder: string, log: Log): Promise<Analysed> {
-  const edition = await log.stage('Read edition config', () =>
-    loadEdition(editionFolder, CHART_KINDS),
-  );
-  const ingested = await log.stage('Read responses', () => ingestEdition(edition));
-  const figures = await log.stage('Compute figures', () =>
-    buildFigures(edition.config, ingested.responses),
-  );
-  return { edition, ingested, figures };
 }
 
 export interface BuildResult {

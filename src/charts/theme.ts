@@ -1,10 +1,8 @@
 /**
  * One look for every chart: the article's sans-serif, a colour-blind-safe
  * palette (Okabe & Ito's blue; a single-hue ramp for ordered
- * answers) and French number formats through vega's locale.
+ * answers). French number formats: `useFrenchLocale` in render.ts.
  */
-import * as vega from 'vega';
-
 export const CHART_FONT = 'Source Sans 3';
 /** As a CSS font-family value: a family name starting a word with a digit must be quoted. */
 export const CHART_FONT_CSS = `'${CHART_FONT}', sans-serif`;
@@ -16,17 +14,6 @@ export const ACCENT = '#0072B2';
 export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
 /** Ordered answers (most to least intense), dark to light: readable without colour vision. */
 export const ORDERED_RAMP = ['#08306b', '#2b6cb0', '#6aa5d8', '#b9d5ee', '#e3edf7'];
-
-/** fr-FR for d3-format inside vega, with the spaces Intl.NumberFormat('fr-FR') uses: "52 %" (U+00A0), "1 234" (U+202F), "7,1". */
-export function useFrenchLocale(): void {
-  vega.formatLocale({
-    decimal: ',',
-    thousands: '\u202f',
-    grouping: [3],
-    currency: ['', '\u00a0€'],
-    percent: '\u00a0%',
-  });
-}
 
 export const vegaLiteConfig = {
   font: CHART_FONT_CSS,

@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { type Figure, figureId } from '../analysis/figures.js';
-import type { FreeTextGroup } from '../analysis/free-text.js';
+import type { FreeTextGroup, FreeTextItem } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { DataTable } from '../charts/kind.js';
 import type { Article, EditionConfig } from '../edition/schema.js';
@@ -62,7 +62,13 @@ export interface ArticleContext {
   /** Read by the {{chart "id"}} helper. */
   charts: Record<string, ChartView>;
   /** What respondents typed: "Autre" answers and comments, printed as text. */
-  freeText: { id: string; title: string; items: { text: string; times: string }[] }[];
+  freeText: {
+    id: string;
+    title: string;
+    items: { text: string; times: string }[];
+    /** Says which answers are shown when they are not all shown. */
+    selection?: string;
+  }[];
   /** Set per output by the layout step. */
   body?: Handlebars.SafeString;
   css?: Handlebars.SafeString;
@@ -121,17 +127,21 @@ export function articleContext(args: {
       excluded: [...reasons].map(([reason, n]) => ({ reason, number: formatInteger(n) })),
       nonResponse,
     },
-    freeText: args.freeText.map((g) => ({
-      id: g.question.id,
-      title:
-        g.kind === 'comment'
-          ? `${g.question.label ?? g.question.header} (${formatInteger(g.items.length)})`
-          : `${g.question.label ?? g.question.header} : réponses «\u00a0Autre\u00a0»`,
-      items: g.items.map((i) => ({
-        text: i.text,
-        times: i.count > 1 ? ` (${formatInteger(i.count)})` : '',
-      })),
-    })),
+    freeText: args.freeText.map((g) => {
+      const shown = printedFreeText(g);
+      return {
+        id: g.question.id,
+        title:
+          g.kind === 'comment'
+            ? `${g.question.label ?? g.question.header} (${formatInteger(g.items.length)})`
+            : `${g.question.label ?? g.question.header} : réponses «\u00a0Autre\u00a0»`,
+        items: shown.items.map((i) => ({
+          text: i.text,
+          times: i.count > 1 ? ` (${formatInteger(i.count)})` : '',
+        })),
+        selection: shown.selection,
+      };
+    }),
     appendix: charts.map((c) => ({
       id: c.id,
       title: c.title,
@@ -161,5 +171,38 @@ function chartView(chart: RenderedChart, source: string, pngUrl: string): ChartV
       chart.svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" '),
     ),
     img: { src: pngUrl, width, height: Math.round((chart.height * width) / chart.width) },
+  };
+}
+
+/** Typed answers printed in full up to these numbers; past them, a page of them reads better than a hundred. */
+const MOST_COMMENTS = 60;
+const MOST_OTHER_ANSWERS = 30;
+
+/**
+ * Which typed answers an article prints: all of them, or for a large survey
+ * a stated selection (every one stays in free-text.csv): comments taken at
+ * even intervals in the order they came, so the whole field period speaks;
+ * "Autre" answers, the most frequent.
+ */
+export function printedFreeText(group: FreeTextGroup): {
+  items: FreeTextItem[];
+  selection?: string;
+} {
+  const { items } = group;
+  if (group.kind === 'comment') {
+    if (items.length <= MOST_COMMENTS) return { items };
+    const step = items.length / MOST_COMMENTS;
+    return {
+      items: Array.from(
+        { length: MOST_COMMENTS },
+        (_, k) => items[Math.floor(k * step)] as FreeTextItem,
+      ),
+      selection: `${formatInteger(MOST_COMMENTS)} commentaires sur ${formatInteger(items.length)}, pris à intervalles réguliers dans l'ordre d'arrivée des réponses.`,
+    };
+  }
+  if (items.length <= MOST_OTHER_ANSWERS) return { items };
+  return {
+    items: items.slice(0, MOST_OTHER_ANSWERS),
+    selection: `Les ${formatInteger(MOST_OTHER_ANSWERS)} réponses les plus fréquentes, sur ${formatInteger(items.length)} réponses différentes.`,
   };
 }

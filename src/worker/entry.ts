@@ -7,8 +7,7 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { chartSpecOf } from '../charts/draw.js';
-import { renderSvg } from '../charts/render.js';
-import { useFrenchLocale } from '../charts/theme.js';
+import { renderSvg, useFrenchLocale } from '../charts/render.js';
 import type { Reply, Request } from './protocol.js';
 
 useFrenchLocale();

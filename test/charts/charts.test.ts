@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseEdition } from '../../src/analyse.js';
 import type { Figure } from '../../src/analysis/figures.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { chartKind } from '../../src/charts/kinds/index.js';
@@ -11,7 +12,6 @@ import type { ChartConfig, EditionConfig, Question } from '../../src/edition/sch
 import { trueTypePaths } from '../../src/fonts.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
-import { analyseEdition } from '../../src/pipeline.js';
 
 let config: EditionConfig;
 let index: FigureIndex;

@@ -1,6 +1,7 @@
 /** The chart kinds' registry, and the two kinds added through it, drawn from the 2024 figures. */
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseEdition } from '../../src/analyse.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { CHART_KINDS, chartKind } from '../../src/charts/kinds/index.js';
 import { renderSvg } from '../../src/charts/render.js';
@@ -8,7 +9,6 @@ import { useFrenchLocale } from '../../src/charts/theme.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
-import { analyseEdition } from '../../src/pipeline.js';
 
 let config: EditionConfig;
 let index: FigureIndex;

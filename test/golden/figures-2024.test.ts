@@ -3,9 +3,9 @@
  * asserted from the committed export through the very code path the report uses.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseEdition } from '../../src/analyse.js';
 import type { Figure } from '../../src/analysis/figures.js';
 import { silentLog } from '../../src/log.js';
-import { analyseEdition } from '../../src/pipeline.js';
 
 let figures: Figure[];
 const fig = (id: string): Figure => {

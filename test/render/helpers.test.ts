@@ -1,10 +1,10 @@
 /** The helpers templates print figures with, and wording that follows the data. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseEdition } from '../../src/analyse.js';
 import type { Figure } from '../../src/analysis/figures.js';
 import { InputError } from '../../src/errors.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
-import { analyseEdition } from '../../src/pipeline.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
 
 let figures: Figure[];

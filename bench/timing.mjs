@@ -5,13 +5,24 @@ import { cpus, loadavg } from 'node:os';
 
 /** Wall time of one fresh process, in ms; fails loudly when `expect` is not its exit code. */
 export function time(args, expect = 0) {
+  return measure(args, expect).ms;
+}
+
+/**
+ * Wall time (ms) and, for a script run through bench/peak-rss.mjs, its peak
+ * resident memory (KB) of one fresh process.
+ */
+export function measure(args, expect = 0) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== expect) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const peak = /peak-rss-kb: (\d+)/.exec(r.stderr);
+  return { ms, peakKb: peak ? Number(peak[1]) : null };
 }
 
 export function median(xs) {
@@ -25,27 +36,50 @@ export function median(xs) {
  */
 export function interleaved(commands, runs) {
   const before = load();
+  warnIfLoaded(before);
   for (const c of commands) time(c.args, c.exit);
   const times = commands.map(() => []);
+  const peaks = commands.map(() => 0);
   for (let i = 0; i < runs; i++) {
-    for (const [k, c] of commands.entries()) times[k].push(time(c.args, c.exit));
+    for (const [k, c] of commands.entries()) {
+      const { ms, peakKb } = measure(c.args, c.exit);
+      times[k].push(ms);
+      peaks[k] = Math.max(peaks[k], peakKb ?? 0);
+    }
     process.stderr.write(
       `run ${i + 1}/${runs}: ${commands.map((c, k) => `${c.name} ${Math.round(times[k][i])} ms`).join(', ')}\n`,
     );
   }
-  return { medians: times.map(median), load: `${before} → ${load()}` };
+  return {
+    medians: times.map(median),
+    /** Highest peak memory of each command over its runs, in MB (0 when not measured). */
+    peaksMb: peaks.map((kb) => Math.round(kb / 1024)),
+    load: `${before} → ${load()}${Number(before) > QUIET ? ' (under load)' : ''}`,
+  };
+}
+
+/** A machine whose 1-minute load average is above this is not quiet: its ratios are not to be reported. */
+const QUIET = 1;
+
+function warnIfLoaded(before) {
+  if (Number(before) > QUIET) {
+    process.stderr.write(
+      `warning: the load average is ${before} (over ${QUIET}): results are flagged "(under load)"; rerun on a quiet machine (see \`uptime\`).\n`,
+    );
+  }
 }
 
 /** Prints the result and appends its row to bench/results.md. */
 export function record({ benchmark, runs, load, floor, measured, result }) {
-  const [floorName, floorMs] = floor;
-  const [measuredName, measuredMs] = measured;
+  const [floorName, floorMs, floorMore] = floor;
+  const [measuredName, measuredMs, measuredMore] = measured;
+  const cell = (name, ms, more) => `${name} ${Math.round(ms)} ms${more ? `, ${more}` : ''}`;
   console.log(
-    `${benchmark}: median ${floorName} ${Math.round(floorMs)} ms, ${measuredName} ${Math.round(measuredMs)} ms, ${result}; load ${load}`,
+    `${benchmark}: median ${cell(floorName, floorMs, floorMore)}, ${cell(measuredName, measuredMs, measuredMore)}, ${result}; load ${load}`,
   );
   appendFileSync(
     new URL('./results.md', import.meta.url),
-    `| ${today()} | ${benchmark} | ${machine()} | ${load} | ${runs} | ${floorName} ${Math.round(floorMs)} | ${measuredName} ${Math.round(measuredMs)} | ${result} |\n`,
+    `| ${today()} | ${benchmark} | ${machine()} | ${load} | ${runs} | ${cell(floorName, floorMs, floorMore)} | ${cell(measuredName, measuredMs, measuredMore)} | ${result} |\n`,
   );
 }
 

@@ -9,8 +9,8 @@
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
 import { type Edition, loadEdition } from './edition/load.js';
+import type { Ingested } from './ingest/ingest.js';
 import { ingestEdition } from './ingest/ingest.js';
-import type { Ingested } from './ingest/types.js';
 import type { Log } from './log.js';
 
 export interface Analysed {

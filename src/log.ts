@@ -1,6 +1,5 @@
 /** What the CLI tells the user while it works: each stage with its duration, then the files written. */
 import type { Reconciliation } from './ingest/types.js';
-import type { Written } from './outputs/write.js';
 
 export interface Log {
   stage<T>(name: string, work: () => Promise<T> | T): Promise<T>;
@@ -51,7 +50,13 @@ export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-export function formatWritten(files: readonly Written[], cwd = process.cwd()): string {
+/** A file the build wrote, and its size. */
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+}
+
+export function formatWritten(files: readonly WrittenFile[], cwd = process.cwd()): string {
   const rel = files.map((f) => ({
     ...f,
     path: f.path.startsWith(cwd) ? f.path.slice(cwd.length + 1) : f.path,

@@ -6,8 +6,8 @@
  */
 import { OTHER_CODE } from '../edition/references.js';
 import type { EditionConfig } from '../edition/schema.js';
+import type { Responses } from '../ingest/columns.js';
 import { localDate } from '../ingest/timestamp.js';
-import type { Responses } from '../ingest/types.js';
 import { share, type Tally, tallyChoice, tallyScale, tallyText } from './measures.js';
 import { allSegments, Membership } from './segments.js';
 import type { Interval } from './stats.js';

@@ -4,7 +4,7 @@
  * the templates print it auto-escaped.
  */
 import type { EditionConfig, Question } from '../edition/schema.js';
-import type { Responses } from '../ingest/types.js';
+import type { Responses } from '../ingest/columns.js';
 
 export interface FreeTextItem {
   text: string;

@@ -6,8 +6,7 @@
  */
 import { ALL_SEGMENT } from '../edition/references.js';
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
-import type { ChoiceColumn } from '../ingest/columns.js';
-import type { Responses } from '../ingest/types.js';
+import type { ChoiceColumn, Responses } from '../ingest/columns.js';
 
 export const ALL: Segment = {
   id: ALL_SEGMENT,

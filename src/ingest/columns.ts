@@ -297,3 +297,13 @@ export class AnswerRows {
     return true;
   }
 }
+
+/** The kept responses, column by column, in the order of the export. */
+export interface Responses {
+  count: number;
+  /** 1-based line of each response in the export file. */
+  lines: Uint32Array;
+  /** Each question's column, by question id, in codebook order. */
+  columns: ReadonlyMap<string, Column>;
+  timestamp: TimeColumn;
+}

@@ -10,11 +10,16 @@ import path from 'node:path';
 import type { Edition } from '../edition/load.js';
 import type { EditionConfig } from '../edition/schema.js';
 import { InputError, type Problem } from '../errors.js';
-import { AnswerRows, type Column, columnFor, type TimeColumn } from './columns.js';
+import { AnswerRows, type Column, columnFor, type Responses, type TimeColumn } from './columns.js';
 import { ExclusionRules } from './exclusions.js';
 import { mapHeader } from './header.js';
 import { type ExportBytes, fileBytes, type RecordSink, readExport } from './read-export.js';
-import type { Exclusion, Ingested } from './types.js';
+import type { Exclusion, Reconciliation } from './types.js';
+
+export interface Ingested {
+  responses: Responses;
+  reconciliation: Reconciliation;
+}
 
 /** Problems listed in full; past these, a file is wrong throughout and more would only scroll. */
 const MOST_PROBLEMS = 100;

@@ -1,5 +1,4 @@
 /** A respondent's answers after ingest: codes from the codebook, never raw labels. */
-import type { Column, TimeColumn } from './columns.js';
 
 /** A closed question's answer: the option codes chosen, and any typed "Autre" text. */
 export interface ChoiceAnswer {
@@ -37,19 +36,4 @@ export interface Reconciliation {
   rowsIn: number;
   kept: number;
   excluded: Exclusion[];
-}
-
-/** The kept responses, column by column (see columns.ts), in the order of the export. */
-export interface Responses {
-  count: number;
-  /** 1-based line of each response in the export file. */
-  lines: Uint32Array;
-  /** Each question's column, by question id, in codebook order. */
-  columns: ReadonlyMap<string, Column>;
-  timestamp: TimeColumn;
-}
-
-export interface Ingested {
-  responses: Responses;
-  reconciliation: Reconciliation;
 }

@@ -18,7 +18,6 @@ import type { Exclusion } from './types.js';
 export class ExclusionRules {
   /** The last kept response of each set of answers. */
   private readonly lastKept = new SlotTable();
-  private readonly days: LocalDays;
 
   constructor(
     private readonly config: EditionConfig,
@@ -26,9 +25,7 @@ export class ExclusionRules {
     private readonly time: TimeColumn,
     /** Export line of each kept slot. */
     private readonly lineOf: (slot: number) => number,
-  ) {
-    this.days = new LocalDays(config.edition.timezone);
-  }
+  ) {}
 
   /** Why response slot `i` is not counted; null when it counts (it is then remembered as kept). */
   check(i: number): Exclusion | null {
@@ -37,7 +34,7 @@ export class ExclusionRules {
     const at = this.time.epochMs[i] as number;
     const { start, end } = this.config.edition.fieldPeriod;
     if (!Number.isNaN(at)) {
-      const day = this.days.of(at);
+      const day = localDate(at, this.config.edition.timezone);
       if (day < start || day > end)
         return {
           line,
@@ -112,26 +109,5 @@ class SlotTable {
       this.hashes[e] = hashes[k] as number;
       this.slots[e] = slots[k] as number;
     }
-  }
-}
-
-/**
- * The calendar day of an instant in a time zone, remembered per quarter hour:
- * offsets from UTC are whole quarter hours, so every instant of a quarter
- * hour falls on the same local day, and a million timestamps need only a few
- * thousand look-ups.
- */
-class LocalDays {
-  private readonly memo = new Map<number, string>();
-  constructor(private readonly timeZone: string) {}
-
-  of(epochMs: number): string {
-    const quarter = Math.floor(epochMs / 900_000);
-    let day = this.memo.get(quarter);
-    if (day === undefined) {
-      day = localDate(epochMs, this.timeZone);
-      this.memo.set(quarter, day);
-    }
-    return day;
   }
 }

@@ -89,25 +89,10 @@ export function isoTimestamp(t: ParsedTime): string {
   return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${off < 0 ? '-' : '+'}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
 }
 
-/**
- * Offset of a time zone from UTC at an instant, in minutes (Europe/Paris in summer: 120).
- * Offsets change on whole quarter hours, so one look-up serves a quarter hour.
- */
+/** Offset of a time zone from UTC at an instant, in minutes (Europe/Paris in summer: 120). */
 export function zoneOffsetMinutes(timeZone: string, epochMs: number): number {
-  let byQuarter = offsets.get(timeZone);
-  if (!byQuarter) {
-    byQuarter = new Map();
-    offsets.set(timeZone, byQuarter);
-  }
-  const quarter = Math.floor(epochMs / 900_000);
-  let offset = byQuarter.get(quarter);
-  if (offset === undefined) {
-    offset = lookUpOffset(timeZone, epochMs);
-    byQuarter.set(quarter, offset);
-  }
-  return offset;
+  return byQuarterHour(`offset:${timeZone}`, epochMs, () => lookUpOffset(timeZone, epochMs));
 }
-const offsets = new Map<string, Map<number, number>>();
 
 function lookUpOffset(timeZone: string, epochMs: number): number {
   const parts = formatter(
@@ -138,18 +123,45 @@ function lookUpOffset(timeZone: string, epochMs: number): number {
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(epochMs: number, timeZone: string): string {
-  const f = formatter(
-    `day:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }),
+  return byQuarterHour(`day:${timeZone}`, epochMs, () =>
+    formatter(
+      `day:${timeZone}`,
+      () =>
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+        }),
+    ).format(new Date(epochMs)),
   );
-  return f.format(new Date(epochMs));
 }
+
+/**
+ * What Intl says of an instant, remembered per quarter hour: offsets from
+ * UTC change only on whole quarter hours, so every instant of a quarter hour
+ * has the same offset and falls on the same local day, and a million
+ * timestamps need only a few thousand look-ups.
+ */
+function byQuarterHour<T extends string | number>(
+  kind: string,
+  epochMs: number,
+  lookUp: () => T,
+): T {
+  let memo = quarterHours.get(kind) as Map<number, T> | undefined;
+  if (!memo) {
+    memo = new Map();
+    quarterHours.set(kind, memo);
+  }
+  const quarter = Math.floor(epochMs / 900_000);
+  let value = memo.get(quarter);
+  if (value === undefined) {
+    value = lookUp();
+    memo.set(quarter, value);
+  }
+  return value;
+}
+const quarterHours = new Map<string, Map<number, string | number>>();
 
 /** Intl formatters are slow to create and fine to share: one per time zone and use. */
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -25,11 +25,11 @@ import type { Article } from './edition/schema.js';
 import { UsageError } from './errors.js';
 import { FigureIndex } from './format/figure-index.js';
 import type { Reconciliation } from './ingest/types.js';
-import type { Log } from './log.js';
+import type { Log, WrittenFile } from './log.js';
 import { usage } from './messages.js';
 import type { ArticleBuild, EditionBuild, Tools } from './outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from './outputs/recipes/index.js';
-import { checkTarget, type OutputFile, publish, sizes, type Written } from './outputs/write.js';
+import { checkTarget, type OutputFile, publish, sizes } from './outputs/write.js';
 import { articleFolder, outputPath } from './paths.js';
 import { articleContext } from './render/context.js';
 import {
@@ -51,7 +51,7 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  written: Written[];
+  written: WrittenFile[];
   reconciliation: Reconciliation;
   articles: string[];
 }

@@ -8,6 +8,7 @@ import { access, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs
 import path from 'node:path';
 import { onAbort } from '../cleanup.js';
 import { EnvironmentError, UsageError } from '../errors.js';
+import type { WrittenFile } from '../log.js';
 import { usage, writeFailed } from '../messages.js';
 
 /** Written into every output folder: only a folder holding it may be replaced by a build. */
@@ -17,11 +18,6 @@ export interface OutputFile {
   /** Path inside the output folder, with "/" separators. */
   name: string;
   content: string | Uint8Array;
-}
-
-export interface Written {
-  path: string;
-  bytes: number;
 }
 
 /**
@@ -100,7 +96,7 @@ export async function discard(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
 }
 
-export async function sizes(folder: string, files: readonly OutputFile[]): Promise<Written[]> {
+export async function sizes(folder: string, files: readonly OutputFile[]): Promise<WrittenFile[]> {
   return Promise.all(
     files.map(async (f) => ({
       path: path.join(folder, f.name),

@@ -8,7 +8,7 @@ import { ALL_SEGMENT } from '../edition/references.js';
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
 import type { ChoiceColumn, Responses } from '../ingest/columns.js';
 
-export const ALL: Segment = {
+const ALL: Segment = {
   id: ALL_SEGMENT,
   label: 'Ensemble des répondants',
   short: 'Ensemble',

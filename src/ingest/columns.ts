@@ -147,9 +147,7 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
   }
 
   grow(capacity: number): void {
-    const before = this.values.length;
-    this.values = grown(this.values, capacity);
-    this.values.fill(Number.NaN, before);
+    this.values = grown(this.values, capacity, Number.NaN);
   }
 
   finish(count: number): void {
@@ -182,9 +180,7 @@ export class TimeColumn implements ColumnBase<Extract<Question, { type: 'timesta
   }
 
   grow(capacity: number): void {
-    const before = this.epochMs.length;
-    this.epochMs = grown(this.epochMs, capacity);
-    this.epochMs.fill(Number.NaN, before);
+    this.epochMs = grown(this.epochMs, capacity, Number.NaN);
   }
 
   finish(count: number): void {
@@ -229,10 +225,12 @@ export function columnFor(question: Question, timeZone: string, capacity: number
   }
 }
 
-function grown<T extends Uint32Array | Float64Array>(array: T, length: number): T {
+/** The array, or a longer copy of it whose new places hold `blank` (what "no answer" is in it). */
+function grown<T extends Uint32Array | Float64Array>(array: T, length: number, blank = 0): T {
   if (array.length >= length) return array;
   const next = new (array.constructor as new (n: number) => T)(length);
   next.set(array);
+  next.fill(blank, array.length);
   return next;
 }
 

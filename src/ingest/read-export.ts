@@ -16,7 +16,7 @@ import { createReadStream } from 'node:fs';
 import { CsvError, Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
 
-export type Encoding = 'utf-8' | 'windows-1252';
+type Encoding = 'utf-8' | 'windows-1252';
 
 /** Receives the records of one reading of the export. */
 export interface RecordSink {
@@ -45,19 +45,19 @@ export const fileBytes =
   () =>
     createReadStream(file, { highWaterMark: 1 << 20 });
 
-/** Reads the export into a sink made for each reading; resolves to the encoding it had. */
+/** Reads the export into a sink, a fresh one for each reading until one fits the bytes. */
 export async function readExport(
   bytes: ExportBytes,
   file: string,
   sink: () => RecordSink,
-): Promise<Encoding> {
+): Promise<void> {
   let reading: Reading = { encoding: 'utf-8', trim: false };
   for (;;) {
     try {
       const reader = new ExportReader(file, reading, sink());
       for await (const chunk of bytes()) reader.feed(chunk);
       reader.end();
-      return reading.encoding;
+      return;
     } catch (e) {
       if (!(e instanceof ReadAgain)) throw e;
       reading = { ...reading, ...e.change };
@@ -83,7 +83,7 @@ interface PushParser {
   };
 }
 
-/** One reading of the export in one encoding; `feed` and `end` return false when the bytes are not in it. */
+/** One reading of the export; `feed` and `end` throw ReadAgain when the bytes do not fit it. */
 class ExportReader {
   private parser: Parser | undefined;
   /** The bytes of a UTF-8 character cut by the end of the last chunk. */

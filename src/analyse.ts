@@ -4,8 +4,11 @@
  * no browser, template or chart library.
  *
  *   edition.yaml ─► loadEdition ─► ingestEdition ─► buildFigures ─► figures
- *   responses.csv ─────────────────────┘
+ *   responses.csv ─────────────────────┘                                  │
+ *   previous edition (edition.previous): the same three steps ─► changeFigures
  */
+import path from 'node:path';
+import { changeFigures } from './analysis/change.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
 import { type Edition, loadEdition } from './edition/load.js';
@@ -14,6 +17,15 @@ import { ingestEdition } from './ingest/ingest.js';
 import type { Log } from './log.js';
 
 export interface Analysed {
+  edition: Edition;
+  ingested: Ingested;
+  /** This edition's figures, then the change figures when there is a previous edition. */
+  figures: Figure[];
+  previous?: PreviousEdition;
+}
+
+/** The edition named by `edition.previous`, analysed by the same code from its own config and export. */
+export interface PreviousEdition {
   edition: Edition;
   ingested: Ingested;
   figures: Figure[];
@@ -42,5 +54,18 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
   const figures = await log.stage('Compute figures', () =>
     buildFigures(edition.config, ingested.responses),
   );
-  return { edition, ingested, figures };
+  const before = edition.config.edition.previous;
+  if (before === undefined) return { edition, ingested, figures };
+  const previous = await log.stage('Read the previous edition', () =>
+    analysePrevious(path.resolve(editionFolder, before)),
+  );
+  const changes = changeFigures(figures, previous.figures, previous.edition.config.edition.id);
+  return { edition, ingested, figures: [...figures, ...changes], previous };
+}
+
+/** Its own config, export and figures; its own `previous` is not followed (one year back is the comparison). */
+async function analysePrevious(folder: string): Promise<PreviousEdition> {
+  const edition = await loadEdition(folder, CHART_KINDS);
+  const ingested = await ingestEdition(edition);
+  return { edition, ingested, figures: buildFigures(edition.config, ingested.responses) };
 }

@@ -47,12 +47,28 @@ async function run(argv: string[]): Promise<number> {
   }
   const [command, folder, ...extra] = positionals;
   if (command === undefined) throw new UsageError(usage.noCommand());
-  if (command !== 'build' && command !== 'figures')
+  if (command !== 'build' && command !== 'figures' && command !== 'init')
     throw new UsageError(usage.unknownCommand(command));
   if (folder === undefined) throw new UsageError(usage.noFolder(command));
   if (extra.length > 0) throw new UsageError(usage.unexpectedArgument(extra[0] as string));
 
   const log = consoleLog();
+  if (command === 'init') {
+    if (values.from === undefined) throw new UsageError(usage.initNeeds('from'));
+    if (values.responses === undefined) throw new UsageError(usage.initNeeds('responses'));
+    const [{ initEdition }, { CHART_KINDS }] = await Promise.all([
+      import('./init/init.js'),
+      import('./charts/kinds/index.js'),
+    ]);
+    log.info(`enquete init ${folder} --from ${values.from} --responses ${values.responses}`);
+    const { report, problems } = await initEdition(
+      { folder, from: values.from, responses: values.responses },
+      CHART_KINDS,
+      log,
+    );
+    process.stdout.write(`\n${report}`);
+    return problems.length > 0 ? 1 : 0;
+  }
   if (command === 'figures') {
     const { analyseEdition } = await import('./analyse.js');
     const { figures } = await analyseEdition(folder, log);
@@ -102,6 +118,8 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       article: { type: 'string' },
       'base-url': { type: 'string' },
+      from: { type: 'string' },
+      responses: { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },

@@ -12,6 +12,10 @@ Usage:
                                              newsletter, and the edition's index page
                                              (default: output/<folder name>/)
   enquete figures <edition-folder>           print every figure as JSON
+  enquete init <new-folder> --from <previous-edition> --responses <export.csv>
+                                             make next year's edition from last year's: the config
+                                             and articles copied, the codebook matched to the new
+                                             export; prints the report it writes (init-report.md)
   enquete --help | --version
 
 Options:
@@ -19,6 +23,8 @@ Options:
   --article <slug>     rebuild this article only; the edition's other articles stay as they are
   --base-url <url>     where the output folder will be published: the newsletter's images and
                        its link to the web version point there (default: edition.publishUrl)
+  --from <folder>      (init) last year's edition folder
+  --responses <file>   (init) the new year's Google Forms export
   --debug              print the stack trace of unexpected errors
 `;
 
@@ -27,12 +33,20 @@ export const usage = {
   noCommand: () => ({ message: 'No command given.', hint: HELP }),
   badArguments: (message: string) => ({ message }),
   unknownCommand: (command: string) => ({
-    message: `Unknown command "${command}". The commands are build and figures.`,
+    message: `Unknown command "${command}". The commands are build, figures and init.`,
   }),
   noFolder: (command: string) => ({
     message: `"enquete ${command}" needs an edition folder, e.g. data/2024.`,
   }),
   unexpectedArgument: (arg: string) => ({ message: `Unexpected argument "${arg}".` }),
+  initNeeds: (option: string) => ({
+    message: `"enquete init" needs --${option}.`,
+    hint: 'For example: enquete init data/2025 --from data/2024 --responses ~/Téléchargements/export.csv',
+  }),
+  folderNotEmpty: (folder: string) => ({
+    message: `${folder} already exists and is not empty: init makes a new edition folder and never writes into one.`,
+    hint: 'Give the name of a new folder (e.g. data/2025), or empty this one first.',
+  }),
   unknownArticle: (slug: string, slugs: string[]) => ({
     message: `No article "${slug}" in this edition.`,
     hint: `Articles: ${slugs.join(', ')}.`,

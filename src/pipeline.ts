@@ -17,7 +17,7 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Analysed, analyseEdition } from './analyse.js';
+import { type Analysed, analyseEdition, type PreviousEdition } from './analyse.js';
 import { type FreeTextGroup, freeText } from './analysis/free-text.js';
 import { planChart, type RenderedChart, withDrawing } from './charts/draw.js';
 import type { Edition } from './edition/load.js';
@@ -31,7 +31,7 @@ import type { ArticleBuild, EditionBuild, Tools } from './outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from './outputs/recipes/index.js';
 import { checkTarget, type OutputFile, publish, sizes } from './outputs/write.js';
 import { articleFolder, outputPath } from './paths.js';
-import { articleContext } from './render/context.js';
+import { articleContext, type PreviousFacts } from './render/context.js';
 import {
   loadTemplates,
   type PreparedArticle,
@@ -112,6 +112,7 @@ export async function composeArticles(
         charts: drawn,
         reconciliation: ingested.reconciliation,
         freeText: typed,
+        ...(analysed.previous && { previous: previousFacts(analysed.previous) }),
         webUrl: baseUrl + outputPath({ article: slug, file: 'web' }),
         pngUrl: (chart) => baseUrl + outputPath({ article: slug, chart }),
       }),
@@ -162,6 +163,11 @@ export async function buildEdition(
     reconciliation: ingested.reconciliation,
     articles: rebuilt.map((a) => a.slug),
   };
+}
+
+function previousFacts({ edition, ingested }: PreviousEdition): PreviousFacts {
+  const { id, fieldPeriod } = edition.config.edition;
+  return { id, fieldPeriod, kept: ingested.reconciliation.kept };
 }
 
 /** Every article's charts in one request to the drawing thread. */

@@ -44,7 +44,26 @@ export interface DateFigure extends FigureBase {
   /** YYYY-MM-DD in the edition's time zone. */
   value: string;
 }
-export type Figure = CountFigure | ShareFigure | MeanFigure | DateFigure;
+/** A figure's value in each of two editions, and the difference to − from (change.ts). */
+export interface ChangeFigure extends FigureBase {
+  kind: 'change';
+  /** The kind of the figure that changed. */
+  of: 'count' | 'share' | 'mean';
+  /** to − from; null when either edition has no value. */
+  value: number | null;
+  from: ChangeEnd;
+  to: ChangeEnd;
+  /** 95 % interval of the difference: Newcombe for shares, Welch for means; null for counts. */
+  ci: Interval | null;
+  /** The previous edition's id. */
+  previous: string;
+}
+export interface ChangeEnd {
+  value: number | null;
+  count?: number;
+  base?: number;
+}
+export type Figure = CountFigure | ShareFigure | MeanFigure | DateFigure | ChangeFigure;
 
 /** The figure id grammar, in one place: figures.json, the charts and the templates all read these ids. */
 export const figureId = {
@@ -57,6 +76,7 @@ export const figureId = {
     `${question}.autre_distinct.count.${segment}`,
   mean: (question: string, segment: string) => `${question}.mean.${segment}`,
   date: (question: string, which: 'first' | 'last') => `${question}.${which}.date.all`,
+  change: (figure: string) => `${figure}.change`,
 };
 
 export function buildFigures(config: EditionConfig, responses: Responses): Figure[] {

@@ -26,6 +26,8 @@ export interface ChartRow {
   /** What is printed on the bar: "52 %", "21 sur 24", "7,1". */
   text: string;
   figureId: string;
+  /** More words about the row for the alt text and the table (a change's size and direction). */
+  note?: string;
 }
 
 /** A chart's numbers, read from the figures (never recomputed): plain data, sent to the drawing thread. */

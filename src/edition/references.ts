@@ -203,6 +203,11 @@ export function checkReferences(
           }
         }
       }
+      const extra = kind.check?.(c, q, config);
+      if (extra) {
+        const { key, ...problem } = extra;
+        out.push({ path: at(key), problem: { where, ...problem } });
+      }
       const answer = kind.answerKey === undefined ? undefined : c[kind.answerKey];
       if (typeof answer === 'string' && isClosed(q)) {
         const codes = [

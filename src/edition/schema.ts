@@ -42,6 +42,12 @@ const common = {
     .describe(
       'Id of the segment the question is asked to (e.g. only IA users). Others are not counted as non-response.',
     ),
+  private: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Personal data (an e-mail address, a name): read and checked, never printed, never in free-text.csv.',
+    ),
 };
 
 const closed = {
@@ -145,6 +151,12 @@ export interface ChartKindRule {
   segmentKeys: readonly string[];
   /** The key holding one answer code of the question, if the kind has one. */
   answerKey?: string;
+  /** What else the kind requires of the config: a problem at `key`, or null. */
+  check?(
+    chart: ChartConfig,
+    question: Question,
+    config: EditionConfig,
+  ): { key: string; expected: string; found: string; fix: string } | null;
 }
 
 function chartSchemaFor(kinds: readonly ChartKindRule[]) {
@@ -204,6 +216,13 @@ const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
             .min(1)
             .describe('How the questionnaire was distributed.'),
           sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
+          previous: z
+            .string()
+            .min(1)
+            .optional()
+            .describe(
+              'The previous edition\'s folder, relative to this one (e.g. "../2024"): every figure both editions have gets a change figure (<id>.change).',
+            ),
           publishUrl: z
             .string()
             .url()

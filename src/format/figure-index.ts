@@ -1,5 +1,5 @@
 /** Figures by id, for templates: an unknown id is the template's mistake, named with its closest ids. */
-import type { Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
+import type { ChangeFigure, Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
 
 const NO_VALUE = 'nobody in this segment answered: the figure has no value';
 
@@ -41,6 +41,31 @@ export class FigureIndex {
     if (f.kind !== kind) throw new UnknownFigureError(f.id, [], `not a ${kind} but a ${f.kind}`);
     if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
     return f;
+  }
+
+  /** The change since the previous edition of figure `id` (its `<id>.change` figure), with a value. */
+  change(id: unknown): ChangeFigure & { value: number } {
+    const key = `${String(id)}.change`;
+    const f = this.byId.get(key);
+    if (!f) {
+      if (!this.byId.has(String(id))) this.get(id);
+      throw new UnknownFigureError(
+        key,
+        [],
+        'no change figure (the edition names no previous edition in "edition.previous", or the previous edition has no such figure)',
+      );
+    }
+    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
+    return f as ChangeFigure & { value: number };
+  }
+
+  /** A share or a mean, for comparing two of them. */
+  estimate(id: unknown): (ShareFigure | MeanFigure) & { value: number } {
+    const f = this.get(id);
+    if (f.kind !== 'share' && f.kind !== 'mean')
+      throw new UnknownFigureError(f.id, [], `not a share or a mean but a ${f.kind}`);
+    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
+    return f as (ShareFigure | MeanFigure) & { value: number };
   }
 
   /** The number behind any figure: a share's ratio, a mean, a count. */

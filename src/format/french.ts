@@ -40,6 +40,25 @@ export function formatShare(count: number, base: number): string {
   return base < SMALL_BASE ? formatOutOf(count, base) : formatPercent(count / base);
 }
 
+/**
+ * A change since the previous edition: "+9 points" for a share (percentage
+ * points), "−0,4 point" for a mean, "+16" for a count; a true minus sign,
+ * and "point" singular below 2 as French has it.
+ */
+export function formatChange(of: 'share' | 'mean' | 'count', value: number): string {
+  if (of === 'count') return signed(value, 0);
+  const points = of === 'share' ? value * 100 : value;
+  const decimals = of === 'share' ? 0 : 1;
+  const shown = Math.abs(Number(points.toFixed(decimals)));
+  return `${signed(points, decimals)}${NBSP}point${shown >= 2 ? 's' : ''}`;
+}
+
+function signed(n: number, decimals: number): string {
+  const text = formatDecimal(Math.abs(n), decimals);
+  if (Number(Math.abs(n).toFixed(decimals)) === 0) return text;
+  return `${n > 0 ? '+' : '\u2212'}${text}`;
+}
+
 /** "n = 46" with no-break spaces. */
 export function formatBase(base: number): string {
   return `n${NBSP}=${NBSP}${formatInteger(base)}`;

@@ -30,6 +30,17 @@ export interface MethodologyFacts {
   kept: string;
   excluded: { reason: string; number: string }[];
   nonResponse: { question: string; missing: string; asked: string }[];
+  /** The edition compared with, when there is one (edition.previous). */
+  comparison?: { previous: string; period: string; kept: string };
+  /** Labels of the private questions (personal data read but never printed). */
+  privateQuestions: string[];
+}
+
+/** What the methodology box says of the previous edition. */
+export interface PreviousFacts {
+  id: string;
+  fieldPeriod: { start: string; end: string };
+  kept: number;
 }
 
 /** A chart as the chart partials print it; text is escaped by Handlebars, the SVG is vega's own. */
@@ -86,6 +97,7 @@ export function articleContext(args: {
   charts: RenderedChart[];
   reconciliation: Reconciliation;
   freeText: FreeTextGroup[];
+  previous?: PreviousFacts;
   webUrl: string;
   /** Where each chart's PNG is published, by chart id. */
   pngUrl: (chartId: string) => string;
@@ -96,7 +108,7 @@ export function articleContext(args: {
   for (const e of reconciliation.excluded)
     reasons.set(REASONS[e.reason], (reasons.get(REASONS[e.reason]) ?? 0) + 1);
   const nonResponse = config.questions.flatMap((q) => {
-    if (q.type === 'timestamp' || q.type === 'text') return [];
+    if (q.type === 'timestamp' || q.type === 'text' || q.private) return [];
     const missing = figures.get(figureId.missing(q.id, 'all')) as Figure & { value: number };
     const answered = figures.get(figureId.answered(q.id, 'all')) as Figure & { value: number };
     if (missing.value === 0) return [];
@@ -108,6 +120,9 @@ export function articleContext(args: {
       },
     ];
   });
+  const period = (p: { start: string; end: string }) =>
+    `du ${formatLongDate(p.start)} au ${formatLongDate(p.end)}`;
+  const { previous } = args;
   return {
     edition: config.edition,
     partners: config.edition.partners.join(' et '),
@@ -119,13 +134,21 @@ export function articleContext(args: {
     dateIso: article.date,
     webUrl: args.webUrl,
     methodology: {
-      period: `du ${formatLongDate(start)} au ${formatLongDate(end)}`,
+      period: period({ start, end }),
       channels: config.edition.channels,
       sample: config.edition.sample,
       rowsIn: formatInteger(reconciliation.rowsIn),
       kept: formatInteger(reconciliation.kept),
       excluded: [...reasons].map(([reason, n]) => ({ reason, number: formatInteger(n) })),
       nonResponse,
+      ...(previous && {
+        comparison: {
+          previous: previous.id,
+          period: period(previous.fieldPeriod),
+          kept: formatInteger(previous.kept),
+        },
+      }),
+      privateQuestions: config.questions.filter((q) => q.private).map((q) => q.label ?? q.header),
     },
     freeText: args.freeText.map((g) => {
       const shown = printedFreeText(g);

@@ -5,9 +5,11 @@
  * them like any other value.
  */
 import type { HelperOptions } from 'handlebars';
+import { difference, direction } from '../analysis/change.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import {
   formatBase,
+  formatChange,
   formatDecimal,
   formatInteger,
   formatLongDate,
@@ -80,6 +82,30 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
     },
     /** True when the share is at least `than` (a number from 0 to 1). */
     atLeast: (id, than) => index.number(id) >= Number(than),
+    /**
+     * True when the first group's share (or mean) is above the second's beyond
+     * the noise: the 95 % interval of their difference leaves out 0. What the
+     * prose must use to say one group is ahead of another.
+     */
+    higher: (a, b) => direction(difference(index.estimate(a), index.estimate(b))) === 'up',
+    lower: (a, b) => direction(difference(index.estimate(a), index.estimate(b))) === 'down',
+    /** The change since the previous edition: "+9 points", "−0,4 point", "+16". */
+    change: (id) => {
+      const f = index.change(id);
+      return formatChange(f.of, f.value);
+    },
+    /** The figure as the previous edition printed it: "43 %" (or "8 sur 14"), "6,9", "144". */
+    before: (...args) => {
+      const f = index.change(positional(args)[0]);
+      const was = f.from.value as number;
+      if (f.of === 'share') return formatShare(f.from.count ?? 0, f.from.base ?? 0);
+      if (f.of === 'mean') return formatDecimal(was, Number(hash(args).decimals ?? 1));
+      return formatInteger(was);
+    },
+    /** Conditions on a change, decided by its 95 % interval: a change within the noise is steady. */
+    rose: (id) => direction(index.change(id)) === 'up',
+    fell: (id) => direction(index.change(id)) === 'down',
+    steady: (id) => direction(index.change(id)) === 'steady',
     /** Picks the singular or plural word for a figure's count. */
     plural: (id, one, many) => {
       const f = index.get(id);

@@ -3,6 +3,7 @@
  * exporting a `defineChartKind({...})`, and one line here.
  */
 import type { ChartKind } from '../kind.js';
+import { changeBySegment } from './change-by-segment.js';
 import { meanBySegment } from './mean-by-segment.js';
 import { meansWithIntervals } from './means-with-intervals.js';
 import { mixBySegment } from './mix-by-segment.js';
@@ -19,6 +20,7 @@ export const CHART_KINDS: readonly ChartKind[] = [
   scaleDistribution,
   meansWithIntervals,
   optionsBySegment,
+  changeBySegment,
 ];
 
 /** The kind of a chart whose config the loader has checked: it exists. */

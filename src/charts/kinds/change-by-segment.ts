@@ -1,0 +1,208 @@
+/**
+ * What changed since the previous edition, one line per segment: a dumbbell,
+ * last year's dot in grey and this year's in colour, joined by a line; both
+ * bases on the axis. Draws a share (with `answer`) or a scale's mean.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { z } from 'zod';
+import { direction } from '../../analysis/change.js';
+import { type ChangeFigure, figureId } from '../../analysis/figures.js';
+import { chartCommon, codeSchema, isClosed, segmentList } from '../../edition/schema.js';
+import {
+  formatBase,
+  formatChange,
+  formatDecimal,
+  formatInteger,
+  formatShare,
+  frenchText,
+} from '../../format/french.js';
+import { type ChartData, type ChartRow, defineChartKind } from '../kind.js';
+import { BOTTOM_LEGEND, BAR_STEP, specBase, Y_AXIS } from '../marks.js';
+import { answerLabel, byGroup, segmentName } from '../rows.js';
+import { ACCENT, INK, MUTED } from '../theme.js';
+
+const schema = z
+  .object({
+    ...chartCommon,
+    kind: z.literal('change_by_segment'),
+    answer: codeSchema
+      .optional()
+      .describe('For a question with options: the answer code whose share is drawn (e.g. "oui").'),
+    segments: segmentList,
+  })
+  .strict()
+  .describe(
+    'One line per segment from the previous edition to this one: the share giving one answer, or the mean of a scale. Needs edition.previous.',
+  );
+
+const WORDS = 'Graphique en haltères, évolution depuis l’édition précédente';
+
+export const changeBySegment = defineChartKind({
+  kind: 'change_by_segment',
+  schema,
+  accepts: {
+    test: (q) => isClosed(q) || q.type === 'scale',
+    expected: 'a question with answer options, or a scale',
+    fix: 'Chart a closed question (with "answer") or a scale question.',
+  },
+  segmentKeys: ['segments'],
+  answerKey: 'answer',
+  check: (chart, question, config) => {
+    if (config.edition.previous === undefined) {
+      return {
+        key: 'kind',
+        expected: 'a previous edition to compare with ("edition.previous")',
+        found: 'no "previous:" under "edition:"',
+        fix: 'Add previous: "../<last year\'s folder>" under "edition:", or use another chart kind.',
+      };
+    }
+    if (isClosed(question) && chart.answer === undefined) {
+      return {
+        key: 'question',
+        expected: `the answer whose share is drawn ("answer:" with a code of "${question.id}")`,
+        found: 'no "answer:"',
+        fix: `Add answer: <code> to the chart, e.g. answer: ${question.options[0]?.code}.`,
+      };
+    }
+    return null;
+  },
+  data: (chart, { config, index, question }) => {
+    const isShare = isClosed(question);
+    const current = config.edition.id;
+    let previous = '';
+    const rows: ChartRow[] = chart.segments.flatMap((s) => {
+      const id = isShare
+        ? figureId.share(chart.question, chart.answer as string, s)
+        : figureId.mean(chart.question, s);
+      const f = index.change(id);
+      previous = f.previous;
+      const name = segmentName(config, s);
+      const axisLabel = `${name}|${formatBase(f.from.base ?? 0)} → ${formatInteger(f.to.base ?? 0)}`;
+      const low = Math.min(f.from.value as number, f.to.value as number);
+      const high = Math.max(f.from.value as number, f.to.value as number);
+      const end = (which: 'from' | 'to', k: number): ChartRow => ({
+        group: name,
+        axisLabel,
+        part: k === 0 ? f.previous : current,
+        partOrder: k,
+        value: f[which].value as number,
+        count: f[which].count,
+        base: f[which].base ?? 0,
+        low,
+        high,
+        text: isShare
+          ? formatShare(f[which].count ?? 0, f[which].base ?? 0)
+          : formatDecimal(f[which].value as number, 1),
+        figureId: f.id,
+        // The change's own words ride on this year's dot, for the alt text and the table.
+        ...(k === 1 ? { note: changeWords(f) } : {}),
+      });
+      return [end('from', 0), end('to', 1)];
+    });
+    const scale = question.type === 'scale' ? question : null;
+    const answer = isShare ? answerLabel(question, chart.answer as string) : '';
+    return {
+      kind: chart.kind,
+      rows,
+      parts: [previous, current],
+      measure: scale
+        ? `Note moyenne sur ${scale.max}`
+        : `Part ayant répondu «\u00a0${answer}\u00a0»`,
+      baseNote: `Base : répondants de chaque groupe ayant répondu à la question, en ${previous} puis en ${current}. Échantillons de convenance distincts : une évolution n’est dite hausse ou baisse que si son intervalle de confiance à 95\u00a0% exclut zéro.`,
+      ...(scale ? { domain: [scale.min, scale.max] as [number, number] } : {}),
+    };
+  },
+  spec: dumbbell,
+  alt: (title, data) => {
+    const items = byGroup(data).map(([group, [from, to]]) => {
+      const f = from as ChartRow;
+      const t = to as ChartRow;
+      return `${group} : ${f.text} en ${f.part} (${formatBase(f.base)}), ${t.text} en ${t.part} (${formatBase(t.base)}), ${t.note}`;
+    });
+    return frenchText(
+      `${WORDS}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
+    );
+  },
+  table: (data) => ({
+    columns: ['Groupe', ...data.parts.map((p) => `${p} (base)`), 'Évolution'],
+    rows: byGroup(data).map(([group, rows]) => [
+      group,
+      ...rows.map((r) => `${r.text} (${formatInteger(r.base)})`),
+      rows[1]?.note ?? '',
+    ]),
+  }),
+});
+
+/** "+9 points, hausse" / "−2 points, stable (dans la marge d'erreur)". */
+function changeWords(f: ChangeFigure): string {
+  const words = { up: 'hausse', down: 'baisse', steady: 'stable, dans la marge d’incertitude' };
+  return `${formatChange(f.of, f.value ?? 0)}, ${words[direction(f)]}`;
+}
+
+function dumbbell(data: ChartData): TopLevelSpec {
+  const isShare = data.domain === undefined;
+  const [min, max] = data.domain ?? [0, 1];
+  const scale = { domain: [min, max], nice: false, zero: isShare };
+  const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
+  const x = { field: 'value', type: 'quantitative', scale } as const;
+  const label = (right: boolean) => ({
+    transform: [
+      {
+        filter: right
+          ? 'datum.value > datum.low || (datum.value == datum.low && datum.partOrder == 1 && datum.low == datum.high)'
+          : 'datum.value < datum.high || (datum.low == datum.high && datum.partOrder == 0)',
+      },
+    ],
+    mark: {
+      type: 'text',
+      align: right ? 'left' : 'right',
+      baseline: 'middle',
+      dx: right ? 9 : -9,
+      fontSize: 11,
+      color: INK,
+    },
+    encoding: { x, text: { field: 'text' } },
+  });
+  return {
+    ...specBase(new Set(data.rows.map((r) => r.group)).size * (BAR_STEP + 4)),
+    data: { values: data.rows },
+    encoding: { y },
+    layer: [
+      {
+        transform: [{ filter: 'datum.partOrder == 1' }],
+        mark: { type: 'rule', color: MUTED, strokeWidth: 2, opacity: 0.6 },
+        encoding: {
+          x: {
+            field: 'low',
+            type: 'quantitative',
+            scale,
+            axis: {
+              title: data.measure,
+              format: isShare ? '.0%' : 'd',
+              tickCount: isShare ? 5 : max - min,
+              grid: true,
+              titleAlign: 'right',
+              titleAnchor: 'end',
+            },
+          },
+          x2: { field: 'high' },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 110, opacity: 1 },
+        encoding: {
+          x,
+          color: {
+            field: 'part',
+            type: 'nominal',
+            sort: data.parts,
+            scale: { domain: data.parts, range: [MUTED, ACCENT] },
+            legend: { ...BOTTOM_LEGEND, columns: 2 },
+          },
+        },
+      },
+      label(true),
+      label(false),
+    ],
+  } as unknown as TopLevelSpec;
+}

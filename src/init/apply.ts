@@ -1,0 +1,123 @@
+/**
+ * The plan written into last year's edition.yaml, edited in place with the
+ * yaml library's document model so that its comments, order and quoting
+ * survive: the editor recognises their own file, changed where it had to be.
+ */
+import { isMap, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { EditionConfig, Question } from '../edition/schema.js';
+import type { InitPlan } from './plan.js';
+
+export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): string {
+  const doc = parseDocument(text);
+  const set = (keys: (string | number)[], value: unknown) => doc.setIn(keys, quoted(value));
+  const e = plan.edition;
+  set(['edition', 'id'], e.id.to);
+  set(['edition', 'survey'], e.survey.to);
+  set(['edition', 'fieldPeriod', 'start'], e.fieldPeriod.to.start);
+  set(['edition', 'fieldPeriod', 'end'], e.fieldPeriod.to.end);
+  if (e.publishUrl) set(['edition', 'publishUrl'], e.publishUrl.to);
+  set(['edition', 'previous'], e.previous);
+  // The new export is copied in under the usual name.
+  if (config.source.file !== 'responses.csv') set(['source', 'file'], 'responses.csv');
+  config.articles.forEach((a, i) => {
+    const to = e.articleDates.find((d) => d.article === a.slug)?.to;
+    if (to) set(['articles', i, 'date'], to);
+  });
+
+  const index = new Map(config.questions.map((q, i) => [q.id, i]));
+  for (const m of plan.matches) {
+    const i = index.get(m.question.id) as number;
+    if (m.column.header !== m.question.header) set(['questions', i, 'header'], m.column.header);
+    const changes = plan.options.get(m.question.id);
+    if (changes) {
+      for (const r of changes.renamed) {
+        const j = changes.options.findIndex((o) => o.code === r.code);
+        set(['questions', i, 'options', j, 'label'], r.to);
+      }
+      for (const a of changes.added) {
+        const node = doc.createNode({ code: a.code, label: quoted(a.label) });
+        node.flow = true;
+        doc.addIn(['questions', i, 'options'], node);
+      }
+      if (changes.needsOther) set(['questions', i, 'other'], true);
+    }
+    const scale = plan.scales.find((s) => s.id === m.question.id);
+    if (scale) {
+      set(['questions', i, 'min'], scale.to.min);
+      set(['questions', i, 'max'], scale.to.max);
+    }
+  }
+  for (const { question } of plan.added) doc.addIn(['questions'], questionNode(doc, question));
+  for (const { question } of plan.appliesToRemoved)
+    doc.deleteIn(['questions', index.get(question) as number, 'appliesTo']);
+
+  config.articles.forEach((a, i) => {
+    a.charts.forEach((c, j) => {
+      const trimmed = plan.trimmedCharts.find((t) => t.article === a.slug && t.chart === c.id);
+      if (!trimmed) return;
+      for (const [key, value] of Object.entries(c)) {
+        if (!Array.isArray(value)) continue;
+        const left = value.filter((s) => !trimmed.segments.includes(s as string));
+        if (left.length === value.length) continue;
+        const node = doc.createNode(left);
+        node.flow = true;
+        doc.setIn(['articles', i, 'charts', j, key], node);
+      }
+    });
+  });
+  // Deletions last, from the end of each list, so that indices stay true.
+  const deleteFrom = (keys: (string | number)[], indices: number[]) => {
+    for (const k of indices.sort((x, y) => y - x)) doc.deleteIn([...keys, k]);
+  };
+  config.articles.forEach((a, i) =>
+    deleteFrom(
+      ['articles', i, 'charts'],
+      a.charts.flatMap((c, j) =>
+        plan.droppedCharts.some((d) => d.article === a.slug && d.chart === c.id) ? [j] : [],
+      ),
+    ),
+  );
+  const goneSegments = new Set(plan.droppedSegments.map((d) => d.segment.id));
+  deleteFrom(
+    ['segments'],
+    config.segments.flatMap((s, k) => (goneSegments.has(s.id) ? [k] : [])),
+  );
+  deleteFrom(
+    ['questions'],
+    plan.dropped.map((q) => index.get(q.id) as number),
+  );
+  flowOptionMaps(doc.getIn(['questions']));
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** A new question as the file writes questions: keys in the usual order, options one per line. */
+function questionNode(doc: ReturnType<typeof parseDocument>, q: Question) {
+  const { id, header, label, type } = q;
+  const value: Record<string, unknown> = { id, header: quoted(header) };
+  if (label) value.label = quoted(label);
+  value.type = type;
+  if (q.private) value.private = true;
+  if (q.type === 'scale') Object.assign(value, { min: q.min, max: q.max });
+  if ((q.type === 'single' || q.type === 'multiple') && q.other) value.other = true;
+  if ('options' in q)
+    value.options = q.options.map((o) => ({ code: o.code, label: quoted(o.label) }));
+  return doc.createNode(value);
+}
+
+/** Option lists read best as one `{ code, label }` per line, as the file already has them. */
+function flowOptionMaps(questions: unknown) {
+  if (!isSeq(questions)) return;
+  for (const q of (questions as YAMLSeq).items) {
+    if (!isMap(q)) continue;
+    const options = (q as YAMLMap).get('options', true);
+    if (isSeq(options)) for (const o of options.items) if (isMap(o)) o.flow = true;
+  }
+}
+
+/** Text values double-quoted, as the file writes them (a header may hold ": " or "#"). */
+function quoted(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const s = new Scalar(value);
+  s.type = Scalar.QUOTE_DOUBLE;
+  return s;
+}

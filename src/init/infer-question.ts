@@ -1,0 +1,175 @@
+/**
+ * A column no known question matches -> a new question, its type read from
+ * its answers: a timestamp, a scale (whole numbers in a short range), yes /
+ * no, a multiple choice (answers joined with ", " from a short list), a
+ * single choice (a short list), or free text. Columns of personal data (an
+ * e-mail address, a name, a phone number) are marked private.
+ */
+import type { Option, Question } from '../edition/schema.js';
+import { sameText } from '../text.js';
+import { newOptionThreshold } from './match-options.js';
+import type { ColumnProfile } from './profile.js';
+import { codeFrom, plain } from './similarity.js';
+
+export interface InferredQuestion {
+  question: Question;
+  /** Why this type, in a sentence for the report. */
+  evidence: string;
+}
+
+/** Scales longer than this are not a score but a number typed in: free text. */
+const LONGEST_SCALE = 10;
+/** Answers this long on average are sentences, not choices from a list. */
+const LONG_ANSWER = 45;
+/** A closed question offers at most this many answers. */
+const MOST_OPTIONS = 15;
+
+export function inferQuestion(
+  column: ColumnProfile,
+  takenIds: ReadonlySet<string>,
+  respondents: number,
+): InferredQuestion {
+  const id = codeFrom(column.header, takenIds);
+  const label = column.header.replace(/\s*[?:]\s*$/, '').trim();
+  const common = { id, header: column.header, label, private: false };
+  const values = [...column.values.keys()];
+  if (personal(column)) {
+    return {
+      question: { ...common, type: 'text', private: true },
+      evidence: 'personal data (its header or its answers are e-mail addresses, names or phone numbers): read, never printed',
+    };
+  }
+  if (column.answered === 0) {
+    return { question: { ...common, type: 'text' }, evidence: 'no answers yet: taken as free text' };
+  }
+  if (column.times) {
+    return { question: { ...common, type: 'timestamp' }, evidence: 'every answer is a date and time' };
+  }
+  const numbers = values.map(Number);
+  if (numbers.every((n) => Number.isInteger(n))) {
+    const lo = Math.min(...numbers);
+    const hi = Math.max(...numbers);
+    if (lo >= 0 && hi <= LONGEST_SCALE && hi > lo) {
+      const min = lo === 0 ? 0 : 1;
+      const max = [4, 5, 7, 10].find((m) => m >= hi) ?? hi;
+      return {
+        question: { ...common, type: 'scale', min, max },
+        evidence: `whole numbers from ${lo} to ${hi}: a scale from ${min} to ${max}`,
+      };
+    }
+  }
+  if (values.every((v) => sameText(v, 'Oui') || sameText(v, 'Non'))) {
+    return {
+      question: {
+        ...common,
+        type: 'yesno',
+        options: [
+          { code: 'oui', label: 'Oui' },
+          { code: 'non', label: 'Non' },
+        ],
+      },
+      evidence: 'every answer is « Oui » or « Non »',
+    };
+  }
+  if (looksFree(column)) {
+    return {
+      question: { ...common, type: 'text' },
+      evidence: `${column.manyValues ? 'thousands of' : column.values.size} different answers, sentences rather than choices: free text`,
+    };
+  }
+  const threshold = newOptionThreshold(respondents);
+  const pieces = countPieces(column);
+  const frequentPieces = [...pieces].filter(([, n]) => n >= threshold);
+  if (
+    severalPerRespondent(column) &&
+    frequentPieces.length >= 2 &&
+    frequentPieces.length <= MOST_OPTIONS
+  ) {
+    const { options, other } = optionsFrom(pieces, threshold);
+    return {
+      question: { ...common, type: 'multiple', options, other },
+      evidence: `${options.length} answers, several per respondent (joined with ", ")${other ? ', rarer ones as « Autre »' : ''}`,
+    };
+  }
+  const frequent = [...column.values].filter(([, n]) => n >= threshold);
+  const covered = frequent.reduce((n, [, k]) => n + k, 0);
+  if (
+    !column.manyValues &&
+    frequent.length >= 2 &&
+    frequent.length <= MOST_OPTIONS &&
+    covered >= 0.8 * column.answered
+  ) {
+    const { options, other } = optionsFrom(column.values, threshold);
+    return {
+      question: { ...common, type: 'single', options, other },
+      evidence: `${options.length} answers given by ${Math.round((100 * covered) / column.answered)} % of respondents${other ? ', rarer ones as « Autre »' : ''}`,
+    };
+  }
+  return {
+    question: { ...common, type: 'text' },
+    evidence: `${column.manyValues ? 'thousands of' : column.values.size} different answers: free text`,
+  };
+}
+
+/**
+ * Checkboxes: a tenth of the answers or more join several choices with
+ * ", ", and most of the choices so joined are also given alone. ("Oui, en
+ * formation continue" is one answer: "en formation continue" is never given alone.)
+ */
+function severalPerRespondent(column: ColumnProfile): boolean {
+  const joined = [...column.values].filter(([v]) => v.includes(', '));
+  if (joined.reduce((n, [, k]) => n + k, 0) < 0.1 * column.answered) return false;
+  const alone = new Set(column.values.keys());
+  const pieces = joined.flatMap(([v]) => v.split(', '));
+  return pieces.filter((p) => alone.has(p)).length >= 0.5 * pieces.length;
+}
+
+/** Free text: most answers given once, or sentences rather than choices (long on average). */
+export function looksFree(column: ColumnProfile): boolean {
+  if (column.answered === 0 || column.manyValues) return true;
+  if (column.values.size >= 0.5 * column.answered) return true;
+  let length = 0;
+  for (const [v, n] of column.values) length += v.length * n;
+  return length / column.answered >= LONG_ANSWER;
+}
+
+/** Each answer of a multiple choice, split at ", ", and how many gave it. */
+function countPieces(column: ColumnProfile): Map<string, number> {
+  const pieces = new Map<string, number>();
+  for (const [value, n] of column.values)
+    for (const piece of value.split(', ')) pieces.set(piece, (pieces.get(piece) ?? 0) + n);
+  return pieces;
+}
+
+/** The answers given often enough, most frequent first; "other" when rarer ones remain. */
+function optionsFrom(
+  counts: Map<string, number>,
+  threshold: number,
+): { options: Option[]; other: boolean } {
+  const taken = new Set(['autre']);
+  const options: Option[] = [];
+  let other = false;
+  for (const [label, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+    if (n < threshold || sameText(label, 'Autre')) {
+      other = true;
+      continue;
+    }
+    const code = codeFrom(label, taken, 4);
+    taken.add(code);
+    options.push({ code, label });
+  }
+  return { options, other };
+}
+
+const PERSONAL_HEADER =
+  /\b(e-?mail|courriel|adresse (electronique|mail)|nom|prenom|telephone|portable|numero de tel)\b/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PHONE = /^[+0][\d\s.()-]{8,}$/;
+
+/** A column of e-mail addresses, names or phone numbers (by its header, or half its answers). */
+export function personal(column: ColumnProfile): boolean {
+  if (PERSONAL_HEADER.test(plain(column.header))) return true;
+  let contacts = 0;
+  for (const [v, n] of column.values) if (EMAIL.test(v) || PHONE.test(v)) contacts += n;
+  return column.answered > 0 && contacts >= 0.5 * column.answered;
+}

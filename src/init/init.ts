@@ -1,0 +1,152 @@
+/**
+ * `enquete init <new-folder> --from <previous-edition> --responses <export>`:
+ * a new year's edition from last year's, its codebook matched to the new
+ * export. Reads, plans (plan.ts), writes the folder in one move, then checks
+ * that the new edition reads and writes the report.
+ *
+ *   previous edition.yaml ─┐
+ *   new export ─► profile ─┴► planInit ─► applyPlan ─► new folder ─► check ─► init-report.md
+ */
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CONFIG_FILE, loadEdition, parseEditionConfig } from '../edition/load.js';
+import type { ChartKindRule } from '../edition/schema.js';
+import { InputError, type Problem, UsageError } from '../errors.js';
+import { ingestEdition } from '../ingest/ingest.js';
+import type { Log } from '../log.js';
+import { usage } from '../messages.js';
+import { applyPlan } from './apply.js';
+import { linesUsing, type UsedLine } from './article-lines.js';
+import { planInit } from './plan.js';
+import { profileExport } from './profile.js';
+import { initReport } from './report.js';
+
+export const REPORT_FILE = 'init-report.md';
+export const EXPORT_FILE = 'responses.csv';
+
+export interface InitOptions {
+  folder: string;
+  from: string;
+  responses: string;
+}
+
+export interface InitResult {
+  report: string;
+  /** The new edition does not read yet: the report says why. */
+  problems: Problem[];
+}
+
+export async function initEdition(
+  options: InitOptions,
+  kinds: readonly ChartKindRule[],
+  log: Log,
+): Promise<InitResult> {
+  await refuseFilledFolder(options.folder);
+  const previous = await log.stage('Read the previous edition', () =>
+    loadEdition(options.from, kinds),
+  );
+  const profile = await log.stage('Read the new export', async () => {
+    try {
+      return await profileExport(options.responses, previous.config.edition.timezone);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError('Reading the new export', [
+        {
+          file: options.responses,
+          expected: 'the new Google Forms export (CSV)',
+          found: 'no such file',
+          fix: 'Check the path given to --responses.',
+        },
+      ]);
+    }
+  });
+  const plan = planInit(
+    previous.config,
+    profile,
+    { previous: path.resolve(options.from), next: path.resolve(options.folder) },
+    kinds,
+  );
+  const configText = withSchemaPath(
+    applyPlan(previous.configText, previous.config, plan),
+    options.from,
+    options.folder,
+  );
+
+  await log.stage('Write the new edition', () =>
+    writeFolder(options, previous.config.source.file, configText),
+  );
+
+  const configFile = path.join(options.folder, CONFIG_FILE);
+  const gone = {
+    questions: new Set(plan.dropped.map((q) => q.id)),
+    segments: new Set(plan.droppedSegments.map((d) => d.segment.id)),
+    charts: new Set(plan.droppedCharts.map((d) => d.chart)),
+  };
+  const lines: UsedLine[] = [...linesUsing(configFile, configText, gone)];
+  for (const a of previous.config.articles) {
+    const file = path.join(options.folder, a.body);
+    lines.push(...linesUsing(file, await readFile(file, 'utf8').catch(() => ''), gone));
+  }
+
+  let problems: Problem[] = [];
+  let kept: number | undefined;
+  try {
+    parseEditionConfig(configText, configFile, kinds);
+    const edition = await loadEdition(options.folder, kinds);
+    kept = (await ingestEdition(edition)).reconciliation.kept;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    problems = [...e.problems];
+  }
+  const report = initReport({
+    newFolder: options.folder,
+    previousFolder: options.from,
+    exportFile: options.responses,
+    plan,
+    lines,
+    problems,
+    ...(kept === undefined ? {} : { kept }),
+  });
+  await writeFile(path.join(options.folder, REPORT_FILE), report);
+  return { report, problems };
+}
+
+async function refuseFilledFolder(folder: string): Promise<void> {
+  const entries = await readdir(folder).catch(() => null);
+  if (entries && entries.length > 0) {
+    throw new UsageError(usage.folderNotEmpty(folder));
+  }
+}
+
+/**
+ * Last year's folder copied (article texts, and anything else the editors
+ * keep there) but its export and its init report, the new export copied in
+ * as responses.csv and the new config written; all in a staging folder moved
+ * into place at the end, so a failure leaves nothing behind.
+ */
+async function writeFolder(options: InitOptions, oldExport: string, configText: string) {
+  const target = path.resolve(options.folder);
+  const staging = path.join(path.dirname(target), `.${path.basename(target)}.init-${process.pid}`);
+  await mkdir(path.dirname(target), { recursive: true });
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const from = path.resolve(options.from);
+    const skip = new Set([oldExport, REPORT_FILE, CONFIG_FILE].map((f) => path.join(from, f)));
+    await cp(from, staging, { recursive: true, filter: (src) => !skip.has(src) });
+    await cp(options.responses, path.join(staging, EXPORT_FILE));
+    await writeFile(path.join(staging, CONFIG_FILE), configText);
+    await rm(target, { recursive: true, force: true });
+    await rename(staging, target);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** The `$schema` comment points at the project's schema from the new folder too. */
+function withSchemaPath(text: string, from: string, to: string): string {
+  return text.replace(/(\$schema=)(\S+)/, (_, key: string, rel: string) => {
+    const schema = path.resolve(from, rel);
+    return key + path.relative(path.resolve(to), schema).split(path.sep).join('/');
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * Everything `enquete init` decides, as data: which column is which
+ * question, what became of each option, the new and dropped questions and
+ * what goes with a dropped one (its charts, the segments defined on it), the
+ * edition's new id and field period. Pure: the files are read before and
+ * written after (init.ts), from this plan.
+ */
+import path from 'node:path';
+import type { ChartKindRule, EditionConfig, Question, Segment } from '../edition/schema.js';
+import { isClosed } from '../edition/schema.js';
+import { type ColumnMatch, matchColumns } from './match-columns.js';
+import { matchOptions, type OptionChanges, widenedScale } from './match-options.js';
+import { type InferredQuestion, inferQuestion } from './infer-question.js';
+import { type ExportProfile, fieldPeriodOf } from './profile.js';
+
+export interface InitPlan {
+  rows: number;
+  matches: ColumnMatch[];
+  options: Map<string, OptionChanges>;
+  scales: { id: string; from: { min: number; max: number }; to: { min: number; max: number } }[];
+  added: (InferredQuestion & { column: number })[];
+  dropped: Question[];
+  droppedSegments: { segment: Segment; because: string }[];
+  /** Questions asked to a segment that is gone: now counted over everyone asked. */
+  appliesToRemoved: { question: string; segment: string }[];
+  droppedCharts: { article: string; chart: string; because: string }[];
+  trimmedCharts: { article: string; chart: string; segments: string[] }[];
+  edition: {
+    id: Change<string>;
+    survey: Change<string>;
+    fieldPeriod: Change<{ start: string; end: string }>;
+    publishUrl?: Change<string>;
+    previous: string;
+    articleDates: { article: string; from: string; to: string }[];
+  };
+}
+
+export interface Change<T> {
+  from: T;
+  to: T;
+}
+
+export function planInit(
+  config: EditionConfig,
+  profile: ExportProfile,
+  folders: { previous: string; next: string },
+  kinds: readonly ChartKindRule[],
+): InitPlan {
+  const { matches, dropped, added: newColumns } = matchColumns(config.questions, profile.columns);
+  const options = new Map<string, OptionChanges>();
+  const scales: InitPlan['scales'] = [];
+  for (const m of matches) {
+    const q = m.question;
+    if (isClosed(q)) options.set(q.id, matchOptions(q, m.column, profile.rows));
+    if (q.type === 'scale') {
+      const to = widenedScale(q, m.column);
+      if (to) scales.push({ id: q.id, from: { min: q.min, max: q.max }, to });
+    }
+  }
+  const taken = new Set(config.questions.map((q) => q.id));
+  const added = newColumns.map((column) => {
+    const inferred = inferQuestion(column, taken, profile.rows);
+    taken.add(inferred.question.id);
+    return { ...inferred, column: column.index };
+  });
+
+  // What a dropped question takes with it: segments defined on it, then what used those segments.
+  const droppedIds = new Set(dropped.map((q) => q.id));
+  const droppedSegments = config.segments.flatMap((s) => {
+    const on = Object.keys(s.where).filter((q) => droppedIds.has(q));
+    return on.length > 0 ? [{ segment: s, because: `defined on dropped question "${on[0]}"` }] : [];
+  });
+  const goneSegments = new Set(droppedSegments.map((d) => d.segment.id));
+  const appliesToRemoved = config.questions.flatMap((q) =>
+    !droppedIds.has(q.id) && q.appliesTo && goneSegments.has(q.appliesTo)
+      ? [{ question: q.id, segment: q.appliesTo }]
+      : [],
+  );
+  const droppedCharts: InitPlan['droppedCharts'] = [];
+  const trimmedCharts: InitPlan['trimmedCharts'] = [];
+  for (const a of config.articles) {
+    for (const c of a.charts) {
+      const kind = kinds.find((k) => k.kind === c.kind);
+      const drop = (because: string) => droppedCharts.push({ article: a.slug, chart: c.id, because });
+      if (droppedIds.has(c.question)) {
+        drop(`draws dropped question "${c.question}"`);
+        continue;
+      }
+      const gone = (kind?.segmentKeys ?? []).flatMap((key) =>
+        [c[key] as string | string[]].flat().filter((s) => goneSegments.has(s)),
+      );
+      if (gone.length === 0) continue;
+      const lists = (kind?.segmentKeys ?? []).filter((key) => Array.isArray(c[key]));
+      const left = lists.flatMap((key) => (c[key] as string[]).filter((s) => !goneSegments.has(s)));
+      if (lists.length === 0 || left.length === 0) drop(`uses dropped segment "${gone[0]}"`);
+      else trimmedCharts.push({ article: a.slug, chart: c.id, segments: gone });
+    }
+  }
+
+  const timestamp = matches.find((m) => m.question.type === 'timestamp')?.column.times;
+  const old = config.edition;
+  const fieldPeriod = timestamp ? fieldPeriodOf(timestamp, old.timezone) : old.fieldPeriod;
+  const oldYear = /^\d{4}$/.test(old.id) ? old.id : old.fieldPeriod.start.slice(0, 4);
+  const newYear = fieldPeriod.start.slice(0, 4);
+  const yearShift = Number(newYear) - Number(oldYear);
+  const withYear = (s: string) => s.split(oldYear).join(newYear);
+  return {
+    rows: profile.rows,
+    matches,
+    options,
+    scales,
+    added,
+    dropped,
+    droppedSegments,
+    appliesToRemoved,
+    droppedCharts,
+    trimmedCharts,
+    edition: {
+      id: { from: old.id, to: /^\d{4}$/.test(old.id) ? newYear : withYear(old.id) },
+      survey: { from: old.survey, to: withYear(old.survey) },
+      fieldPeriod: { from: old.fieldPeriod, to: fieldPeriod },
+      ...(old.publishUrl && { publishUrl: { from: old.publishUrl, to: withYear(old.publishUrl) } }),
+      previous: path.relative(folders.next, folders.previous).split(path.sep).join('/'),
+      articleDates: config.articles.map((a) => ({
+        article: a.slug,
+        from: a.date,
+        to: `${Number(a.date.slice(0, 4)) + yearShift}${a.date.slice(4)}`,
+      })),
+    },
+  };
+}

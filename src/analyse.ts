@@ -7,11 +7,13 @@
  *   responses.csv ─────────────────────┘                                  │
  *   previous edition (edition.previous): the same three steps ─► changeFigures
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { changeFigures } from './analysis/change.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
-import { type Edition, loadEdition } from './edition/load.js';
+import { CONFIG_FILE, type Edition, loadEdition } from './edition/load.js';
+import { InputError } from './errors.js';
 import type { Ingested } from './ingest/ingest.js';
 import { ingestEdition } from './ingest/ingest.js';
 import type { Log } from './log.js';
@@ -57,14 +59,34 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
   const before = edition.config.edition.previous;
   if (before === undefined) return { edition, ingested, figures };
   const previous = await log.stage('Read the previous edition', () =>
-    analysePrevious(path.resolve(editionFolder, before)),
+    analysePrevious(path.resolve(editionFolder, before), edition, before),
   );
   const changes = changeFigures(figures, previous.figures, previous.edition.config.edition.id);
   return { edition, ingested, figures: [...figures, ...changes], previous };
 }
 
 /** Its own config, export and figures; its own `previous` is not followed (one year back is the comparison). */
-async function analysePrevious(folder: string): Promise<PreviousEdition> {
+async function analysePrevious(
+  folder: string,
+  current: Edition,
+  written: string,
+): Promise<PreviousEdition> {
+  if (
+    path.resolve(folder) === path.resolve(current.folder) ||
+    !existsSync(path.join(folder, CONFIG_FILE))
+  ) {
+    const line = current.configText.split('\n').findIndex((l) => /^\s*previous:/.test(l)) + 1;
+    throw new InputError('Reading the edition config', [
+      {
+        file: current.configFile,
+        ...(line > 0 && { line }),
+        where: 'key "edition.previous"',
+        expected: `the folder of the previous edition, relative to ${current.folder}, holding its ${CONFIG_FILE}`,
+        found: `"${written}" (${path.resolve(folder) === path.resolve(current.folder) ? 'this edition itself' : `a folder without ${CONFIG_FILE}`})`,
+        fix: 'Write the path from this edition\'s folder to last year\'s, e.g. previous: "../2024", or remove the key to publish without a comparison.',
+      },
+    ]);
+  }
   const edition = await loadEdition(folder, CHART_KINDS);
   const ingested = await ingestEdition(edition);
   return { edition, ingested, figures: buildFigures(edition.config, ingested.responses) };

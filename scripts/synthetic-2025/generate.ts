@@ -36,7 +36,12 @@ const PROFESSIONS: [Profession, number, number][] = [
   ['Cadre de santé', 0.12, 0.55],
   ['Physicien médical', 0.08, 0.7],
 ];
-const RARE_PROFESSIONS = ['Interne en radiologie', 'Secrétaire médicale', 'Ingénieur biomédical', 'Étudiant MERM'];
+const RARE_PROFESSIONS = [
+  'Interne en radiologie',
+  'Secrétaire médicale',
+  'Ingénieur biomédical',
+  'Étudiant MERM',
+];
 const SECTORS: [string, number][] = [
   ['Hospitalier', 0.5],
   ['Libéral', 0.3],
@@ -83,7 +88,10 @@ export function generateSynthetic2025Csv(seed = SYNTHETIC_2025_SEED): string {
     .join('\r\n');
 }
 
-function weighted<T>(random: Random, items: [T, number, ...unknown[]][]): [T, number, ...unknown[]] {
+function weighted<T>(
+  random: Random,
+  items: [T, number, ...unknown[]][],
+): [T, number, ...unknown[]] {
   let x = random.next() * items.reduce((s, i) => s + i[1], 0);
   for (const item of items) {
     x -= item[1];
@@ -99,17 +107,27 @@ function person(random: Random, i: number, time: Date): string[] {
   const sector = random.chance(0.01) ? '' : (weighted(random, SECTORS)[0] as string);
   const uses = random.chance(rare ? 0.4 : useChance);
   const usages = uses
-    ? USES.filter(([, p]) => random.chance(profession === 'Cadre de santé' && p === 0.2 ? 0.6 : p)).map(([u]) => u)
+    ? USES.filter(([, p]) =>
+        random.chance(profession === 'Cadre de santé' && p === 0.2 ? 0.6 : p),
+      ).map(([u]) => u)
     : [];
   if (uses && usages.length === 0) usages.push('Aide au diagnostic');
-  const satisfaction = uses ? String(Math.min(10, Math.max(3, Math.round(7.6 + 1.5 * gauss(random))))) : '';
+  const satisfaction = uses
+    ? String(Math.min(10, Math.max(3, Math.round(7.6 + 1.5 * gauss(random)))))
+    : '';
   const training = random.pick(TRAINING);
   const future = uses
-    ? random.chance(0.88) ? 'Oui' : random.pick(['Non', 'Je ne sais pas'])
-    : random.chance(0.4) ? 'Oui' : random.pick(['Non', 'Je ne sais pas', 'Je ne sais pas']);
+    ? random.chance(0.88)
+      ? 'Oui'
+      : random.pick(['Non', 'Je ne sais pas'])
+    : random.chance(0.4)
+      ? 'Oui'
+      : random.pick(['Non', 'Je ne sais pas', 'Je ne sais pas']);
   const barriers = BARRIERS.filter(([, p]) => random.chance(p)).map(([b]) => b);
   if (barriers.length === 0) barriers.push('Manque de formation');
-  const email = random.chance(0.35) ? `repondant${String(i + 1).padStart(3, '0')}@exemple.invalid` : '';
+  const email = random.chance(0.35)
+    ? `repondant${String(i + 1).padStart(3, '0')}@exemple.invalid`
+    : '';
   // Each comment its own, as real ones are: a stock sentence and the respondent's number.
   const comment = random.chance(0.15) ? `${random.pick(COMMENTS)} (répondant n° ${i + 1})` : '';
   return [

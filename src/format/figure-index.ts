@@ -2,6 +2,7 @@
 import type { ChangeFigure, Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
 
 const NO_VALUE = 'nobody in this segment answered: the figure has no value';
+const NO_PREVIOUS = 'no previous edition to compare with: set "previous:" under "edition:"';
 
 export class UnknownFigureError extends Error {
   constructor(
@@ -52,11 +53,18 @@ export class FigureIndex {
       throw new UnknownFigureError(
         key,
         [],
-        'no change figure (the edition names no previous edition in "edition.previous", or the previous edition has no such figure)',
+        `no change figure (${NO_PREVIOUS}, or it has no such figure)`,
       );
     }
     if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
     return f as ChangeFigure & { value: number };
+  }
+
+  /** The id of the edition the change figures compare with. */
+  previousEdition(): string {
+    const f = this.figures.find((x): x is ChangeFigure => x.kind === 'change');
+    if (!f) throw new UnknownFigureError('previousEdition', [], NO_PREVIOUS);
+    return f.previous;
   }
 
   /** A share or a mean, for comparing two of them. */

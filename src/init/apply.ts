@@ -69,14 +69,14 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
   const deleteFrom = (keys: (string | number)[], indices: number[]) => {
     for (const k of indices.sort((x, y) => y - x)) doc.deleteIn([...keys, k]);
   };
-  config.articles.forEach((a, i) =>
+  config.articles.forEach((a, i) => {
     deleteFrom(
       ['articles', i, 'charts'],
       a.charts.flatMap((c, j) =>
         plan.droppedCharts.some((d) => d.article === a.slug && d.chart === c.id) ? [j] : [],
       ),
-    ),
-  );
+    );
+  });
   const goneSegments = new Set(plan.droppedSegments.map((d) => d.segment.id));
   deleteFrom(
     ['segments'],

@@ -14,7 +14,11 @@ export interface UsedLine {
 export function linesUsing(
   file: string,
   text: string,
-  gone: { questions: ReadonlySet<string>; segments: ReadonlySet<string>; charts: ReadonlySet<string> },
+  gone: {
+    questions: ReadonlySet<string>;
+    segments: ReadonlySet<string>;
+    charts: ReadonlySet<string>;
+  },
 ): UsedLine[] {
   const out: UsedLine[] = [];
   text.split('\n').forEach((content, k) => {

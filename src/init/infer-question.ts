@@ -36,14 +36,21 @@ export function inferQuestion(
   if (personal(column)) {
     return {
       question: { ...common, type: 'text', private: true },
-      evidence: 'personal data (its header or its answers are e-mail addresses, names or phone numbers): read, never printed',
+      evidence:
+        'personal data (its header or its answers are e-mail addresses, names or phone numbers): read, never printed',
     };
   }
   if (column.answered === 0) {
-    return { question: { ...common, type: 'text' }, evidence: 'no answers yet: taken as free text' };
+    return {
+      question: { ...common, type: 'text' },
+      evidence: 'no answers yet: taken as free text',
+    };
   }
   if (column.times) {
-    return { question: { ...common, type: 'timestamp' }, evidence: 'every answer is a date and time' };
+    return {
+      question: { ...common, type: 'timestamp' },
+      evidence: 'every answer is a date and time',
+    };
   }
   const numbers = values.map(Number);
   if (numbers.every((n) => Number.isInteger(n))) {

@@ -57,7 +57,9 @@ export function matchColumns(
     ['normalised', (a: string, b: string) => sameText(a, b) || plain(a) === plain(b)],
   ] as const) {
     for (const q of freeQuestions) {
-      const c = [...freeColumns].find((col) => same(normaliseText(col.header), normaliseText(q.header)));
+      const c = [...freeColumns].find((col) =>
+        same(normaliseText(col.header), normaliseText(q.header)),
+      );
       if (c) take({ question: q, column: c, how, headerScore: 1, answerScore: answerFit(q, c) });
     }
   }

@@ -8,9 +8,9 @@
 import path from 'node:path';
 import type { ChartKindRule, EditionConfig, Question, Segment } from '../edition/schema.js';
 import { isClosed } from '../edition/schema.js';
+import { type InferredQuestion, inferQuestion } from './infer-question.js';
 import { type ColumnMatch, matchColumns } from './match-columns.js';
 import { matchOptions, type OptionChanges, widenedScale } from './match-options.js';
-import { type InferredQuestion, inferQuestion } from './infer-question.js';
 import { type ExportProfile, fieldPeriodOf } from './profile.js';
 
 export interface InitPlan {
@@ -81,7 +81,8 @@ export function planInit(
   for (const a of config.articles) {
     for (const c of a.charts) {
       const kind = kinds.find((k) => k.kind === c.kind);
-      const drop = (because: string) => droppedCharts.push({ article: a.slug, chart: c.id, because });
+      const drop = (because: string) =>
+        droppedCharts.push({ article: a.slug, chart: c.id, because });
       if (droppedIds.has(c.question)) {
         drop(`draws dropped question "${c.question}"`);
         continue;

@@ -55,7 +55,8 @@ export function textSimilarity(a: string, b: string): number {
 export function codeFrom(text: string, taken: ReadonlySet<string>, maxWords = 3): string {
   const words: string[] = [];
   for (const w of contentWords(text)) {
-    if (words.length === maxWords || (words.length > 0 && [...words, w].join('_').length > 32)) break;
+    if (words.length === maxWords || (words.length > 0 && [...words, w].join('_').length > 32))
+      break;
     words.push(w);
   }
   let base = words.join('_') || 'reponse';

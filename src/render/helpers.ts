@@ -102,6 +102,8 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
       if (f.of === 'mean') return formatDecimal(was, Number(hash(args).decimals ?? 1));
       return formatInteger(was);
     },
+    /** The previous edition's id ("2024"), as the change figures name it. */
+    previousEdition: () => index.previousEdition(),
     /** Conditions on a change, decided by its 95 % interval: a change within the noise is steady. */
     rose: (id) => direction(index.change(id)) === 'up',
     fell: (id) => direction(index.change(id)) === 'down',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanOf, wilson } from '../../src/analysis/stats.js';
+import { meanOf, newcombe, studentQuantile, welch, wilson } from '../../src/analysis/stats.js';
 
 describe('wilson', () => {
   it('matches the published value for 24 of 46 (R: prop.test(24, 46, correct = FALSE))', () => {
@@ -35,5 +35,58 @@ describe('meanOf', () => {
   });
   it('is null with nothing to average', () => {
     expect(meanOf([])).toBeNull();
+  });
+});
+
+describe('studentQuantile', () => {
+  it('matches the printed t table (two-sided 95 %)', () => {
+    const table: [number, number][] = [
+      [1, 12.7062],
+      [2, 4.3027],
+      [5, 2.5706],
+      [10, 2.2281],
+      [23, 2.0687],
+      [30, 2.0423],
+      [100, 1.984],
+    ];
+    for (const [df, t] of table) expect(studentQuantile(0.975, df)).toBeCloseTo(t, 4);
+    expect(studentQuantile(0.975, 1e7)).toBeCloseTo(1.96, 3);
+    expect(studentQuantile(0.025, 10)).toBeCloseTo(-2.2281, 4);
+  });
+});
+
+describe('newcombe (hybrid score, no continuity correction)', () => {
+  // Newcombe (1998), Statistics in Medicine 17:873–890, table II, method 10.
+  it('matches the published interval for 56/70 − 48/80', () => {
+    const d = newcombe({ count: 56, base: 70 }, { count: 48, base: 80 });
+    expect(d?.difference).toBeCloseTo(0.2, 10);
+    expect(d?.ci[0]).toBeCloseTo(0.0524, 4);
+    expect(d?.ci[1]).toBeCloseTo(0.3339, 4);
+  });
+  it('matches the published interval for 9/10 − 3/10', () => {
+    const d = newcombe({ count: 9, base: 10 }, { count: 3, base: 10 });
+    expect(d?.ci[0]).toBeCloseTo(0.1705, 4);
+    expect(d?.ci[1]).toBeCloseTo(0.809, 4);
+  });
+  it('stays within [−1, 1] at the extremes and has no interval for an empty base', () => {
+    const d = newcombe({ count: 10, base: 10 }, { count: 0, base: 10 });
+    expect(d?.ci[1]).toBeLessThanOrEqual(1);
+    expect(d?.ci[0]).toBeGreaterThan(0.5);
+    expect(newcombe({ count: 0, base: 0 }, { count: 1, base: 2 })).toBeNull();
+  });
+});
+
+describe('welch', () => {
+  it('matches the interval computed by hand', () => {
+    // se² = 1.2²/20 + 1.8²/15 = 0.288; df = 0.288² / (0.072²/19 + 0.216²/14) = 23.005;
+    // t(0.975, 23.005) = 2.0687; half-width = 2.0687 × √0.288 = 1.1102.
+    const d = welch({ mean: 7.5, sd: 1.2, base: 20 }, { mean: 6.8, sd: 1.8, base: 15 });
+    expect(d?.df).toBeCloseTo(23.005, 2);
+    expect(d?.difference).toBeCloseTo(0.7, 10);
+    expect(d?.ci[0]).toBeCloseTo(0.7 - 1.1102, 3);
+    expect(d?.ci[1]).toBeCloseTo(0.7 + 1.1102, 3);
+  });
+  it('has no interval below two values in a group', () => {
+    expect(welch({ mean: 7, sd: null, base: 1 }, { mean: 6, sd: 1, base: 10 })).toBeNull();
   });
 });

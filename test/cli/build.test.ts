@@ -51,3 +51,34 @@ describe('enquete build', () => {
     expect(rec).toMatchObject({ rowsIn: 144, kept: 144, excluded: [] });
   });
 });
+
+describe('enquete build of an edition compared with the previous one (synthetic 2025)', () => {
+  it('states the comparison in the methodology box and prints no personal data anywhere', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-')), '2025');
+    const { code, stderr } = await enquete(['build', 'test/fixtures/editions/2025', '--out', out]);
+    expect(code, stderr).toBe(0);
+    const web = await readFile(path.join(out, 'evolution/enquete.html'), 'utf8');
+    const text = web.replace(/<[^>]+>/g, ' ').replace(/[ \t\r\n]+/g, ' ');
+    expect(text).toMatch(
+      /par rapport à l’édition 2024, menée du 23\u00a0avril\u00a02024 au 22\u00a0août\u00a02024 auprès de 144 répondants retenus, contre 320 cette année/,
+    );
+    expect(text).toContain('méthode de Newcombe pour les parts, de Welch pour les moyennes');
+    expect(text).toMatch(
+      /ont été masqués\s;\sles données personnelles recueillies \(Adresse e-mail\)/,
+    );
+    // The rise of the manipulateurs is within the noise: the prose and the chart title do not call it one.
+    expect(text).toContain('D’une année à l’autre, un usage stable chez les manipulateurs');
+    expect(text).toMatch(
+      /passe de 52\s%\sà 61\s%\s\(\+9\spoints\)\s:\sun écart compatible avec le hasard/,
+    );
+    for (const file of [
+      'evolution/enquete.html',
+      'evolution/newsletter.txt',
+      'free-text.csv',
+      'figures.json',
+    ])
+      expect(await readFile(path.join(out, file), 'utf8')).not.toMatch(
+        /@exemple\.invalid|06 00 00 00 00/,
+      );
+  });
+});

@@ -83,3 +83,90 @@ describe('figure helpers', () => {
     expect(() => render('{{pct "usage.oui.share.cadres"}}', empty as Figure[])).toThrow(InputError);
   });
 });
+
+describe('change helpers', () => {
+  const share = (id: string, count: number, base: number): Figure => ({
+    id,
+    kind: 'share',
+    label: id,
+    segment: 'all',
+    answer: 'oui',
+    count,
+    base,
+    value: count / base,
+    ci: null,
+  });
+  const change = (
+    id: string,
+    of: 'share' | 'mean' | 'count',
+    from: number,
+    to: number,
+    ci: [number, number] | null,
+  ): Figure[] => [
+    { id, kind: 'mean', label: id, segment: 'all', value: to, base: 50, sd: 1, ci: null },
+    {
+      id: `${id}.change`,
+      kind: 'change',
+      label: id,
+      segment: 'all',
+      of,
+      value: to - from,
+      from:
+        of === 'share' ? { value: from, count: from * 100, base: 100 } : { value: from, base: 50 },
+      to: { value: to },
+      ci,
+      previous: '2024',
+    },
+  ];
+  const list = [
+    ...change('up', 'share', 0.43, 0.52, [0.02, 0.16]),
+    ...change('down', 'share', 0.6, 0.57, [-0.05, -0.01]),
+    ...change('flat', 'share', 0.5, 0.59, [-0.02, 0.2]),
+    ...change('note', 'mean', 7.35, 6.95, [-0.9, 0.1]),
+    ...change('big', 'mean', 5, 7.5, [1.2, 3.8]),
+    ...change('n', 'count', 144, 160, null),
+  ];
+  const words = (id: string) =>
+    render(
+      `{{#if (rose "${id}")}}hausse{{/if}}{{#if (fell "${id}")}}baisse{{/if}}{{#if (steady "${id}")}}stable{{/if}} {{change "${id}"}}`,
+      list,
+    );
+
+  it('word a rise, a fall and a steady figure by the interval, not by the difference', () => {
+    expect(words('up')).toBe('hausse +9\u00a0points');
+    expect(words('down')).toBe('baisse \u22123\u00a0points');
+    // +9 points, but the interval holds 0: the prose may not call it a rise.
+    expect(words('flat')).toBe('stable +9\u00a0points');
+  });
+
+  it('print a mean in points of the scale, singular below 2, and a count as a number', () => {
+    expect(words('note')).toBe('stable \u22120,4\u00a0point');
+    expect(words('big')).toBe('hausse +2,5\u00a0points');
+    expect(words('n')).toBe('hausse +16');
+    expect(render('{{before "up"}} en {{previousEdition}}', list)).toBe('43\u00a0% en 2024');
+    expect(render('{{before "note" decimals=2}}', list)).toBe('7,35');
+  });
+
+  it('name the missing previous edition when there is no change figure', () => {
+    try {
+      render('{{change "usage.oui.share.manipulateurs"}}');
+      expect.unreachable();
+    } catch (e) {
+      const [p] = (e as InputError).problems;
+      expect(p?.where).toBe('figure "usage.oui.share.manipulateurs.change"');
+      expect(`${p?.found} ${p?.fix}`).toContain('previous');
+    }
+  });
+
+  it('say "higher" only when the interval of the difference leaves out 0', () => {
+    const groups = [share('a', 60, 74), share('b', 24, 46), share('c', 8, 14)];
+    const t = (x: string, y: string) =>
+      render(
+        `{{#if (higher "${x}" "${y}")}}plus{{else}}{{#if (lower "${x}" "${y}")}}moins{{else}}comparable{{/if}}{{/if}}`,
+        groups,
+      );
+    expect(t('a', 'b')).toBe('plus'); // 81 % vs 52 %
+    expect(t('b', 'a')).toBe('moins');
+    expect(t('c', 'b')).toBe('comparable'); // 57 % of 14 vs 52 % of 46: within the noise
+  });
+});

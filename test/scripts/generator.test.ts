@@ -4,6 +4,7 @@ import {
   formatFormsTimestamp,
   generateResponsesCsv,
 } from '../../scripts/reconstruct-2024/generate.js';
+import { generateSynthetic2025Csv } from '../../scripts/synthetic-2025/generate.js';
 
 describe('the 2024 reconstruction', () => {
   it('reproduces the committed export byte for byte', async () => {
@@ -25,5 +26,13 @@ describe('the 2024 reconstruction', () => {
     expect(formatFormsTimestamp(new Date(Date.UTC(2024, 3, 22, 22, 0, 0)))).toBe(
       '2024/04/23 12:00:00 AM UTC+2',
     );
+  });
+});
+
+describe('the synthetic 2025 export (test/fixtures/editions/2025)', () => {
+  it('is the committed file byte for byte, and another seed gives another file', async () => {
+    const committed = await readFile('test/fixtures/editions/2025/responses.csv', 'utf8');
+    expect(generateSynthetic2025Csv()).toBe(committed);
+    expect(generateSynthetic2025Csv(1)).not.toBe(committed);
   });
 });

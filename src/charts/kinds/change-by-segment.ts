@@ -17,7 +17,7 @@ import {
   frenchText,
 } from '../../format/french.js';
 import { type ChartData, type ChartRow, defineChartKind } from '../kind.js';
-import { BOTTOM_LEGEND, BAR_STEP, specBase, Y_AXIS } from '../marks.js';
+import { BAR_STEP, BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
 import { answerLabel, byGroup, segmentName } from '../rows.js';
 import { ACCENT, INK, MUTED } from '../theme.js';
 

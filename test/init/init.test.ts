@@ -1,0 +1,169 @@
+/**
+ * `enquete init` end to end, as an editor runs it: the synthetic 2025 export
+ * against the 2024 edition, the report it writes, and `enquete figures` on
+ * the result straight away.
+ */
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { CHART_KINDS } from '../../src/charts/kinds/index.js';
+import { initEdition } from '../../src/init/init.js';
+import { silentLog } from '../../src/log.js';
+import { enquete } from '../helpers/cli.js';
+
+const EXPORT_2025 = 'test/fixtures/editions/2025/responses.csv';
+
+/** The line of a file holding a text, to check the report's line numbers without typing them. */
+async function lineOf(file: string, text: string): Promise<number> {
+  return (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.includes(text)) + 1;
+}
+
+describe('enquete init data/2025 --from data/2024 --responses <2025 export>', () => {
+  let folder: string;
+  let result: Awaited<ReturnType<typeof enquete>>;
+  // biome-ignore lint/suspicious/noExplicitAny: the YAML as written, read back as plain data.
+  let config: Record<string, any>;
+  let report: string;
+  beforeAll(async () => {
+    folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2025');
+    result = await enquete(['init', folder, '--from', 'data/2024', '--responses', EXPORT_2025]);
+    config = parseDocument(await readFile(path.join(folder, 'edition.yaml'), 'utf8')).toJS();
+    report = await readFile(path.join(folder, 'init-report.md'), 'utf8');
+  });
+  const q = (id: string) => config.questions.find((x: { id: string }) => x.id === id);
+
+  it('makes the folder: config, articles, the export as responses.csv, the report', async () => {
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual([
+      'articles',
+      'edition.yaml',
+      'init-report.md',
+      'responses.csv',
+    ]);
+    expect(await readFile(path.join(folder, 'responses.csv'))).toEqual(await readFile(EXPORT_2025));
+    expect(result.stdout).toContain(report.trim());
+  });
+
+  it('updates the edition from the data and names the previous one', () => {
+    expect(config.edition).toMatchObject({
+      id: '2025',
+      survey: 'Enquête IA en imagerie médicale 2025',
+      fieldPeriod: { start: '2025-04-14', end: '2025-07-31' },
+      publishUrl: 'https://www.tech-imago.fr/enquetes/ia-2025/',
+      previous: path.relative(folder, path.resolve('data/2024')),
+    });
+  });
+
+  it("matches reworded headers, keeps renamed options' codes, adds new options and questions", () => {
+    expect(q('profession').header).toBe('Votre profession');
+    expect(q('usage').header).toBe(
+      "Utilisez-vous l'intelligence artificielle dans votre pratique quotidienne ?",
+    );
+    expect(q('commentaire').header).toBe('Vos commentaires');
+    const option = (id: string, code: string) =>
+      q(id).options.find((o: { code: string }) => o.code === code);
+    expect(option('usages', 'comptes_rendus').label).toBe('Aide à la rédaction des comptes rendus');
+    expect(option('freins', 'disponibilite').label).toBe('Disponibilité insuffisante des outils');
+    expect(option('profession', 'physicien_medical').label).toBe('Physicien médical');
+    expect(option('usages', 'protocolisation_examens').label).toBe('Protocolisation des examens');
+    expect(q('adresse_e_mail')).toMatchObject({ type: 'text', private: true });
+    expect(q('suivi_formation_intelligence')).toMatchObject({ type: 'single' });
+  });
+
+  it('removes the dropped question with its chart, and reports the article lines that use it', async () => {
+    expect(q('frequence')).toBeUndefined();
+    const charts = config.articles.flatMap((a: { charts: { id: string }[] }) =>
+      a.charts.map((c) => c.id),
+    );
+    expect(charts).not.toContain('frequence_par_profession');
+    const article = path.join(folder, 'articles/manipulateurs-cadres.hbs');
+    const line = await lineOf(article, '{{chart "frequence_par_profession"}}');
+    expect(report).toContain(`${article}:${line} uses chart "frequence_par_profession"`);
+    const radiologues = path.join(folder, 'articles/radiologues.hbs');
+    const used = await lineOf(radiologues, 'frequence.rarement.share.radiologues');
+    expect(report).toContain(`${radiologues}:${used} uses "frequence.rarement.share.radiologues"`);
+  });
+
+  it('writes every mapping with its evidence in the report', () => {
+    expect(report).toContain('| `horodateur` | 1 | Horodateur | same header |');
+    expect(report).toMatch(
+      /\| `profession` \| 3 \| Votre profession \| evidence: headers \d+ % alike, \d+ % of answers fit its options; last year "Quelle est votre profession \?" \|/,
+    );
+    expect(report).toMatch(
+      /option `comptes_rendus` renamed "Rédaction des comptes rendus" → "Aide à la rédaction des comptes rendus" \(labels \d+ % alike/,
+    );
+    expect(report).toMatch(
+      /new option `physicien_medical` "Physicien médical" \(\d+ respondents\)/,
+    );
+    expect(report).toContain(
+      'question `frequence` ("À quelle fréquence utilisez-vous l\'IA ?"): no column this year',
+    );
+    expect(report).toContain('`adresse_e_mail` ("Adresse e-mail") is marked `private: true`');
+    expect(report).toContain('The export reads with the new config: 320 responses kept of 320.');
+  });
+
+  it('gives an edition that `enquete figures` reads at once, with changes since 2024', async () => {
+    const { code, stdout, stderr } = await enquete(['figures', folder]);
+    expect(code, stderr).toBe(0);
+    const figures = JSON.parse(stdout) as { id: string; kind: string }[];
+    expect(figures.find((f) => f.id === 'usage.oui.share.manipulateurs.change')?.kind).toBe(
+      'change',
+    );
+    expect(figures.some((f) => f.id.startsWith('adresse_e_mail.'))).toBe(true);
+  });
+});
+
+describe('enquete init, refusing and cascading', () => {
+  it('refuses a folder that exists and is not empty, and touches nothing in it', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'enquete-init-'));
+    await writeFile(path.join(folder, 'notes.txt'), 'mine');
+    const { code, stderr } = await enquete([
+      'init',
+      folder,
+      '--from',
+      'data/2024',
+      '--responses',
+      EXPORT_2025,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('already exists and is not empty');
+    expect(await readdir(folder)).toEqual(['notes.txt']);
+  });
+
+  it('takes out, with a dropped question, the segments defined on it and what used them', async () => {
+    // The 2024 export without its "Utilisez-vous l'IA" column.
+    const rows: string[][] = parse(await readFile('data/2024/responses.csv'), { bom: true });
+    const without = rows.map((r) => r.filter((_, k) => k !== 3));
+    const dir = await mkdtemp(path.join(tmpdir(), 'enquete-init-'));
+    const file = path.join(dir, 'export.csv');
+    await writeFile(
+      file,
+      without.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n'),
+    );
+    const folder = path.join(dir, 'sans-usage');
+    await mkdir(folder);
+    const { report } = await initEdition(
+      { folder, from: 'data/2024', responses: file },
+      CHART_KINDS,
+      silentLog,
+    );
+    const config = parseDocument(await readFile(path.join(folder, 'edition.yaml'), 'utf8')).toJS();
+    const segments = config.segments.map((s: { id: string }) => s.id);
+    expect(segments).not.toContain('utilisateurs');
+    expect(segments).toContain('radiologues');
+    expect(
+      config.questions.find((x: { id: string }) => x.id === 'satisfaction').appliesTo,
+    ).toBeUndefined();
+    expect(report).toContain('segment `utilisateurs`: defined on dropped question "usage"');
+    expect(report).toContain(
+      'chart `utilisateurs_par_profession` (article `manipulateurs_cadres`): removed, it draws dropped question "usage"',
+    );
+    expect(report).toMatch(
+      /chart `satisfaction_par_profession` \(article `manipulateurs_cadres`\): segment `utilisateurs` taken out/,
+    );
+    expect(report).toContain('The export reads with the new config');
+  });
+});

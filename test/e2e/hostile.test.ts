@@ -19,7 +19,7 @@ const HOSTILE = {
   5: `Très long ${'blabla '.repeat(1430)}fin`,
   6: "L'IA 🤖 c'est 👍",
   7: 'الذكاء الاصطناعي מעולה',
-  8: '+33 6 00 00 00 00 @moi -moins',
+  8: '+1 pour ce commentaire @moi -moins',
 };
 
 describe('hostile free text', () => {
@@ -52,7 +52,7 @@ describe('hostile free text', () => {
 
     const csv = await readFile(path.join(out, 'free-text.csv'), 'utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"",""cliquez"")"`);
-    expect(csv).toContain(`"'+33 6 00 00 00 00 @moi -moins"`);
+    expect(csv).toContain(`"'+1 pour ce commentaire @moi -moins"`);
     expect(csv).not.toMatch(/,"=/);
 
     const figures = await readFile(path.join(out, 'figures.json'), 'utf8');

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartRow } from './kind.js';
-import { ACCENT, CHART_WIDTH, INK, vegaLiteConfig } from './theme.js';
+import { ACCENT, CHART_WIDTH, INK, MUTED, vegaLiteConfig } from './theme.js';
 
 export const BAR_STEP = 36;
 
@@ -88,4 +88,27 @@ export function horizontalBars(
       },
     ],
   } as unknown as TopLevelSpec;
+}
+
+/**
+ * A line from each row's `low` to its `high` (an interval, or last year to
+ * this year), carrying the value axis, titled at its right end.
+ */
+export function rangeRule(
+  scale: object,
+  axis: { title: string; format: string; tickCount: number },
+  mark: object,
+) {
+  return {
+    mark: { type: 'rule', color: MUTED, ...mark },
+    encoding: {
+      x: {
+        field: 'low',
+        type: 'quantitative',
+        scale,
+        axis: { ...axis, grid: true, titleAlign: 'right', titleAnchor: 'end' },
+      },
+      x2: { field: 'high' },
+    },
+  };
 }

@@ -6,9 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Analysed, analyseEdition } from '../../src/analyse.js';
 import { changeFigures, direction } from '../../src/analysis/change.js';
-import type { ChangeFigure, Figure, ShareFigure } from '../../src/analysis/figures.js';
+import type { ChangeFigure, Figure } from '../../src/analysis/figures.js';
 import { newcombe, welch } from '../../src/analysis/stats.js';
 import { silentLog } from '../../src/log.js';
+import { shareFigure } from '../helpers/figures.js';
 
 const EDITION_2025 = 'test/fixtures/editions/2025';
 
@@ -73,17 +74,7 @@ describe('change figures (2025 synthetic edition against 2024)', () => {
 });
 
 describe('changeFigures', () => {
-  const share = (id: string, count: number, base: number): ShareFigure => ({
-    id,
-    kind: 'share',
-    label: id,
-    segment: 'all',
-    answer: 'oui',
-    count,
-    base,
-    value: base > 0 ? count / base : null,
-    ci: null,
-  });
+  const share = shareFigure;
   it('skips figures whose kind changed, and keeps a figure without a value as null', () => {
     const before: Figure[] = [
       share('a', 5, 10),

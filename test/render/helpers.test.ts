@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
+import { shareFigure } from '../helpers/figures.js';
 
 let figures: Figure[];
 beforeAll(async () => {
@@ -85,17 +86,7 @@ describe('figure helpers', () => {
 });
 
 describe('change helpers', () => {
-  const share = (id: string, count: number, base: number): Figure => ({
-    id,
-    kind: 'share',
-    label: id,
-    segment: 'all',
-    answer: 'oui',
-    count,
-    base,
-    value: count / base,
-    ci: null,
-  });
+  const share = shareFigure;
   const change = (
     id: string,
     of: 'share' | 'mean' | 'count',

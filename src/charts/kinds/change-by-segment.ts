@@ -17,7 +17,7 @@ import {
   frenchText,
 } from '../../format/french.js';
 import { type ChartData, type ChartRow, defineChartKind } from '../kind.js';
-import { BAR_STEP, BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
+import { BAR_STEP, BOTTOM_LEGEND, rangeRule, specBase, Y_AXIS } from '../marks.js';
 import { answerLabel, byGroup, segmentName } from '../rows.js';
 import { ACCENT, INK, MUTED } from '../theme.js';
 
@@ -169,24 +169,17 @@ function dumbbell(data: ChartData): TopLevelSpec {
     encoding: { y },
     layer: [
       {
+        // One line per segment, drawn from this year's row (it carries both ends).
         transform: [{ filter: 'datum.partOrder == 1' }],
-        mark: { type: 'rule', color: MUTED, strokeWidth: 2, opacity: 0.6 },
-        encoding: {
-          x: {
-            field: 'low',
-            type: 'quantitative',
-            scale,
-            axis: {
-              title: data.measure,
-              format: isShare ? '.0%' : 'd',
-              tickCount: isShare ? 5 : max - min,
-              grid: true,
-              titleAlign: 'right',
-              titleAnchor: 'end',
-            },
+        ...rangeRule(
+          scale,
+          {
+            title: data.measure,
+            format: isShare ? '.0%' : 'd',
+            tickCount: isShare ? 5 : max - min,
           },
-          x2: { field: 'high' },
-        },
+          { strokeWidth: 2, opacity: 0.6 },
+        ),
       },
       {
         mark: { type: 'point', filled: true, size: 110, opacity: 1 },

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase, formatDecimal, frenchText } from '../../format/french.js';
 import { type ChartData, defineChartKind, SCALE_QUESTION } from '../kind.js';
-import { BAR_STEP, specBase, Y_AXIS } from '../marks.js';
+import { BAR_STEP, rangeRule, specBase, Y_AXIS } from '../marks.js';
 import { meansData, meanTable } from '../rows.js';
-import { ACCENT, INK, MUTED } from '../theme.js';
+import { ACCENT, INK } from '../theme.js';
 
 const schema = z
   .object({ ...chartCommon, kind: z.literal('means_with_intervals'), segments: segmentList })
@@ -51,25 +51,11 @@ function dotsAndIntervals(data: ChartData): TopLevelSpec {
     data: { values: data.rows },
     encoding: { y },
     layer: [
-      {
-        mark: { type: 'rule', color: MUTED, strokeWidth: 2.5, strokeCap: 'round' },
-        encoding: {
-          x: {
-            field: 'low',
-            type: 'quantitative',
-            scale,
-            axis: {
-              title: data.measure,
-              tickCount: max - min,
-              format: 'd',
-              grid: true,
-              titleAlign: 'right',
-              titleAnchor: 'end',
-            },
-          },
-          x2: { field: 'high' },
-        },
-      },
+      rangeRule(
+        scale,
+        { title: data.measure, tickCount: max - min, format: 'd' },
+        { strokeWidth: 2.5, strokeCap: 'round' },
+      ),
       {
         mark: { type: 'point', filled: true, size: 130, color: ACCENT, opacity: 1 },
         encoding: { x: { field: 'value', type: 'quantitative', scale } },

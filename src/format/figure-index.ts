@@ -36,10 +36,11 @@ export class FigureIndex {
     return this.valued(id, 'mean') as MeanFigure & { value: number };
   }
 
-  /** A figure of the kind a helper needs, with a value (an empty segment has none). */
-  private valued(id: unknown, kind: 'share' | 'mean'): Figure {
+  /** A figure of a kind a helper needs, with a value (an empty segment has none). */
+  private valued(id: unknown, ...kinds: ('share' | 'mean')[]): Figure {
     const f = this.get(id);
-    if (f.kind !== kind) throw new UnknownFigureError(f.id, [], `not a ${kind} but a ${f.kind}`);
+    if (!(kinds as string[]).includes(f.kind))
+      throw new UnknownFigureError(f.id, [], `not a ${kinds.join(' or a ')} but a ${f.kind}`);
     if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
     return f;
   }
@@ -69,11 +70,7 @@ export class FigureIndex {
 
   /** A share or a mean, for comparing two of them. */
   estimate(id: unknown): (ShareFigure | MeanFigure) & { value: number } {
-    const f = this.get(id);
-    if (f.kind !== 'share' && f.kind !== 'mean')
-      throw new UnknownFigureError(f.id, [], `not a share or a mean but a ${f.kind}`);
-    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
-    return f as (ShareFigure | MeanFigure) & { value: number };
+    return this.valued(id, 'share', 'mean') as (ShareFigure | MeanFigure) & { value: number };
   }
 
   /** The number behind any figure: a share's ratio, a mean, a count. */

@@ -9,7 +9,7 @@
  */
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE, loadEdition, parseEditionConfig } from '../edition/load.js';
+import { CONFIG_FILE, loadEdition } from '../edition/load.js';
 import type { ChartKindRule } from '../edition/schema.js';
 import { InputError, type Problem, UsageError } from '../errors.js';
 import { ingestEdition } from '../ingest/ingest.js';
@@ -49,7 +49,7 @@ export async function initEdition(
     try {
       return await profileExport(options.responses, previous.config.edition.timezone);
     } catch (e) {
-      if (e instanceof InputError) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       throw new InputError('Reading the new export', [
         {
           file: options.responses,
@@ -91,7 +91,6 @@ export async function initEdition(
   let problems: Problem[] = [];
   let kept: number | undefined;
   try {
-    parseEditionConfig(configText, configFile, kinds);
     const edition = await loadEdition(options.folder, kinds);
     kept = (await ingestEdition(edition)).reconciliation.kept;
   } catch (e) {

@@ -133,6 +133,23 @@ describe('enquete init, refusing and cascading', () => {
     expect(await readdir(folder)).toEqual(['notes.txt']);
   });
 
+  it('names a missing export and makes no folder', async () => {
+    const folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2025');
+    const { code, stderr } = await enquete([
+      'init',
+      folder,
+      '--from',
+      'data/2024',
+      '--responses',
+      'nowhere.csv',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'nowhere.csv\n    expected: the new Google Forms export (CSV)\n    found:    no such file',
+    );
+    expect(await readdir(path.dirname(folder))).toEqual([]);
+  });
+
   it('takes out, with a dropped question, the segments defined on it and what used them', async () => {
     // The 2024 export without its "Utilisez-vous l'IA" column.
     const rows: string[][] = parse(await readFile('data/2024/responses.csv'), { bom: true });

@@ -69,13 +69,12 @@ export const changeBySegment = defineChartKind({
   data: (chart, { config, index, question }) => {
     const isShare = isClosed(question);
     const current = config.edition.id;
-    let previous = '';
+    const previous = index.previousEdition();
     const rows: ChartRow[] = chart.segments.flatMap((s) => {
       const id = isShare
         ? figureId.share(chart.question, chart.answer as string, s)
         : figureId.mean(chart.question, s);
       const f = index.change(id);
-      previous = f.previous;
       const name = segmentName(config, s);
       const axisLabel = `${name}|${formatBase(f.from.base ?? 0)} → ${formatInteger(f.to.base ?? 0)}`;
       const low = Math.min(f.from.value as number, f.to.value as number);
@@ -83,7 +82,7 @@ export const changeBySegment = defineChartKind({
       const end = (which: 'from' | 'to', k: number): ChartRow => ({
         group: name,
         axisLabel,
-        part: k === 0 ? f.previous : current,
+        part: k === 0 ? previous : current,
         partOrder: k,
         value: f[which].value as number,
         count: f[which].count,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { changeFigures } from './analysis/change.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
-import { CONFIG_FILE, type Edition, loadEdition } from './edition/load.js';
+import { CONFIG_FILE, type Edition, loadEdition, locateKey } from './edition/load.js';
 import { InputError } from './errors.js';
 import type { Ingested } from './ingest/ingest.js';
 import { ingestEdition } from './ingest/ingest.js';
@@ -75,11 +75,10 @@ async function analysePrevious(
     path.resolve(folder) === path.resolve(current.folder) ||
     !existsSync(path.join(folder, CONFIG_FILE))
   ) {
-    const line = current.configText.split('\n').findIndex((l) => /^\s*previous:/.test(l)) + 1;
     throw new InputError('Reading the edition config', [
       {
         file: current.configFile,
-        ...(line > 0 && { line }),
+        ...locateKey(current.configText, ['edition', 'previous']),
         where: 'key "edition.previous"',
         expected: `the folder of the previous edition, relative to ${current.folder}, holding its ${CONFIG_FILE}`,
         found: `"${written}" (${path.resolve(folder) === path.resolve(current.folder) ? 'this edition itself' : `a folder without ${CONFIG_FILE}`})`,

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
 import { checkReferences } from './references.js';
@@ -69,15 +69,7 @@ export function parseEditionConfig(
       }),
     );
   }
-  const locate = (keyPath: readonly PropertyKey[]): { line?: number; column?: number } => {
-    let node: unknown = doc.getIn(keyPath as unknown[], true);
-    for (let n = keyPath.length; !hasRange(node) && n > 0; n--) {
-      node = n - 1 === 0 ? doc.contents : doc.getIn(keyPath.slice(0, n - 1) as unknown[], true);
-    }
-    if (!hasRange(node)) return {};
-    const { line, col } = lineCounter.linePos(node.range[0]);
-    return { line, column: col };
-  };
+  const locate = locator(doc, lineCounter);
 
   const input: unknown = doc.toJS();
   const parsed = editionSchemaFor(kinds).safeParse(input);
@@ -105,6 +97,27 @@ export function parseEditionConfig(
   }));
   if (problems.length > 0) throw new InputError('Checking the edition config', problems);
   return parsed.data;
+}
+
+type Position = { line?: number; column?: number };
+
+/** Where a key is in the config (or the nearest key above it that is there), for located problems. */
+function locator(doc: Document, lineCounter: LineCounter) {
+  return (keyPath: readonly PropertyKey[]): Position => {
+    let node: unknown = doc.getIn(keyPath as unknown[], true);
+    for (let n = keyPath.length; !hasRange(node) && n > 0; n--) {
+      node = n - 1 === 0 ? doc.contents : doc.getIn(keyPath.slice(0, n - 1) as unknown[], true);
+    }
+    if (!hasRange(node)) return {};
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line, column: col };
+  };
+}
+
+/** The position of a key in a config's text, for problems found after loading (e.g. a folder it names). */
+export function locateKey(text: string, keyPath: readonly PropertyKey[]): Position {
+  const lineCounter = new LineCounter();
+  return locator(parseDocument(text, { lineCounter }), lineCounter)(keyPath);
 }
 
 function hasRange(node: unknown): node is { range: [number, number, number] } {

@@ -73,6 +73,19 @@ export class FigureIndex {
     return this.valued(id, 'share', 'mean') as (ShareFigure | MeanFigure) & { value: number };
   }
 
+  /** Two shares or two means, to compare one group with another: a share and a mean do not compare. */
+  comparable(a: unknown, b: unknown): [ShareFigure | MeanFigure, ShareFigure | MeanFigure] {
+    const fa = this.estimate(a);
+    const fb = this.estimate(b);
+    if (fa.kind !== fb.kind)
+      throw new UnknownFigureError(
+        fb.id,
+        [],
+        `a ${fb.kind}, compared with the ${fa.kind} "${fa.id}": compare two shares or two means`,
+      );
+    return [fa, fb];
+  }
+
   /** The number behind any figure: a share's ratio, a mean, a count. */
   number(id: unknown): number {
     const f = this.get(id);

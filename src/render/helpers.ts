@@ -87,8 +87,8 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
      * the noise: the 95 % interval of their difference leaves out 0. What the
      * prose must use to say one group is ahead of another.
      */
-    higher: (a, b) => direction(difference(index.estimate(a), index.estimate(b))) === 'up',
-    lower: (a, b) => direction(difference(index.estimate(a), index.estimate(b))) === 'down',
+    higher: (a, b) => direction(difference(...index.comparable(a, b))) === 'up',
+    lower: (a, b) => direction(difference(...index.comparable(a, b))) === 'down',
     /** The change since the previous edition: "+9 points", "−0,4 point", "+16". */
     change: (id) => {
       const f = index.change(id);

@@ -160,4 +160,16 @@ describe('change helpers', () => {
     expect(t('b', 'a')).toBe('moins');
     expect(t('c', 'b')).toBe('comparable'); // 57 % of 14 vs 52 % of 46: within the noise
   });
+
+  it('refuse to compare a share with a mean, naming the figure', () => {
+    try {
+      render('{{#if (higher "usage.oui.share.all" "satisfaction.mean.all")}}x{{/if}}');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      const [p] = (e as InputError).problems;
+      expect(p?.where).toBe('figure "satisfaction.mean.all"');
+      expect(p?.found).toContain('compare two shares or two means');
+    }
+  });
 });

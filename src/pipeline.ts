@@ -19,7 +19,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Analysed, analyseEdition, type PreviousEdition } from './analyse.js';
 import { type FreeTextGroup, freeText } from './analysis/free-text.js';
-import { planChart, type RenderedChart, withDrawing } from './charts/draw.js';
+import {
+  drawingJobs,
+  planChart,
+  type RenderedChart,
+  type SvgJob,
+  withDrawings,
+} from './charts/draw.js';
 import type { Edition } from './edition/load.js';
 import type { Article } from './edition/schema.js';
 import { UsageError } from './errors.js';
@@ -39,6 +45,7 @@ import {
   renderArticlePage,
   type Templates,
 } from './render/pages.js';
+import { meanPrecision } from './render/precision.js';
 import type { DrawingWorker } from './worker/client.js';
 
 export interface BuildOptions {
@@ -80,7 +87,8 @@ export async function composeArticles(
   const { config } = edition;
   const articles = pickArticles(config.articles, options.article);
   const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
-  const index = new FigureIndex(figures);
+  // One rounding per figure, decided from every template before anything is drawn or printed.
+  const index = new FigureIndex(figures, await meanPrecision(edition, figures));
   const typed = freeText(config, ingested.responses);
   const templates = await log.stage('Prepare templates', () =>
     loadTemplates(index, [
@@ -184,11 +192,19 @@ async function drawCharts(
     ),
   );
   const all = planned.flat();
-  const svgs = await log.stage(`Draw ${all.length} charts (SVG)`, () =>
-    worker.svgs(all.map((p) => p.job)),
+  const jobs = all.map(drawingJobs);
+  const svgs = await log.stage(`Draw ${all.length} charts (SVG, one drawing per medium)`, () =>
+    worker.svgs(jobs.flat()),
   );
   let n = 0;
-  return planned.map((charts) => charts.map((p) => withDrawing(p, svgs[n++] as string)));
+  return planned.map((charts) =>
+    charts.map((p) => {
+      const count = (jobs[n] as SvgJob[]).length;
+      const first = jobs.slice(0, n).reduce((sum, j) => sum + j.length, 0);
+      n++;
+      return withDrawings(p, svgs.slice(first, first + count));
+    }),
+  );
 }
 
 /** Each article through every article recipe, and the edition recipes, all at once. */

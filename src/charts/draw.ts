@@ -3,6 +3,7 @@ import type { ChartConfig, EditionConfig, Question } from '../edition/schema.js'
 import type { FigureIndex } from '../format/figure-index.js';
 import type { ChartData, DataTable } from './kind.js';
 import { chartKind } from './kinds/index.js';
+import { DRAWINGS, type DrawingName } from './media.js';
 
 export interface RenderedChart {
   id: string;
@@ -11,20 +12,26 @@ export interface RenderedChart {
   alt: string;
   baseNote: string;
   table: DataTable;
+  /** The chart drawn once for each place it is shown (media.ts). */
+  drawings: Record<DrawingName, Drawing>;
+}
+
+export interface Drawing {
   svg: string;
-  /** Size of the drawing in CSS pixels (the PNG has twice as many). */
+  /** Size in drawing units (scaled to its column where it is shown). */
   width: number;
   height: number;
 }
 
-/** What the drawing thread needs to draw a chart: its data (the kind is named in it). */
+/** What the drawing thread needs to draw a chart: its data (the kind is named in it) and width. */
 export interface SvgJob {
   data: ChartData;
+  width: number;
 }
 
 export interface PlannedChart {
-  chart: Omit<RenderedChart, 'svg' | 'width' | 'height'>;
-  job: SvgJob;
+  chart: Omit<RenderedChart, 'drawings'>;
+  data: ChartData;
 }
 
 /** Everything about a chart but its drawing, which the worker makes from `job`. */
@@ -45,17 +52,29 @@ export function planChart(
       baseNote: data.baseNote,
       table: kind.table(data),
     },
-    job: { data },
+    data,
   };
 }
 
-/** The SVG of a planned chart (in the drawing thread). */
-export function chartSpecOf(job: SvgJob) {
-  return chartKind(job.data.kind).spec(job.data);
+/** The drawings a chart needs, one per medium's width. */
+export function drawingJobs(planned: PlannedChart): SvgJob[] {
+  return DRAWINGS.map((d) => ({ data: planned.data, width: d.width }));
 }
 
-export function withDrawing(planned: PlannedChart, svg: string): RenderedChart {
-  return { ...planned.chart, svg, ...svgSize(svg) };
+/** The spec of one drawing (in the drawing thread). */
+export function chartSpecOf(job: SvgJob) {
+  return chartKind(job.data.kind).spec(job.data, job.width);
+}
+
+/** The planned chart with its drawings, the SVGs in the order of `drawingJobs`. */
+export function withDrawings(planned: PlannedChart, svgs: string[]): RenderedChart {
+  const drawings = Object.fromEntries(
+    DRAWINGS.map((d, i) => {
+      const svg = svgs[i] as string;
+      return [d.name, { svg, ...svgSize(svg) }];
+    }),
+  ) as Record<DrawingName, Drawing>;
+  return { ...planned.chart, drawings };
 }
 
 function svgSize(svg: string): { width: number; height: number } {

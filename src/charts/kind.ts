@@ -23,6 +23,9 @@ export interface ChartRow {
   /** The 95 % interval, where the kind draws it. */
   low?: number;
   high?: number;
+  /** The interval's ends as printed, where they are a mean's: "7,2", "8,0". */
+  lowText?: string;
+  highText?: string;
   /** What is printed on the bar: "52 %", "21 sur 24", "7,1". */
   text: string;
   figureId: string;
@@ -59,7 +62,8 @@ export interface ChartContext {
 
 export interface ChartKind<C extends ChartConfig = ChartConfig> extends ChartKindRule {
   data(chart: C, context: ChartContext): ChartData;
-  spec(data: ChartData): TopLevelSpec;
+  /** The Vega-Lite spec of a drawing `width` units wide (media.ts says how wide each medium shows it). */
+  spec(data: ChartData, width: number): TopLevelSpec;
   alt(title: string, data: ChartData): string;
   table(data: ChartData): DataTable;
 }

@@ -5,9 +5,15 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartRow } from './kind.js';
-import { ACCENT, CHART_WIDTH, INK, MUTED, vegaLiteConfig } from './theme.js';
+import { ACCENT, INK, MUTED, vegaLiteConfig } from './theme.js';
 
 export const BAR_STEP = 36;
+/**
+ * Values printed on marks and legend labels. Axis labels are 14: every
+ * drawing is scaled to its medium so that 13 units read as at least 11 px
+ * on screen and 8 pt in print (media.ts).
+ */
+export const LABEL_SIZE = 13;
 
 /** Group labels on two lines ("Manipulateurs" / "n = 46"): the chart keeps its width for the bars. */
 export const Y_AXIS = {
@@ -19,11 +25,11 @@ export const Y_AXIS = {
   labelLineHeight: 15,
 } as const;
 
-/** The top of every spec: size, fit and the shared look. */
-export function specBase(height: number) {
+/** The top of every spec: size (`width` in drawing units, labels included), fit and the shared look. */
+export function specBase(height: number, width: number) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_WIDTH,
+    width,
     height,
     autosize: { type: 'fit-x', contains: 'padding' },
     config: vegaLiteConfig as never,
@@ -36,7 +42,7 @@ export const BOTTOM_LEGEND = {
   title: null,
   direction: 'horizontal',
   columns: 1,
-  labelFontSize: 12,
+  labelFontSize: LABEL_SIZE,
   symbolSize: 120,
   labelLimit: 200,
   columnPadding: 12,
@@ -46,6 +52,7 @@ export const BOTTOM_LEGEND = {
 /** One horizontal bar a row, its value printed at its end. */
 export function horizontalBars(
   rows: ChartRow[],
+  width: number,
   x: { domainMax: number; format: string; title: string },
 ): TopLevelSpec {
   const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
@@ -55,7 +62,7 @@ export function horizontalBars(
     scale: { domain: [0, x.domainMax], nice: false },
   } as const;
   return {
-    ...specBase(rows.length * BAR_STEP),
+    ...specBase(rows.length * BAR_STEP, width),
     data: { values: rows },
     encoding: { y },
     layer: [

@@ -1,5 +1,5 @@
 /**
- * Spec -> SVG (vega, in Node, no browser) -> PNG at 2x (resvg, with the
+ * Spec -> SVG (vega, in Node, no browser) -> PNG (resvg, with the
  * bundled TrueType fonts and an opaque white background, for e-mail). Each
  * chart is drawn once; every output reuses these bytes.
  */
@@ -20,18 +20,19 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 
 export interface Png {
   bytes: Uint8Array;
-  /** CSS pixels: half the PNG's pixel size. */
+  /** Pixels. */
   width: number;
   height: number;
 }
 
 let fontFiles: string[] | undefined;
 
-export function renderPng(svg: string, scale = 2): Png {
+/** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */
+export function renderPng(svg: string, widthPx: number): Png {
   // Charts use the sans-serif only; loading just its files keeps each render quick.
   fontFiles ??= trueTypePaths().filter((f) => f.includes('SourceSans3'));
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
+    fitTo: { mode: 'width', value: widthPx },
     background: 'white',
     font: {
       fontFiles,
@@ -43,8 +44,8 @@ export function renderPng(svg: string, scale = 2): Png {
   const image = resvg.render();
   return {
     bytes: image.asPng(),
-    width: Math.round(image.width / scale),
-    height: Math.round(image.height / scale),
+    width: image.width,
+    height: image.height,
   };
 }
 

@@ -11,7 +11,6 @@ import {
 import type { FigureIndex } from '../format/figure-index.js';
 import {
   formatBase,
-  formatDecimal,
   formatInteger,
   formatPercent,
   formatShare,
@@ -47,7 +46,7 @@ export function shareRow(
   };
 }
 
-/** One dot or bar from a mean figure, printed with one decimal. */
+/** One dot or bar from a mean figure, printed as everywhere else (FigureIndex.meanText). */
 export function meanRow(index: FigureIndex, figureId: string, group: string): ChartRow {
   const f = index.mean(figureId);
   return {
@@ -57,7 +56,9 @@ export function meanRow(index: FigureIndex, figureId: string, group: string): Ch
     base: f.base,
     low: f.ci?.[0],
     high: f.ci?.[1],
-    text: formatDecimal(f.value, 1),
+    text: index.meanText(figureId),
+    lowText: f.ci ? index.meanText(figureId, f.ci[0]) : undefined,
+    highText: f.ci ? index.meanText(figureId, f.ci[1]) : undefined,
     figureId,
   };
 }
@@ -128,9 +129,7 @@ export function shareInterval(r: ChartRow): string {
 
 /** A mean's 95 % interval as a table cell: "6,6 – 7,6". */
 export function meanInterval(r: ChartRow): string {
-  return r.low === undefined || r.high === undefined
-    ? '–'
-    : `${formatDecimal(r.low, 1)} – ${formatDecimal(r.high, 1)}`;
+  return r.lowText === undefined || r.highText === undefined ? '–' : `${r.lowText} – ${r.highText}`;
 }
 
 /** The table of a chart of shares: one line a bar, with count, base, share and interval. */
@@ -151,12 +150,7 @@ export function shareTable(first: string, data: ChartData): DataTable {
 export function meanTable(data: ChartData): DataTable {
   return {
     columns: ['Groupe', 'Moyenne', 'Base', 'IC 95\u00a0%'],
-    rows: data.rows.map((r) => [
-      r.group,
-      formatDecimal(r.value, 2),
-      formatInteger(r.base),
-      meanInterval(r),
-    ]),
+    rows: data.rows.map((r) => [r.group, r.text, formatInteger(r.base), meanInterval(r)]),
   };
 }
 

@@ -6,7 +6,6 @@
 export const CHART_FONT = 'Source Sans 3';
 /** As a CSS font-family value: a family name starting a word with a digit must be quoted. */
 export const CHART_FONT_CSS = `'${CHART_FONT}', sans-serif`;
-export const CHART_WIDTH = 440;
 export const INK = '#1d2327';
 export const MUTED = '#5b6770';
 export const ACCENT = '#0072B2';
@@ -25,7 +24,7 @@ export const vegaLiteConfig = {
     labelFont: CHART_FONT_CSS,
     titleFont: CHART_FONT_CSS,
     labelFontSize: 14,
-    titleFontSize: 12,
+    titleFontSize: 13,
     labelColor: INK,
     titleColor: MUTED,
     titleFontWeight: 'normal',
@@ -36,11 +35,11 @@ export const vegaLiteConfig = {
   },
   legend: {
     labelFont: CHART_FONT_CSS,
-    labelFontSize: 14,
+    labelFontSize: 13,
     labelColor: INK,
     titleFont: CHART_FONT_CSS,
     symbolType: 'square',
     labelLimit: 400,
   },
-  text: { font: CHART_FONT_CSS, fontSize: 14, color: INK },
+  text: { font: CHART_FONT_CSS, fontSize: 13, color: INK },
 } as const;

@@ -1,5 +1,6 @@
 /** Figures by id, for templates: an unknown id is the template's mistake, named with its closest ids. */
 import type { ChangeFigure, Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
+import { formatDecimal } from './french.js';
 
 const NO_VALUE = 'nobody in this segment answered: the figure has no value';
 const NO_PREVIOUS = 'no previous edition to compare with: set "previous:" under "edition:"';
@@ -17,8 +18,23 @@ export class UnknownFigureError extends Error {
 
 export class FigureIndex {
   private readonly byId: Map<string, Figure>;
-  constructor(readonly figures: readonly Figure[]) {
+  constructor(
+    readonly figures: readonly Figure[],
+    /** Decimals of each question's means, decided once from the articles (render/precision.ts). */
+    private readonly meanDecimals: ReadonlyMap<string, number> = new Map(),
+  ) {
     this.byId = new Map(figures.map((f) => [f.id, f]));
+  }
+
+  /** How many decimals this figure's question's means print with, everywhere: 1 unless the articles ask for more. */
+  decimals(id: unknown): number {
+    const question = this.get(id).question;
+    return (question !== undefined && this.meanDecimals.get(question)) || 1;
+  }
+
+  /** A mean (or a value on its scale, such as an interval's end) as it prints everywhere: "7,1", "7,35". */
+  meanText(id: unknown, value: number = this.mean(id).value): string {
+    return formatDecimal(value, this.decimals(id));
   }
 
   get(id: unknown): Figure {

@@ -15,6 +15,8 @@ export interface NewsletterJob {
   html: string;
   /** Each chart's drawing and where its PNG is published (a path under the output folder). */
   charts: { id: string; svg: string; pngFile: string }[];
+  /** Width of the PNGs in pixels: twice the e-mail column's CSS pixels. */
+  pngWidth: number;
   subject: string;
   from: string;
   date: string;
@@ -32,7 +34,10 @@ export interface NewsletterResult {
 
 /** The PNGs, the inlined HTML, its plain text and the .eml preview. */
 export async function composeNewsletter(job: NewsletterJob): Promise<NewsletterResult> {
-  const pngs = job.charts.map((c) => ({ name: c.pngFile, bytes: renderPng(c.svg).bytes }));
+  const pngs = job.charts.map((c) => ({
+    name: c.pngFile,
+    bytes: renderPng(c.svg, job.pngWidth).bytes,
+  }));
   const html = inlineStyles(job.html);
   const text = plainText(job.html);
   const eml = await emlMessage({

@@ -2,7 +2,8 @@
  * The print recipe: the print page -> A4 PDF in Chromium, then the PDF's
  * author, subject, keywords and fixed dates (pdf-info.ts), since Chromium
  * writes only the title and the language. The page runs with JavaScript disabled and may
- * load nothing but itself: every other request is refused.
+ * load nothing but itself: every other request is refused. Its charts are
+ * placed as floats before it prints (print-layout.ts).
  */
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { onAbort } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
 import { printFailed, printTimedOut } from '../messages.js';
 import { withInfo } from './pdf-info.js';
+import { type PrintArea, placeCharts } from './print-layout.js';
 
 export const PRINT_TIMEOUT_MS = 60_000;
 
@@ -33,7 +35,12 @@ export interface PrintResult {
 }
 
 /** `page` must have JavaScript disabled and request interception on (Chromium.printPage). */
-export async function printPdf(page: Page, html: string, meta: PdfMeta): Promise<PrintResult> {
+export async function printPdf(
+  page: Page,
+  html: string,
+  meta: PdfMeta,
+  area: PrintArea,
+): Promise<PrintResult> {
   const folder = await mkdtemp(path.join(tmpdir(), 'enquete-print-'));
   const forget = onAbort(() => rmSync(folder, { recursive: true, force: true }));
   const file = path.join(folder, 'print.html');
@@ -50,6 +57,7 @@ export async function printPdf(page: Page, html: string, meta: PdfMeta): Promise
       }
     });
     await page.goto(own, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    await placeCharts(page, area);
     const printed = await page.pdf({
       format: 'A4',
       printBackground: true,

@@ -8,6 +8,7 @@ import { type Figure, figureId } from '../analysis/figures.js';
 import type { FreeTextGroup, FreeTextItem } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { DataTable } from '../charts/kind.js';
+import { EMAIL_COLUMN_PX, EMAIL_DRAWING, WEB_DRAWINGS } from '../charts/media.js';
 import type { Article, EditionConfig } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import { formatInteger, formatLongDate } from '../format/french.js';
@@ -51,7 +52,10 @@ export interface ChartView {
   baseNote: string;
   source: string;
   table: DataTable;
-  svg: Handlebars.SafeString;
+  /** The print drawing, named by its alt text (Chromium tags it as a Figure with /Alt). */
+  printSvg: Handlebars.SafeString;
+  /** The web drawings, each shown at the widths it is made for (web.css from media.ts). */
+  webSvgs: Handlebars.SafeString;
   /** The hosted PNG, for the e-mail. */
   img: { src: string; width: number; height: number };
 }
@@ -177,11 +181,9 @@ export function articleContext(args: {
   };
 }
 
-/** The e-mail's column is 600 px with 24 px of padding each side. */
-const EMAIL_CHART_WIDTH = 552;
-
 function chartView(chart: RenderedChart, source: string, pngUrl: string): ChartView {
-  const width = Math.min(chart.width, EMAIL_CHART_WIDTH);
+  const email = chart.drawings[EMAIL_DRAWING];
+  const width = EMAIL_COLUMN_PX;
   return {
     id: chart.id,
     title: chart.title,
@@ -189,12 +191,25 @@ function chartView(chart: RenderedChart, source: string, pngUrl: string): ChartV
     baseNote: chart.baseNote,
     source,
     table: chart.table,
-    // The figure is named by its wrapper's aria-label; the SVG's own text would be read twice.
-    svg: new Handlebars.SafeString(
-      chart.svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" '),
+    printSvg: new Handlebars.SafeString(
+      withSvgAttributes(
+        chart.drawings.print.svg,
+        `role="img" aria-label="${Handlebars.escapeExpression(chart.alt)}"`,
+      ),
     ),
-    img: { src: pngUrl, width, height: Math.round((chart.height * width) / chart.width) },
+    // The figure is named by its wrapper's aria-label; the SVG's own text would be read twice.
+    webSvgs: new Handlebars.SafeString(
+      WEB_DRAWINGS.map(
+        (d) =>
+          `<div class="drawing drawing-${d.name}">${withSvgAttributes(chart.drawings[d.name].svg, 'aria-hidden="true" focusable="false"')}</div>`,
+      ).join(''),
+    ),
+    img: { src: pngUrl, width, height: Math.round((email.height * width) / email.width) },
   };
+}
+
+function withSvgAttributes(svg: string, attributes: string): string {
+  return svg.replace('<svg ', `<svg ${attributes} `);
 }
 
 /** Typed answers printed in full up to these numbers; past them, a page of them reads better than a hundred. */

@@ -10,7 +10,6 @@ import type { FigureIndex } from '../format/figure-index.js';
 import {
   formatBase,
   formatChange,
-  formatDecimal,
   formatInteger,
   formatLongDate,
   formatOutOf,
@@ -57,9 +56,8 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
       const f = index.get(id);
       return formatBase(f.kind === 'share' || f.kind === 'mean' ? f.base : index.number(id));
     },
-    /** "7,1" (decimals=1 by default). */
-    mean: (...args) =>
-      formatDecimal(index.mean(positional(args)[0]).value, Number(hash(args).decimals ?? 1)),
+    /** "7,1", or "7,35" where any template asks for decimals=2: one rounding per figure (precision.ts). */
+    mean: (id) => index.meanText(id),
     /** "un peu plus de la moitié" */
     words: (id) => fractionWords(index.share(id).value),
     date: (id) => {
@@ -99,7 +97,7 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
       const f = index.change(positional(args)[0]);
       const was = f.from.value as number;
       if (f.of === 'share') return formatShare(f.from.count ?? 0, f.from.base ?? 0);
-      if (f.of === 'mean') return formatDecimal(was, Number(hash(args).decimals ?? 1));
+      if (f.of === 'mean') return index.meanText(positional(args)[0], was);
       return formatInteger(was);
     },
     /** The previous edition's id ("2024"), as the change figures name it. */

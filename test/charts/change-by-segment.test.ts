@@ -48,7 +48,7 @@ describe('change_by_segment', () => {
     );
     expect(kind.table(data).columns).toEqual(['Groupe', '2024 (base)', '2025 (base)', 'Évolution']);
     expect(data.domain).toEqual([1, 10]);
-    const svg = await renderSvg(kind.spec(data));
+    const svg = await renderSvg(kind.spec(data, 480));
     // A grey dot (last year) and a blue one (this year) for each of the 4 segments, and one of each in the legend.
     expect(svg).toContain('>2024<');
     expect(svg).toContain('>2025<');

@@ -11,6 +11,7 @@ import type { ChartConfig, EditionConfig, Question } from '../../src/edition/sch
 import { trueTypePaths } from '../../src/fonts.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
+import { meanPrecision } from '../../src/render/precision.js';
 
 let config: EditionConfig;
 let index: FigureIndex;
@@ -19,12 +20,12 @@ const chart = (id: string) =>
 const question = (c: ChartConfig) => config.questions.find((q) => q.id === c.question) as Question;
 const chartData = (c: ChartConfig): ChartData =>
   chartKind(c.kind).data(c, { config, index, question: question(c) });
-const chartSpec = (d: ChartData) => chartKind(d.kind).spec(d);
+const chartSpec = (d: ChartData, width = 480) => chartKind(d.kind).spec(d, width);
 
 beforeAll(async () => {
   const a = await analyseEdition('data/2024', silentLog);
   config = a.edition.config;
-  index = new FigureIndex(a.figures as Figure[]);
+  index = new FigureIndex(a.figures as Figure[], await meanPrecision(a.edition, a.figures));
   useFrenchLocale();
 });
 
@@ -66,11 +67,25 @@ describe('chart drawing', () => {
     expect(svg).toContain('>0\u00a0%</text>');
     expect(svg).toContain('8\u00a0sur\u00a014');
   });
-  it('renders the PNG at twice the SVG size without a browser', async () => {
+  it('renders the PNG at the asked pixel width without a browser', async () => {
     const svg = await renderSvg(chartSpec(chartData(chart('freins'))));
-    const png = renderPng(svg);
-    const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
-    expect(Buffer.from(png.bytes).readUInt32BE(16)).toBe(2 * width);
+    const png = renderPng(svg, 1104);
+    const [width, height] = [/width="(\d+)"/, /height="(\d+)"/].map((r) =>
+      Number(r.exec(svg)?.[1]),
+    );
+    expect(Buffer.from(png.bytes).readUInt32BE(16)).toBe(1104);
+    expect(Buffer.from(png.bytes).readUInt32BE(20)).toBeCloseTo(
+      (1104 * (height as number)) / (width as number),
+      -1,
+    );
+  });
+  it('draws each medium at its own width, the text the same size in drawing units', async () => {
+    const data = chartData(chart('utilisateurs_par_profession'));
+    for (const width of [330, 740]) {
+      const svg = await renderSvg(chartSpec(data, width));
+      expect(Number(/width="(\d+)"/.exec(svg)?.[1])).toBe(width);
+      expect(svg).toContain('font-size="13px"');
+    }
   });
   it('measures text with the real font: an "i" is narrower than an "M"', () => {
     const regular = trueTypePaths().find((f) => f.includes('SourceSans3_400Regular.')) as string;

@@ -4,10 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseEdition } from '../../src/analyse.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { CHART_KINDS, chartKind } from '../../src/charts/kinds/index.js';
+import { DRAWINGS, PRINT_COLUMN_PT } from '../../src/charts/media.js';
 import { renderSvg, useFrenchLocale } from '../../src/charts/render.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
+import { meanPrecision } from '../../src/render/precision.js';
 
 let config: EditionConfig;
 let index: FigureIndex;
@@ -23,7 +25,7 @@ const dataOf = (c: ChartConfig): ChartData =>
 beforeAll(async () => {
   const a = await analyseEdition('data/2024', silentLog);
   config = a.edition.config;
-  index = new FigureIndex(a.figures);
+  index = new FigureIndex(a.figures, await meanPrecision(a.edition, a.figures));
   useFrenchLocale();
 });
 
@@ -40,21 +42,37 @@ describe('the registry', () => {
   });
 });
 
+describe('every chart of the 2024 edition, drawn for print', () => {
+  it('has its text at caption size, 8 to 9 pt once scaled to the text column', async () => {
+    const print = DRAWINGS.find((d) => d.name === 'print') as { width: number };
+    const pt = PRINT_COLUMN_PT / print.width;
+    for (const c of config.articles.flatMap((a) => a.charts)) {
+      const svg = await renderSvg(chartKind(c.kind).spec(dataOf(c), print.width));
+      expect(Number(/width="([\d.]+)"/.exec(svg)?.[1])).toBe(print.width);
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]) * pt);
+      expect(sizes.length, c.id).toBeGreaterThan(3);
+      expect(Math.min(...sizes), c.id).toBeGreaterThanOrEqual(8);
+      expect(Math.max(...sizes), c.id).toBeLessThanOrEqual(9);
+    }
+  });
+});
+
 describe('means_with_intervals', () => {
   it('draws each mean as a dot with its 95 % interval, on the whole scale', async () => {
     const d = dataOf(chart('satisfaction_intervalles'));
     expect(d.rows.map((r) => [r.group, r.base, r.text])).toEqual([
-      ['Radiologues', 60, '7,6'],
-      ['Manipulateurs', 24, '7,1'],
-      ['Cadres de santé', 8, '6,9'],
-      ['Utilisateurs', 96, '7,4'],
+      // The articles print these means with two decimals: so does the chart (one rounding per figure).
+      ['Radiologues', 60, '7,58'],
+      ['Manipulateurs', 24, '7,08'],
+      ['Cadres de santé', 8, '6,88'],
+      ['Utilisateurs', 96, '7,35'],
     ]);
     const radiologues = d.rows[0];
     expect(radiologues?.low).toBeLessThan(7.58);
     expect(radiologues?.high).toBeGreaterThan(7.58);
     expect(d.domain).toEqual([1, 10]);
-    const svg = await renderSvg(chartKind(d.kind).spec(d));
-    expect(svg).toContain('>7,6</text>');
+    const svg = await renderSvg(chartKind(d.kind).spec(d, 480));
+    expect(svg).toContain('>7,58</text>');
     expect(svg).toContain('>10</text>');
     expect(svg).toMatch(/<path[^>]*class="[^"]*"|<line/);
   });
@@ -62,9 +80,9 @@ describe('means_with_intervals', () => {
     const d = dataOf(chart('satisfaction_intervalles'));
     const kind = chartKind(d.kind);
     expect(kind.alt('T', d)).toContain(
-      'Radiologues (n\u00a0=\u00a060)\u00a0: 7,6, entre 7,2 et 8,0',
+      'Radiologues (n\u00a0=\u00a060)\u00a0: 7,58, entre 7,16 et 8,00',
     );
-    expect(kind.table(d).rows[0]).toEqual(['Radiologues', '7,58', '60', '7,2 – 8,0']);
+    expect(kind.table(d).rows[0]).toEqual(['Radiologues', '7,58', '60', '7,16 – 8,00']);
   });
 });
 
@@ -79,7 +97,7 @@ describe('options_by_segment', () => {
     const formation = d.rows.filter((r) => r.group === 'Manque de formation');
     expect(formation.map((r) => r.text)).toEqual(['60\u00a0%', '72\u00a0%', '7\u00a0sur\u00a011']);
     expect(d.rows[d.rows.length - 1]?.group).toBe('Autre');
-    const svg = await renderSvg(chartKind(d.kind).spec(d));
+    const svg = await renderSvg(chartKind(d.kind).spec(d, 480));
     expect(svg).toContain('Cadres de santé (n\u00a0=\u00a011)');
     expect(svg).toContain('7\u00a0sur\u00a011');
   });

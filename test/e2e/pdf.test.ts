@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce } from '../helpers/build.js';
+import { pageFills, pageTexts } from '../helpers/page-fill.js';
 
 let out: string;
 let info: string;
@@ -62,8 +63,9 @@ describe('enquete.pdf', () => {
       '8 sur 14',
       '60 sur 74',
       '21 sur 24',
-      '7,1 sur 10',
-      '6,9 sur 10',
+      // Published as 7,1 and 6,9; the articles ask two decimals for the users' 7,35, so every satisfaction mean has two.
+      '7,08 sur 10',
+      '6,88 sur 10',
       '7,35 sur 10',
       'n = 46',
       '144',
@@ -95,5 +97,20 @@ describe('enquete.pdf', () => {
     expect(text).toContain('Méthodologie');
     expect(text).toContain('Annexe : les données des graphiques');
     expect(text.replace(/\s+/g, ' ')).toContain('du 23 avril 2024 au 22 août 2024');
+  });
+
+  it("leaves no page less than three quarters full but the article's last and the document's last", () => {
+    const pdf = path.join(out, 'enquete.pdf');
+    const fills = pageFills(pdf);
+    const texts = pageTexts(pdf);
+    expect(fills).toHaveLength(texts.length);
+    // The article ends with its methodology box, whose last sentence names Wilson's method.
+    const articleLast = texts.findLastIndex((t) => /méthode\s+de\s+Wilson/.test(t));
+    expect(articleLast).toBeGreaterThan(0);
+    const exempt = new Set([articleLast, fills.length - 1]);
+    const short = fills
+      .map((fill, page) => ({ page: page + 1, fill: Math.round(fill * 100) }))
+      .filter(({ page, fill }) => !exempt.has(page - 1) && fill < 75);
+    expect(short, `page fills: ${fills.map((f) => Math.round(f * 100)).join(' ')}`).toEqual([]);
   });
 });

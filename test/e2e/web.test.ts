@@ -93,6 +93,27 @@ describe('enquete.html', () => {
     expect(prose).not.toMatch(/ :\s/);
   });
 
+  it('prints each mean the same in the prose, on the charts, in their tables and alt text', () => {
+    const prose = html
+      .replace(/<style>[\s\S]*?<\/style>/, '')
+      .replace(/<figure[\s\S]*?<\/figure>/g, '');
+    const charts = [...html.matchAll(/<figure class="chart"[\s\S]*?<\/figure>/g)].map((m) => m[0]);
+    // Every decimal number a chart label shows (SVG text) is printed with the rounding the prose uses.
+    const labels = charts.flatMap((c) =>
+      [...c.matchAll(/>(\d+,\d+)<\/text>/g)].map((m) => m[1] as string),
+    );
+    const proseDecimals = [...prose.matchAll(/\b(\d+,\d+)\b/g)].map((m) => m[1] as string);
+    expect(proseDecimals).toContain('7,35');
+    const places = (n: string) => n.split(',')[1]?.length;
+    for (const label of labels) expect(places(label), label).toBe(places('7,35'));
+    const satisfaction = charts.find((c) =>
+      c.includes('id="graphique-satisfaction_par_profession"'),
+    ) as string;
+    expect(satisfaction).toContain('>7,35</text>');
+    expect(satisfaction).toMatch(/aria-label="[^"]*7,35/);
+    expect(satisfaction).toMatch(/<td class="num">7,35<\/td>/);
+  });
+
   it('fits a 375 px phone without sideways scrolling', async () => {
     const { page } = await open(375);
     const overflow = await page.evaluate(
@@ -100,6 +121,46 @@ describe('enquete.html', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
+  });
+
+  it('draws each chart as wide as the text column, its text 11 px or more on a phone and 12 px from 768 px', async () => {
+    for (const width of [320, 375, 600, 768, 1280]) {
+      const { page } = await open(width);
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.chart')].map((figure) => {
+          const shown = [...figure.querySelectorAll('.chart-svg svg')].filter(
+            (svg) => svg.getBoundingClientRect().width > 0,
+          );
+          const svg = shown[0] as SVGSVGElement;
+          const texts = [...svg.querySelectorAll('text')]
+            .map((t) => t.getBoundingClientRect().height)
+            .filter((h) => h > 0);
+          // A glyph box is about 1.2 font sizes tall: the smallest text as it shows, in CSS px.
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const sizes = [...svg.querySelectorAll('text')].map(
+            (t) => Number.parseFloat(t.getAttribute('font-size') ?? '0') * scale,
+          );
+          return {
+            id: figure.id,
+            shown: shown.length,
+            chart: svg.getBoundingClientRect().width,
+            column: (figure.parentElement as HTMLElement).getBoundingClientRect().width,
+            smallest: Math.min(...sizes.filter((s) => s > 0)),
+            glyphs: texts.length,
+          };
+        }),
+      );
+      expect(charts.length).toBeGreaterThanOrEqual(6);
+      for (const c of charts) {
+        expect(c.shown, `${c.id} at ${width}`).toBe(1);
+        expect(Math.abs(c.chart - c.column), `${c.id} at ${width}: chart vs column`).toBeLessThan(
+          1,
+        );
+        expect(c.smallest, `${c.id} at ${width}`).toBeGreaterThanOrEqual(width >= 768 ? 12 : 11);
+        expect(c.glyphs).toBeGreaterThan(3);
+      }
+      await page.close();
+    }
   });
 
   it('uses the bundled fonts', async () => {

@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
+import { decideMeanPrecision } from '../../src/render/precision.js';
 import { shareFigure } from '../helpers/figures.js';
 
 let figures: Figure[];
@@ -13,8 +14,15 @@ beforeAll(async () => {
   ({ figures } = await analyseEdition('data/2024', silentLog));
 });
 
+/** As the build does: the template's own decimals= asks decide each question's rounding first. */
 const render = (source: string, list: Figure[] = figures) =>
-  compileTemplate(createEnvironment(new FigureIndex(list)), 'article.hbs', source).render({});
+  compileTemplate(
+    createEnvironment(
+      new FigureIndex(list, decideMeanPrecision([{ file: 'article.hbs', text: source }], list)),
+    ),
+    'article.hbs',
+    source,
+  ).render({});
 
 /** The same figures with one share changed, as another year's data would give. */
 function withShare(id: string, count: number, base: number): Figure[] {
@@ -35,6 +43,38 @@ describe('figure helpers', () => {
     expect(render('{{n "usage.oui.share.manipulateurs"}}')).toBe('n\u00a0&#x3D;\u00a046');
     expect(render('{{mean "satisfaction.mean.utilisateurs" decimals=2}}')).toBe('7,35');
     expect(render('{{date "horodateur.first.date.all"}}')).toBe('23\u00a0avril\u00a02024');
+  });
+
+  it('print a mean with one rounding wherever it appears, as any template asks for it', () => {
+    const both =
+      '{{mean "satisfaction.mean.radiologues"}} / {{mean "satisfaction.mean.utilisateurs" decimals=2}}';
+    // One ask for two decimals sets every mean of the question: no 7,6 beside 7,35.
+    expect(render(both)).toBe('7,58 / 7,35');
+    expect(render('{{mean "satisfaction.mean.radiologues"}}')).toBe('7,6');
+    expect(() =>
+      decideMeanPrecision(
+        [
+          { file: 'a.hbs', text: '{{mean "satisfaction.mean.radiologues" decimals=2}}' },
+          { file: 'b.hbs', text: 'x\n{{mean "satisfaction.mean.cadres" decimals=1}}' },
+        ],
+        figures,
+      ),
+    ).toThrow(InputError);
+    try {
+      decideMeanPrecision(
+        [
+          { file: 'a.hbs', text: '{{mean "satisfaction.mean.radiologues" decimals=2}}' },
+          { file: 'b.hbs', text: 'x\n{{#if (mean "satisfaction.mean.cadres" decimals=1)}}{{/if}}' },
+        ],
+        figures,
+      );
+      expect.unreachable();
+    } catch (e) {
+      const problem = (e as InputError).problems[0];
+      expect(problem?.file).toBe('b.hbs');
+      expect(problem?.where).toBe('line 2');
+      expect(problem?.expected).toContain('2 decimals, as asked in a.hbs line 1');
+    }
   });
 
   it('decide the wording from the data', () => {
@@ -94,11 +134,22 @@ describe('change helpers', () => {
     to: number,
     ci: [number, number] | null,
   ): Figure[] => [
-    { id, kind: 'mean', label: id, segment: 'all', value: to, base: 50, sd: 1, ci: null },
+    {
+      id,
+      kind: 'mean',
+      label: id,
+      question: id,
+      segment: 'all',
+      value: to,
+      base: 50,
+      sd: 1,
+      ci: null,
+    },
     {
       id: `${id}.change`,
       kind: 'change',
       label: id,
+      question: id,
       segment: 'all',
       of,
       value: to - from,

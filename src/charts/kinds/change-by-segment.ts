@@ -11,13 +11,12 @@ import { chartCommon, codeSchema, isClosed, segmentList } from '../../edition/sc
 import {
   formatBase,
   formatChange,
-  formatDecimal,
   formatInteger,
   formatShare,
   frenchText,
 } from '../../format/french.js';
 import { type ChartData, type ChartRow, defineChartKind } from '../kind.js';
-import { BAR_STEP, BOTTOM_LEGEND, rangeRule, specBase, Y_AXIS } from '../marks.js';
+import { BAR_STEP, BOTTOM_LEGEND, LABEL_SIZE, rangeRule, specBase, Y_AXIS } from '../marks.js';
 import { answerLabel, byGroup, segmentName } from '../rows.js';
 import { ACCENT, INK, MUTED } from '../theme.js';
 
@@ -91,7 +90,7 @@ export const changeBySegment = defineChartKind({
         high,
         text: isShare
           ? formatShare(f[which].count ?? 0, f[which].base ?? 0)
-          : formatDecimal(f[which].value as number, 1),
+          : index.meanText(id, f[which].value as number),
         figureId: f.id,
         // The change's own words ride on this year's dot, for the alt text and the table.
         ...(k === 1 ? { note: changeWords(f) } : {}),
@@ -138,7 +137,7 @@ function changeWords(f: ChangeFigure): string {
   return `${formatChange(f.of, f.value ?? 0)}, ${words[direction(f)]}`;
 }
 
-function dumbbell(data: ChartData): TopLevelSpec {
+function dumbbell(data: ChartData, width: number): TopLevelSpec {
   const isShare = data.domain === undefined;
   const [min, max] = data.domain ?? [0, 1];
   const scale = { domain: [min, max], nice: false, zero: isShare };
@@ -157,13 +156,13 @@ function dumbbell(data: ChartData): TopLevelSpec {
       align: right ? 'left' : 'right',
       baseline: 'middle',
       dx: right ? 9 : -9,
-      fontSize: 11,
+      fontSize: LABEL_SIZE,
       color: INK,
     },
     encoding: { x, text: { field: 'text' } },
   });
   return {
-    ...specBase(new Set(data.rows.map((r) => r.group)).size * (BAR_STEP + 4)),
+    ...specBase(new Set(data.rows.map((r) => r.group)).size * (BAR_STEP + 4), width),
     data: { values: data.rows },
     encoding: { y },
     layer: [

@@ -21,8 +21,8 @@ export const meanBySegment = defineChartKind({
       measure: (max) => `Note moyenne sur ${max}`,
       baseNote: 'Base : répondants de chaque groupe ayant donné une note.',
     }),
-  spec: (data) =>
-    horizontalBars(data.rows, {
+  spec: (data, width) =>
+    horizontalBars(data.rows, width, {
       domainMax: data.domain?.[1] ?? 10,
       format: 'd',
       title: data.measure,

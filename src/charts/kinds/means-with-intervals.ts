@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { chartCommon, segmentList } from '../../edition/schema.js';
-import { formatBase, formatDecimal, frenchText } from '../../format/french.js';
+import { formatBase, frenchText } from '../../format/french.js';
 import { type ChartData, defineChartKind, SCALE_QUESTION } from '../kind.js';
 import { BAR_STEP, rangeRule, specBase, Y_AXIS } from '../marks.js';
 import { meansData, meanTable } from '../rows.js';
@@ -33,7 +33,7 @@ export const meansWithIntervals = defineChartKind({
   alt: (title, data) => {
     const items = data.rows.map(
       (r) =>
-        `${r.group} (${formatBase(r.base)}) : ${r.text}${r.low === undefined || r.high === undefined ? '' : `, entre ${formatDecimal(r.low, 1)} et ${formatDecimal(r.high, 1)}`}`,
+        `${r.group} (${formatBase(r.base)}) : ${r.text}${r.lowText === undefined || r.highText === undefined ? '' : `, entre ${r.lowText} et ${r.highText}`}`,
     );
     return frenchText(
       `${WORDS}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
@@ -42,12 +42,12 @@ export const meansWithIntervals = defineChartKind({
   table: meanTable,
 });
 
-function dotsAndIntervals(data: ChartData): TopLevelSpec {
+function dotsAndIntervals(data: ChartData, width: number): TopLevelSpec {
   const [min, max] = data.domain ?? [0, 10];
   const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
   const scale = { domain: [min, max], nice: false, zero: false };
   return {
-    ...specBase(data.rows.length * (BAR_STEP + 4)),
+    ...specBase(data.rows.length * (BAR_STEP + 4), width),
     data: { values: data.rows },
     encoding: { y },
     layer: [

@@ -5,7 +5,7 @@ import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
 import { type ChartData, CLOSED_QUESTION, defineChartKind } from '../kind.js';
-import { BAR_STEP, BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
+import { BAR_STEP, BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
 import { answerLabel, byGroup, optionCodes, segmentName, shareRow, withBase } from '../rows.js';
 import { INK, ORDERED_RAMP } from '../theme.js';
 
@@ -60,7 +60,7 @@ export const mixBySegment = defineChartKind({
   }),
 });
 
-function stackedBars(data: ChartData): TopLevelSpec {
+function stackedBars(data: ChartData, width: number): TopLevelSpec {
   // Stack positions computed here, so each segment's label sits in its middle.
   const x0 = new Map<string, number>();
   const stacked = data.rows.map((r) => {
@@ -77,7 +77,7 @@ function stackedBars(data: ChartData): TopLevelSpec {
   const groups = new Set(data.rows.map((r) => r.group)).size;
   const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
   return {
-    ...specBase(groups * (BAR_STEP + 6)),
+    ...specBase(groups * (BAR_STEP + 6), width),
     data: { values: stacked },
     encoding: { y },
     layer: [
@@ -110,7 +110,13 @@ function stackedBars(data: ChartData): TopLevelSpec {
       {
         // Only where the label fits inside its segment; every value is in the table and the alt text.
         transform: [{ filter: 'datum.base < 30 ? datum.value >= 0.2 : datum.value >= 0.12' }],
-        mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 12, fontWeight: 600 },
+        mark: {
+          type: 'text',
+          align: 'center',
+          baseline: 'middle',
+          fontSize: LABEL_SIZE,
+          fontWeight: 600,
+        },
         encoding: {
           x: { field: 'mid', type: 'quantitative' },
           text: { field: 'text' },

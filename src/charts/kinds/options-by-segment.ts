@@ -9,7 +9,7 @@ import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
 import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
-import { BOTTOM_LEGEND, specBase, Y_AXIS } from '../marks.js';
+import { BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
 import {
   answerLabel,
   byGroup,
@@ -102,7 +102,7 @@ export const optionsBySegment = defineChartKind({
   }),
 });
 
-function groupedBars(data: ChartData): TopLevelSpec {
+function groupedBars(data: ChartData, width: number): TopLevelSpec {
   const answers = new Set(data.rows.map((r) => r.group)).size;
   const step = data.parts.length * BAR + 14;
   const x = {
@@ -112,7 +112,7 @@ function groupedBars(data: ChartData): TopLevelSpec {
   } as const;
   const yOffset = { field: 'part', type: 'nominal', sort: data.parts } as const;
   return {
-    ...specBase(answers * step),
+    ...specBase(answers * step, width),
     data: { values: data.rows },
     encoding: {
       y: { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS },
@@ -143,7 +143,14 @@ function groupedBars(data: ChartData): TopLevelSpec {
         },
       },
       {
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11, color: INK },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'middle',
+          dx: 4,
+          fontSize: LABEL_SIZE,
+          color: INK,
+        },
         encoding: { x, text: { field: 'text' } },
       },
     ],

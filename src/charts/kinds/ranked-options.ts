@@ -55,7 +55,8 @@ export const rankedOptions = defineChartKind({
       baseNote: `Base : ${base} répondants ayant répondu à la question ${who(context, chart.segment)}.${several}`,
     };
   },
-  spec: (data) => horizontalBars(data.rows, { domainMax: 1, format: '.0%', title: data.measure }),
+  spec: (data, width) =>
+    horizontalBars(data.rows, width, { domainMax: 1, format: '.0%', title: data.measure }),
   alt: (title, data) => listAlt('Diagramme en barres classées', title, data, (r) => r.group),
   table: (data) => shareTable('Réponse', data),
 });

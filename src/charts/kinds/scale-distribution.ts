@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema } from '../../edition/schema.js';
 import { type ChartRow, defineChartKind, SCALE_QUESTION } from '../kind.js';
-import { specBase } from '../marks.js';
+import { LABEL_SIZE, specBase } from '../marks.js';
 import { listAlt, shareRow, shareTable, who } from '../rows.js';
 import { ACCENT, INK, MUTED } from '../theme.js';
 
@@ -38,12 +38,12 @@ export const scaleDistribution = defineChartKind({
       baseNote: `Base : ${rows[0]?.base ?? 0} répondants ayant donné une note ${who(context, chart.segment)}.`,
     };
   },
-  spec: (data) => columns(data.rows, data.measure),
+  spec: (data, width) => columns(data.rows, data.measure, width),
   alt: (title, data) => listAlt('Histogramme des notes', title, data, (r) => r.group),
   table: (data) => shareTable('Note', data),
 });
 
-function columns(rows: ChartRow[], title: string): TopLevelSpec {
+function columns(rows: ChartRow[], title: string, width: number): TopLevelSpec {
   const x = {
     field: 'group',
     type: 'ordinal',
@@ -51,7 +51,7 @@ function columns(rows: ChartRow[], title: string): TopLevelSpec {
     axis: { title: 'Note', labelAngle: 0, ticks: false, titleColor: MUTED },
   } as const;
   return {
-    ...specBase(200),
+    ...specBase(200, width),
     data: { values: rows },
     encoding: { x },
     layer: [
@@ -71,7 +71,7 @@ function columns(rows: ChartRow[], title: string): TopLevelSpec {
           type: 'text',
           baseline: 'bottom',
           dy: -3,
-          fontSize: 12,
+          fontSize: LABEL_SIZE,
           fontWeight: 600,
           color: INK,
         },

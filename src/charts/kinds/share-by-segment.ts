@@ -34,7 +34,8 @@ export const shareBySegment = defineChartKind({
     measure: `Part ayant répondu «\u00a0${answerLabel(question, chart.answer)}\u00a0»`,
     baseNote: 'Base : répondants de chaque groupe ayant répondu à la question.',
   }),
-  spec: (data) => horizontalBars(data.rows, { domainMax: 1, format: '.0%', title: data.measure }),
+  spec: (data, width) =>
+    horizontalBars(data.rows, width, { domainMax: 1, format: '.0%', title: data.measure }),
   alt: (title, data) =>
     listAlt('Diagramme en barres', title, data, (r) => `${r.group} (${formatBase(r.base)})`),
   table: (data) => shareTable('Groupe', data),

@@ -3,6 +3,7 @@
  * Chromium prints) its inlined HTML, plain text, .eml preview and the
  * chart PNGs it loads from the published folder.
  */
+import { EMAIL_COLUMN_PX, EMAIL_DRAWING } from '../../charts/media.js';
 import { outputPath } from '../../paths.js';
 import type { ArticleRecipe } from '../recipe.js';
 
@@ -15,9 +16,10 @@ export const newsletterRecipe: ArticleRecipe = {
       html: page,
       charts: charts.map((c) => ({
         id: c.id,
-        svg: c.svg,
+        svg: c.drawings[EMAIL_DRAWING].svg,
         pngFile: outputPath({ article: slug, chart: c.id }),
       })),
+      pngWidth: 2 * EMAIL_COLUMN_PX,
       subject: article.title,
       from: `${edition.config.edition.publisher} <newsletter@example.invalid>`,
       date: article.date,

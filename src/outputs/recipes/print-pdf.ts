@@ -2,6 +2,7 @@
  * The print recipe: the article's print page -> A4 PDF in Chromium, with
  * its running header and footer as @page margin boxes.
  */
+import { PRINT_PAGE } from '../../charts/media.js';
 import type { EditionConfig } from '../../edition/schema.js';
 import { blockedRequests } from '../../messages.js';
 import { outputPath } from '../../paths.js';
@@ -16,13 +17,18 @@ export const printPdfRecipe: ArticleRecipe = {
   async files(page, { edition, article, context }, { chromium, log }) {
     const tab = await chromium.tab();
     try {
-      const printed = await printPdf(tab, page, {
-        title: article.title,
-        author: article.author,
-        subject: context.dek,
-        keywords: [edition.config.edition.survey, edition.config.edition.publisher],
-        date: article.date,
-      });
+      const printed = await printPdf(
+        tab,
+        page,
+        {
+          title: article.title,
+          author: article.author,
+          subject: context.dek,
+          keywords: [edition.config.edition.survey, edition.config.edition.publisher],
+          date: article.date,
+        },
+        TEXT_AREA,
+      );
       // The page printed without them; the editor should know the template asks for outside resources.
       if (printed.blocked.length > 0)
         log.info(blockedRequests(`print page of "${article.slug}"`, printed.blocked));
@@ -33,9 +39,16 @@ export const printPdfRecipe: ArticleRecipe = {
   },
 };
 
+const PX_PER_MM = 96 / 25.4;
+/** The page's text area, where the charts are placed as floats. */
+const TEXT_AREA = {
+  widthPx: (PRINT_PAGE.widthMm - 2 * PRINT_PAGE.marginMm) * PX_PER_MM,
+  heightPx: (PRINT_PAGE.heightMm - 2 * PRINT_PAGE.marginMm) * PX_PER_MM,
+};
+
 /** Running header and footer: @page margin boxes, whose text must be a CSS string. */
 function pageCss(config: EditionConfig, title: string): string {
-  return `@page { size: A4; margin: 22mm 22mm 22mm 22mm;
+  return `@page { size: A4; margin: ${PRINT_PAGE.marginMm}mm;
   @top-left { content: ${cssString(config.edition.publisher)}; font: 600 8.5pt "Source Sans 3"; color: #5b6770; }
   @top-right { content: ${cssString(shorten(title, 80))}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
   @bottom-left { content: ${cssString(config.edition.survey)}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }

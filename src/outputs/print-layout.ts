@@ -1,0 +1,104 @@
+/**
+ * Charts as floats, placed when the page is laid out, as a magazine does:
+ * measure, then place. Chromium lays the print page out in a multi-column
+ * box whose columns are exactly the A4 text area, so it breaks the text
+ * into pages by the same rules it prints with (orphans, widows, figures
+ * kept whole). A chart that would leave the bottom of a page empty waits:
+ * it moves past the paragraphs after it, one at a time, until the text has
+ * filled that page, never straight after a heading and never past the next
+ * chart (charts keep their order). The appendix starts on a page of its
+ * own, unless the article would end with a few lines alone on its last
+ * page: then it follows on. Then the page is printed as placed.
+ */
+import type { Page } from 'puppeteer';
+
+/** The text area of a printed page, in CSS pixels. */
+export interface PrintArea {
+  widthPx: number;
+  heightPx: number;
+}
+
+export interface Placement {
+  /** Charts moved later in the text, by id, with how many blocks each waited. */
+  moved: { id: string; after: number }[];
+  /** Whether the appendix follows the article on its last page instead of starting a page. */
+  appendixRunsOn: boolean;
+}
+
+/** Place the print page's charts (run on the loaded page, before printing). */
+export function placeCharts(page: Page, area: PrintArea): Promise<Placement> {
+  return page.evaluate(floatCharts, area);
+}
+
+/**
+ * Runs in the page: puppeteer sends its source, so it uses nothing from
+ * outside its own body.
+ */
+function floatCharts(area: PrintArea): Placement {
+  const GAP = 100;
+  /** A hole under this share of the page is a paragraph's widow or a heading kept with its text. */
+  const HOLE = 0.1;
+  const MOST_STEPS = 12;
+  /** An article ending this high on its last page lets the appendix follow on. */
+  const SHORT_LAST_PAGE = 0.4;
+  const style = document.createElement('style');
+  style.textContent = `body.enquete-measuring { width: ${area.widthPx}px; height: ${area.heightPx}px;
+    column-width: ${area.widthPx}px; column-gap: ${GAP}px; column-fill: auto; }`;
+  document.head.append(style);
+  document.body.classList.add('enquete-measuring');
+  const origin = document.body.getBoundingClientRect();
+  const at = (rect: DOMRect, edge: 'top' | 'bottom') => ({
+    page: Math.round((rect.left - origin.left) / (area.widthPx + GAP) - 0.49),
+    y: (edge === 'top' ? rect.top : rect.bottom) - origin.top,
+  });
+  /** Where an element's last line (or box) ends. */
+  const end = (element: Element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const rects = [...range.getClientRects(), ...element.getClientRects()].filter(
+      (r) => r.width > 0 && r.height > 0,
+    );
+    const last = rects.reduce((a, b) => {
+      const pa = at(a, 'bottom');
+      const pb = at(b, 'bottom');
+      return pb.page > pa.page || (pb.page === pa.page && pb.y > pa.y) ? b : a;
+    });
+    return at(last, 'bottom');
+  };
+  /** The empty space a chart leaves at the bottom of the page before it, in pixels. */
+  const hole = (chart: Element): number => {
+    const before = chart.previousElementSibling;
+    if (!before) return 0;
+    const top = at(chart.getBoundingClientRect(), 'top');
+    const last = end(before);
+    return top.page > last.page ? area.heightPx - last.y : 0;
+  };
+  const isHeading = (e: Element | null) => e !== null && /^H[1-6]$/.test(e.tagName);
+  const moved: Placement['moved'] = [];
+  for (const chart of document.querySelectorAll('article figure.chart')) {
+    if (hole(chart) <= HOLE * area.heightPx) continue;
+    const home = chart.previousElementSibling;
+    let best = { hole: hole(chart), after: home, steps: 0 };
+    for (let steps = 1; steps <= MOST_STEPS; steps++) {
+      const next = chart.nextElementSibling;
+      if (!next || next.matches('figure.chart')) break;
+      next.after(chart);
+      if (isHeading(chart.previousElementSibling)) continue;
+      const now = hole(chart);
+      if (now < best.hole) best = { hole: now, after: chart.previousElementSibling, steps };
+      if (now <= HOLE * area.heightPx) break;
+    }
+    best.after?.after(chart);
+    if (best.steps > 0) moved.push({ id: chart.id, after: best.steps });
+  }
+  const appendix = document.querySelector('.appendix');
+  const lastBeforeAppendix = appendix?.previousElementSibling;
+  const appendixRunsOn =
+    lastBeforeAppendix !== null &&
+    lastBeforeAppendix !== undefined &&
+    end(lastBeforeAppendix).y < SHORT_LAST_PAGE * area.heightPx;
+  if (appendixRunsOn) appendix?.classList.add('runs-on');
+  document.body.classList.remove('enquete-measuring');
+  style.remove();
+  return { moved, appendixRunsOn };
+}

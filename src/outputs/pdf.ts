@@ -1,6 +1,6 @@
 /**
  * The print recipe: the print page -> A4 PDF in Chromium, then the PDF's
- * author, subject, keywords and fixed dates (pdf-info.ts), since Chromium
+ * author, subject, keywords, fixed dates, XMP metadata and artifacts (pdf-finish.ts), since Chromium
  * writes only the title and the language. The page runs with JavaScript disabled and may
  * load nothing but itself: every other request is refused. Its charts are
  * placed as floats before it prints (print-layout.ts).
@@ -14,7 +14,7 @@ import type { Page } from 'puppeteer';
 import { onAbort } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
 import { printFailed, printTimedOut } from '../messages.js';
-import { withInfo } from './pdf-info.js';
+import { finishPdf } from './pdf-finish.js';
 import { type PrintArea, placeCharts } from './print-layout.js';
 
 export const PRINT_TIMEOUT_MS = 60_000;
@@ -26,6 +26,8 @@ export interface PdfMeta {
   keywords: string[];
   /** The article's date: the PDF's dates, so the same inputs give the same PDF. */
   date: string;
+  /** The document's language, as its HTML says it: "fr". */
+  lang: string;
 }
 
 export interface PrintResult {
@@ -67,7 +69,7 @@ export async function printPdf(
       timeout: PRINT_TIMEOUT_MS,
     });
     return {
-      pdf: withInfo(printed, {
+      pdf: finishPdf(printed, {
         Title: meta.title,
         Author: meta.author,
         Subject: meta.subject,
@@ -75,6 +77,7 @@ export async function printPdf(
         Creator: 'enquête',
         Producer: 'enquête (Chromium)',
         date: meta.date,
+        lang: meta.lang,
       }),
       blocked,
     };

@@ -10,12 +10,14 @@ let out: string;
 let info: string;
 let fonts: string;
 let text: string;
+let html: string;
 
 beforeAll(async () => {
   out = await buildOnce();
   const pdf = path.join(out, 'enquete.pdf');
   info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+  html = await readFile(path.join(out, 'enquete.html'), 'utf8');
   text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
 });
 
@@ -112,5 +114,59 @@ describe('enquete.pdf', () => {
       .map((fill, page) => ({ page: page + 1, fill: Math.round(fill * 100) }))
       .filter(({ page, fill }) => !exempt.has(page - 1) && fill < 75);
     expect(short, `page fills: ${fills.map((f) => Math.round(f * 100)).join(' ')}`).toEqual([]);
+  });
+
+  it('is accessible to the checkable part of PDF/UA-1: alt text, XMP, title shown, headings, table headers, artifacts', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const data = new Uint8Array(await readFile(path.join(out, 'enquete.pdf')));
+    const doc = await getDocument({ data, useSystemFonts: false, verbosity: 0 }).promise;
+    const { metadata } = await doc.getMetadata();
+    expect(metadata?.get('dc:title')).toMatch(/^L'intelligence artificielle gagne du terrain/);
+    expect(metadata?.get('dc:language')).toBe('fr');
+    expect(metadata?.get('pdfuaid:part')).toBe('1');
+    type Node = { role?: string; alt?: string; children?: Node[] };
+    const roles: Node[] = [];
+    const walk = (n: Node) => {
+      if (n.role) roles.push(n);
+      for (const c of n.children ?? []) walk(c);
+    };
+    let untagged = 0;
+    let artifacts = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      walk((await page.getStructTree()) as Node);
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      let depth = 0;
+      for (const item of content.items as { type?: string; tag?: string; str?: string }[]) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+          depth++;
+          if (item.tag === 'Artifact') artifacts++;
+        } else if (item.type === 'endMarkedContent') depth--;
+        else if (depth === 0 && item.str?.trim()) untagged++;
+      }
+    }
+    // Running header and footer: artifacts on every page, no text outside tags or artifacts.
+    expect(untagged).toBe(0);
+    expect(artifacts).toBeGreaterThanOrEqual(2 * doc.numPages);
+    const figures = roles.filter((r) => r.role === 'Figure');
+    expect(figures.length).toBe((html.match(/<figure class="chart"/g) ?? []).length);
+    for (const f of figures) expect(f.alt ?? '').toMatch(/^.{40,}/);
+    const headings = roles.flatMap((r) =>
+      /^H[1-6]$/.test(r.role ?? '') ? [Number(r.role?.slice(1))] : [],
+    );
+    expect(headings[0]).toBe(1);
+    expect(headings.filter((h) => h === 1)).toHaveLength(1);
+    headings.forEach((h, i) => {
+      if (i > 0)
+        expect(h, `heading ${i}: H${headings[i - 1]} then H${h}`).toBeLessThanOrEqual(
+          (headings[i - 1] as number) + 1,
+        );
+    });
+    expect(roles.filter((r) => r.role === 'TH').length).toBeGreaterThan(10);
+    const raw = (await readFile(path.join(out, 'enquete.pdf'))).toString('latin1');
+    const catalogs = [...raw.matchAll(/<<\/Type \/Catalog[\s\S]*?endobj/g)];
+    expect(catalogs.at(-1)?.[0]).toMatch(/\/DisplayDocTitle true/);
+    expect(catalogs.at(-1)?.[0]).toMatch(/\/Metadata \d+ 0 R/);
+    await doc.destroy();
   });
 });

@@ -26,6 +26,7 @@ export const printPdfRecipe: ArticleRecipe = {
           subject: context.dek,
           keywords: [edition.config.edition.survey, edition.config.edition.publisher],
           date: article.date,
+          lang: 'fr',
         },
         TEXT_AREA,
       );

@@ -46,6 +46,7 @@ import {
   type Templates,
 } from './render/pages.js';
 import { meanPrecision } from './render/precision.js';
+import { loadTheme, type ThemeView } from './render/theme.js';
 import type { DrawingWorker } from './worker/client.js';
 
 export interface BuildOptions {
@@ -72,6 +73,7 @@ export interface Composed {
   /** Every article of the edition, prepared (deks for the index page). */
   prepared: PreparedArticle[];
   freeText: FreeTextGroup[];
+  theme: ThemeView;
 }
 
 export async function composeArticles(
@@ -90,11 +92,16 @@ export async function composeArticles(
   // One rounding per figure, decided from every template before anything is drawn or printed.
   const index = new FigureIndex(figures, await meanPrecision(edition, figures));
   const typed = freeText(config, ingested.responses);
+  const theme = await loadTheme(edition);
   const templates = await log.stage('Prepare templates', () =>
-    loadTemplates(index, [
-      ...ARTICLE_RECIPES.map((r) => r.page),
-      ...EDITION_RECIPES.flatMap((r) => (r.page ? [r.page] : [])),
-    ]),
+    loadTemplates(
+      index,
+      [
+        ...ARTICLE_RECIPES.map((r) => r.page),
+        ...EDITION_RECIPES.flatMap((r) => (r.page ? [r.page] : [])),
+      ],
+      theme,
+    ),
   );
   // Every article's dek, for the index page, also of articles not rebuilt now.
   const prepared = await Promise.all(
@@ -121,12 +128,13 @@ export async function composeArticles(
         reconciliation: ingested.reconciliation,
         freeText: typed,
         ...(analysed.previous && { previous: previousFacts(analysed.previous) }),
+        theme,
         webUrl: baseUrl + outputPath({ article: slug, file: 'web' }),
         pngUrl: (chart) => baseUrl + outputPath({ article: slug, chart }),
       }),
     };
   });
-  return { analysed, templates, builds, prepared, freeText: typed };
+  return { analysed, templates, builds, prepared, freeText: typed, theme };
 }
 
 /**
@@ -145,6 +153,7 @@ export async function buildEdition(
     builds,
     prepared,
     freeText: typed,
+    theme,
   } = await composeArticles(options, tools.worker, tools.log, () => tools.chromium.warmUp());
   const { edition, ingested, figures } = analysed;
   const rebuilt = builds.map((b) => b.article);
@@ -158,6 +167,7 @@ export async function buildEdition(
     reconciliation: ingested.reconciliation,
     freeText: typed,
     templates,
+    theme,
     articles: prepared.map((p) => ({
       article: p.article,
       dek: p.dek,

@@ -4,7 +4,9 @@
  * schema is also published as JSON Schema (schema/edition.schema.json) so an
  * editor's YAML plugin offers completion and flags mistakes as they type.
  */
+
 import { z } from 'zod';
+import { AA_TEXT, contrast, shadeFor } from './colour.js';
 
 const code = z
   .string()
@@ -193,6 +195,54 @@ const articleSchema = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
 export const editionSchemaFor = (kinds: readonly ChartKindRule[]) =>
   editionShape(chartSchemaFor(kinds));
 
+/** The bundled typefaces a theme may choose from (fonts.ts). */
+export const BUNDLED_FAMILIES = ['Source Serif 4', 'Source Sans 3'] as const;
+
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb, e.g. "#7a1f5c"');
+
+const themeSchema = z
+  .object({
+    publication: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Name of the publication on the cover, page headers and cards (default: edition.publisher).',
+      ),
+    logo: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'An SVG file in the edition folder (e.g. theme/logo.svg), shown on the cover, the web page and the cards; scripts, links and outside references are removed.',
+      ),
+    accent: hexColour
+      .refine((c) => contrast(c, '#ffffff') >= AA_TEXT, {
+        error: (issue) => {
+          const c = String(issue.input);
+          return `an accent colour readable as text on white: WCAG AA asks ${AA_TEXT}:1, this one has ${contrast(c, '#ffffff').toFixed(1)}:1 (the nearest darker shade that passes is ${shadeFor(c, '#ffffff')})`;
+        },
+      })
+      .optional()
+      .describe(
+        'Accent colour of rules, kicker, key figures and links, #rrggbb; it must reach 4.5:1 against white (WCAG AA). The charts keep their colour-blind-safe palette.',
+      ),
+    fonts: z
+      .object({
+        text: z.enum(BUNDLED_FAMILIES).optional().describe('Typeface of the running text.'),
+        headings: z
+          .enum(BUNDLED_FAMILIES)
+          .optional()
+          .describe('Typeface of headings, captions, tables and furniture.'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .describe("The publisher's look. Without it, the outputs keep the default look.");
+
+export type Theme = z.output<typeof themeSchema>;
+
 const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
   z
     .object({
@@ -249,6 +299,7 @@ const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
       questions: z.array(questionSchema).min(1),
       segments: z.array(segmentSchema).default([]),
       articles: z.array(articleSchema(charts)).min(1),
+      theme: themeSchema.optional(),
     })
     .strict();
 

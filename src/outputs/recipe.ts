@@ -13,6 +13,7 @@ import type { Reconciliation } from '../ingest/types.js';
 import type { Log } from '../log.js';
 import type { ArticleContext } from '../render/context.js';
 import type { PageSpec, PreparedArticle, Templates } from '../render/pages.js';
+import type { ThemeView } from '../render/theme.js';
 import type { Chromium } from './chromium.js';
 import type { NewsletterJob, NewsletterResult } from './email.js';
 import type { OutputFile } from './write.js';
@@ -57,6 +58,7 @@ export interface EditionBuild {
   reconciliation: Reconciliation;
   freeText: FreeTextGroup[];
   templates: Templates;
+  theme: ThemeView;
   /** Every article of the edition, and whether its outputs are in the folder after this build. */
   articles: { article: Article; dek: string; published: boolean }[];
 }

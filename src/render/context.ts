@@ -13,6 +13,7 @@ import type { Article, EditionConfig } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import { formatInteger, formatLongDate } from '../format/french.js';
 import type { Reconciliation } from '../ingest/types.js';
+import type { ThemeView } from './theme.js';
 
 /** The media a page is rendered for: each shows charts its own way (templates/partials/chart-<medium>.hbs). */
 export type Medium = 'print' | 'web' | 'newsletter';
@@ -63,6 +64,8 @@ export interface ChartView {
 export interface ArticleContext {
   medium: Medium;
   edition: EditionConfig['edition'];
+  /** The publication's name and logo (theme.ts). */
+  theme: Pick<ThemeView, 'publication' | 'logo'>;
   partners: string;
   source: string;
   title: string;
@@ -102,6 +105,7 @@ export function articleContext(args: {
   reconciliation: Reconciliation;
   freeText: FreeTextGroup[];
   previous?: PreviousFacts;
+  theme: ThemeView;
   webUrl: string;
   /** Where each chart's PNG is published, by chart id. */
   pngUrl: (chartId: string) => string;
@@ -129,6 +133,7 @@ export function articleContext(args: {
   const { previous } = args;
   return {
     edition: config.edition,
+    theme: { publication: args.theme.publication, logo: args.theme.logo },
     partners: config.edition.partners.join(' et '),
     source: sourceLine(config),
     title: article.title,

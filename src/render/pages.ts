@@ -22,6 +22,7 @@ import {
   loadTemplate,
   type Template,
 } from './environment.js';
+import type { ThemeView } from './theme.js';
 
 export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -47,6 +48,7 @@ export interface Templates {
 export async function loadTemplates(
   index: FigureIndex,
   specs: readonly PageSpec[],
+  theme: Pick<ThemeView, 'css' | 'emailCss'> = { css: '', emailCss: '' },
 ): Promise<Templates> {
   const hbs = createEnvironment(index);
   const partialsDir = path.join(TEMPLATES, 'partials');
@@ -76,7 +78,14 @@ export async function loadTemplates(
   return {
     hbs,
     render(spec, context, extraCss = '') {
-      const css = [spec.fonts ? fonts : '', ...spec.styles.map((s) => styles.get(s)), extraCss]
+      // The theme after the styles whose variables and colours it overrides.
+      const themeCss = spec.medium === 'newsletter' ? theme.emailCss : theme.css;
+      const css = [
+        spec.fonts ? fonts : '',
+        ...spec.styles.map((s) => styles.get(s)),
+        themeCss,
+        extraCss,
+      ]
         .filter(Boolean)
         .join('\n');
       const layout = layouts.get(spec.layout) as Template;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /** The command as users run it: a real process, real files, real exit codes. */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -80,5 +81,15 @@ describe('enquete build of an edition compared with the previous one (synthetic 
       expect(await readFile(path.join(out, file), 'utf8')).not.toMatch(
         /@exemple\.invalid|06 00 00 00 00/,
       );
+    // Its theme: the logo inline and named, the accent, the publication's name in the e-mail.
+    expect(web).toMatch(/<span class="logo"><svg [^>]*role="img" aria-label="Tech Imago"/);
+    expect(web).toContain('--accent: #7a1f5c;');
+    const mail = await readFile(path.join(out, 'evolution/newsletter.html'), 'utf8');
+    expect(mail).toContain('Tech Imago — la lettre');
+    expect(mail).toMatch(/class="masthead" style="[^"]*border-bottom-color: #7a1f5c/);
+    const pdfText = execFileSync('pdftotext', [path.join(out, 'evolution/enquete.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(pdfText).toContain('Tech Imago');
   });
 });

@@ -9,10 +9,11 @@ const INDEX = { edition: 'index' } as const;
 export const editionIndexRecipe: EditionRecipe = {
   name: 'Edition index page',
   page: { layout: 'index', styles: ['base', 'web', 'index'], fonts: true, medium: 'web' },
-  async files({ edition, templates, articles }) {
+  async files({ edition, templates, articles, theme }) {
     const { config } = edition;
     const page = templates.render(this.page as NonNullable<typeof this.page>, {
       edition: config.edition,
+      theme: { publication: theme.publication, logo: theme.logo },
       source: sourceLine(config),
       title: config.edition.survey,
       articles: articles.map(({ article, dek, published }) => ({

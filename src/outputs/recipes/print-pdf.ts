@@ -13,7 +13,8 @@ import type { ArticleRecipe } from '../recipe.js';
 export const printPdfRecipe: ArticleRecipe = {
   name: 'Print PDF (Chromium)',
   page: { layout: 'print', styles: ['base', 'print'], fonts: true, medium: 'print' },
-  extraCss: ({ edition, article }) => pageCss(edition.config, article.title),
+  extraCss: ({ edition, article, context }) =>
+    pageCss(edition.config, context.theme.publication, article.title),
   async files(page, { edition, article, context }, { chromium, log }) {
     const tab = await chromium.tab();
     try {
@@ -48,12 +49,13 @@ const TEXT_AREA = {
 };
 
 /** Running header and footer: @page margin boxes, whose text must be a CSS string. */
-function pageCss(config: EditionConfig, title: string): string {
+function pageCss(config: EditionConfig, publication: string, title: string): string {
+  const font = `"${config.theme?.fonts?.headings ?? 'Source Sans 3'}"`;
   return `@page { size: A4; margin: ${PRINT_PAGE.marginMm}mm;
-  @top-left { content: ${cssString(config.edition.publisher)}; font: 600 8.5pt "Source Sans 3"; color: #5b6770; }
-  @top-right { content: ${cssString(shorten(title, 80))}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
-  @bottom-left { content: ${cssString(config.edition.survey)}; font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
-  @bottom-right { content: "Page " counter(page) " / " counter(pages); font: 400 8.5pt "Source Sans 3"; color: #5b6770; }
+  @top-left { content: ${cssString(publication)}; font: 600 8.5pt ${font}; color: #5b6770; }
+  @top-right { content: ${cssString(shorten(title, 80))}; font: 400 8.5pt ${font}; color: #5b6770; }
+  @bottom-left { content: ${cssString(config.edition.survey)}; font: 400 8.5pt ${font}; color: #5b6770; }
+  @bottom-right { content: "Page " counter(page) " / " counter(pages); font: 400 8.5pt ${font}; color: #5b6770; }
 }
 @page :first { @top-left { content: none; } @top-right { content: none; } }`;
 }

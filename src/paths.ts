@@ -11,7 +11,11 @@ export type ArticleFile = 'pdf' | 'web' | 'newsletter-html' | 'newsletter-text' 
 export type OutputItem =
   | { edition: EditionFile }
   | { article: string; file: ArticleFile }
-  | { article: string; chart: string };
+  | { article: string; chart: string }
+  | { article: string; card: string; size: CardSize };
+
+/** Social cards: Open Graph's landscape and the square most networks crop to. */
+export type CardSize = '1200x630' | '1080x1080';
 
 const EDITION_FILES: Record<EditionFile, string> = {
   index: 'index.html',
@@ -30,6 +34,7 @@ const ARTICLE_FILES: Record<ArticleFile, string> = {
 
 export function outputPath(item: OutputItem): string {
   if ('edition' in item) return EDITION_FILES[item.edition];
+  if ('card' in item) return `${articleFolder(item.article)}/cards/${item.card}-${item.size}.png`;
   if ('chart' in item)
     return `${articleFolder(item.article)}/charts/${item.chart.replaceAll('_', '-')}.png`;
   return `${articleFolder(item.article)}/${ARTICLE_FILES[item.file]}`;

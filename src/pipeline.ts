@@ -35,6 +35,7 @@ import type { Log, WrittenFile } from './log.js';
 import { usage } from './messages.js';
 import type { ArticleBuild, EditionBuild, Tools } from './outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from './outputs/recipes/index.js';
+import { LEAD_CARD } from './outputs/recipes/social-cards.js';
 import { checkTarget, type OutputFile, publish, sizes } from './outputs/write.js';
 import { articleFolder, outputPath } from './paths.js';
 import { articleContext, type PreviousFacts } from './render/context.js';
@@ -130,6 +131,7 @@ export async function composeArticles(
         ...(analysed.previous && { previous: previousFacts(analysed.previous) }),
         theme,
         webUrl: baseUrl + outputPath({ article: slug, file: 'web' }),
+        shareImage: baseUrl + outputPath({ article: slug, ...LEAD_CARD }),
         pngUrl: (chart) => baseUrl + outputPath({ article: slug, chart }),
       }),
     };

@@ -29,8 +29,8 @@ let fontFiles: string[] | undefined;
 
 /** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */
 export function renderPng(svg: string, widthPx: number): Png {
-  // Charts use the sans-serif only; loading just its files keeps each render quick.
-  fontFiles ??= trueTypePaths().filter((f) => f.includes('SourceSans3'));
+  // Charts use the sans-serif, the social cards both typefaces.
+  fontFiles ??= trueTypePaths();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: widthPx },
     background: 'white',
@@ -39,6 +39,7 @@ export function renderPng(svg: string, widthPx: number): Png {
       loadSystemFonts: false,
       defaultFontFamily: CHART_FONT,
       sansSerifFamily: CHART_FONT,
+      serifFamily: 'Source Serif 4',
     },
   });
   const image = resvg.render();

@@ -107,3 +107,26 @@ export function useFontMetrics(): void {
   (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
   installed = true;
 }
+
+const measured = new Map<string, Metrics>();
+
+/**
+ * The width of a line of text in the bundled typefaces (for laying out text
+ * outside vega: the social cards), in the units of `size`.
+ */
+export function textWidth(
+  text: string,
+  size: number,
+  face: { family: 'Source Sans 3' | 'Source Serif 4'; bold?: boolean },
+): number {
+  const name = face.family === 'Source Serif 4' ? 'SourceSerif4' : 'SourceSans3';
+  const variant = face.bold ? '700Bold.' : '400Regular.';
+  const key = `${name}_${variant}`;
+  let metrics = measured.get(key);
+  if (!metrics) {
+    metrics = readMetrics(readFileSync(trueTypePaths().find((f) => f.includes(key)) as string));
+    measured.set(key, metrics);
+  }
+  const m = metrics;
+  return [...text].reduce((w, ch) => w + m.advance(ch.codePointAt(0) as number), 0) * size;
+}

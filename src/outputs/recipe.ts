@@ -21,6 +21,13 @@ import type { OutputFile } from './write.js';
 /** Work a recipe hands to the second thread (implemented by worker/). */
 export interface Offload {
   newsletter(job: NewsletterJob): Promise<NewsletterResult>;
+  /** SVGs drawn as PNGs `widthPx` wide (resvg, bundled fonts). */
+  pngs(jobs: PngJob[]): Promise<Uint8Array[]>;
+}
+
+export interface PngJob {
+  svg: string;
+  widthPx: number;
 }
 
 /** What the recipes work with: one browser and one drawing thread per build, and the log. */

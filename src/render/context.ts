@@ -11,7 +11,7 @@ import type { DataTable } from '../charts/kind.js';
 import { EMAIL_COLUMN_PX, EMAIL_DRAWING, WEB_DRAWINGS } from '../charts/media.js';
 import type { Article, EditionConfig } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
-import { formatInteger, formatLongDate } from '../format/french.js';
+import { formatInteger, formatLongDate, frenchText } from '../format/french.js';
 import type { Reconciliation } from '../ingest/types.js';
 import type { ThemeView } from './theme.js';
 
@@ -64,6 +64,8 @@ export interface ChartView {
 export interface ArticleContext {
   medium: Medium;
   edition: EditionConfig['edition'];
+  /** The social card shown when the web article is shared (Open Graph, Twitter). */
+  shareImage: string;
   /** The publication's name and logo (theme.ts). */
   theme: Pick<ThemeView, 'publication' | 'logo'>;
   partners: string;
@@ -107,6 +109,8 @@ export function articleContext(args: {
   previous?: PreviousFacts;
   theme: ThemeView;
   webUrl: string;
+  /** Where the article's title card is published. */
+  shareImage: string;
   /** Where each chart's PNG is published, by chart id. */
   pngUrl: (chartId: string) => string;
 }): Omit<ArticleContext, 'medium'> {
@@ -136,12 +140,13 @@ export function articleContext(args: {
     theme: { publication: args.theme.publication, logo: args.theme.logo },
     partners: config.edition.partners.join(' et '),
     source: sourceLine(config),
-    title: article.title,
+    title: frenchText(article.title),
     dek: args.dek,
     author: article.author,
     publishedOn: formatLongDate(article.date),
     dateIso: article.date,
     webUrl: args.webUrl,
+    shareImage: args.shareImage,
     methodology: {
       period: period({ start, end }),
       channels: config.edition.channels,

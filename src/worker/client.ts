@@ -51,6 +51,7 @@ export function startWorker(): DrawingWorker {
   return {
     svgs: (jobs) => ask<string[]>({ kind: 'svg', jobs }),
     newsletter: (job: NewsletterJob) => ask<NewsletterResult>({ kind: 'newsletter', job }),
+    pngs: (jobs) => ask<Uint8Array[]>({ kind: 'pngs', jobs }),
     stop: async () => {
       worker.removeAllListeners('exit');
       await worker.terminate();

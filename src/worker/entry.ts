@@ -7,7 +7,7 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { chartSpecOf } from '../charts/draw.js';
-import { renderSvg, useFrenchLocale } from '../charts/render.js';
+import { renderPng, renderSvg, useFrenchLocale } from '../charts/render.js';
 import type { Reply, Request } from './protocol.js';
 
 useFrenchLocale();
@@ -32,6 +32,7 @@ async function handle(request: Request): Promise<unknown> {
     return out;
   }
   yieldToChromium();
+  if (request.kind === 'pngs') return request.jobs.map((j) => renderPng(j.svg, j.widthPx).bytes);
   const { composeNewsletter } = await import('../outputs/email.js');
   return composeNewsletter(request.job);
 }

@@ -12,6 +12,7 @@ import { BASE_URL } from '../helpers/build.js';
 import { enquete } from '../helpers/cli.js';
 
 const ARTICLE_FILES = [
+  'cards',
   'charts',
   'enquete.html',
   'enquete.pdf',

@@ -1,12 +1,12 @@
 /** The web article, opened in the real Chromium: accessibility (axe-core), self-containment, layout. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findBrowser } from '../../src/outputs/browser.js';
-import { buildOnce } from '../helpers/build.js';
+import { ARTICLE, BASE_URL, buildOnce } from '../helpers/build.js';
 
 const require = createRequire(import.meta.url);
 let out: string;
@@ -67,7 +67,8 @@ describe('enquete.html', () => {
     ]);
     await page.close();
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/(src|href)="https?:/);
+    // The canonical address and the share tags name the published page; nothing is loaded from them.
+    expect(html.replace(/<link rel="canonical"[^>]*>/, '')).not.toMatch(/(src|href)="https?:/);
   });
 
   it('is semantic: French, headings, figures with captions, data tables, inline SVG', () => {
@@ -112,6 +113,33 @@ describe('enquete.html', () => {
     expect(satisfaction).toContain('>7,35</text>');
     expect(satisfaction).toMatch(/aria-label="[^"]*7,35/);
     expect(satisfaction).toMatch(/<td class="num">7,35<\/td>/);
+  });
+
+  it('carries Open Graph and Twitter tags pointing at its social card under --base-url', async () => {
+    const meta = (key: string) =>
+      new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1];
+    expect(meta('og:title')).toMatch(/^L’intelligence artificielle gagne du terrain/);
+    expect(meta('og:description')).toMatch(/^52\u00a0% des manipulateurs radio/);
+    expect(meta('og:image')).toBe(`${BASE_URL}${ARTICLE}/cards/article-1200x630.png`);
+    expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(meta('twitter:image')).toBe(meta('og:image'));
+    const png = await readFile(path.join(out, 'cards/article-1200x630.png'));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+
+  it('has a card for each key figure and each chart, in both sizes', async () => {
+    const cards = (await readdir(path.join(out, 'cards'))).sort();
+    const keyFigures = (
+      html.match(/<ul class="key-figures">[\s\S]*?<\/ul>/)?.[0].match(/<li>/g) ?? []
+    ).length;
+    const charts = (html.match(/<figure class="chart"/g) ?? []).length;
+    expect(keyFigures).toBe(3);
+    expect(cards).toHaveLength(2 * (1 + keyFigures + charts));
+    for (const name of cards) {
+      const png = await readFile(path.join(out, 'cards', name));
+      const size = `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+      expect(name.endsWith(`-${size}.png`), name).toBe(true);
+    }
   });
 
   it('fits a 375 px phone without sideways scrolling', async () => {

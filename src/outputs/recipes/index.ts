@@ -7,6 +7,7 @@ import { editionDataRecipe } from './edition-data.js';
 import { editionIndexRecipe } from './edition-index.js';
 import { newsletterRecipe } from './newsletter.js';
 import { printPdfRecipe } from './print-pdf.js';
+import { socialCardsRecipe } from './social-cards.js';
 import { webRecipe } from './web.js';
 
 /** Run once per article. The print comes first: the longest, it starts as soon as its page is ready. */
@@ -14,6 +15,7 @@ export const ARTICLE_RECIPES: readonly ArticleRecipe[] = [
   printPdfRecipe,
   webRecipe,
   newsletterRecipe,
+  socialCardsRecipe,
 ];
 
 /** Run once per build. */

@@ -1,0 +1,82 @@
+/**
+ * The social cards recipe: for each article, its title card, a card per
+ * key figure (read from the article's own key-figure list, so a card says
+ * exactly what the article says) and a card per chart, in 1200x630 and
+ * 1080x1080, drawn as PNGs in the drawing thread. The web article's Open
+ * Graph and Twitter tags point at the title card.
+ */
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { type CardSize, outputPath } from '../../paths.js';
+import { type CardFrame, chartCard, figureCard, titleCard } from '../cards.js';
+import type { ArticleRecipe } from '../recipe.js';
+
+const SIZES: readonly CardSize[] = ['1200x630', '1080x1080'];
+
+/** The card every share of the article shows (og:image). */
+export const LEAD_CARD = { card: 'article', size: '1200x630' } as const;
+
+export const socialCardsRecipe: ArticleRecipe = {
+  name: 'Social cards (PNG)',
+  // The article's text only, to read its key figures from: no styles, no fonts.
+  page: { layout: 'web', styles: [], fonts: false, medium: 'web' },
+  async files(page, { article, charts, context, edition }, { offload }) {
+    const theme = edition.config.theme;
+    const frames = SIZES.map(
+      (size): CardFrame => ({
+        size,
+        publication: context.theme.publication,
+        ...(context.theme.logo && { logoSvg: context.theme.logo.toString() }),
+        accent: theme?.accent ?? '#0072b2',
+        source: `Source : ${context.source}.`,
+      }),
+    );
+    const cards = frames.flatMap((frame) => [
+      { name: 'article', frame, svg: titleCard(frame, context.title, context.dek) },
+      ...keyFigures(page).map((k, i) => ({
+        name: `chiffre-${i + 1}`,
+        frame,
+        svg: figureCard(frame, k.number, k.sentence),
+      })),
+      ...charts.map((c) => ({
+        name: `graphique-${c.id.replaceAll('_', '-')}`,
+        frame,
+        svg: chartCard(
+          frame,
+          c.title,
+          [c.drawings.narrow, c.drawings.medium, c.drawings.wide],
+          c.baseNote,
+        ),
+      })),
+    ]);
+    const pngs = await offload.pngs(
+      cards.map((c) => ({ svg: c.svg, widthPx: Number(c.frame.size.split('x')[0]) })),
+    );
+    return cards.map((c, i) => ({
+      name: outputPath({ article: article.slug, card: c.name, size: c.frame.size }),
+      content: pngs[i] as Uint8Array,
+    }));
+  },
+};
+
+/** The article's key figures: each list item's bold number and the words after it. */
+export function keyFigures(html: string): { number: string; sentence: string }[] {
+  const document = parseDocument(html);
+  const lists = DomUtils.findAll(
+    (e) => e.name === 'ul' && (e.attribs.class ?? '').split(' ').includes('key-figures'),
+    document.children,
+  );
+  return lists.flatMap((ul) =>
+    DomUtils.getChildren(ul)
+      .filter((li) => DomUtils.isTag(li) && li.name === 'li')
+      .map((li) => {
+        const strong = DomUtils.findOne((e) => e.name === 'strong', [li]);
+        // Collapse the markup's white space only: the no-break spaces inside figures stay.
+        const all = DomUtils.textContent(li)
+          .replace(/[ \t\r\n]+/g, ' ')
+          .trim();
+        const number = strong ? DomUtils.textContent(strong).trim() : '';
+        return { number, sentence: all.slice(all.indexOf(number) + number.length).trim() };
+      })
+      .filter((k) => k.number !== ''),
+  );
+}

@@ -6,7 +6,13 @@
  */
 
 export type EditionFile = 'index' | 'figures' | 'reconciliation' | 'free-text';
-export type ArticleFile = 'pdf' | 'web' | 'newsletter-html' | 'newsletter-text' | 'newsletter-eml';
+export type ArticleFile =
+  | 'pdf'
+  | 'web'
+  | 'fragment'
+  | 'newsletter-html'
+  | 'newsletter-text'
+  | 'newsletter-eml';
 
 export type OutputItem =
   | { edition: EditionFile }
@@ -27,6 +33,7 @@ const EDITION_FILES: Record<EditionFile, string> = {
 const ARTICLE_FILES: Record<ArticleFile, string> = {
   pdf: 'enquete.pdf',
   web: 'enquete.html',
+  fragment: 'enquete.fragment.html',
   'newsletter-html': 'newsletter.html',
   'newsletter-text': 'newsletter.txt',
   'newsletter-eml': 'newsletter.eml',

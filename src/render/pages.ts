@@ -8,6 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import postcss from 'postcss';
+import prefixSelector from 'postcss-prefix-selector';
 import type { Edition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
 import { InputError } from '../errors.js';
@@ -36,6 +38,8 @@ export interface PageSpec {
   fonts: boolean;
   /** Which chart partial the page uses: templates/partials/chart-<medium>.hbs */
   medium: Medium;
+  /** Scope every CSS rule under this class (a fragment pasted into another page). */
+  scope?: string;
 }
 
 export interface Templates {
@@ -88,9 +92,10 @@ export async function loadTemplates(
       ]
         .filter(Boolean)
         .join('\n');
+      const scoped = spec.scope ? scopeCss(css, `.${spec.scope}`) : css;
       const layout = layouts.get(spec.layout) as Template;
       return frenchSpacing(
-        layout.render({ ...context, medium: spec.medium, css: new Handlebars.SafeString(css) }),
+        layout.render({ ...context, medium: spec.medium, css: new Handlebars.SafeString(scoped) }),
       );
     },
   };
@@ -168,4 +173,23 @@ export function renderArticlePage(
 /** A CSS string literal: quotes, backslashes, line breaks and "<" escaped, so no text can leave it. */
 export function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * Every rule under `scope` (postcss-prefix-selector): the page's own root
+ * (html, body, :root) becomes the scope itself. @font-face and the other
+ * at-rules without selectors are left as they are.
+ */
+export function scopeCss(css: string, scope: string): string {
+  return postcss([
+    prefixSelector({
+      prefix: scope,
+      transform: (prefix, selector, prefixed) => {
+        const root = /^(html|body|:root)\b\s*/.exec(selector);
+        if (!root) return prefixed;
+        const rest = selector.slice(root[0].length);
+        return rest ? `${prefix} ${rest}` : prefix;
+      },
+    }),
+  ]).process(css, { from: undefined }).css;
 }

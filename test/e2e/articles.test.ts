@@ -14,6 +14,7 @@ import { enquete } from '../helpers/cli.js';
 const ARTICLE_FILES = [
   'cards',
   'charts',
+  'enquete.fragment.html',
   'enquete.html',
   'enquete.pdf',
   'newsletter.eml',

@@ -5,6 +5,7 @@
 import type { ArticleRecipe, EditionRecipe } from '../recipe.js';
 import { editionDataRecipe } from './edition-data.js';
 import { editionIndexRecipe } from './edition-index.js';
+import { fragmentRecipe } from './fragment.js';
 import { newsletterRecipe } from './newsletter.js';
 import { printPdfRecipe } from './print-pdf.js';
 import { socialCardsRecipe } from './social-cards.js';
@@ -14,6 +15,7 @@ import { webRecipe } from './web.js';
 export const ARTICLE_RECIPES: readonly ArticleRecipe[] = [
   printPdfRecipe,
   webRecipe,
+  fragmentRecipe,
   newsletterRecipe,
   socialCardsRecipe,
 ];

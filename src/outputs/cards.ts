@@ -71,7 +71,11 @@ export function figureCard(frame: CardFrame, number: string, sentence: string): 
   );
 }
 
-/** A chart: its finding as title, the drawing that reads largest in the space left, its base note. */
+/**
+ * A chart: its finding as title, the drawing that reads largest in the
+ * space left, its base note. Landscape: title and note in a left column,
+ * the chart beside them at full height; square: stacked.
+ */
 export function chartCard(
   frame: CardFrame,
   title: string,
@@ -79,25 +83,37 @@ export function chartCard(
   baseNote: string,
 ): string {
   const { width, height } = dimensions(frame.size);
-  const titleSize = frame.size === '1080x1080' ? 48 : 40;
-  const titleLines = wrap(title, titleSize, { family: SANS, bold: true }, width - 2 * MARGIN, 2);
+  const square = frame.size === '1080x1080';
   const top = 120;
-  const chartTop = top + titleLines.length * titleSize * 1.15 + 16;
-  const area = { width: width - 2 * MARGIN, height: height - chartTop - 140 };
+  const titleSize = square ? 48 : 38;
+  const column = square ? width - 2 * MARGIN : 400;
+  const titleLines = wrap(title, titleSize, { family: SANS, bold: true }, column, square ? 2 : 5);
+  const titleEnd = top + titleLines.length * titleSize * 1.15;
+  const noteSize = square ? 22 : 20;
+  const note = wrap(baseNote, noteSize, { family: SANS }, column, square ? 2 : 6);
+  const area = square
+    ? { x: MARGIN, y: titleEnd + 16, width: column, height: height - titleEnd - 16 - 150 }
+    : {
+        x: MARGIN + column + 40,
+        y: top - 20,
+        width: width - 2 * MARGIN - column - 40,
+        height: height - top - 90,
+      };
   // The drawing whose text comes out largest once fitted (all have the same text size in their units).
   const scaled = drawings
     .map((d) => ({ d, scale: Math.min(area.width / d.width, area.height / d.height) }))
     .reduce((a, b) => (b.scale > a.scale ? b : a));
-  const x = MARGIN + (area.width - scaled.d.width * scaled.scale) / 2;
+  const x = area.x + (area.width - scaled.d.width * scaled.scale) / 2;
+  const y = square ? area.y : area.y + (area.height - scaled.d.height * scaled.scale) / 2;
   const inner = scaled.d.svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
-  const noteSize = 22;
-  const note = wrap(baseNote, noteSize, { family: SANS }, width - 2 * MARGIN, 2);
-  const noteTop = height - 96 - (note.length - 1) * noteSize * 1.3;
+  const noteTop = square
+    ? height - 96 - (note.length - 1) * noteSize * 1.3
+    : titleEnd + 30 + noteSize;
   return card(
     frame,
     [
       text(titleLines, MARGIN, top + titleSize, titleSize, 1.15, { bold: true, fill: INK }),
-      `<g transform="translate(${x.toFixed(1)} ${chartTop.toFixed(1)}) scale(${scaled.scale.toFixed(4)})">${inner}</g>`,
+      `<g transform="translate(${x.toFixed(1)} ${y.toFixed(1)}) scale(${scaled.scale.toFixed(4)})">${inner}</g>`,
       text(note, MARGIN, noteTop, noteSize, 1.3, { fill: MUTED }),
     ].join(''),
   );

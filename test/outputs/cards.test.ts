@@ -47,7 +47,7 @@ describe('cards', () => {
       width,
       height,
     });
-    const svg = chartCard(FRAME, 'Titre', [drawing(330, 300), drawing(640, 200)], 'Base : n.');
+    const svg = chartCard(FRAME, 'Titre', [drawing(330, 600), drawing(640, 200)], 'Base : n.');
     expect(svg).toContain('<text>640</text>');
     expect(svg).not.toContain('<text>330</text>');
   });

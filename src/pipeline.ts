@@ -19,13 +19,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Analysed, analyseEdition, type PreviousEdition } from './analyse.js';
 import { type FreeTextGroup, freeText } from './analysis/free-text.js';
-import {
-  drawingJobs,
-  planChart,
-  type RenderedChart,
-  type SvgJob,
-  withDrawings,
-} from './charts/draw.js';
+import { drawingJob, planChart, type RenderedChart, withDrawings } from './charts/draw.js';
 import type { Edition } from './edition/load.js';
 import type { Article } from './edition/schema.js';
 import { UsageError } from './errors.js';
@@ -204,19 +198,11 @@ async function drawCharts(
     ),
   );
   const all = planned.flat();
-  const jobs = all.map(drawingJobs);
   const svgs = await log.stage(`Draw ${all.length} charts (SVG, one drawing per medium)`, () =>
-    worker.svgs(jobs.flat()),
+    worker.svgs(all.map(drawingJob)),
   );
   let n = 0;
-  return planned.map((charts) =>
-    charts.map((p) => {
-      const count = (jobs[n] as SvgJob[]).length;
-      const first = jobs.slice(0, n).reduce((sum, j) => sum + j.length, 0);
-      n++;
-      return withDrawings(p, svgs.slice(first, first + count));
-    }),
-  );
+  return planned.map((charts) => charts.map((p) => withDrawings(p, svgs[n++] as string[])));
 }
 
 /** Each article through every article recipe, and the edition recipes, all at once. */

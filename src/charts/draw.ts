@@ -23,10 +23,10 @@ export interface Drawing {
   height: number;
 }
 
-/** What the drawing thread needs to draw a chart: its data (the kind is named in it) and width. */
+/** What the drawing thread needs to draw a chart: its data (the kind is named in it) and the widths of its drawings. */
 export interface SvgJob {
   data: ChartData;
-  width: number;
+  widths: number[];
 }
 
 export interface PlannedChart {
@@ -57,16 +57,16 @@ export function planChart(
 }
 
 /** The drawings a chart needs, one per medium's width. */
-export function drawingJobs(planned: PlannedChart): SvgJob[] {
-  return DRAWINGS.map((d) => ({ data: planned.data, width: d.width }));
+export function drawingJob(planned: PlannedChart): SvgJob {
+  return { data: planned.data, widths: DRAWINGS.map((d) => d.width) };
 }
 
-/** The spec of one drawing (in the drawing thread). */
+/** The spec of a chart's first drawing (in the drawing thread, which redraws it at the others' widths). */
 export function chartSpecOf(job: SvgJob) {
-  return chartKind(job.data.kind).spec(job.data, job.width);
+  return chartKind(job.data.kind).spec(job.data, job.widths[0] as number);
 }
 
-/** The planned chart with its drawings, the SVGs in the order of `drawingJobs`. */
+/** The planned chart with its drawings, the SVGs in the order of `drawingJob`'s widths. */
 export function withDrawings(planned: PlannedChart, svgs: string[]): RenderedChart {
   const drawings = Object.fromEntries(
     DRAWINGS.map((d, i) => {

@@ -14,7 +14,8 @@ import type { Reply, Request } from './protocol.js';
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
 export interface DrawingWorker extends Offload {
-  svgs(jobs: SvgJob[]): Promise<string[]>;
+  /** Each chart's drawings, in the order of its job's widths. */
+  svgs(jobs: SvgJob[]): Promise<string[][]>;
   stop(): Promise<void>;
 }
 
@@ -49,7 +50,7 @@ export function startWorker(): DrawingWorker {
       worker.postMessage({ ...request, id });
     });
   return {
-    svgs: (jobs) => ask<string[]>({ kind: 'svg', jobs }),
+    svgs: (jobs) => ask<string[][]>({ kind: 'svg', jobs }),
     newsletter: (job: NewsletterJob) => ask<NewsletterResult>({ kind: 'newsletter', job }),
     pngs: (jobs) => ask<Uint8Array[]>({ kind: 'pngs', jobs }),
     stop: async () => {

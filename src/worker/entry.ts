@@ -7,7 +7,7 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { chartSpecOf } from '../charts/draw.js';
-import { renderPng, renderSvg, useFrenchLocale } from '../charts/render.js';
+import { renderPng, renderSvgs, useFrenchLocale } from '../charts/render.js';
 import type { Reply, Request } from './protocol.js';
 
 useFrenchLocale();
@@ -27,8 +27,8 @@ function yieldToChromium(): void {
 
 async function handle(request: Request): Promise<unknown> {
   if (request.kind === 'svg') {
-    const out: string[] = [];
-    for (const job of request.jobs) out.push(await renderSvg(chartSpecOf(job)));
+    const out: string[][] = [];
+    for (const job of request.jobs) out.push(await renderSvgs(chartSpecOf(job), job.widths));
     return out;
   }
   yieldToChromium();

@@ -4,7 +4,7 @@ import { analyseEdition } from '../../src/analyse.js';
 import type { Figure } from '../../src/analysis/figures.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { chartKind } from '../../src/charts/kinds/index.js';
-import { renderPng, renderSvg, useFrenchLocale } from '../../src/charts/render.js';
+import { renderPng, renderSvg, renderSvgs, useFrenchLocale } from '../../src/charts/render.js';
 import { wrapLabel } from '../../src/charts/rows.js';
 import { readMetrics } from '../../src/charts/text-width.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
@@ -78,6 +78,13 @@ describe('chart drawing', () => {
       (1104 * (height as number)) / (width as number),
       -1,
     );
+  });
+  it('draws a chart at several widths from one view exactly as from a spec per width', async () => {
+    const data = chartData(chart('freins'));
+    const [wide, narrow] = await renderSvgs(chartSpec(data, 740), [740, 330]);
+    const anonymous = (svg: string) => svg.replace(/clip\d+/g, 'clip');
+    expect(anonymous(wide as string)).toBe(anonymous(await renderSvg(chartSpec(data, 740))));
+    expect(anonymous(narrow as string)).toBe(anonymous(await renderSvg(chartSpec(data, 330))));
   });
   it('draws each medium at its own width, the text the same size in drawing units', async () => {
     const data = chartData(chart('utilisateurs_par_profession'));

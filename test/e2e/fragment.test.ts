@@ -3,9 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import postcss from 'postcss';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findBrowser } from '../../src/outputs/browser.js';
+import { launchChromium } from '../helpers/browser.js';
 import { buildOnce } from '../helpers/build.js';
 
 let fragment: string;
@@ -20,10 +20,7 @@ const host = (body: string) => `<!doctype html><html lang="fr"><head><meta chars
 beforeAll(async () => {
   out = await buildOnce();
   fragment = await readFile(path.join(out, 'enquete.fragment.html'), 'utf8');
-  browser = await puppeteer.launch({
-    executablePath: (await findBrowser()) ?? undefined,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,9 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findBrowser } from '../../src/outputs/browser.js';
+import { launchChromium } from '../helpers/browser.js';
 import { ARTICLE, BASE_URL, buildOnce } from '../helpers/build.js';
 
 const require = createRequire(import.meta.url);
@@ -16,10 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   out = await buildOnce();
   html = await readFile(path.join(out, 'enquete.html'), 'utf8');
-  browser = await puppeteer.launch({
-    executablePath: (await findBrowser()) ?? undefined,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,8 +8,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import postcss from 'postcss';
-import prefixSelector from 'postcss-prefix-selector';
 import type { Edition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
 import { InputError } from '../errors.js';
@@ -78,6 +76,8 @@ export async function loadTemplates(
     ),
   ]);
   const fonts = specs.some((s) => s.fonts) ? await fontFaceCss() : '';
+  // Loaded here, not at start-up: the chart thread is drawing meanwhile.
+  const scopeCss = specs.some((s) => s.scope) ? await cssScoper() : null;
   hbs.registerHelper('chart', chartHelper(partials));
   return {
     hbs,
@@ -92,7 +92,7 @@ export async function loadTemplates(
       ]
         .filter(Boolean)
         .join('\n');
-      const scoped = spec.scope ? scopeCss(css, `.${spec.scope}`) : css;
+      const scoped = spec.scope && scopeCss ? scopeCss(css, `.${spec.scope}`) : css;
       const layout = layouts.get(spec.layout) as Template;
       return frenchSpacing(
         layout.render({ ...context, medium: spec.medium, css: new Handlebars.SafeString(scoped) }),
@@ -176,20 +176,25 @@ export function cssString(text: string): string {
 }
 
 /**
- * Every rule under `scope` (postcss-prefix-selector): the page's own root
+ * Every rule under a scope (postcss-prefix-selector): the page's own root
  * (html, body, :root) becomes the scope itself. @font-face and the other
  * at-rules without selectors are left as they are.
  */
-export function scopeCss(css: string, scope: string): string {
-  return postcss([
-    prefixSelector({
-      prefix: scope,
-      transform: (prefix, selector, prefixed) => {
-        const root = /^(html|body|:root)\b\s*/.exec(selector);
-        if (!root) return prefixed;
-        const rest = selector.slice(root[0].length);
-        return rest ? `${prefix} ${rest}` : prefix;
-      },
-    }),
-  ]).process(css, { from: undefined }).css;
+export async function cssScoper(): Promise<(css: string, scope: string) => string> {
+  const [{ default: postcss }, { default: prefixSelector }] = await Promise.all([
+    import('postcss'),
+    import('postcss-prefix-selector'),
+  ]);
+  return (css, scope) =>
+    postcss([
+      prefixSelector({
+        prefix: scope,
+        transform: (prefix, selector, prefixed) => {
+          const root = /^(html|body|:root)\b\s*/.exec(selector);
+          if (!root) return prefixed;
+          const rest = selector.slice(root[0].length);
+          return rest ? `${prefix} ${rest}` : prefix;
+        },
+      }),
+    ]).process(css, { from: undefined }).css;
 }

@@ -11,7 +11,6 @@ import { contrast, shadeFor } from '../edition/colour.js';
 import { type Edition, locateKey } from '../edition/load.js';
 import type { Theme } from '../edition/schema.js';
 import { InputError } from '../errors.js';
-import { LogoError, sanitiseLogo } from './logo.js';
 
 export interface ThemeView {
   publication: string;
@@ -98,6 +97,7 @@ async function readLogo(edition: Edition, file: string, name: string): Promise<s
       `no file at ${full}`,
       'Check the path, relative to the edition folder (e.g. theme/logo.svg).',
     );
+  const { LogoError, sanitiseLogo } = await import('./logo.js');
   try {
     return sanitiseLogo(text, name);
   } catch (e) {

@@ -1,7 +1,7 @@
 /** The social cards: key figures read from the article, text wrapped to the card, figures never cut. */
 import { describe, expect, it } from 'vitest';
 import { chartCard, figureCard, wrap } from '../../src/outputs/cards.js';
-import { keyFigures } from '../../src/outputs/recipes/social-cards.js';
+import { keyFigures } from '../../src/outputs/key-figures.js';
 
 const FRAME = {
   size: '1200x630' as const,

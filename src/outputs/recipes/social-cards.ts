@@ -5,7 +5,6 @@
  * 1080x1080, drawn as PNGs in the drawing thread. The web article's Open
  * Graph and Twitter tags point at the title card.
  */
-import { DomUtils, parseDocument } from 'htmlparser2';
 import { type CardSize, outputPath } from '../../paths.js';
 import { type CardFrame, chartCard, figureCard, titleCard } from '../cards.js';
 import type { ArticleRecipe } from '../recipe.js';
@@ -30,9 +29,12 @@ export const socialCardsRecipe: ArticleRecipe = {
         source: `Source : ${context.source}.`,
       }),
     );
+    // The HTML parser is loaded when needed, not at start-up.
+    const { keyFigures } = await import('../key-figures.js');
+    const figures = keyFigures(page);
     const cards = frames.flatMap((frame) => [
       { name: 'article', frame, svg: titleCard(frame, context.title, context.dek) },
-      ...keyFigures(page).map((k, i) => ({
+      ...figures.map((k, i) => ({
         name: `chiffre-${i + 1}`,
         frame,
         svg: figureCard(frame, k.number, k.sentence),
@@ -57,26 +59,3 @@ export const socialCardsRecipe: ArticleRecipe = {
     }));
   },
 };
-
-/** The article's key figures: each list item's bold number and the words after it. */
-export function keyFigures(html: string): { number: string; sentence: string }[] {
-  const document = parseDocument(html);
-  const lists = DomUtils.findAll(
-    (e) => e.name === 'ul' && (e.attribs.class ?? '').split(' ').includes('key-figures'),
-    document.children,
-  );
-  return lists.flatMap((ul) =>
-    DomUtils.getChildren(ul)
-      .filter((li) => DomUtils.isTag(li) && li.name === 'li')
-      .map((li) => {
-        const strong = DomUtils.findOne((e) => e.name === 'strong', [li]);
-        // Collapse the markup's white space only: the no-break spaces inside figures stay.
-        const all = DomUtils.textContent(li)
-          .replace(/[ \t\r\n]+/g, ' ')
-          .trim();
-        const number = strong ? DomUtils.textContent(strong).trim() : '';
-        return { number, sentence: all.slice(all.indexOf(number) + number.length).trim() };
-      })
-      .filter((k) => k.number !== ''),
-  );
-}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The performance bar: building one article of the 2024 edition (its PDF,
- * web article, newsletter and the edition files) against merely printing
+ * web article, CMS fragment, newsletter, social cards and the edition
+ * files) against merely printing
  * its finished print page with Chromium (bench/print-only.mjs). Fresh
  * processes, run alternately; medians and their ratio (the bar is 1.25).
  *

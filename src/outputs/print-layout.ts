@@ -18,23 +18,16 @@ export interface PrintArea {
   heightPx: number;
 }
 
-export interface Placement {
-  /** Charts moved later in the text, by id, with how many blocks each waited. */
-  moved: { id: string; after: number }[];
-  /** Whether the appendix follows the article on its last page instead of starting a page. */
-  appendixRunsOn: boolean;
-}
-
 /** Place the print page's charts (run on the loaded page, before printing). */
-export function placeCharts(page: Page, area: PrintArea): Promise<Placement> {
-  return page.evaluate(floatCharts, area);
+export async function placeCharts(page: Page, area: PrintArea): Promise<void> {
+  await page.evaluate(floatCharts, area);
 }
 
 /**
  * Runs in the page: puppeteer sends its source, so it uses nothing from
  * outside its own body.
  */
-function floatCharts(area: PrintArea): Placement {
+function floatCharts(area: PrintArea): void {
   const GAP = 100;
   /** A hole under this share of the page is a paragraph's widow or a heading kept with its text. */
   const HOLE = 0.1;
@@ -74,22 +67,20 @@ function floatCharts(area: PrintArea): Placement {
     return top.page > last.page ? area.heightPx - last.y : 0;
   };
   const isHeading = (e: Element | null) => e !== null && /^H[1-6]$/.test(e.tagName);
-  const moved: Placement['moved'] = [];
   for (const chart of document.querySelectorAll('article figure.chart')) {
     if (hole(chart) <= HOLE * area.heightPx) continue;
     const home = chart.previousElementSibling;
-    let best = { hole: hole(chart), after: home, steps: 0 };
+    let best = { hole: hole(chart), after: home };
     for (let steps = 1; steps <= MOST_STEPS; steps++) {
       const next = chart.nextElementSibling;
       if (!next || next.matches('figure.chart')) break;
       next.after(chart);
       if (isHeading(chart.previousElementSibling)) continue;
       const now = hole(chart);
-      if (now < best.hole) best = { hole: now, after: chart.previousElementSibling, steps };
+      if (now < best.hole) best = { hole: now, after: chart.previousElementSibling };
       if (now <= HOLE * area.heightPx) break;
     }
     best.after?.after(chart);
-    if (best.steps > 0) moved.push({ id: chart.id, after: best.steps });
   }
   const appendix = document.querySelector('.appendix');
   const lastBeforeAppendix = appendix?.previousElementSibling;
@@ -100,5 +91,4 @@ function floatCharts(area: PrintArea): Placement {
   if (appendixRunsOn) appendix?.classList.add('runs-on');
   document.body.classList.remove('enquete-measuring');
   style.remove();
-  return { moved, appendixRunsOn };
 }

@@ -6,6 +6,7 @@
  * Graph and Twitter tags point at the title card.
  */
 import { type CardSize, outputPath } from '../../paths.js';
+import { DEFAULT_ACCENT } from '../../render/theme.js';
 import { type CardFrame, chartCard, figureCard, titleCard } from '../cards.js';
 import type { ArticleRecipe } from '../recipe.js';
 
@@ -25,7 +26,7 @@ export const socialCardsRecipe: ArticleRecipe = {
         size,
         publication: context.theme.publication,
         ...(context.theme.logo && { logoSvg: context.theme.logo.toString() }),
-        accent: theme?.accent ?? '#0072b2',
+        accent: theme?.accent ?? DEFAULT_ACCENT,
         source: `Source : ${context.source}.`,
       }),
     );

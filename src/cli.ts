@@ -3,8 +3,8 @@
  * that turns errors into messages and exit codes (1: bad input, 2: bad usage).
  */
 import { parseArgs } from 'node:util';
-import { formatError, isExpectedError, UsageError } from './errors.js';
-import { consoleLog, formatReconciliation, formatWritten } from './log.js';
+import { errorJson, formatError, isExpectedError, UsageError } from './errors.js';
+import { consoleLog, formatReconciliation, formatWritten, silentLog } from './log.js';
 import { HELP, unexpected, usage } from './messages.js';
 import { startChromium } from './outputs/chromium.js';
 import { startWorker } from './worker/client.js';
@@ -47,7 +47,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const [command, folder, ...extra] = positionals;
   if (command === undefined) throw new UsageError(usage.noCommand());
-  if (command !== 'build' && command !== 'figures' && command !== 'init')
+  if (!['build', 'check', 'figures', 'init'].includes(command))
     throw new UsageError(usage.unknownCommand(command));
   if (folder === undefined) throw new UsageError(usage.noFolder(command));
   if (extra.length > 0) throw new UsageError(usage.unexpectedArgument(extra[0] as string));
@@ -69,6 +69,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`\n${report}`);
     return problems.length > 0 ? 1 : 0;
   }
+  if (command === 'check') return check(folder, values.json === true);
   if (command === 'figures') {
     const { analyseEdition } = await import('./analyse.js');
     const { figures } = await analyseEdition(folder, log);
@@ -109,6 +110,35 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** enquete check: a sentence, or with --json one JSON object on stdout (the error's problems too). */
+async function check(folder: string, json: boolean): Promise<number> {
+  const { checkEdition } = await import('./check.js');
+  const log = json ? silentLog : consoleLog();
+  let result: Awaited<ReturnType<typeof checkEdition>>;
+  try {
+    result = await checkEdition(folder, log);
+  } catch (e) {
+    if (!json || !isExpectedError(e)) throw e;
+    await writeOut({ ok: false, error: errorJson(e) });
+    return e.exitCode;
+  }
+  if (json) {
+    await writeOut({ ok: true, ...result });
+    return 0;
+  }
+  const { rowsIn, kept } = result.reconciliation;
+  log.info(
+    `\nChecked ${folder}: ${result.articles.length} article${result.articles.length > 1 ? 's' : ''} (${result.articles.join(', ')}), ${result.pages} pages rendered, ${result.figures} figures, ${rowsIn} rows (${kept} kept). Nothing written.`,
+  );
+  return 0;
+}
+
+function writeOut(value: unknown): Promise<void> {
+  return new Promise((resolve) =>
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, () => resolve()),
+  );
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -121,6 +151,7 @@ function parse(argv: string[]) {
       from: { type: 'string' },
       responses: { type: 'string' },
       debug: { type: 'boolean' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

@@ -94,3 +94,14 @@ export function formatError(error: EnqueteError): string {
 export function isExpectedError(e: unknown): e is EnqueteError {
   return e instanceof EnqueteError;
 }
+
+/** The error as data, for `enquete check --json`. */
+export function errorJson(error: EnqueteError): object {
+  if (error instanceof InputError)
+    return { kind: 'input', task: error.task, problems: error.problems, omitted: error.omitted };
+  if (error instanceof UsageError)
+    return { kind: 'usage', message: error.message, hint: error.hint };
+  if (error instanceof EnvironmentError)
+    return { kind: 'environment', message: error.message, fix: error.fix };
+  return { kind: 'error', message: error.message };
+}

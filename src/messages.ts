@@ -11,6 +11,9 @@ Usage:
   enquete build <edition-folder> [options]   build every article of the edition: PDF, web article,
                                              newsletter, and the edition's index page
                                              (default: output/<folder name>/)
+  enquete check <edition-folder> [--json]    check everything a build checks (config, export,
+                                             templates, figure ids, charts) without building or
+                                             writing anything; --json for CI
   enquete figures <edition-folder>           print every figure as JSON
   enquete init <new-folder> --from <previous-edition> --responses <export.csv>
                                              make next year's edition from last year's: the config
@@ -25,6 +28,7 @@ Options:
                        its link to the web version point there (default: edition.publishUrl)
   --from <folder>      (init) last year's edition folder
   --responses <file>   (init) the new year's Google Forms export
+  --json               (check) print the result as JSON on stdout
   --debug              print the stack trace of unexpected errors
 `;
 
@@ -33,7 +37,7 @@ export const usage = {
   noCommand: () => ({ message: 'No command given.', hint: HELP }),
   badArguments: (message: string) => ({ message }),
   unknownCommand: (command: string) => ({
-    message: `Unknown command "${command}". The commands are build, figures and init.`,
+    message: `Unknown command "${command}". The commands are build, check, figures and init.`,
   }),
   noFolder: (command: string) => ({
     message: `"enquete ${command}" needs an edition folder, e.g. data/2024.`,

@@ -73,7 +73,8 @@ export interface Composed {
 
 export async function composeArticles(
   options: BuildOptions,
-  worker: DrawingWorker,
+  /** Draws the charts: the worker thread (enquete check passes empty drawings). */
+  worker: Pick<DrawingWorker, 'svgs'>,
   log: Log,
   /** Called once the input is known to be sound: the build starts Chromium then. */
   inputRead: () => void = () => {},
@@ -189,7 +190,7 @@ async function drawCharts(
   prepared: PreparedArticle[],
   edition: Edition,
   index: FigureIndex,
-  worker: DrawingWorker,
+  worker: Pick<DrawingWorker, 'svgs'>,
   log: Log,
 ): Promise<RenderedChart[][]> {
   const planned = prepared.map((p) =>

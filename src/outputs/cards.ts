@@ -7,7 +7,7 @@
  * real widths of the bundled typefaces (text-width.ts).
  */
 import type { Drawing } from '../charts/draw.js';
-import { textWidth } from '../charts/text-width.js';
+import { textWidth } from '../charts/font-metrics.js';
 import type { CardSize } from '../paths.js';
 
 export interface CardFrame {

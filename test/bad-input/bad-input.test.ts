@@ -3,7 +3,8 @@
  * each case is the 2024 edition with the case's files laid over it (and its
  * `replace` edits, `remove`d files), built by the real command. The test pins
  * the exit code, the exact message (expected.txt) and that the previous
- * outputs are left exactly as they were.
+ * outputs are left exactly as they were; `enquete check` must find the
+ * same problem with the same message.
  *   UPDATE_EXPECTED=1 npx vitest run test/bad-input   rewrites expected.txt after a wording change.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -83,6 +84,14 @@ describe('bad input', () => {
       expect(
         (await readdir(root)).filter((f) => f.includes('.partial-') || f.includes('.previous-')),
       ).toEqual([]);
+      // enquete check finds the same problem, says it the same way, and writes nothing.
+      if (c.args === undefined) {
+        const before = (await readdir(root, { recursive: true })).sort();
+        const checked = await enquete(['check', edition]);
+        expect(checked.code, checked.stderr).toBe(c.exit);
+        expect(message(checked.stderr, edition, out)).toBe(got);
+        expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
+      }
       await rm(root, { recursive: true, force: true });
     });
   });

@@ -1,0 +1,56 @@
+/**
+ * `enquete check`: everything a build verifies (the config, the export,
+ * every template on every page, every figure id, the charts' references
+ * and data) without Chromium, the chart libraries or writing anything.
+ * Charts are planned (their data, alt text and table worked out) but not
+ * drawn: each page is rendered with an empty drawing in their place.
+ */
+import type { Figure } from './analysis/figures.js';
+import type { Reconciliation } from './ingest/types.js';
+import type { Log } from './log.js';
+import { ARTICLE_RECIPES } from './outputs/recipes/index.js';
+import { composeArticles } from './pipeline.js';
+import { renderArticlePage } from './render/pages.js';
+
+export interface CheckResult {
+  edition: string;
+  articles: string[];
+  figures: number;
+  pages: number;
+  reconciliation: Reconciliation;
+}
+
+export async function checkEdition(folder: string, log: Log): Promise<CheckResult> {
+  const { analysed, templates, builds } = await composeArticles(
+    { editionFolder: folder },
+    NO_DRAWING,
+    log,
+  );
+  let pages = 0;
+  await log.stage('Render every page', async () => {
+    for (const build of builds)
+      for (const recipe of ARTICLE_RECIPES) {
+        renderArticlePage(
+          templates,
+          build.prepared,
+          build.context,
+          recipe.page,
+          recipe.extraCss?.(build),
+        );
+        pages++;
+      }
+  });
+  return {
+    edition: analysed.edition.config.edition.id,
+    articles: builds.map((b) => b.article.slug),
+    figures: (analysed.figures as Figure[]).length,
+    pages,
+    reconciliation: analysed.ingested.reconciliation,
+  };
+}
+
+/** Stands in for the drawing thread: an empty SVG of each asked width. */
+const NO_DRAWING = {
+  svgs: async (jobs: { widths: number[] }[]) =>
+    jobs.map((job) => job.widths.map((w) => `<svg width="${w}" height="1"></svg>`)),
+};

@@ -9,6 +9,7 @@
 import type { Drawing } from '../charts/draw.js';
 import { textWidth } from '../charts/font-metrics.js';
 import type { CardSize } from '../paths.js';
+import { escapeXml } from './xml-text.js';
 
 export interface CardFrame {
   size: CardSize;
@@ -201,8 +202,4 @@ export function wrap(
   while (last.includes(' ') && !fits(`${last}…`)) last = last.slice(0, last.lastIndexOf(' '));
   kept[most - 1] = `${last}…`;
   return kept;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -12,7 +12,8 @@
  *   and footer, page background) marked as artifacts (pdf-content.ts).
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { markArtifacts } from './pdf-content.js';
+import { contentTokens, markArtifacts } from './pdf-content.js';
+import { escapeXml } from './xml-text.js';
 
 export interface PdfInfo {
   Title: string;
@@ -36,16 +37,17 @@ export function finishPdf(pdf: Uint8Array, info: PdfInfo): Uint8Array {
     .map((key) => `/${key} ${textString(info[key])}`)
     .concat([`/CreationDate (${date})`, `/ModDate (${date})`]);
   const xmp = Buffer.from(xmpPacket(info), 'utf8');
+  const catalog = file.object(file.root).dict;
   const objects = new Map<number, Buffer>([
     [infoNumber, Buffer.from(`<<${entries.join('\n')}>>`, 'latin1')],
     [xmpNumber, streamObject(`/Type /Metadata /Subtype /XML /Length ${xmp.length}`, xmp)],
     [
       file.root,
       Buffer.from(
-        withKeys(file.object(file.root).dict, [
+        withKeys(catalog, [
           `/Metadata ${xmpNumber} 0 R`,
           // Chromium writes it for some pages and not others.
-          ...(/\/DisplayDocTitle true/.test(file.object(file.root).dict)
+          ...(/\/DisplayDocTitle true/.test(catalog)
             ? []
             : ['/ViewerPreferences <</DisplayDocTitle true>>']),
         ]),
@@ -71,7 +73,7 @@ export function finishPdf(pdf: Uint8Array, info: PdfInfo): Uint8Array {
 
 /** The XMP packet PDF/UA asks for: title, author, description, language, and the PDF/UA part. */
 export function xmpPacket(info: PdfInfo): string {
-  const x = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const x = escapeXml;
   const iso = `${info.date}T00:00:00Z`;
   return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -184,15 +186,12 @@ function readPdf(pdf: Uint8Array): PdfFile {
     const at = offsets[number];
     if (at === undefined || at < 0)
       throw new Error(`unexpected PDF from Chromium: no object ${number}`);
-    const text = bytes.subarray(at, at + 4096).toString('latin1');
+    const text = bytes.subarray(at, at + OBJECT_HEAD).toString('latin1');
     const open = new RegExp(`^${number} 0 obj\\s*`).exec(text);
     if (!open || !text.startsWith('<<', open[0].length))
       throw new Error(`unexpected PDF from Chromium: object ${number} is not a dictionary`);
-    const dict = balancedDict(bytes, at + open[0].length);
-    const after = bytes
-      .subarray(at + open[0].length + dict.length, at + open[0].length + dict.length + 16)
-      .toString('latin1');
-    const stream = /^\s*stream\r?\n/.exec(after);
+    const dict = leadingDictionary(text.slice(open[0].length));
+    const stream = /^\s*stream\r?\n/.exec(text.slice(open[0].length + dict.length));
     if (!stream) return { dict };
     const length = /\/Length (\d+)(?! \d+ R)/.exec(dict);
     if (!length)
@@ -222,27 +221,15 @@ function readPdf(pdf: Uint8Array): PdfFile {
   };
 }
 
-/** The dictionary starting at `at` ("<<" ... ">>", nested ones and strings included). */
-function balancedDict(bytes: Buffer, at: number): string {
+/** How much of an object is read to find its dictionary: Chromium's are a few hundred bytes. */
+const OBJECT_HEAD = 65536;
+
+/** The dictionary the text starts with ("<<" … ">>"), read with the content tokenizer (nested dictionaries, strings). */
+function leadingDictionary(text: string): string {
   let depth = 0;
-  for (let i = at; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === 0x28) {
-      // A string: skip to its end (escapes and nested parentheses).
-      let d = 0;
-      for (; i < bytes.length; i++) {
-        if (bytes[i] === 0x5c) i++;
-        else if (bytes[i] === 0x28) d++;
-        else if (bytes[i] === 0x29 && --d === 0) break;
-      }
-    } else if (c === 0x3c && bytes[i + 1] === 0x3c) {
-      depth++;
-      i++;
-    } else if (c === 0x3e && bytes[i + 1] === 0x3e) {
-      depth--;
-      i++;
-      if (depth === 0) return bytes.subarray(at, i + 1).toString('latin1');
-    }
+  for (const token of contentTokens(text)) {
+    if (token.text === '<<') depth++;
+    else if (token.text === '>>' && --depth === 0) return text.slice(0, token.end);
   }
   throw new Error('unexpected PDF from Chromium: a dictionary never ends');
 }

@@ -34,11 +34,16 @@ export const DRAWINGS: readonly DrawingSize[] = [
   { name: 'wide', width: 640 },
 ];
 
+interface WebDrawing {
+  name: DrawingName;
+  fromPx: number;
+}
+
 /**
  * The web drawings and the column widths (CSS px) from which each is shown:
  * narrow from 286 px (a 320 px phone's column), medium from 440 px, wide from 620 px.
  */
-export const WEB_DRAWINGS: readonly { name: DrawingName; fromPx: number }[] = [
+export const WEB_DRAWINGS: readonly [WebDrawing, ...WebDrawing[]] = [
   { name: 'narrow', fromPx: 0 },
   { name: 'medium', fromPx: 440 },
   { name: 'wide', fromPx: 620 },
@@ -52,19 +57,21 @@ export const EMAIL_COLUMN_PX = 552;
  * The CSS that shows one web drawing at a time, by the width of the figure
  * itself (a container query), so it also holds in a CMS's own column.
  */
-export function webDrawingCss(scope = ''): string {
-  const at = (name: DrawingName) => `${scope}.chart-svg .drawing-${name}`;
-  const rules = [
-    `${scope}figure.chart { container-type: inline-size; }`,
-    `${scope}.chart-svg .drawing svg { display: block; width: 100%; height: auto; }`,
-    ...WEB_DRAWINGS.slice(1).map((d) => `${at(d.name)} { display: none; }`),
-  ];
-  WEB_DRAWINGS.forEach((d, i) => {
-    const others = WEB_DRAWINGS.filter((o) => o !== d).map((o) => at(o.name));
-    if (i > 0)
-      rules.push(
-        `@container (min-width: ${d.fromPx}px) { ${at(d.name)} { display: block; } ${others.join(', ')} { display: none; } }`,
-      );
-  });
-  return rules.join('\n');
+export function webDrawingCss(): string {
+  const at = (name: DrawingName) => `.chart-svg .drawing-${name}`;
+  const allBut = (name: DrawingName) =>
+    WEB_DRAWINGS.filter((o) => o.name !== name)
+      .map((o) => at(o.name))
+      .join(', ');
+  const [narrowest, ...wider] = WEB_DRAWINGS;
+  return [
+    'figure.chart { container-type: inline-size; }',
+    '.chart-svg .drawing svg { display: block; width: 100%; height: auto; }',
+    `${allBut(narrowest.name)} { display: none; }`,
+    // Later rules win: each wider drawing takes over from its threshold.
+    ...wider.map(
+      (d) =>
+        `@container (min-width: ${d.fromPx}px) { ${at(d.name)} { display: block; } ${allBut(d.name)} { display: none; } }`,
+    ),
+  ].join('\n');
 }

@@ -66,8 +66,8 @@ export interface ArticleContext {
   edition: EditionConfig['edition'];
   /** The social card shown when the web article is shared (Open Graph, Twitter). */
   shareImage: string;
-  /** The publication's name and logo (theme.ts). */
-  theme: Pick<ThemeView, 'publication' | 'logo'>;
+  /** The publication's name, logo and accent (theme.ts). */
+  theme: Pick<ThemeView, 'publication' | 'logo' | 'accent'>;
   partners: string;
   source: string;
   title: string;
@@ -137,7 +137,11 @@ export function articleContext(args: {
   const { previous } = args;
   return {
     edition: config.edition,
-    theme: { publication: args.theme.publication, logo: args.theme.logo },
+    theme: {
+      publication: args.theme.publication,
+      logo: args.theme.logo,
+      accent: args.theme.accent,
+    },
     partners: config.edition.partners.join(' et '),
     source: sourceLine(config),
     title: frenchText(article.title),

@@ -180,7 +180,7 @@ export function cssString(text: string): string {
  * (html, body, :root) becomes the scope itself. @font-face and the other
  * at-rules without selectors are left as they are.
  */
-export async function cssScoper(): Promise<(css: string, scope: string) => string> {
+async function cssScoper(): Promise<(css: string, scope: string) => string> {
   const [{ default: postcss }, { default: prefixSelector }] = await Promise.all([
     import('postcss'),
     import('postcss-prefix-selector'),

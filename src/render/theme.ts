@@ -14,11 +14,9 @@ import { InputError } from '../errors.js';
 
 export interface ThemeView {
   publication: string;
-  /** The cleaned logo SVG, inline. */
+  /** The cleaned logo SVG, inline (and drawn on the cards). */
   logo?: Handlebars.SafeString;
-  /** The logo's SVG text, for the cards. */
-  logoSvg?: string;
-  /** The accent colour (the default's when the theme sets none). */
+  /** The accent colour (the default's when the theme sets none): the cards' rule and key figures. */
   accent: string;
   /** CSS for the pages read in a browser or printed: variables of base.css. */
   css: string;
@@ -27,7 +25,7 @@ export interface ThemeView {
 }
 
 /** The default look's accent (base.css). */
-export const DEFAULT_ACCENT = '#0072b2';
+const DEFAULT_ACCENT = '#0072b2';
 /** The web article's dark background (web.css), which the accent must read against as text too. */
 const DARK_PAPER = '#15191c';
 
@@ -37,7 +35,7 @@ export async function loadTheme(edition: Edition): Promise<ThemeView> {
   const logoSvg = theme.logo ? await readLogo(edition, theme.logo, publication) : undefined;
   return {
     publication,
-    ...(logoSvg && { logo: new Handlebars.SafeString(logoSvg), logoSvg }),
+    ...(logoSvg && { logo: new Handlebars.SafeString(logoSvg) }),
     accent: theme.accent ?? DEFAULT_ACCENT,
     css: themeCss(theme),
     emailCss: themeEmailCss(theme),

@@ -6,7 +6,6 @@
  * Graph and Twitter tags point at the title card.
  */
 import { type CardSize, outputPath } from '../../paths.js';
-import { DEFAULT_ACCENT } from '../../render/theme.js';
 import { type CardFrame, chartCard, figureCard, titleCard } from '../cards.js';
 import type { ArticleRecipe } from '../recipe.js';
 
@@ -19,14 +18,13 @@ export const socialCardsRecipe: ArticleRecipe = {
   name: 'Social cards (PNG)',
   // The article's text only, to read its key figures from: no styles, no fonts.
   page: { layout: 'web', styles: [], fonts: false, medium: 'web' },
-  async files(page, { article, charts, context, edition }, { offload }) {
-    const theme = edition.config.theme;
+  async files(page, { article, charts, context }, { offload }) {
     const frames = SIZES.map(
       (size): CardFrame => ({
         size,
         publication: context.theme.publication,
         ...(context.theme.logo && { logoSvg: context.theme.logo.toString() }),
-        accent: theme?.accent ?? DEFAULT_ACCENT,
+        accent: context.theme.accent,
         source: `Source : ${context.source}.`,
       }),
     );

@@ -5,12 +5,10 @@
  * Charts are planned (their data, alt text and table worked out) but not
  * drawn: each page is rendered with an empty drawing in their place.
  */
-import type { Figure } from './analysis/figures.js';
 import type { Reconciliation } from './ingest/types.js';
 import type { Log } from './log.js';
 import { ARTICLE_RECIPES } from './outputs/recipes/index.js';
-import { composeArticles } from './pipeline.js';
-import { renderArticlePage } from './render/pages.js';
+import { composeArticles, recipePage } from './pipeline.js';
 
 export interface CheckResult {
   edition: string;
@@ -30,20 +28,14 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
   await log.stage('Render every page', async () => {
     for (const build of builds)
       for (const recipe of ARTICLE_RECIPES) {
-        renderArticlePage(
-          templates,
-          build.prepared,
-          build.context,
-          recipe.page,
-          recipe.extraCss?.(build),
-        );
+        recipePage(templates, build, recipe);
         pages++;
       }
   });
   return {
     edition: analysed.edition.config.edition.id,
     articles: builds.map((b) => b.article.slug),
-    figures: (analysed.figures as Figure[]).length,
+    figures: analysed.figures.length,
     pages,
     reconciliation: analysed.ingested.reconciliation,
   };

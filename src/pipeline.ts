@@ -27,7 +27,7 @@ import { FigureIndex } from './format/figure-index.js';
 import type { Reconciliation } from './ingest/types.js';
 import type { Log, WrittenFile } from './log.js';
 import { usage } from './messages.js';
-import type { ArticleBuild, EditionBuild, Tools } from './outputs/recipe.js';
+import type { ArticleBuild, ArticleRecipe, EditionBuild, Tools } from './outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from './outputs/recipes/index.js';
 import { LEAD_CARD } from './outputs/recipes/social-cards.js';
 import { checkTarget, type OutputFile, publish, sizes } from './outputs/write.js';
@@ -217,13 +217,7 @@ async function runRecipes(
   const running = [
     ...ARTICLE_RECIPES.flatMap((recipe) =>
       builds.map((b) => {
-        const page = renderArticlePage(
-          templates,
-          b.prepared,
-          b.context,
-          recipe.page,
-          recipe.extraCss?.(b),
-        );
+        const page = recipePage(templates, b, recipe);
         return tools.log.stage(label(recipe.name, b.article.slug), () =>
           recipe.files(page, b, tools),
         );
@@ -238,6 +232,21 @@ async function runRecipes(
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return settled.flatMap((s) => (s as PromiseFulfilledResult<OutputFile[]>).value);
+}
+
+/** The page an article recipe makes its files from: the article in the recipe's layout and styles. */
+export function recipePage(
+  templates: Templates,
+  build: ArticleBuild,
+  recipe: ArticleRecipe,
+): string {
+  return renderArticlePage(
+    templates,
+    build.prepared,
+    build.context,
+    recipe.page,
+    recipe.extraCss?.(build),
+  );
 }
 
 function pickArticles(articles: Article[], slug: string | undefined): Article[] {

@@ -48,15 +48,10 @@ function floatCharts(area: PrintArea): void {
   const end = (element: Element) => {
     const range = document.createRange();
     range.selectNodeContents(element);
-    const rects = [...range.getClientRects(), ...element.getClientRects()].filter(
-      (r) => r.width > 0 && r.height > 0,
-    );
-    const last = rects.reduce((a, b) => {
-      const pa = at(a, 'bottom');
-      const pb = at(b, 'bottom');
-      return pb.page > pa.page || (pb.page === pa.page && pb.y > pa.y) ? b : a;
-    });
-    return at(last, 'bottom');
+    return [...range.getClientRects(), ...element.getClientRects()]
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => at(r, 'bottom'))
+      .reduce((a, b) => (b.page > a.page || (b.page === a.page && b.y > a.y) ? b : a));
   };
   /** The empty space a chart leaves at the bottom of the page before it, in pixels. */
   const hole = (chart: Element): number => {
@@ -68,9 +63,8 @@ function floatCharts(area: PrintArea): void {
   };
   const isHeading = (e: Element | null) => e !== null && /^H[1-6]$/.test(e.tagName);
   for (const chart of document.querySelectorAll('article figure.chart')) {
-    if (hole(chart) <= HOLE * area.heightPx) continue;
-    const home = chart.previousElementSibling;
-    let best = { hole: hole(chart), after: home };
+    let best = { hole: hole(chart), after: chart.previousElementSibling };
+    if (best.hole <= HOLE * area.heightPx) continue;
     for (let steps = 1; steps <= MOST_STEPS; steps++) {
       const next = chart.nextElementSibling;
       if (!next || next.matches('figure.chart')) break;
@@ -83,12 +77,9 @@ function floatCharts(area: PrintArea): void {
     best.after?.after(chart);
   }
   const appendix = document.querySelector('.appendix');
-  const lastBeforeAppendix = appendix?.previousElementSibling;
-  const appendixRunsOn =
-    lastBeforeAppendix !== null &&
-    lastBeforeAppendix !== undefined &&
-    end(lastBeforeAppendix).y < SHORT_LAST_PAGE * area.heightPx;
-  if (appendixRunsOn) appendix?.classList.add('runs-on');
+  const articleEnd = appendix?.previousElementSibling;
+  if (appendix && articleEnd && end(articleEnd).y < SHORT_LAST_PAGE * area.heightPx)
+    appendix.classList.add('runs-on');
   document.body.classList.remove('enquete-measuring');
   style.remove();
 }

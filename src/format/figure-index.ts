@@ -29,7 +29,7 @@ export class FigureIndex {
   /** How many decimals this figure's question's means print with, everywhere: 1 unless the articles ask for more. */
   decimals(id: unknown): number {
     const question = this.get(id).question;
-    return (question !== undefined && this.meanDecimals.get(question)) || 1;
+    return (question === undefined ? undefined : this.meanDecimals.get(question)) ?? 1;
   }
 
   /** A mean (or a value on its scale, such as an interval's end) as it prints everywhere: "7,1", "7,35". */

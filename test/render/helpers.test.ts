@@ -51,6 +51,8 @@ describe('figure helpers', () => {
     // One ask for two decimals sets every mean of the question: no 7,6 beside 7,35.
     expect(render(both)).toBe('7,58 / 7,35');
     expect(render('{{mean "satisfaction.mean.radiologues"}}')).toBe('7,6');
+    // An ask for no decimal is one too: 8, not 7,6.
+    expect(render('{{mean "satisfaction.mean.radiologues" decimals=0}}')).toBe('8');
     expect(() =>
       decideMeanPrecision(
         [

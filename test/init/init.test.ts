@@ -17,6 +17,10 @@ import { enquete } from '../helpers/cli.js';
 const EXPORT_2025 = 'test/fixtures/editions/2025/responses.csv';
 
 /** The line of a file holding a text, to check the report's line numbers without typing them. */
+/** enquete init <folder> from the 2024 edition, with this export. */
+const initFrom2024 = (folder: string, responses = EXPORT_2025) =>
+  enquete(['init', folder, '--from', 'data/2024', '--responses', responses]);
+
 async function lineOf(file: string, text: string): Promise<number> {
   return (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.includes(text)) + 1;
 }
@@ -29,7 +33,7 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
   let report: string;
   beforeAll(async () => {
     folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2025');
-    result = await enquete(['init', folder, '--from', 'data/2024', '--responses', EXPORT_2025]);
+    result = await initFrom2024(folder);
     config = parseDocument(await readFile(path.join(folder, 'edition.yaml'), 'utf8')).toJS();
     report = await readFile(path.join(folder, 'init-report.md'), 'utf8');
   });
@@ -120,14 +124,7 @@ describe('enquete init, refusing and cascading', () => {
   it('refuses a folder that exists and is not empty, and touches nothing in it', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'enquete-init-'));
     await writeFile(path.join(folder, 'notes.txt'), 'mine');
-    const { code, stderr } = await enquete([
-      'init',
-      folder,
-      '--from',
-      'data/2024',
-      '--responses',
-      EXPORT_2025,
-    ]);
+    const { code, stderr } = await initFrom2024(folder);
     expect(code).toBe(2);
     expect(stderr).toContain('already exists and is not empty');
     expect(await readdir(folder)).toEqual(['notes.txt']);
@@ -135,14 +132,7 @@ describe('enquete init, refusing and cascading', () => {
 
   it('names a missing export and makes no folder', async () => {
     const folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2025');
-    const { code, stderr } = await enquete([
-      'init',
-      folder,
-      '--from',
-      'data/2024',
-      '--responses',
-      'nowhere.csv',
-    ]);
+    const { code, stderr } = await initFrom2024(folder, 'nowhere.csv');
     expect(code).toBe(1);
     expect(stderr).toContain(
       'nowhere.csv\n    expected: the new Google Forms export (CSV)\n    found:    no such file',

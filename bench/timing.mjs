@@ -86,5 +86,5 @@ export function record({ benchmark, runs, load, floor, measured, result }) {
 const machine = () =>
   `${cpus().length} × ${cpus()[0]?.model.trim().split(' ').slice(0, 2).join(' ')}`;
 /** The 1-minute load average, to be recorded with every result: a loaded machine skews ratios. */
-const load = () => loadavg()[0].toFixed(2);
+export const load = () => loadavg()[0].toFixed(2);
 const today = () => new Date().toISOString().slice(0, 10);

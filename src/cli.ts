@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { errorJson, formatError, isExpectedError, UsageError } from './errors.js';
 import { consoleLog, formatReconciliation, formatWritten, silentLog } from './log.js';
-import { HELP, unexpected, usage } from './messages.js';
+import { HELP, preview as previewSays, unexpected, usage } from './messages.js';
 import { startChromium } from './outputs/chromium.js';
 import { startWorker } from './worker/client.js';
 
@@ -47,7 +47,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const [command, folder, ...extra] = positionals;
   if (command === undefined) throw new UsageError(usage.noCommand());
-  if (!['build', 'check', 'figures', 'init'].includes(command))
+  if (!['build', 'check', 'figures', 'init', 'preview'].includes(command))
     throw new UsageError(usage.unknownCommand(command));
   if (folder === undefined) throw new UsageError(usage.noFolder(command));
   if (extra.length > 0) throw new UsageError(usage.unexpectedArgument(extra[0] as string));
@@ -70,6 +70,7 @@ async function run(argv: string[]): Promise<number> {
     return problems.length > 0 ? 1 : 0;
   }
   if (command === 'check') return check(folder, values.json === true);
+  if (command === 'preview') return preview(folder, values.port ?? '5024', values.article);
   if (command === 'figures') {
     const { analyseEdition } = await import('./analyse.js');
     const { figures } = await analyseEdition(folder, log);
@@ -133,6 +134,22 @@ async function check(folder: string, json: boolean): Promise<number> {
   return 0;
 }
 
+/** enquete preview: runs until stopped (Ctrl-C); the clean-up on that signal stops Chromium. */
+async function preview(folder: string, port: string, article: string | undefined): Promise<number> {
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(usage.badPort(port));
+  const worker = startWorker();
+  const { startPreview } = await import('./preview/server.js');
+  const log = consoleLog();
+  const running = await startPreview(
+    { editionFolder: folder, port: Number(port), article },
+    worker,
+    log,
+  );
+  process.stdout.write(previewSays.listening(running.url));
+  await new Promise(() => {});
+  return 0;
+}
+
 function writeOut(value: unknown): Promise<void> {
   return new Promise((resolve) =>
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, () => resolve()),
@@ -149,6 +166,7 @@ function parse(argv: string[]) {
       article: { type: 'string' },
       'base-url': { type: 'string' },
       from: { type: 'string' },
+      port: { type: 'string' },
       responses: { type: 'string' },
       debug: { type: 'boolean' },
       json: { type: 'boolean' },

@@ -63,6 +63,18 @@ export const usage = {
     message: `Refusing to write the outputs to "${target}": it holds the edition folder or the current folder, which the build would replace.`,
     hint: 'Choose an output folder of its own with --out, e.g. --out output/2024.',
   }),
+  noEditionFolder: (folder: string) => ({
+    message: `No edition folder "${folder}".`,
+    hint: 'Give the folder that holds edition.yaml, e.g. data/2024.',
+  }),
+  portInUse: (port: number) => ({
+    message: `Port ${port} is already in use on 127.0.0.1 (another preview?).`,
+    hint: 'Stop the other preview, or choose another port with --port, e.g. --port 5025.',
+  }),
+  badPort: (port: string) => ({
+    message: `--port ${port} is not a port number.`,
+    hint: 'Give a number from 1024 to 65535, e.g. --port 5024 (0 picks a free one).',
+  }),
   outNotOurs: (target: string) => ({
     message: `Refusing to write the outputs to "${target}": the folder exists and was not made by enquete build, and a build replaces its output folder whole.`,
     hint: 'Choose a new or empty folder with --out, or move that folder away first.',
@@ -110,3 +122,31 @@ export const unexpected = (message: string, stack: string | undefined, debug: bo
 
 export const blockedRequests = (page: string, urls: string[]) =>
   `  note: the ${page} asked for ${urls.length} resource(s) outside the build, all refused: ${urls.slice(0, 3).join(', ')}`;
+
+/** What the preview says in the terminal and on its pages. */
+export const preview = {
+  listening: (url: string) =>
+    `\nPreview of the edition at ${url}\n  The pages reload as you save. Ctrl-C stops the preview.\n`,
+  firstBuild: () => 'first build',
+  webReady: (why: string, took: string) => `${clock()}  ${why}: web page ready in ${took}`,
+  allReady: (took: string) => `${clock()}  every output ready in ${took}`,
+  failed: (why: string) => `${clock()}  ${why}: the edition does not build`,
+  unexpected: (message: string) =>
+    `Unexpected error: ${message}\nSave again; if it persists, stop the preview and run enquete build with --debug.`,
+  watchFailed: (message: string) =>
+    `Watching the edition stopped: ${message}. Restart the preview.`,
+  status: (ok: boolean) => (ok ? 'Up to date' : 'The edition does not build'),
+  desk: {
+    lang: 'en',
+    title: 'enquete preview',
+    web: 'Web article',
+    print: 'Print (PDF)',
+    newsletter: (width: number) => `Newsletter, ${width} px`,
+    problem: 'The edition does not build: the last good version is shown.',
+    open: 'open',
+  },
+};
+
+function clock(): string {
+  return new Date().toLocaleTimeString('en-GB');
+}

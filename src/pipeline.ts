@@ -78,8 +78,10 @@ export async function composeArticles(
   log: Log,
   /** Called once the input is known to be sound: the build starts Chromium then. */
   inputRead: () => void = () => {},
+  /** The analysis of an unchanged config and export (the preview after a text edit). */
+  analysedBefore?: Analysed,
 ): Promise<Composed> {
-  const analysed = await analyseEdition(options.editionFolder, log);
+  const analysed = analysedBefore ?? (await analyseEdition(options.editionFolder, log));
   inputRead();
   const { edition, ingested, figures } = analysed;
   const { config } = edition;
@@ -144,39 +146,47 @@ export async function buildEdition(
 ): Promise<BuildResult> {
   const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
   await checkTarget(target, options.editionFolder);
-  const {
-    analysed,
-    templates,
-    builds,
-    prepared,
-    freeText: typed,
-    theme,
-  } = await composeArticles(options, tools.worker, tools.log, () => tools.chromium.warmUp());
-  const { edition, ingested, figures } = analysed;
-  const rebuilt = builds.map((b) => b.article);
+  const composed = await composeArticles(options, tools.worker, tools.log, () =>
+    tools.chromium.warmUp(),
+  );
+  const { edition, ingested } = composed.analysed;
+  const rebuilt = composed.builds.map((b) => b.article);
   const kept = edition.config.articles
     .filter((a) => !rebuilt.includes(a))
     .map((a) => articleFolder(a.slug))
     .filter((folder) => existsSync(path.join(target, folder)));
-  const editionBuild: EditionBuild = {
-    edition,
-    figures,
-    reconciliation: ingested.reconciliation,
-    freeText: typed,
-    templates,
-    theme,
-    articles: prepared.map((p) => ({
-      article: p.article,
-      dek: p.dek,
-      published: rebuilt.includes(p.article) || kept.includes(articleFolder(p.article.slug)),
-    })),
-  };
-  const files = await runRecipes(builds, editionBuild, templates, tools);
+  const files = await runRecipes(
+    composed.builds,
+    editionBuildOf(composed, (slug) => kept.includes(articleFolder(slug))),
+    composed.templates,
+    tools,
+  );
   await tools.log.stage('Write outputs', () => publish(files, target, kept));
   return {
     written: await sizes(target, files),
     reconciliation: ingested.reconciliation,
     articles: rebuilt.map((a) => a.slug),
+  };
+}
+
+/** What the edition recipes work from; `kept` says which articles not rebuilt still have their outputs. */
+export function editionBuildOf(
+  { analysed, builds, prepared, freeText, templates, theme }: Composed,
+  kept: (slug: string) => boolean = () => false,
+): EditionBuild {
+  const rebuilt = builds.map((b) => b.article);
+  return {
+    edition: analysed.edition,
+    figures: analysed.figures,
+    reconciliation: analysed.ingested.reconciliation,
+    freeText,
+    templates,
+    theme,
+    articles: prepared.map((p) => ({
+      article: p.article,
+      dek: p.dek,
+      published: rebuilt.includes(p.article) || kept(p.article.slug),
+    })),
   };
 }
 

@@ -32,12 +32,16 @@ export interface NewsletterResult {
   eml: Uint8Array;
 }
 
+type DrawPng = (svg: string, widthPx: number) => Uint8Array | Promise<Uint8Array>;
+
 /** The PNGs, the inlined HTML, its plain text and the .eml preview. */
-export async function composeNewsletter(job: NewsletterJob): Promise<NewsletterResult> {
-  const pngs = job.charts.map((c) => ({
-    name: c.pngFile,
-    bytes: renderPng(c.svg, job.pngWidth).bytes,
-  }));
+export async function composeNewsletter(
+  job: NewsletterJob,
+  png: DrawPng = (svg, widthPx) => renderPng(svg, widthPx).bytes,
+): Promise<NewsletterResult> {
+  const pngs = await Promise.all(
+    job.charts.map(async (c) => ({ name: c.pngFile, bytes: await png(c.svg, job.pngWidth) })),
+  );
   const html = inlineStyles(job.html);
   const text = plainText(job.html);
   const eml = await emlMessage({

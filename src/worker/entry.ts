@@ -8,9 +8,14 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { chartSpecOf } from '../charts/draw.js';
 import { renderPng, renderSvgs, useFrenchLocale } from '../charts/render.js';
+import { Memo } from './memo.js';
 import type { Reply, Request } from './protocol.js';
 
 useFrenchLocale();
+
+const pngs = new Memo<Uint8Array>(500);
+const png = (svg: string, widthPx: number) =>
+  pngs.remember({ svg, widthPx }, () => renderPng(svg, widthPx).bytes);
 
 let yielded = false;
 /** The e-mails are made while Chromium prints, the longer task: let it have the cores first. */
@@ -32,9 +37,9 @@ async function handle(request: Request): Promise<unknown> {
     return out;
   }
   yieldToChromium();
-  if (request.kind === 'pngs') return request.jobs.map((j) => renderPng(j.svg, j.widthPx).bytes);
+  if (request.kind === 'pngs') return Promise.all(request.jobs.map((j) => png(j.svg, j.widthPx)));
   const { composeNewsletter } = await import('../outputs/email.js');
-  return composeNewsletter(request.job);
+  return composeNewsletter(request.job, png);
 }
 
 parentPort?.on('message', async (request: Request) => {

@@ -1,0 +1,93 @@
+/**
+ * The desk: one article as its readers will get it, side by side: the web
+ * article, the printed PDF, and the newsletter at 600 and 375 px. Each pane
+ * is the served output in a frame; the desk reloads a frame when its file
+ * changes and shows the edition's problem above them all.
+ */
+import { escapeXml } from '../outputs/xml-text.js';
+import { outputPath } from '../paths.js';
+import { ERROR_PANEL_ID } from './live.js';
+import { DESK_PATH, EVENTS_PATH } from './route.js';
+
+export interface DeskWords {
+  lang: string;
+  title: string;
+  web: string;
+  print: string;
+  newsletter: (width: number) => string;
+  problem: string;
+  open: string;
+}
+
+export interface DeskView {
+  edition: string;
+  articles: { slug: string; title: string }[];
+  /** The article shown; the first when none is asked for. */
+  article: string | undefined;
+  error: string | null;
+  status: string;
+  words: DeskWords;
+}
+
+export function deskPage(view: DeskView): string {
+  const { words } = view;
+  const slug = view.article ?? view.articles[0]?.slug;
+  const tabs = view.articles
+    .map(
+      (a) =>
+        `<a href="${DESK_PATH}?article=${encodeURIComponent(a.slug)}"${a.slug === slug ? ' aria-current="page"' : ''}>${escapeXml(a.title)}</a>`,
+    )
+    .join('');
+  const pane = (label: string, name: string, width?: number) =>
+    `<section class="pane"${width ? ` style="flex:0 0 ${width + 2}px"` : ''}><h2>${escapeXml(label)} <a href="/${name}" target="_blank">${escapeXml(words.open)}</a></h2><iframe title="${escapeXml(label)}" data-name="${escapeXml(name)}" src="/${name}"${width ? ` width="${width}"` : ''}></iframe></section>`;
+  const panes = slug
+    ? `<div class="row">${pane(words.web, outputPath({ article: slug, file: 'web' }))}${pane(words.print, outputPath({ article: slug, file: 'pdf' }))}</div>
+<div class="row">${pane(words.newsletter(600), outputPath({ article: slug, file: 'newsletter-html' }), 600)}${pane(words.newsletter(375), outputPath({ article: slug, file: 'newsletter-html' }), 375)}</div>`
+    : '';
+  return `<!doctype html>
+<html lang="${words.lang}"><head><meta charset="utf-8"><title>${escapeXml(`${words.title} · ${view.edition}`)}</title>
+<style>
+body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#e9e7e2;color:#1d1d1b}
+header{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:baseline;padding:10px 16px;background:#1d1d1b;color:#fff}
+header h1{font-size:16px;margin:0}
+nav a{color:#fff;margin-right:12px;text-decoration:none;opacity:.75}
+nav a[aria-current]{opacity:1;border-bottom:2px solid #fff}
+#status{margin-left:auto;font-size:13px;opacity:.85}
+#${ERROR_PANEL_ID}{margin:0;padding:14px 16px;background:#fff4f2;color:#5c1208;border-bottom:4px solid #b3261e;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap}
+#${ERROR_PANEL_ID}[hidden]{display:none}
+.row{display:flex;gap:12px;padding:12px 16px 0}
+.pane{flex:1 1 0;min-width:0;display:flex;flex-direction:column}
+.pane h2{font-size:13px;font-weight:600;margin:0 0 4px;text-transform:uppercase;letter-spacing:.04em}
+.pane h2 a{font-weight:400;text-transform:none;letter-spacing:0;margin-left:6px;color:#1d4e89}
+iframe{border:1px solid #b9b5ab;background:#fff;height:78vh;width:100%}
+iframe[width]{width:auto}
+</style></head>
+<body>
+<header><h1>${escapeXml(words.title)} · ${escapeXml(view.edition)}</h1><nav>${tabs}</nav><span id="status" role="status">${escapeXml(view.status)}</span></header>
+<pre id="${ERROR_PANEL_ID}" role="alert"${view.error === null ? ' hidden' : ''}><strong>${escapeXml(words.problem)}</strong>\n\n${escapeXml(view.error ?? '')}</pre>
+${panes}
+<script>(() => {
+  const panel = document.getElementById(${JSON.stringify(ERROR_PANEL_ID)});
+  const status = document.getElementById('status');
+  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  const reload = (frame) => { frame.src = '/' + frame.dataset.name + '?v=' + Date.now(); };
+  events.onmessage = (m) => {
+    const update = JSON.parse(m.data);
+    status.textContent = update.status;
+    if (update.error !== null) {
+      panel.textContent = '';
+      const strong = document.createElement('strong');
+      strong.textContent = ${JSON.stringify(words.problem)};
+      panel.append(strong, '\\n\\n' + update.error);
+      panel.hidden = false;
+      return;
+    }
+    const recovered = !panel.hidden;
+    panel.hidden = true;
+    for (const frame of document.querySelectorAll('iframe'))
+      if (recovered || update.changed.includes(frame.dataset.name)) reload(frame);
+  };
+})();</script>
+</body></html>
+`;
+}

@@ -1,0 +1,62 @@
+/**
+ * What a request to the preview asks for. The outputs are served from
+ * memory by their names in the output folder, never from the disk, so no
+ * path can reach outside them: a name with `..`, `.`, a backslash, a NUL,
+ * an encoded slash or a leading `//` is refused before any lookup.
+ */
+
+/** The preview's own pages live under this prefix, which no output name can start with. */
+export const PREVIEW_PREFIX = '__preview';
+export const DESK_PATH = `/${PREVIEW_PREFIX}/desk`;
+export const EVENTS_PATH = `/${PREVIEW_PREFIX}/events`;
+
+export type Route =
+  | { kind: 'desk'; article?: string }
+  | { kind: 'events' }
+  | { kind: 'output'; name: string }
+  | { kind: 'not-found' };
+
+export function routeRequest(url: string): Route {
+  const [pathPart = '', query = ''] = url.split('?', 2);
+  if (pathPart === DESK_PATH || pathPart === `${DESK_PATH}/`) {
+    const article = new URLSearchParams(query).get('article');
+    return article ? { kind: 'desk', article } : { kind: 'desk' };
+  }
+  if (pathPart === EVENTS_PATH) return { kind: 'events' };
+  const name = outputName(pathPart);
+  return name === null ? { kind: 'not-found' } : { kind: 'output', name };
+}
+
+/** The output file a URL path names ("/" is the edition's index page), or null. */
+export function outputName(urlPath: string): string | null {
+  if (!urlPath.startsWith('/') || urlPath.startsWith('//')) return null;
+  // Encoded separators would let one segment hide a path: refused, not decoded.
+  if (/%2f|%5c|%00/i.test(urlPath)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.slice(1));
+  } catch {
+    return null;
+  }
+  if (/[\\\0]/.test(decoded)) return null;
+  const segments = decoded.split('/');
+  if (segments.some((s) => s === '..' || s === '.' || s.startsWith(PREVIEW_PREFIX))) return null;
+  if (decoded === '') return 'index.html';
+  if (segments.some((s) => s === '')) return null;
+  return decoded;
+}
+
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  // Shown as text in the browser rather than downloaded.
+  eml: 'text/plain; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+};
+
+export function contentType(name: string): string {
+  return TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+}

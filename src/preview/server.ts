@@ -1,0 +1,163 @@
+/**
+ * `enquete preview`: the outputs of an edition served from memory on
+ * 127.0.0.1, rebuilt as its files are saved, with the desk to read them
+ * side by side. One Chromium and one drawing thread live as long as the
+ * preview; stopping it (Ctrl-C) closes the server, the watcher, the browser
+ * and the thread (the browser's process group is also killed by the
+ * process's own clean-up, should anything else stop it).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Log } from '../log.js';
+import { preview as say, usage } from '../messages.js';
+import { startChromium } from '../outputs/chromium.js';
+import { TEMPLATES } from '../render/pages.js';
+import type { DrawingWorker } from '../worker/client.js';
+import { deskPage } from './desk.js';
+import { type Update, withLive } from './live.js';
+import { contentType, DESK_PATH, routeRequest } from './route.js';
+import { PreviewSession } from './session.js';
+import { editionFolderTouches, watchFolders } from './watch.js';
+
+export interface PreviewOptions {
+  editionFolder: string;
+  /** 0 picks a free port. */
+  port: number;
+  article?: string;
+}
+
+export interface RunningPreview {
+  /** The desk's address. */
+  url: string;
+  session: PreviewSession;
+  close(): Promise<void>;
+}
+
+export async function startPreview(
+  options: PreviewOptions,
+  worker: DrawingWorker,
+  log: Log,
+): Promise<RunningPreview> {
+  const folder = options.editionFolder;
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UsageError(usage.noEditionFolder(folder));
+  const clients = new Set<ServerResponse>();
+  const send = (update: Update) => {
+    for (const c of clients) c.write(`data: ${JSON.stringify(update)}\n\n`);
+  };
+  let session: PreviewSession | undefined;
+  const server = createServer((req, res) => {
+    if (session) answer(req, res, session, clients, origin, path.basename(path.resolve(folder)));
+    else res.writeHead(503).end();
+  });
+  const port = await listen(server, options.port);
+  const origin = `http://127.0.0.1:${port}`;
+  const chromium = startChromium();
+  chromium.warmUp();
+  session = new PreviewSession(
+    { editionFolder: folder, article: options.article, baseUrl: `${origin}/` },
+    { worker, chromium },
+    send,
+    log,
+  );
+  await session.rebuild('data', say.firstBuild());
+  const watcher = watchFolders(
+    [
+      { folder, touches: editionFolderTouches },
+      { folder: TEMPLATES, touches: () => 'text' },
+    ],
+    (saved) => void session?.rebuild(saved.touched, saved.files.join(', ')),
+    (e) => log.info(say.watchFailed(e.message)),
+  );
+  return {
+    url: `${origin}${DESK_PATH}${options.article ? `?article=${encodeURIComponent(options.article)}` : ''}`,
+    session,
+    async close() {
+      watcher.close();
+      for (const c of clients) c.end();
+      server.closeAllConnections();
+      await Promise.all([
+        new Promise((resolve) => server.close(resolve)),
+        chromium.close(),
+        worker.stop(),
+      ]);
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new UsageError(usage.portInUse(port)) : e),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  session: PreviewSession,
+  clients: Set<ServerResponse>,
+  origin: string,
+  edition: string,
+): void {
+  // Only this machine's browser, by its own address: a page elsewhere cannot read the preview through DNS tricks.
+  const host = req.headers.host ?? '';
+  const port = origin.slice(origin.lastIndexOf(':'));
+  if (host !== `127.0.0.1${port}` && host !== `localhost${port}`) {
+    notFound(res);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const route = routeRequest(req.url ?? '/');
+  const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  if (route.kind === 'events') {
+    res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream' });
+    res.write('retry: 500\n\n');
+    if (session.error !== null)
+      res.write(`data: ${JSON.stringify({ changed: [], error: session.error, status: '' })}\n\n`);
+    clients.add(res);
+    req.on('close', () => clients.delete(res));
+    return;
+  }
+  if (route.kind === 'desk') {
+    const html = deskPage({
+      edition,
+      articles: session.articles,
+      article: route.article,
+      error: session.error,
+      status: say.status(session.error === null),
+      words: say.desk,
+    });
+    res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
+  const content = route.kind === 'output' ? session.files.get(route.name) : undefined;
+  if (route.kind !== 'output' || content === undefined) {
+    notFound(res);
+    return;
+  }
+  const type = contentType(route.name);
+  const body = type.startsWith('text/html')
+    ? withLive(
+        typeof content === 'string' ? content : Buffer.from(content).toString('utf8'),
+        session.error,
+        say.desk.problem,
+      )
+    : content;
+  res.writeHead(200, { ...headers, 'Content-Type': type });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404\n');
+}

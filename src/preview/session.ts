@@ -1,0 +1,211 @@
+/**
+ * The preview's builds, kept in memory: the outputs by name, the analysis
+ * while the config and the export are unchanged, the last problem. A change
+ * rebuilds in two steps: first the composition and the web pages (what the
+ * editor is reading: a text edit shows in a fraction of a second), then
+ * every other output (print PDF, newsletter, cards, edition files). Charts
+ * and PNGs are remembered by the worker, so only what changed is drawn. A
+ * newer change makes an unfinished older build's results void.
+ */
+import { setTimeout as delay, setImmediate as setImmediatePromise } from 'node:timers/promises';
+import type { Analysed } from '../analyse.js';
+import type { SvgJob } from '../charts/draw.js';
+import { formatError, isExpectedError } from '../errors.js';
+import { formatMs, type Log, silentLog } from '../log.js';
+import { preview as say } from '../messages.js';
+import type { ArticleBuild, ArticleRecipe, Tools } from '../outputs/recipe.js';
+import { ARTICLE_RECIPES, EDITION_RECIPES } from '../outputs/recipes/index.js';
+import { webRecipe } from '../outputs/recipes/web.js';
+import type { OutputFile } from '../outputs/write.js';
+import { type Composed, composeArticles, editionBuildOf, recipePage } from '../pipeline.js';
+import type { DrawingWorker } from '../worker/client.js';
+import { hashOf, Memo } from '../worker/memo.js';
+import type { Update } from './live.js';
+
+/** What a change touches: the data (config, export: analysed again) or only the text (articles, templates). */
+export type Touched = 'data' | 'text';
+
+export interface SessionOptions {
+  editionFolder: string;
+  article?: string;
+  /** The preview's own address: the newsletter's images load from it. */
+  baseUrl: string;
+}
+
+/** How long the open pages have to fetch their new version before the other outputs are made. */
+const PAGES_FIRST_MS = 150;
+
+export class PreviewSession {
+  readonly files = new Map<string, string | Uint8Array>();
+  error: string | null = null;
+  /** The articles built, in the edition's order (for the desk). */
+  articles: { slug: string; title: string }[] = [];
+  private analysed: Analysed | undefined;
+  private generation = 0;
+  /** The second step of the latest build, for whoever waits for every output. */
+  settled: Promise<void> = Promise.resolve();
+  /** Charts drawn, by the hash of their spec and data: only a chart whose data or text changed is drawn again. */
+  private readonly drawn = new Memo<string[]>(500);
+  /** Each recipe's last files for each article, with the hash of what they were made from. */
+  private readonly made = new Map<string, { from: string; files: OutputFile[] }>();
+
+  constructor(
+    private readonly options: SessionOptions,
+    private readonly tools: { worker: DrawingWorker; chromium: Tools['chromium'] },
+    private readonly send: (update: Update) => void,
+    private readonly log: Log,
+  ) {}
+
+  /** The worker's drawing, for the charts not drawn before (it may be busy with the previous build's PNGs). */
+  private readonly drawings = {
+    svgs: async (jobs: SvgJob[]): Promise<string[][]> => {
+      const keys = jobs.map(hashOf);
+      const known = keys.map((k) => this.drawn.get(k));
+      const missing = jobs.filter((_, i) => known[i] === undefined);
+      const made = missing.length > 0 ? await this.tools.worker.svgs(missing) : [];
+      let next = 0;
+      return known.map((k, i) => k ?? this.drawn.set(keys[i] as string, made[next++] as string[]));
+    },
+  };
+
+  /** Build again after a change; resolves once the web pages are served (the rest follows). */
+  async rebuild(touched: Touched, why: string): Promise<void> {
+    const generation = ++this.generation;
+    const started = performance.now();
+    if (touched === 'data') this.analysed = undefined;
+    let composed: Composed;
+    const tools: Tools = {
+      chromium: this.tools.chromium,
+      offload: this.tools.worker,
+      log: silentLog,
+    };
+    try {
+      composed = await composeArticles(
+        {
+          editionFolder: this.options.editionFolder,
+          article: this.options.article,
+          baseUrl: this.options.baseUrl,
+        },
+        this.drawings,
+        silentLog,
+        undefined,
+        this.analysed,
+      );
+      if (generation !== this.generation) return;
+      this.analysed = composed.analysed;
+      this.articles = composed.builds.map((b) => ({
+        slug: b.article.slug,
+        title: b.article.title,
+      }));
+      const web = await this.articleFiles(composed.builds, [webRecipe], tools);
+      if (generation !== this.generation) return;
+      this.publish(web, say.webReady(why, formatMs(performance.now() - started)));
+    } catch (e) {
+      if (generation === this.generation) this.fail(e, why);
+      return;
+    }
+    // One build's other outputs at a time: saves in a row never pile up prints; a stale one is skipped.
+    this.settled = this.settled.then(() => this.rest(composed, tools, generation, started, why));
+  }
+
+  /**
+   * Every output but the web pages; void if a newer change came meanwhile.
+   * It starts once the open pages have had time to fetch their new version,
+   * and gives way to requests between pages: rendering a page holds the
+   * thread that answers them.
+   */
+  private async rest(
+    composed: Composed,
+    tools: Tools,
+    generation: number,
+    started: number,
+    why: string,
+  ): Promise<void> {
+    const stale = () => generation !== this.generation;
+    const making: Promise<OutputFile[]>[] = [];
+    try {
+      await delay(PAGES_FIRST_MS);
+      if (stale()) return;
+      for (const recipe of ARTICLE_RECIPES.filter((r) => r !== webRecipe))
+        for (const b of composed.builds) {
+          await setImmediatePromise();
+          if (stale()) return;
+          making.push(this.madeOnce(recipe, b, tools));
+        }
+      const editionBuild = editionBuildOf(composed);
+      for (const recipe of EDITION_RECIPES) making.push(recipe.files(editionBuild, tools));
+      const files = (await Promise.all(making)).flat();
+      if (stale()) return;
+      this.publish(files, say.allReady(formatMs(performance.now() - started)));
+    } catch (e) {
+      if (!stale()) this.fail(e, why);
+    } finally {
+      // A build left behind may still fail: its failure is void, not unhandled.
+      for (const m of making) m.catch(() => {});
+    }
+  }
+
+  /**
+   * A recipe's files for an article, made again only when what they are made
+   * from changed: its page, its charts' drawings, the theme, the edition's
+   * and the article's settings. A text edit in one article prints that one.
+   */
+  private madeOnce(recipe: ArticleRecipe, b: ArticleBuild, tools: Tools): Promise<OutputFile[]> {
+    const page = recipePage(b.templates, b, recipe);
+    const from = hashOf([
+      page,
+      b.charts.map((c) => Object.values(c.drawings).map((d) => d.svg)),
+      b.context.theme,
+      b.baseUrl,
+      b.edition.config.edition,
+      b.article,
+    ]);
+    const id = `${recipe.name}/${b.article.slug}`;
+    const last = this.made.get(id);
+    if (last?.from === from) return Promise.resolve(last.files);
+    return recipe.files(page, b, tools).then((files) => {
+      this.made.set(id, { from, files });
+      return files;
+    });
+  }
+
+  private async articleFiles(
+    builds: ArticleBuild[],
+    recipes: readonly ArticleRecipe[],
+    tools: Tools,
+  ): Promise<OutputFile[]> {
+    const made = await Promise.all(
+      recipes.flatMap((recipe) =>
+        builds.map((b) => recipe.files(recipePage(b.templates, b, recipe), b, tools)),
+      ),
+    );
+    return made.flat();
+  }
+
+  /** Serve the new files, and tell the open pages which ones changed. */
+  private publish(files: OutputFile[], status: string): void {
+    const changed = files
+      .filter((f) => !sameContent(this.files.get(f.name), f.content))
+      .map((f) => f.name);
+    for (const f of files) this.files.set(f.name, f.content);
+    const recovered = this.error !== null;
+    this.error = null;
+    this.log.info(status);
+    if (changed.length > 0 || recovered) this.send({ changed, error: null, status });
+  }
+
+  private fail(e: unknown, why: string): void {
+    const text = isExpectedError(e)
+      ? formatError(e)
+      : say.unexpected(e instanceof Error ? e.message : String(e));
+    this.error = text;
+    this.log.info(`${say.failed(why)}\n${text}\n`);
+    this.send({ changed: [], error: text, status: say.failed(why) });
+  }
+}
+
+function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
+  if (a === undefined) return false;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}

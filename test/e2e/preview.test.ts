@@ -1,0 +1,258 @@
+/**
+ * `enquete preview` as an editor uses it, with the real command, the real
+ * Chromium printing and a real browser reading the pages: start, read,
+ * edit an article and see it change without reloading by hand, break the
+ * config and see the problem in the page as the CLI words it, fix it and
+ * see the page back, save a half-written export, ask for files outside the
+ * outputs, stop with Ctrl-C, and nothing left running.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
+import { enquete } from '../helpers/cli.js';
+import { copyEdition, edit } from '../helpers/edition-copy.js';
+
+const PANEL = '#enquete-preview-error';
+
+/** Every process descended from `pid`, from /proc (Chromium's processes, its zygote, its GPU helper). */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      parents.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found: number[] = [];
+  const visit = (parent: number) => {
+    for (const [child, ppid] of parents)
+      if (ppid === parent) {
+        found.push(child);
+        visit(child);
+      }
+  };
+  visit(pid);
+  return found;
+}
+
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** A GET with the path sent exactly as written (no normalising of "..", as a hostile client would). */
+function rawGet(origin: string, rawPath: string): Promise<{ status: number; body: string }> {
+  const url = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: rawPath, method: 'GET' },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => {
+          body += d;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function until<T>(
+  what: () => T | undefined | Promise<T | undefined>,
+  ms = 20_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const got = await what();
+    if (got !== undefined && got !== false) return got;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what.toString()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('enquete preview', () => {
+  let child: ChildProcess;
+  let stdout = '';
+  let stderr = '';
+  let exited: Promise<number | null>;
+  let origin: string;
+  let desk: string;
+  let edition: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ edition } = await copyEdition());
+    child = spawn(
+      process.execPath,
+      ['bin/enquete.js', 'preview', edition, '--port', '0', '--article', 'radiologues'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    );
+    child.stdout?.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr?.on('data', (d) => {
+      stderr += d;
+    });
+    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    desk = await until(() => stdout.match(/http:\/\/127\.0\.0\.1:\d+\/\S+/)?.[0], 60_000);
+    origin = new URL(desk).origin;
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  const web = () => `${origin}/radiologues/enquete.html`;
+  const article = () => path.join(edition, 'articles/radiologues.hbs');
+  const config = () => path.join(edition, 'edition.yaml');
+
+  it('prints its address on 127.0.0.1 and serves the outputs under the output folder’s names', async () => {
+    expect(desk).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__preview\/desk\?article=radiologues$/);
+    const page = await fetch(web());
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<h1');
+    // The print and the newsletter follow the web page.
+    const pdf = await until(async () => {
+      const r = await fetch(`${origin}/radiologues/enquete.pdf`);
+      return r.status === 200 ? Buffer.from(await r.arrayBuffer()) : undefined;
+    }, 60_000);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const mail = await until(async () => {
+      const r = await fetch(`${origin}/radiologues/newsletter.html`);
+      return r.status === 200 ? r.text() : undefined;
+    });
+    // Its images load from the preview itself.
+    expect(mail).toContain(`${origin}/radiologues/charts/`);
+    const index = await fetch(`${origin}/`);
+    expect(index.status).toBe(200);
+  }, 90_000);
+
+  it('shows the web article, the print and the newsletter at 600 and 375 px on the desk', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1600, height: 1000 });
+    await page.goto(desk);
+    const frames = await page.$$eval('iframe', (fs) =>
+      fs.map((f) => ({ name: f.dataset.name, width: Math.round(f.getBoundingClientRect().width) })),
+    );
+    expect(frames.map((f) => f.name)).toEqual([
+      'radiologues/enquete.html',
+      'radiologues/enquete.pdf',
+      'radiologues/newsletter.html',
+      'radiologues/newsletter.html',
+    ]);
+    expect(frames.slice(2).map((f) => f.width)).toEqual([602, 377]);
+    await page.close();
+  });
+
+  it('reloads the open page on an article edit, shows a broken config in it, and recovers', async () => {
+    const page = await browser.newPage();
+    await page.goto(web());
+    await edit(article(), (t) => t.replace('<p>', '<p>Phrase témoin de l’aperçu. '));
+    await page.waitForFunction(
+      () => document.body.textContent ?? ''.includes('Phrase témoin de l’aperçu'),
+      {
+        timeout: 10_000,
+      },
+    );
+
+    const good = await readFile(config(), 'utf8');
+    await writeFile(config(), good.replace('edition:', 'edition: ['));
+    const panel = await page.waitForSelector(PANEL, { timeout: 10_000 });
+    const shown = (await panel?.evaluate((p) => p.textContent)) ?? '';
+    // Located as the command line says it: the same problems, file, line and column.
+    const { code, stderr: cli } = await enquete(['check', edition]);
+    expect(code).toBe(1);
+    const firstProblem = cli.split('\n').find((l) => l.includes('edition.yaml:')) ?? 'none';
+    expect(firstProblem).not.toBe('none');
+    expect(shown).toContain(firstProblem.trim());
+    // The last good page stays readable beneath.
+    expect(await page.evaluate(() => document.body.textContent ?? '')).toContain('Phrase témoin');
+
+    await writeFile(config(), good);
+    await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: 10_000 }, PANEL);
+    expect(await page.evaluate(() => document.body.textContent ?? '')).toContain('Phrase témoin');
+    await page.close();
+  }, 60_000);
+
+  it('shows a misspelt figure id located in the article, and a half-written export, without stopping', async () => {
+    const text = await readFile(article(), 'utf8');
+    await writeFile(
+      article(),
+      text.replace('usage.oui.share.radiologues"', 'usage.oui.share.radiolgues"'),
+    );
+    const typo = await until(async () => {
+      const html = await (await fetch(web())).text();
+      return html.includes('id="enquete-preview-error"') ? html : undefined;
+    });
+    expect(typo).toMatch(/articles\/radiologues\.hbs:\d+/);
+    expect(typo).toContain('radiolgues');
+    await writeFile(article(), text);
+
+    const csv = await readFile(path.join(edition, 'responses.csv'));
+    await writeFile(path.join(edition, 'responses.csv'), csv.subarray(0, 1500));
+    const partial = await until(async () => {
+      const html = await (await fetch(web())).text();
+      return html.includes('id="enquete-preview-error"') && html.includes('responses.csv')
+        ? html
+        : undefined;
+    });
+    expect(partial).toContain('responses.csv');
+    await writeFile(path.join(edition, 'responses.csv'), csv);
+    await until(async () => {
+      const html = await (await fetch(web())).text();
+      return !html.includes('id="enquete-preview-error"') || undefined;
+    });
+    expect(child.exitCode).toBeNull();
+  }, 60_000);
+
+  it('answers 404 to anything outside the outputs', async () => {
+    await symlink('/etc', path.join(edition, 'articles', 'lien'));
+    for (const p of [
+      '/../../../../etc/passwd',
+      '/radiologues/../../edition.yaml',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd',
+      '/radiologues/%2e%2e/%2e%2e/etc/passwd',
+      '//etc/passwd',
+      '/%2Fetc%2Fpasswd',
+      '/..%5c..%5cetc%5cpasswd',
+      '/edition.yaml',
+      '/articles/lien/passwd',
+      '/lien/passwd',
+      '/radiologues/enquete.html%00.png',
+      '/__preview/../radiologues/enquete.html',
+    ]) {
+      const { status, body } = await rawGet(origin, p);
+      expect(status, p).toBe(404);
+      expect(body, p).not.toContain('root:');
+    }
+    const { status } = await rawGet(origin, '/radiologues/enquete.html');
+    expect(status).toBe(200);
+  });
+
+  it('stops on Ctrl-C: the server, the watcher, Chromium and the drawing thread, nothing left', async () => {
+    const pid = child.pid as number;
+    const running = descendants(pid);
+    expect(running.length).toBeGreaterThan(0); // Chromium
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    await until(() => running.every((p) => !alive(p)) || undefined, 10_000);
+    await expect(fetch(web())).rejects.toThrow();
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});

@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
+    setupFiles: ['test/helpers/english.ts'],
   },
 });

@@ -17,6 +17,7 @@ import { InputError } from './errors.js';
 import type { Ingested } from './ingest/ingest.js';
 import { ingestEdition } from './ingest/ingest.js';
 import type { Log } from './log.js';
+import { config as configSays, language, stages, tasks, where } from './messages/index.js';
 
 export interface Analysed {
   edition: Edition;
@@ -37,28 +38,26 @@ export interface PreviousEdition {
 const PROGRESS_FROM_ROWS = 50_000;
 
 export async function analyseEdition(editionFolder: string, log: Log): Promise<Analysed> {
-  const edition = await log.stage('Read edition config', () =>
-    loadEdition(editionFolder, CHART_KINDS),
-  );
+  const edition = await log.stage(stages.readConfig, () => loadEdition(editionFolder, CHART_KINDS));
   const started = performance.now();
-  const rate = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-  const ingested = await log.stage('Read responses', () =>
+  const rate = new Intl.NumberFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: 0,
+  });
+  const ingested = await log.stage(stages.readResponses, () =>
     ingestEdition(edition, {
       progress: (rows) => {
         if (rows < PROGRESS_FROM_ROWS) return;
         const perSecond = rows / ((performance.now() - started) / 1000);
-        log.progress(
-          `Read responses: ${rate.format(rows)} rows (${rate.format(perSecond)} rows/s)`,
-        );
+        log.progress(stages.rowsRead(rate.format(rows), rate.format(perSecond)));
       },
     }),
   );
-  const figures = await log.stage('Compute figures', () =>
+  const figures = await log.stage(stages.computeFigures, () =>
     buildFigures(edition.config, ingested.responses),
   );
   const before = edition.config.edition.previous;
   if (before === undefined) return { edition, ingested, figures };
-  const previous = await log.stage('Read the previous edition', () =>
+  const previous = await log.stage(stages.readPrevious, () =>
     analysePrevious(path.resolve(editionFolder, before), edition, before),
   );
   const changes = changeFigures(figures, previous.figures, previous.edition.config.edition.id);
@@ -75,14 +74,17 @@ async function analysePrevious(
     path.resolve(folder) === path.resolve(current.folder) ||
     !existsSync(path.join(folder, CONFIG_FILE))
   ) {
-    throw new InputError('Reading the edition config', [
+    throw new InputError(tasks.readConfig, [
       {
         file: current.configFile,
         ...locateKey(current.configText, ['edition', 'previous']),
-        where: 'key "edition.previous"',
-        expected: `the folder of the previous edition, relative to ${current.folder}, holding its ${CONFIG_FILE}`,
-        found: `"${written}" (${path.resolve(folder) === path.resolve(current.folder) ? 'this edition itself' : `a folder without ${CONFIG_FILE}`})`,
-        fix: 'Write the path from this edition\'s folder to last year\'s, e.g. previous: "../2024", or remove the key to publish without a comparison.',
+        where: where.key('edition.previous'),
+        ...configSays.previousMissing(
+          current.folder,
+          CONFIG_FILE,
+          written,
+          path.resolve(folder) === path.resolve(current.folder),
+        ),
       },
     ]);
   }

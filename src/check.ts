@@ -7,6 +7,7 @@
  */
 import type { Reconciliation } from './ingest/types.js';
 import type { Log } from './log.js';
+import { stages } from './messages/index.js';
 import { ARTICLE_RECIPES } from './outputs/recipes/index.js';
 import { composeArticles, recipePage } from './pipeline.js';
 
@@ -25,7 +26,7 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
     log,
   );
   let pages = 0;
-  await log.stage('Render every page', async () => {
+  await log.stage(stages.renderEveryPage, async () => {
     for (const build of builds)
       for (const recipe of ARTICLE_RECIPES) {
         recipePage(templates, build, recipe);

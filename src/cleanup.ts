@@ -5,7 +5,7 @@
  * (SIGINT, SIGTERM) or exits any other way. Node runs no `exit` listener on
  * a signal, hence the signal handlers.
  */
-import { stopped } from './messages.js';
+import { environment } from './messages/index.js';
 
 type Undo = () => void;
 
@@ -42,7 +42,7 @@ function install(): void {
   process.once('exit', runAborts);
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
     process.once(signal, () => {
-      process.stderr.write(stopped(signal));
+      process.stderr.write(environment.stopped(signal));
       runAborts();
       process.exit(code);
     });

@@ -1,28 +1,47 @@
 /**
- * The command line: parse arguments, run a command, and be the one place
- * that turns errors into messages and exit codes (1: bad input, 2: bad usage).
+ * The command line: parse arguments, choose the language of messages, run a
+ * command, and be the one place that turns errors into messages and exit
+ * codes (1: bad input, 2: bad usage).
  */
 import { parseArgs } from 'node:util';
 import { errorJson, formatError, isExpectedError, UsageError } from './errors.js';
 import { consoleLog, formatReconciliation, formatWritten, silentLog } from './log.js';
-import { HELP, preview as previewSays, unexpected, usage } from './messages.js';
+import {
+  cli,
+  environment,
+  help,
+  languageFrom,
+  preview as previewSays,
+  usage,
+  useLanguage,
+} from './messages/index.js';
 import { startChromium } from './outputs/chromium.js';
 import { startWorker } from './worker/client.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  // Chosen before anything is said, the argument errors included.
+  const lang = argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='));
+  useLanguage(languageFrom(lang?.replace(/^--lang=/, '')) ?? 'fr');
   try {
     return await run(argv);
   } catch (e) {
     if (isExpectedError(e)) {
-      process.stderr.write(`\nenquete: ${formatError(e)}\n`);
+      process.stderr.write(`\n${emphasis(cli.errorHead)}${formatError(e)}\n`);
       if (debug && e.cause instanceof Error) process.stderr.write(`${e.cause.stack}\n`);
       return e.exitCode;
     }
     const err = e instanceof Error ? e : new Error(String(e));
-    process.stderr.write(unexpected(err.message, err.stack, debug));
+    process.stderr.write(environment.unexpected(err.message, err.stack, debug));
     return 1;
   }
+}
+
+/** Bold red on a terminal that takes colour; plain when NO_COLOR is set or stderr is a file or a pipe. */
+function emphasis(text: string): string {
+  const colour =
+    process.stderr.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+  return colour ? `\x1b[1;31m${text}\x1b[0m` : text;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -30,15 +49,13 @@ async function run(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (e) {
-    throw new UsageError(
-      usage.badArguments(
-        e instanceof Error ? (e.message.split('. ')[0] as string).replace(/\.?$/, '.') : String(e),
-      ),
-    );
+    throw new UsageError(argumentsError(e));
   }
   const { values, positionals } = parsed;
+  if (values.lang !== undefined && languageFrom(values.lang) === null)
+    throw new UsageError(usage.badLang(values.lang));
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(help());
     return 0;
   }
   if (values.version) {
@@ -60,7 +77,7 @@ async function run(argv: string[]): Promise<number> {
       import('./init/init.js'),
       import('./charts/kinds/index.js'),
     ]);
-    log.info(`enquete init ${folder} --from ${values.from} --responses ${values.responses}`);
+    log.info(cli.initRunning(folder, values.from, values.responses));
     const { report, problems } = await initEdition(
       { folder, from: values.from, responses: values.responses },
       CHART_KINDS,
@@ -79,7 +96,7 @@ async function run(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  log.info(`enquete build ${folder}`);
+  log.info(cli.building(folder));
   const started = performance.now();
   // Chromium and the worker thread first: their start-up overlaps loading the pipeline's code and reading the data.
   const chromium = startChromium();
@@ -101,12 +118,11 @@ async function run(argv: string[]): Promise<number> {
   log.info(`\n${formatReconciliation(reconciliation)}`);
   if (process.env.ENQUETE_TIMELINE) {
     const cpu = process.cpuUsage();
-    log.info(
-      `(this process used ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU, Chromium not included)`,
-    );
+    log.info(cli.cpuUsed(((cpu.user + cpu.system) / 1e6).toFixed(2)));
   }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
   log.info(
-    `\nBuilt ${articles.length} article${articles.length > 1 ? 's' : ''} (${articles.join(', ')}) with ${chromium.starts} Chromium.\nWrote ${written.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s:\n${formatWritten(written)}`,
+    `${cli.built(articles, chromium.starts, written.length, seconds)}\n${formatWritten(written)}`,
   );
   return 0;
 }
@@ -128,9 +144,7 @@ async function check(folder: string, json: boolean): Promise<number> {
     return 0;
   }
   const { rowsIn, kept } = result.reconciliation;
-  log.info(
-    `\nChecked ${folder}: ${result.articles.length} article${result.articles.length > 1 ? 's' : ''} (${result.articles.join(', ')}), ${result.pages} pages rendered, ${result.figures} figures, ${rowsIn} rows (${kept} kept). Nothing written.`,
-  );
+  log.info(cli.checked(folder, result.articles, result.pages, result.figures, rowsIn, kept));
   return 0;
 }
 
@@ -167,6 +181,7 @@ function parse(argv: string[]) {
       'base-url': { type: 'string' },
       from: { type: 'string' },
       port: { type: 'string' },
+      lang: { type: 'string' },
       responses: { type: 'string' },
       debug: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -174,4 +189,14 @@ function parse(argv: string[]) {
       version: { type: 'boolean' },
     },
   });
+}
+
+/** Node's argument parser speaks English: its errors, by their code, in the catalogue's words. */
+function argumentsError(e: unknown) {
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^']*)'/.exec(message)?.[1] ?? '';
+  const code = (e as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return usage.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return usage.optionValue(option);
+  return usage.badArguments(`${message.split('. ')[0]}`.replace(/\.?$/, '.'));
 }

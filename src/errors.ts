@@ -10,6 +10,7 @@
  * - `EnvironmentError` (exit 1): the machine (Chromium, the disk) failed;
  *   it keeps the low-level error as `cause` for --debug.
  */
+import { errors, usage } from './messages/index.js';
 
 /** One located problem in an input file. */
 export interface Problem {
@@ -40,8 +41,7 @@ export class InputError extends EnqueteError {
     readonly problems: readonly Problem[],
     options?: ErrorOptions & { omitted?: number },
   ) {
-    const total = problems.length + (options?.omitted ?? 0);
-    super(`${task}: ${total} problem${total === 1 ? '' : 's'}`, options);
+    super(errors.problems(task, problems.length + (options?.omitted ?? 0)), options);
     this.omitted = options?.omitted ?? 0;
     this.name = 'InputError';
   }
@@ -52,7 +52,7 @@ export class UsageError extends EnqueteError {
   readonly hint: string;
   constructor(text: { message: string; hint?: string }) {
     super(text.message);
-    this.hint = text.hint ?? 'Run `enquete --help` for the commands and their options.';
+    this.hint = text.hint ?? usage.defaultHint;
     this.name = 'UsageError';
   }
 }
@@ -71,23 +71,21 @@ export class EnvironmentError extends EnqueteError {
 export function formatProblem(p: Problem): string {
   const place = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
   const about = p.where ? `, ${p.where}` : '';
-  const found = p.found === undefined ? '' : `\n    found:    ${p.found}`;
-  return `  ${place}${about}\n    expected: ${p.expected}${found}\n    fix:      ${p.fix}`;
+  const width = Math.max(errors.expected.length, errors.found.length, errors.fix.length);
+  const label = (l: string) => `\n    ${l.padEnd(width)} `;
+  const found = p.found === undefined ? '' : `${label(errors.found)}${p.found}`;
+  return `  ${place}${about}${label(errors.expected)}${p.expected}${found}${label(errors.fix)}${p.fix}`;
 }
 
 /** The text the CLI prints for an expected error (no stack trace). */
 export function formatError(error: EnqueteError): string {
   if (error instanceof InputError) {
-    const total = error.problems.length + error.omitted;
-    const head = `${error.task} failed (${total} problem${total === 1 ? '' : 's'}):`;
-    const more =
-      error.omitted > 0
-        ? [`  … and ${error.omitted} more problems, not listed: fix the ones above and run again.`]
-        : [];
+    const head = errors.failed(error.task, error.problems.length + error.omitted);
+    const more = error.omitted > 0 ? [errors.more(error.omitted)] : [];
     return [head, ...error.problems.map(formatProblem), ...more].join('\n');
   }
   if (error instanceof UsageError) return `${error.message}\n${error.hint}`;
-  if (error instanceof EnvironmentError) return `${error.message}\n  fix: ${error.fix}`;
+  if (error instanceof EnvironmentError) return `${error.message}\n  ${errors.fix} ${error.fix}`;
   return error.message;
 }
 

@@ -1,5 +1,6 @@
 /** What the CLI tells the user while it works: each stage with its duration, then the files written. */
 import type { Reconciliation } from './ingest/types.js';
+import { reconciliation as say } from './messages/index.js';
 
 export interface Log {
   stage<T>(name: string, work: () => Promise<T> | T): Promise<T>;
@@ -25,7 +26,7 @@ export function consoleLog(stream: NodeJS.WritableStream = process.stderr): Log 
       const at = process.env.ENQUETE_TIMELINE
         ? `   ${formatMs(started).padStart(8)} → ${formatMs(ended).padStart(8)}`
         : '';
-      stream.write(`  ${name.padEnd(50)} ${formatMs(ended - started).padStart(8)}${at}\n`);
+      stream.write(`  ${name.padEnd(56)} ${formatMs(ended - started).padStart(8)}${at}\n`);
       return result;
     },
     info(line) {
@@ -75,11 +76,10 @@ export function formatBytes(n: number): string {
 
 /** "Rows: 146 read = 144 kept + 2 excluded", then each exclusion with its line and reason. */
 export function formatReconciliation(r: Reconciliation, most = 20): string {
-  const head = `Rows of ${r.file}: ${r.rowsIn} read = ${r.kept} kept + ${r.excluded.length} excluded`;
+  const head = say.head(r.file, r.rowsIn, r.kept, r.excluded.length);
   const lines = r.excluded
     .slice(0, most)
-    .map((e) => `  line ${e.line}: ${e.reason.replaceAll('_', ' ')} (${e.detail})`);
-  if (r.excluded.length > most)
-    lines.push(`  … and ${r.excluded.length - most} more, listed in reconciliation.json`);
+    .map((e) => say.line(e.line, say.reasons[e.reason], e.detail));
+  if (r.excluded.length > most) lines.push(say.more(r.excluded.length - most));
   return [head, ...lines].join('\n');
 }

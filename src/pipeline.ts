@@ -26,7 +26,7 @@ import { UsageError } from './errors.js';
 import { FigureIndex } from './format/figure-index.js';
 import type { Reconciliation } from './ingest/types.js';
 import type { Log, WrittenFile } from './log.js';
-import { usage } from './messages.js';
+import { stages, usage } from './messages/index.js';
 import type { ArticleBuild, ArticleRecipe, EditionBuild, Tools } from './outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from './outputs/recipes/index.js';
 import { LEAD_CARD } from './outputs/recipes/social-cards.js';
@@ -91,7 +91,7 @@ export async function composeArticles(
   const index = new FigureIndex(figures, await meanPrecision(edition, figures));
   const typed = freeText(config, ingested.responses);
   const theme = await loadTheme(edition);
-  const templates = await log.stage('Prepare templates', () =>
+  const templates = await log.stage(stages.prepareTemplates, () =>
     loadTemplates(
       index,
       [
@@ -161,7 +161,7 @@ export async function buildEdition(
     composed.templates,
     tools,
   );
-  await tools.log.stage('Write outputs', () => publish(files, target, kept));
+  await tools.log.stage(stages.writeOutputs, () => publish(files, target, kept));
   return {
     written: await sizes(target, files),
     reconciliation: ingested.reconciliation,
@@ -209,7 +209,7 @@ async function drawCharts(
     ),
   );
   const all = planned.flat();
-  const svgs = await log.stage(`Draw ${all.length} charts (SVG, one drawing per medium)`, () =>
+  const svgs = await log.stage(stages.drawCharts(all.length), () =>
     worker.svgs(all.map(drawingJob)),
   );
   let n = 0;

@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { z } from 'zod';
 import type { ChartConfig, ChartKindRule, EditionConfig, Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
+import { charts } from '../messages/index.js';
 
 export interface ChartRow {
   /** The bar (or dot): a segment or an answer. */
@@ -75,16 +76,24 @@ export function defineChartKind<S extends z.ZodObject>(
   return kind as unknown as ChartKind;
 }
 
-/** The `accepts` of kinds drawing answers: any question with options. */
+/** The `accepts` of kinds drawing answers: any question with options (worded when asked, in the chosen language). */
 export const CLOSED_QUESTION: ChartKindRule['accepts'] = {
   test: (q) => q.type === 'single' || q.type === 'multiple' || q.type === 'yesno',
-  expected: 'a question with answer options (single, multiple or yesno)',
-  fix: 'Chart a closed question, or use mean_by_segment, means_with_intervals or scale_distribution for a scale.',
+  get expected() {
+    return charts.closed.expected;
+  },
+  get fix() {
+    return charts.closed.fix;
+  },
 };
 
 /** The `accepts` of kinds drawing a score: a scale question. */
 export const SCALE_QUESTION: ChartKindRule['accepts'] = {
   test: (q) => q.type === 'scale',
-  expected: 'a question of type scale',
-  fix: 'Chart a scale question, or use share_by_segment, ranked_options, mix_by_segment or options_by_segment.',
+  get expected() {
+    return charts.scale.expected;
+  },
+  get fix() {
+    return charts.scale.fix;
+  },
 };

@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError, type Problem } from '../errors.js';
+import { config as configSays, language, tasks, where } from '../messages/index.js';
 import { checkReferences } from './references.js';
 import { type ChartKindRule, type EditionConfig, editionSchemaFor } from './schema.js';
 
@@ -32,13 +33,8 @@ export async function loadEdition(
   try {
     text = await readFile(configFile, 'utf8');
   } catch {
-    throw new InputError('Reading the edition config', [
-      {
-        file: configFile,
-        expected: `an edition folder holding ${CONFIG_FILE}`,
-        found: 'no such file',
-        fix: `Check the folder name, or copy data/2024/${CONFIG_FILE} into ${folder} and adapt it.`,
-      },
+    throw new InputError(tasks.readConfig, [
+      { file: configFile, ...configSays.noConfig(CONFIG_FILE, folder) },
     ]);
   }
   const config = parseEditionConfig(text, configFile, kinds);
@@ -55,16 +51,14 @@ export function parseEditionConfig(
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new InputError(
-      'Reading the edition config',
+      tasks.readConfig,
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         return {
           file,
           line: pos?.line,
           column: pos?.col,
-          expected: 'valid YAML',
-          found: e.message.split('\n')[0],
-          fix: 'Check indentation (spaces, not tabs), colons after keys and closing quotes near this line.',
+          ...configSays.yaml(e.message.split('\n')[0] as string),
         };
       }),
     );
@@ -72,6 +66,8 @@ export function parseEditionConfig(
   const locate = locator(doc, lineCounter);
 
   const input: unknown = doc.toJS();
+  // The schema's own wording (expected types, bounds) in the language of the other messages.
+  z.config(language() === 'fr' ? z.locales.fr() : z.locales.en());
   const parsed = editionSchemaFor(kinds).safeParse(input);
   if (!parsed.success) {
     const valueAt = (keyPath: readonly PropertyKey[]) =>
@@ -80,7 +76,7 @@ export function parseEditionConfig(
         input,
       );
     throw new InputError(
-      'Reading the edition config',
+      tasks.readConfig,
       parsed.error.issues.map((issue) =>
         schemaProblem(
           { ...issue, input: issue.input ?? valueAt(issue.path) } as typeof issue,
@@ -95,7 +91,7 @@ export function parseEditionConfig(
     ...locate(p.path),
     ...p.problem,
   }));
-  if (problems.length > 0) throw new InputError('Checking the edition config', problems);
+  if (problems.length > 0) throw new InputError(tasks.checkConfig, problems);
   return parsed.data;
 }
 
@@ -135,28 +131,15 @@ function schemaProblem(
   locate: (p: readonly PropertyKey[]) => { line?: number; column?: number },
 ): Problem {
   const key = keyName(issue.path);
-  const base = { file, ...locate(issue.path), where: `key "${key || '(top level)'}"` };
-  if (issue.code === 'unrecognized_keys') {
-    return {
-      ...base,
-      expected: 'only the keys the schema knows',
-      found: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-      fix: 'Check the spelling against schema/edition.schema.json, or remove the key.',
-    };
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return {
-      ...base,
-      expected: `a value for "${key}"`,
-      found: 'nothing',
-      fix: `Add "${lastKey(issue.path)}:" here.`,
-    };
-  }
+  const base = { file, ...locate(issue.path), where: where.key(key) };
+  if (issue.code === 'unrecognized_keys') return { ...base, ...configSays.unknownKeys(issue.keys) };
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return { ...base, ...configSays.missingValue(key, lastKey(issue.path)) };
   return {
     ...base,
     expected: issue.message,
     found: issue.input === undefined ? undefined : JSON.stringify(issue.input)?.slice(0, 80),
-    fix: `Correct "${key}" as expected (see schema/edition.schema.json).`,
+    fix: configSays.correct(key),
   };
 }
 

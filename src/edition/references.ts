@@ -3,6 +3,7 @@
  * naming what exists, answer codes known to their question.
  */
 import type { Problem } from '../errors.js';
+import { type Duplicated, references as say, where } from '../messages/index.js';
 import { normaliseText } from '../text.js';
 import { type ChartKindRule, type EditionConfig, isClosed } from './schema.js';
 
@@ -25,39 +26,30 @@ export function checkReferences(
   duplicates(config.questions.map((q) => q.id)).forEach((i) => {
     out.push({
       path: ['questions', i, 'id'],
-      problem: dup('question id', config.questions[i]?.id),
+      problem: dup('questionId', config.questions[i]?.id),
     });
   });
   duplicates(config.questions.map((q) => normaliseText(q.header))).forEach((i) => {
     out.push({
       path: ['questions', i, 'header'],
-      problem: dup('column header', config.questions[i]?.header),
+      problem: dup('columnHeader', config.questions[i]?.header),
     });
   });
   duplicates(config.segments.map((s) => s.id)).forEach((i) => {
-    out.push({ path: ['segments', i, 'id'], problem: dup('segment id', config.segments[i]?.id) });
+    out.push({ path: ['segments', i, 'id'], problem: dup('segmentId', config.segments[i]?.id) });
   });
   config.segments.forEach((s, i) => {
     if (s.id === ALL_SEGMENT) {
       out.push({
         path: ['segments', i, 'id'],
-        problem: {
-          where: 'segment "all"',
-          expected: 'an id other than "all"',
-          found: '"all"',
-          fix: '"all" is built in (every respondent kept); rename this segment.',
-        },
+        problem: { where: where.segment(ALL_SEGMENT), ...say.segmentAll() },
       });
     }
   });
   if (config.questions.filter((q) => q.type === 'timestamp').length !== 1) {
     out.push({
       path: ['questions'],
-      problem: {
-        expected: 'exactly one question of type "timestamp" (the "Horodateur" column)',
-        found: `${config.questions.filter((q) => q.type === 'timestamp').length}`,
-        fix: 'Describe the timestamp column once, with type: timestamp.',
-      },
+      problem: say.timestampCount(config.questions.filter((q) => q.type === 'timestamp').length),
     });
   }
 
@@ -65,42 +57,27 @@ export function checkReferences(
     if (q.appliesTo !== undefined && !segmentIds.has(q.appliesTo)) {
       out.push({
         path: ['questions', i, 'appliesTo'],
-        problem: {
-          where: `question "${q.id}"`,
-          expected: `a segment id (${[...segmentIds].join(', ')})`,
-          found: `"${q.appliesTo}"`,
-          fix: 'Use the id of a segment listed under "segments:", or add that segment.',
-        },
+        problem: { where: where.question(q.id), ...say.appliesTo([...segmentIds], q.appliesTo) },
       });
     }
     if (q.type === 'scale' && q.min >= q.max) {
       out.push({
         path: ['questions', i, 'max'],
-        problem: {
-          where: `question "${q.id}"`,
-          expected: 'max greater than min',
-          found: `min ${q.min}, max ${q.max}`,
-          fix: 'Write the range of the scale as the form offers it, e.g. min: 1, max: 10.',
-        },
+        problem: { where: where.question(q.id), ...say.scaleRange(q.min, q.max) },
       });
     }
     if (isClosed(q)) {
       duplicates(q.options.map((o) => o.code)).forEach((j) => {
         out.push({
           path: ['questions', i, 'options', j, 'code'],
-          problem: dup('answer code', q.options[j]?.code),
+          problem: dup('answerCode', q.options[j]?.code),
         });
       });
       q.options.forEach((o, j) => {
         if (o.code === OTHER_CODE) {
           out.push({
             path: ['questions', i, 'options', j, 'code'],
-            problem: {
-              where: `question "${q.id}"`,
-              expected: `a code other than "${OTHER_CODE}"`,
-              found: `"${OTHER_CODE}"`,
-              fix: `"${OTHER_CODE}" stands for typed "Autre" answers; set "other: true" instead of listing it.`,
-            },
+            problem: { where: where.question(q.id), ...say.otherCode(OTHER_CODE) },
           });
         }
       });
@@ -114,10 +91,11 @@ export function checkReferences(
         out.push({
           path: ['segments', i, 'where', qid],
           problem: {
-            where: `segment "${s.id}"`,
-            expected: `a question id (${config.questions.map((x) => x.id).join(', ')})`,
-            found: `"${qid}"`,
-            fix: 'Use the id of a question listed under "questions:".',
+            where: where.segment(s.id),
+            ...say.unknownQuestion(
+              config.questions.map((x) => x.id),
+              qid,
+            ),
           },
         });
         continue;
@@ -125,12 +103,7 @@ export function checkReferences(
       if (!isClosed(q)) {
         out.push({
           path: ['segments', i, 'where', qid],
-          problem: {
-            where: `segment "${s.id}"`,
-            expected: 'a question with answer options (single, multiple or yesno)',
-            found: `question "${qid}" of type ${q.type}`,
-            fix: 'Segments select respondents by their answers to closed questions.',
-          },
+          problem: { where: where.segment(s.id), ...say.segmentOnOpenQuestion(qid, q.type) },
         });
         continue;
       }
@@ -142,12 +115,7 @@ export function checkReferences(
         if (!known.has(c)) {
           out.push({
             path: ['segments', i, 'where', qid],
-            problem: {
-              where: `segment "${s.id}"`,
-              expected: `an answer code of "${qid}" (${[...known].join(', ')})`,
-              found: `"${c}"`,
-              fix: `Use one of the codes listed under the options of question "${qid}".`,
-            },
+            problem: { where: where.segment(s.id), ...say.unknownAnswer(qid, [...known], c) },
           });
         }
       }
@@ -157,21 +125,22 @@ export function checkReferences(
     duplicates(a.charts.map((c) => c.id)).forEach((j) => {
       out.push({
         path: ['articles', i, 'charts', j, 'id'],
-        problem: dup('chart id', a.charts[j]?.id),
+        problem: dup('chartId', a.charts[j]?.id),
       });
     });
     a.charts.forEach((c, j) => {
       const at = (key: string) => ['articles', i, 'charts', j, key];
       const q = questions.get(c.question);
-      const where = `chart "${c.id}"`;
+      const chart = where.chart(c.id);
       if (!q) {
         out.push({
           path: at('question'),
           problem: {
-            where,
-            expected: `a question id (${config.questions.map((x) => x.id).join(', ')})`,
-            found: `"${c.question}"`,
-            fix: 'Use the id of a question listed under "questions:".',
+            where: chart,
+            ...say.unknownQuestion(
+              config.questions.map((x) => x.id),
+              c.question,
+            ),
           },
         });
         return;
@@ -181,9 +150,9 @@ export function checkReferences(
         out.push({
           path: at('kind'),
           problem: {
-            where,
+            where: chart,
             expected: kind.accepts.expected,
-            found: `question "${q.id}" of type ${q.type}`,
+            found: say.chartQuestionType(q.id, q.type),
             fix: kind.accepts.fix,
           },
         });
@@ -193,12 +162,7 @@ export function checkReferences(
           if (s !== ALL_SEGMENT && !segmentIds.has(s)) {
             out.push({
               path: at(key),
-              problem: {
-                where,
-                expected: `a segment id (all, ${[...segmentIds].join(', ')})`,
-                found: `"${s}"`,
-                fix: 'Use the id of a segment listed under "segments:", or "all".',
-              },
+              problem: { where: chart, ...say.chartSegment([...segmentIds], s) },
             });
           }
         }
@@ -206,7 +170,7 @@ export function checkReferences(
       const extra = kind.check?.(c, q, config);
       if (extra) {
         const { key, ...problem } = extra;
-        out.push({ path: at(key), problem: { where, ...problem } });
+        out.push({ path: at(key), problem: { where: chart, ...problem } });
       }
       const answer = kind.answerKey === undefined ? undefined : c[kind.answerKey];
       if (typeof answer === 'string' && isClosed(q)) {
@@ -217,12 +181,7 @@ export function checkReferences(
         if (!codes.includes(answer)) {
           out.push({
             path: at(kind.answerKey as string),
-            problem: {
-              where,
-              expected: `an answer code of "${q.id}" (${codes.join(', ')})`,
-              found: `"${answer}"`,
-              fix: `Use one of the codes listed under the options of question "${q.id}".`,
-            },
+            problem: { where: chart, ...say.unknownAnswer(q.id, codes, answer) },
           });
         }
       }
@@ -231,12 +190,8 @@ export function checkReferences(
   return out;
 }
 
-function dup(what: string, value: string | undefined): Omit<Problem, 'file'> {
-  return {
-    expected: `each ${what} once`,
-    found: `"${value}" again`,
-    fix: `Give this ${what} a name of its own, or remove the repeated entry.`,
-  };
+function dup(what: Duplicated, value: string | undefined): Omit<Problem, 'file'> {
+  return say.duplicate(what, value);
 }
 
 function duplicates(values: string[]): number[] {

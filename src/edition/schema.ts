@@ -6,6 +6,7 @@
  */
 
 import { z } from 'zod';
+import { config as configSays } from '../messages/index.js';
 import { AA_TEXT, contrast, shadeFor } from './colour.js';
 
 const code = z
@@ -92,7 +93,7 @@ export const questionSchema = z.discriminatedUnion(
       .strict(),
     z.object({ ...common, type: z.literal('text') }).strict(),
   ],
-  { error: () => 'type must be one of: timestamp, single, multiple, yesno, scale, text' },
+  { error: () => configSays.questionType('timestamp, single, multiple, yesno, scale, text') },
 );
 
 const segmentSchema = z
@@ -166,7 +167,7 @@ function chartSchemaFor(kinds: readonly ChartKindRule[]) {
   return z.discriminatedUnion(
     'kind',
     kinds.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-    { error: () => `kind must be one of: ${names}` },
+    { error: () => configSays.chartKind(names) },
   ) as unknown as z.ZodType<ChartConfig, ChartConfig>;
 }
 
@@ -220,7 +221,11 @@ const themeSchema = z
       .refine((c) => contrast(c, '#ffffff') >= AA_TEXT, {
         error: (issue) => {
           const c = String(issue.input);
-          return `an accent colour readable as text on white: WCAG AA asks ${AA_TEXT}:1, this one has ${contrast(c, '#ffffff').toFixed(1)}:1 (the nearest darker shade that passes is ${shadeFor(c, '#ffffff')})`;
+          return configSays.accent(
+            AA_TEXT,
+            contrast(c, '#ffffff').toFixed(1),
+            shadeFor(c, '#ffffff'),
+          );
         },
       })
       .optional()

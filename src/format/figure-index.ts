@@ -1,15 +1,13 @@
 /** Figures by id, for templates: an unknown id is the template's mistake, named with its closest ids. */
 import type { ChangeFigure, Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
+import { figures as say } from '../messages/index.js';
 import { formatDecimal } from './french.js';
-
-const NO_VALUE = 'nobody in this segment answered: the figure has no value';
-const NO_PREVIOUS = 'no previous edition to compare with: set "previous:" under "edition:"';
 
 export class UnknownFigureError extends Error {
   constructor(
     readonly figureId: string,
     readonly suggestions: string[],
-    readonly reason = 'no such figure',
+    readonly reason = say.noSuchFigure,
   ) {
     super(`${reason}: "${figureId}"`);
     this.name = 'UnknownFigureError';
@@ -56,8 +54,8 @@ export class FigureIndex {
   private valued(id: unknown, ...kinds: ('share' | 'mean')[]): Figure {
     const f = this.get(id);
     if (!(kinds as string[]).includes(f.kind))
-      throw new UnknownFigureError(f.id, [], `not a ${kinds.join(' or a ')} but a ${f.kind}`);
-    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
+      throw new UnknownFigureError(f.id, [], say.notKind(kinds, f.kind));
+    if (f.value === null) throw new UnknownFigureError(f.id, [], say.noValue);
     return f;
   }
 
@@ -67,20 +65,16 @@ export class FigureIndex {
     const f = this.byId.get(key);
     if (!f) {
       if (!this.byId.has(String(id))) this.get(id);
-      throw new UnknownFigureError(
-        key,
-        [],
-        `no change figure (${NO_PREVIOUS}, or it has no such figure)`,
-      );
+      throw new UnknownFigureError(key, [], say.noChange(say.noPrevious));
     }
-    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
+    if (f.value === null) throw new UnknownFigureError(f.id, [], say.noValue);
     return f as ChangeFigure & { value: number };
   }
 
   /** The id of the edition the change figures compare with. */
   previousEdition(): string {
     const f = this.figures.find((x): x is ChangeFigure => x.kind === 'change');
-    if (!f) throw new UnknownFigureError('previousEdition', [], NO_PREVIOUS);
+    if (!f) throw new UnknownFigureError('previousEdition', [], say.noPrevious);
     return f.previous;
   }
 
@@ -94,19 +88,15 @@ export class FigureIndex {
     const fa = this.estimate(a);
     const fb = this.estimate(b);
     if (fa.kind !== fb.kind)
-      throw new UnknownFigureError(
-        fb.id,
-        [],
-        `a ${fb.kind}, compared with the ${fa.kind} "${fa.id}": compare two shares or two means`,
-      );
+      throw new UnknownFigureError(fb.id, [], say.notComparable(fb.kind, fa.kind, fa.id));
     return [fa, fb];
   }
 
   /** The number behind any figure: a share's ratio, a mean, a count. */
   number(id: unknown): number {
     const f = this.get(id);
-    if (f.kind === 'date') throw new UnknownFigureError(f.id, [], 'a date, not a number');
-    if (f.value === null) throw new UnknownFigureError(f.id, [], NO_VALUE);
+    if (f.kind === 'date') throw new UnknownFigureError(f.id, [], say.aDate);
+    if (f.value === null) throw new UnknownFigureError(f.id, [], say.noValue);
     return f.value;
   }
 

@@ -4,8 +4,9 @@
  */
 import { OTHER_CODE } from '../edition/references.js';
 import type { ClosedQuestion, Question } from '../edition/schema.js';
+import { ingest as say } from '../messages/index.js';
 import { sameText } from '../text.js';
-import { parseTimestamp, TIMESTAMP_FORMS_EXPECTED } from './timestamp.js';
+import { parseTimestamp } from './timestamp.js';
 import type { Answer, ChoiceAnswer } from './types.js';
 
 export type CellResult =
@@ -20,22 +21,12 @@ export function readCell(question: Question, raw: string, timeZone: string): Cel
       const t = parseTimestamp(cell, timeZone);
       return t
         ? { ok: true, answer: { kind: 'time', epochMs: t.epochMs } }
-        : {
-            ok: false,
-            expected: TIMESTAMP_FORMS_EXPECTED,
-            found: JSON.stringify(cell),
-            fix: 'Re-export the file without editing the "Horodateur" column.',
-          };
+        : { ok: false, ...say.badTimestamp(JSON.stringify(cell)) };
     }
     case 'scale': {
       const value = Number(cell.replace(',', '.'));
       if (!Number.isInteger(value) || value < question.min || value > question.max) {
-        return {
-          ok: false,
-          expected: `a whole number from ${question.min} to ${question.max}`,
-          found: JSON.stringify(cell),
-          fix: `Correct the cell, or blank it if the respondent gave no answer (a blank is "no answer", never ${question.min}).`,
-        };
+        return { ok: false, ...say.badScale(question.min, question.max, JSON.stringify(cell)) };
       }
       return { ok: true, answer: { kind: 'number', value } };
     }
@@ -97,8 +88,11 @@ export function readMultiple(question: ClosedQuestion, cell: string): CellResult
 function unknownOption(question: ClosedQuestion, found: string): CellResult {
   return {
     ok: false,
-    expected: `one of ${question.options.map((o) => `"${o.label}"`).join(', ')}`,
-    found: JSON.stringify(found),
-    fix: `If the form offers this answer, add it to the options of question "${question.id}" in edition.yaml${question.type === 'yesno' ? '' : ', or set "other: true" if it is a typed "Autre" answer'}.`,
+    ...say.unknownOption(
+      question.options.map((o) => o.label),
+      JSON.stringify(found),
+      question.id,
+      question.type === 'yesno',
+    ),
   };
 }

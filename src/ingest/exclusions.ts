@@ -11,6 +11,7 @@
  *   compared answer by answer.
  */
 import type { EditionConfig } from '../edition/schema.js';
+import { reconciliation as say } from '../messages/index.js';
 import type { AnswerRows, TimeColumn } from './columns.js';
 import { localDate } from './timestamp.js';
 import type { Exclusion } from './types.js';
@@ -30,7 +31,7 @@ export class ExclusionRules {
   /** Why response slot `i` is not counted; null when it counts (it is then remembered as kept). */
   check(i: number): Exclusion | null {
     const line = this.lineOf(i);
-    if (this.answers.blank(i)) return { line, reason: 'empty', detail: 'no question answered' };
+    if (this.answers.blank(i)) return { line, reason: 'empty', detail: say.empty() };
     const at = this.time.epochMs[i] as number;
     const { start, end } = this.config.edition.fieldPeriod;
     if (!Number.isNaN(at)) {
@@ -39,7 +40,7 @@ export class ExclusionRules {
         return {
           line,
           reason: 'outside_field_period',
-          detail: `submitted ${day}, outside ${start} – ${end}`,
+          detail: say.outside(day, start, end),
         };
     }
     const h = this.answers.hash(i);
@@ -51,7 +52,7 @@ export class ExclusionRules {
         return {
           line,
           reason: 'duplicate',
-          detail: `same answers as line ${this.lineOf(twin)}, submitted ${Math.round(gap / 60_000)} min apart`,
+          detail: say.duplicate(this.lineOf(twin), Math.round(gap / 60_000)),
         };
       }
     }

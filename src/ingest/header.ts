@@ -6,6 +6,7 @@
  */
 import type { EditionConfig, Question } from '../edition/schema.js';
 import type { Problem } from '../errors.js';
+import { ingest as say, where } from '../messages/index.js';
 import { normaliseText } from '../text.js';
 
 export interface ColumnMap {
@@ -27,16 +28,14 @@ export function mapHeader(
   const seen = new Map<string, number>();
   header.forEach((raw, i) => {
     const h = normaliseText(raw);
-    const column = `column ${i + 1} "${raw}"`;
+    const column = where.column(i + 1, raw);
     const before = seen.get(h);
     if (before !== undefined) {
       problems.push({
         file,
         line: 1,
         where: column,
-        expected: 'each column header once',
-        found: `the same header as column ${before + 1}`,
-        fix: 'Remove or rename the repeated column; the export must have one column per question.',
+        ...say.duplicateHeader(before + 1),
       });
       return;
     }
@@ -49,10 +48,7 @@ export function mapHeader(
         file,
         line: 1,
         where: column,
-        expected: 'a header listed under "questions:" in the edition config',
-        found:
-          h === '' ? 'an empty header' : `an unknown header${closest(h, [...byHeader.keys()])}`,
-        fix: `If the question was reworded, copy this header into its "header:" in ${configFile}; if it is new, add a question for it.`,
+        ...say.unknownHeader(h === '', closest(h, [...byHeader.keys()]), configFile),
       });
     }
   });
@@ -61,10 +57,8 @@ export function mapHeader(
       problems.push({
         file,
         line: 1,
-        where: `question "${q.id}"`,
-        expected: `a column headed "${q.header}"`,
-        found: 'no such column',
-        fix: `Check the export is complete; if the question was reworded, update its "header:" in ${configFile}; if it was dropped, remove it from the config.`,
+        where: where.question(q.id),
+        ...say.missingColumn(q.header, configFile),
       });
     }
   }
@@ -72,12 +66,12 @@ export function mapHeader(
 }
 
 /** A hint for a near-miss header: "(did you mean ...?)". */
-function closest(h: string, known: string[]): string {
+function closest(h: string, known: string[]): string | undefined {
   const score = (a: string, b: string) => {
     const wa = new Set(a.toLowerCase().split(/\W+/u));
     const wb = new Set(b.toLowerCase().split(/\W+/u));
     return [...wa].filter((w) => wb.has(w)).length / Math.max(wa.size, wb.size);
   };
   const best = known.map((k) => ({ k, s: score(h, k) })).sort((a, b) => b.s - a.s)[0];
-  return best && best.s >= 0.5 ? ` (closest known header: "${best.k}")` : '';
+  return best && best.s >= 0.5 ? best.k : undefined;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Edition } from '../edition/load.js';
 import type { EditionConfig } from '../edition/schema.js';
 import { InputError, type Problem } from '../errors.js';
+import { ingest as say, tasks, where } from '../messages/index.js';
 import { AnswerRows, type Column, columnFor, type Responses, type TimeColumn } from './columns.js';
 import { ExclusionRules } from './exclusions.js';
 import { mapHeader } from './header.js';
@@ -37,12 +38,10 @@ export async function ingestEdition(
   try {
     await (await open(file)).close();
   } catch {
-    throw new InputError('Reading the responses', [
+    throw new InputError(tasks.readResponses, [
       {
         file,
-        expected: 'the export of the responses',
-        found: 'no such file',
-        fix: `Put the Google Forms export in ${edition.folder} as ${edition.config.source.file}, or set "source.file" in ${edition.configFile}.`,
+        ...say.noExport(edition.folder, edition.config.source.file, edition.configFile),
       },
     ]);
   }
@@ -90,7 +89,7 @@ class ResponseReader implements RecordSink {
 
   header(cells: string[]): void {
     const mapped = mapHeader(cells, this.config, this.file, this.configFile);
-    if (Array.isArray(mapped)) throw new InputError('Reading the responses', mapped);
+    if (Array.isArray(mapped)) throw new InputError(tasks.readResponses, mapped);
     this.width = cells.length;
     this.readers = this.config.questions.map((q) => ({
       at: mapped.columnOf.get(q.id) as number,
@@ -116,9 +115,7 @@ class ResponseReader implements RecordSink {
       this.problem({
         file: this.file,
         line,
-        expected: `${this.width} fields, as in the header row`,
-        found: `${cells.length} fields`,
-        fix: 'Check this row for a missing or extra separator; re-export the file rather than editing it by hand.',
+        ...say.fieldCount(this.width, cells.length),
       });
       return;
     }
@@ -135,7 +132,7 @@ class ResponseReader implements RecordSink {
       this.problem({
         file: this.file,
         line,
-        where: `question "${column.question.id}" (column "${column.question.header}")`,
+        where: where.questionColumn(column.question.id, column.question.header),
         expected: failure.expected,
         found: failure.found,
         fix: failure.fix,
@@ -146,10 +143,8 @@ class ResponseReader implements RecordSink {
       this.problem({
         file: this.file,
         line,
-        where: `question "${this.time.question.id}" (column "${this.time.question.header}")`,
-        expected: 'the submission time of the response',
-        found: 'a blank cell',
-        fix: 'Re-export the file from Google Forms; the timestamp is written by the form, never typed.',
+        where: where.questionColumn(this.time.question.id, this.time.question.header),
+        ...say.blankTimestamp(),
       });
     }
     // Once the file has a problem nothing will be counted: rows are only checked for more problems.
@@ -164,26 +159,14 @@ class ResponseReader implements RecordSink {
 
   result(): Ingested {
     if (this.problems.length > 0)
-      throw new InputError('Reading the responses', this.problems, { omitted: this.omitted });
+      throw new InputError(tasks.readResponses, this.problems, { omitted: this.omitted });
     if (this.rowsIn === 0) {
-      throw new InputError('Reading the responses', [
-        {
-          file: this.file,
-          expected: 'at least one response under the header row',
-          found: 'the header row only',
-          fix: 'Download the export again once the form has responses.',
-        },
-      ]);
+      throw new InputError(tasks.readResponses, [{ file: this.file, ...say.headerOnly() }]);
     }
     if (this.kept === 0) {
       const reasons = [...new Set(this.excluded.map((e) => e.detail))].slice(0, 3).join('; ');
-      throw new InputError('Reading the responses', [
-        {
-          file: this.file,
-          expected: 'at least one response to report on',
-          found: `all ${this.rowsIn} rows excluded (${reasons})`,
-          fix: `Check the field period in ${this.configFile} ("edition.fieldPeriod") against the dates of the export.`,
-        },
+      throw new InputError(tasks.readResponses, [
+        { file: this.file, ...say.allExcluded(this.rowsIn, reasons, this.configFile) },
       ]);
     }
     for (const r of this.readers) r.column.finish(this.kept);

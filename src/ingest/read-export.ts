@@ -15,6 +15,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { CsvError, Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { ingest as say, tasks } from '../messages/index.js';
 
 type Encoding = 'utf-8' | 'windows-1252';
 
@@ -107,12 +108,7 @@ class ExportReader {
 
   feed(chunk: Uint8Array): void {
     if (chunk.includes(0)) {
-      throw problem(
-        this.file,
-        'a text CSV file',
-        'binary content (NUL bytes): perhaps an .xlsx workbook or a zip archive',
-        'Export the responses as CSV (Google Forms: "Download responses (.csv)"; Excel: "CSV UTF-8").',
-      );
+      throw problem(this.file, say.binary());
     }
     this.sawText ||= !isBlank(chunk);
     let text: Buffer;
@@ -134,21 +130,11 @@ class ExportReader {
   end(): void {
     if (this.pending.length > 0) throw new ReadAgain({ encoding: 'windows-1252' });
     if (!this.sawText) {
-      throw problem(
-        this.file,
-        'a CSV export with a header row and at least one response',
-        'an empty file',
-        'Download the responses again from Google Forms ("Download responses (.csv)").',
-      );
+      throw problem(this.file, say.empty());
     }
     this.parse(undefined, true);
     if (!this.sawHeader) {
-      throw problem(
-        this.file,
-        'a header row followed by responses',
-        'no rows',
-        'Download the responses again from Google Forms ("Download responses (.csv)").',
-      );
+      throw problem(this.file, say.noRows());
     }
   }
 
@@ -216,40 +202,20 @@ function isBlank(bytes: Uint8Array): boolean {
 
 function problem(
   file: string,
-  expected: string,
-  found: string,
-  fix: string,
+  words: { expected: string; found: string; fix: string },
   line?: number,
 ): InputError {
-  return new InputError('Reading the responses', [{ file, line, expected, found, fix }]);
+  return new InputError(tasks.readResponses, [{ file, line, ...words }]);
 }
 
 function csvProblem(e: CsvError, file: string): InputError {
   const line = (e as CsvError & { lines?: number }).lines;
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return problem(
-        file,
-        'every quoted cell closed by a quote',
-        `a quoted cell opened on or before line ${line} and still open at the end of the file`,
-        'Find the cell near that line whose closing quote is missing and add it; a quote inside a cell is written twice ("").',
-        line,
-      );
+      return problem(file, say.quoteNotClosed(line), line);
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return problem(
-        file,
-        'a separator or the end of the line after a closing quote',
-        'a quote in the middle of a cell',
-        'Write a quote inside a cell twice ("") or re-export the file from Google Forms, which does it.',
-        line,
-      );
+      return problem(file, say.strayQuote(), line);
     default:
-      return problem(
-        file,
-        'well-formed CSV',
-        e.message.split('\n')[0] as string,
-        'Re-export the file from Google Forms or save it from Excel as "CSV UTF-8".',
-        line,
-      );
+      return problem(file, say.badCsv(e.message.split('\n')[0] as string), line);
   }
 }

@@ -13,9 +13,6 @@ export interface ParsedTime {
   offsetMinutes: number;
 }
 
-export const TIMESTAMP_FORMS_EXPECTED =
-  'a date and time as Google Forms writes it ("2024/04/23 9:15:32 AM UTC+2") or as Google Sheets does ("23/04/2024 09:15:32")';
-
 /** Returns null when the text is in neither form or names an impossible date. */
 export function parseTimestamp(text: string, timeZone: string): ParsedTime | null {
   const forms = FORMS.exec(text.trim());

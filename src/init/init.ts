@@ -14,7 +14,7 @@ import type { ChartKindRule } from '../edition/schema.js';
 import { InputError, type Problem, UsageError } from '../errors.js';
 import { ingestEdition } from '../ingest/ingest.js';
 import type { Log } from '../log.js';
-import { usage } from '../messages.js';
+import { init as say, stages, tasks, usage } from '../messages/index.js';
 import { applyPlan } from './apply.js';
 import { linesUsing, type UsedLine } from './article-lines.js';
 import { planInit } from './plan.js';
@@ -42,22 +42,13 @@ export async function initEdition(
   log: Log,
 ): Promise<InitResult> {
   await refuseFilledFolder(options.folder);
-  const previous = await log.stage('Read the previous edition', () =>
-    loadEdition(options.from, kinds),
-  );
-  const profile = await log.stage('Read the new export', async () => {
+  const previous = await log.stage(stages.readPrevious, () => loadEdition(options.from, kinds));
+  const profile = await log.stage(stages.readNewExport, async () => {
     try {
       return await profileExport(options.responses, previous.config.edition.timezone);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      throw new InputError('Reading the new export', [
-        {
-          file: options.responses,
-          expected: 'the new Google Forms export (CSV)',
-          found: 'no such file',
-          fix: 'Check the path given to --responses.',
-        },
-      ]);
+      throw new InputError(tasks.readNewExport, [{ file: options.responses, ...say.noExport() }]);
     }
   });
   const plan = planInit(
@@ -72,7 +63,7 @@ export async function initEdition(
     options.folder,
   );
 
-  await log.stage('Write the new edition', () =>
+  await log.stage(stages.writeNewEdition, () =>
     writeFolder(options, previous.config.source.file, configText),
   );
 

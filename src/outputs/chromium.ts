@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { onAbort } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
-import { chromiumFailedTwice, noChromium } from '../messages.js';
+import { environment } from '../messages/index.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser.js';
 
 /** How long Chromium may take to start; ENQUETE_CHROMIUM_TIMEOUT_MS overrides it (tests use a short one). */
@@ -60,14 +60,17 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
   const running = launched
     .then(() => findBrowser())
     .then(async (executable): Promise<Running> => {
-      if (!executable) throw new EnvironmentError(noChromium());
+      if (!executable) throw new EnvironmentError(environment.noChromium());
       try {
         return await attempt(executable);
       } catch {
         try {
           return await attempt(executable);
         } catch (e) {
-          throw new EnvironmentError(chromiumFailedTwice(executable, e), { cause: e });
+          throw new EnvironmentError(
+            environment.chromiumFailedTwice(executable, e instanceof Error ? e.message : String(e)),
+            { cause: e },
+          );
         }
       }
     });
@@ -169,10 +172,10 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
       void stop();
       reject(new Error(`${why}${log ? `\n${log.trim().split('\n').slice(-3).join('\n')}` : ''}`));
     };
-    const timer = setTimeout(() => fail(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
+    const timer = setTimeout(() => fail(environment.noAnswer(timeoutMs / 1000)), timeoutMs);
     timer.unref();
     const onError = (e: Error) => fail(e.message);
-    const onExit = (code: number | null) => fail(`it exited (code ${code})`);
+    const onExit = (code: number | null) => fail(environment.exited(code));
     child.on('error', onError);
     child.on('exit', onExit);
     child.stderr?.on('data', (chunk: Buffer) => {

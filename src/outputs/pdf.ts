@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import { onAbort } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
-import { printFailed, printTimedOut } from '../messages.js';
+import { environment } from '../messages/index.js';
 import { finishPdf } from './pdf-finish.js';
 import { type PrintArea, placeCharts } from './print-layout.js';
 
@@ -83,9 +83,15 @@ export async function printPdf(
     };
   } catch (e) {
     if (e instanceof Error && /timeout|timed out/i.test(e.message)) {
-      throw new EnvironmentError(printTimedOut(PRINT_TIMEOUT_MS / 1000), { cause: e });
+      throw new EnvironmentError(environment.printTimedOut(PRINT_TIMEOUT_MS / 1000), { cause: e });
     }
-    throw new EnvironmentError(printFailed(meta.title, e), { cause: e });
+    throw new EnvironmentError(
+      environment.printFailed(
+        meta.title,
+        e instanceof Error ? (e.message.split('\n')[0] as string) : String(e),
+      ),
+      { cause: e },
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
     forget();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { onAbort } from '../cleanup.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import type { WrittenFile } from '../log.js';
-import { usage, writeFailed } from '../messages.js';
+import { environment, usage } from '../messages/index.js';
 
 /** Written into every output folder: only a folder holding it may be replaced by a build. */
 export const OUTPUT_MARKER = '.enquete-output';
@@ -43,7 +43,10 @@ export async function publish(
   } catch (e) {
     await discard(staging);
     throw e instanceof Error && 'code' in e
-      ? new EnvironmentError(writeFailed(target, e), { cause: e })
+      ? new EnvironmentError(
+          environment.writeFailed(target, e instanceof Error ? e.message : String(e)),
+          { cause: e },
+        )
       : e;
   } finally {
     forget();

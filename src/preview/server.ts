@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Log } from '../log.js';
-import { preview as say, usage } from '../messages.js';
+import { preview as say, usage } from '../messages/index.js';
 import { startChromium } from '../outputs/chromium.js';
 import { TEMPLATES } from '../render/pages.js';
 import type { DrawingWorker } from '../worker/client.js';

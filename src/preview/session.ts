@@ -12,7 +12,7 @@ import type { Analysed } from '../analyse.js';
 import type { SvgJob } from '../charts/draw.js';
 import { formatError, isExpectedError } from '../errors.js';
 import { formatMs, type Log, silentLog } from '../log.js';
-import { preview as say } from '../messages.js';
+import { preview as say } from '../messages/index.js';
 import type { ArticleBuild, ArticleRecipe, Tools } from '../outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from '../outputs/recipes/index.js';
 import { webRecipe } from '../outputs/recipes/web.js';

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.js';
 import { type FigureIndex, UnknownFigureError } from '../format/figure-index.js';
+import { templates as say, tasks, where } from '../messages/index.js';
 import { figureHelpers } from './helpers.js';
 
 export type Hbs = typeof Handlebars;
@@ -31,14 +32,7 @@ export async function loadTemplate(hbs: Hbs, file: string): Promise<Template> {
   try {
     source = await readFile(file, 'utf8');
   } catch {
-    throw new InputError('Reading the templates', [
-      {
-        file,
-        expected: 'a Handlebars template',
-        found: 'no such file',
-        fix: 'Check the path given in the edition config ("body:").',
-      },
-    ]);
+    throw new InputError(tasks.readTemplates, [{ file, ...say.missing() }]);
   }
   return compileTemplate(hbs, file, source);
 }
@@ -97,48 +91,34 @@ export async function registerPartials(hbs: Hbs, folder: string, names: string[]
 /** A template failure, located in its source where the message allows it. */
 function templateError(file: string, source: string, e: unknown): InputError {
   if (e instanceof UnknownFigureError) {
-    const at = locate(source, e.figureId);
-    const hint =
-      e.suggestions.length > 0
-        ? ` Did you mean ${e.suggestions.map((s) => `"${s}"`).join(', ')}?`
-        : '';
-    return new InputError('Rendering the article', [
+    return new InputError(tasks.renderArticle, [
       {
         file,
-        ...at,
-        where: `figure "${e.figureId}"`,
-        expected:
-          'the id of a figure computed from the data (see output/<edition>/figures.json or `enquete figures`)',
-        found: e.reason,
-        fix: `Correct the id in the template.${hint}`,
+        ...locate(source, e.figureId),
+        where: where.figure(e.figureId),
+        ...say.unknownFigure(e.reason, e.suggestions),
       },
     ]);
   }
   const message = e instanceof Error ? e.message : String(e);
   const missing = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
   if (missing) {
-    return new InputError('Rendering the article', [
+    return new InputError(tasks.renderArticle, [
       {
         file,
         line: Number(missing[2]),
         column: Number(missing[3]) + 1,
-        expected: 'only variables the article context provides, or a helper',
-        found: `"${missing[1]}", which is neither`,
-        fix: `Remove or correct "${missing[1]}"; figures are printed with helpers such as {{pct "usage.oui.share.all"}}.`,
+        ...say.unknownVariable(missing[1] as string),
       },
     ]);
   }
   const parse = /Parse error on line (\d+):[\s\S]*\n(Expecting .*)$/.exec(message);
   const unclosed = parse?.[2]?.endsWith("got 'EOF'");
-  return new InputError('Rendering the article', [
+  return new InputError(tasks.renderArticle, [
     {
       file,
       line: parse ? Number(parse[1]) : undefined,
-      expected: 'a valid Handlebars template',
-      found: unclosed
-        ? 'a block still open at the end of the template'
-        : (parse?.[2] ?? message.split('\n')[0]),
-      fix: 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed by its {{/if}}, {{/each}} or {{/unless}}, and every {{ by }}.',
+      ...say.syntax(unclosed ? undefined : (parse?.[2] ?? (message.split('\n')[0] as string))),
     },
   ]);
 }

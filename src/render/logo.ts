@@ -8,6 +8,7 @@
 import render from 'dom-serializer';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { theme as say } from '../messages/index.js';
 
 const ELEMENTS = new Set([
   'svg',
@@ -105,13 +106,11 @@ export class LogoError extends Error {}
 export function sanitiseLogo(source: string, name: string): string {
   const document = parseDocument(source, { xmlMode: true });
   const root = document.children.find((n): n is Element => isTag(n));
-  if (!(root && root.name.toLowerCase() === 'svg'))
-    throw new LogoError('the file is not an SVG image (its first element is not <svg>)');
+  if (!(root && root.name.toLowerCase() === 'svg')) throw new LogoError(say.notSvg);
   clean(root);
   if (!root.attribs.viewBox && root.attribs.width && root.attribs.height)
     root.attribs.viewBox = `0 0 ${Number.parseFloat(root.attribs.width)} ${Number.parseFloat(root.attribs.height)}`;
-  if (!root.attribs.viewBox)
-    throw new LogoError('the SVG has neither a viewBox nor a width and height to scale it by');
+  if (!root.attribs.viewBox) throw new LogoError(say.noSize);
   root.attribs.xmlns = 'http://www.w3.org/2000/svg';
   root.attribs.role = 'img';
   root.attribs['aria-label'] = name;

@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import { fontFaceCss } from '../fonts.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import { frenchSpacing, frenchText } from '../format/french.js';
+import { config, tasks, templates as templateSays, where } from '../messages/index.js';
 import type { ArticleContext, Medium } from './context.js';
 import {
   compileTemplate,
@@ -106,12 +107,9 @@ function chartHelper(partials: Map<string, Template>) {
   return (id: unknown, options: Handlebars.HelperOptions) => {
     const root = options.data.root as ArticleContext;
     const chart = root.charts[String(id)];
-    if (!chart)
-      throw new Error(
-        `unknown chart "${String(id)}": charts are listed under the article's "charts:" in edition.yaml (${Object.keys(root.charts).join(', ')})`,
-      );
+    if (!chart) throw new Error(templateSays.unknownChart(String(id), Object.keys(root.charts)));
     const partial = partials.get(`chart-${root.medium}`);
-    if (!partial) throw new Error(`no partial chart-${root.medium}.hbs in templates/partials`);
+    if (!partial) throw new Error(templateSays.noPartial(`chart-${root.medium}.hbs`));
     return new Handlebars.SafeString(partial.render(chart));
   };
 }
@@ -134,13 +132,11 @@ export async function prepareArticle(
   const bodyFile = path.resolve(edition.folder, article.body);
   const inside = path.relative(path.resolve(edition.folder), bodyFile);
   if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    throw new InputError('Reading the edition config', [
+    throw new InputError(tasks.readConfig, [
       {
         file: edition.configFile,
-        where: `key "articles.${article.slug}.body"`,
-        expected: 'a path inside the edition folder (e.g. articles/article.hbs)',
-        found: JSON.stringify(article.body),
-        fix: 'Keep the article texts in the edition folder and give their path relative to it.',
+        where: where.key(`articles.${article.slug}.body`),
+        ...config.bodyOutside(JSON.stringify(article.body)),
       },
     ]);
   }
@@ -153,9 +149,9 @@ export async function prepareArticle(
       }).render({}),
     );
   const chartTitles = new Map(
-    article.charts.map((c) => [c.id, inline(`chart "${c.id}" title`, c.title)]),
+    article.charts.map((c) => [c.id, inline(where.chartTitle(c.id), c.title)]),
   );
-  return { article, body, chartTitles, dek: inline(`article "${article.slug}" dek`, article.dek) };
+  return { article, body, chartTitles, dek: inline(where.articleDek(article.slug), article.dek) };
 }
 
 /** An article's page for one medium: its text rendered into the recipe's layout. */

@@ -12,6 +12,7 @@ import Handlebars from 'handlebars';
 import type { Figure } from '../analysis/figures.js';
 import type { Edition } from '../edition/load.js';
 import { InputError } from '../errors.js';
+import { templates as say, tasks, where } from '../messages/index.js';
 
 /** Helpers whose `decimals=` sets the precision of the mean they print. */
 const ROUNDING_HELPERS = new Set(['mean', 'before']);
@@ -92,13 +93,17 @@ function asksIn(text: string, file: string, questionOf: Map<string, string | und
 }
 
 function conflict(first: Ask, second: Ask): InputError {
-  return new InputError('Reading the article templates', [
+  return new InputError(tasks.readArticleTemplates, [
     {
       file: second.file,
-      where: `line ${second.line}`,
-      expected: `the means of "${second.question}" with ${first.decimals} decimal${first.decimals > 1 ? 's' : ''}, as asked in ${path.basename(first.file)} line ${first.line}`,
-      found: `decimals=${second.decimals}`,
-      fix: 'A figure prints the same everywhere: give the same decimals= in both places (or leave it out where the other applies).',
+      where: where.line(second.line),
+      ...say.decimals(
+        second.question,
+        first.decimals,
+        path.basename(first.file),
+        first.line,
+        second.decimals,
+      ),
     },
   ]);
 }

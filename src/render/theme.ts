@@ -11,6 +11,7 @@ import { contrast, shadeFor } from '../edition/colour.js';
 import { type Edition, locateKey } from '../edition/load.js';
 import type { Theme } from '../edition/schema.js';
 import { InputError } from '../errors.js';
+import { theme as say, tasks, where } from '../messages/index.js';
 
 export interface ThemeView {
   publication: string;
@@ -73,37 +74,24 @@ function themeEmailCss(theme: Theme): string {
 async function readLogo(edition: Edition, file: string, name: string): Promise<string> {
   const full = path.resolve(edition.folder, file);
   const problem = (found: string, fix: string) =>
-    new InputError('Reading the theme', [
+    new InputError(tasks.readTheme, [
       {
         file: edition.configFile,
         ...locateKey(edition.configText, ['theme', 'logo']),
-        where: 'key "theme.logo"',
-        expected: 'an SVG file inside the edition folder',
-        found,
-        fix,
+        where: where.key('theme.logo'),
+        ...say.logo(found, fix),
       },
     ]);
   const inside = path.relative(path.resolve(edition.folder), full);
   if (inside.startsWith('..') || path.isAbsolute(inside))
-    throw problem(
-      JSON.stringify(file),
-      'Copy the logo into the edition folder and give its path relative to it.',
-    );
+    throw problem(JSON.stringify(file), say.logoOutside);
   const text = await readFile(full, 'utf8').catch(() => null);
-  if (text === null)
-    throw problem(
-      `no file at ${full}`,
-      'Check the path, relative to the edition folder (e.g. theme/logo.svg).',
-    );
+  if (text === null) throw problem(say.logoMissing(full), say.logoPath);
   const { LogoError, sanitiseLogo } = await import('./logo.js');
   try {
     return sanitiseLogo(text, name);
   } catch (e) {
-    if (e instanceof LogoError)
-      throw problem(
-        `${file}: ${e.message}`,
-        'Export the logo as SVG (File > Export > SVG) and point theme.logo at it.',
-      );
+    if (e instanceof LogoError) throw problem(`${file}: ${e.message}`, say.logoNotSvg);
     throw e;
   }
 }

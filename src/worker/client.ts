@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SvgJob } from '../charts/draw.js';
 import { EnvironmentError } from '../errors.js';
-import { workerDied } from '../messages.js';
+import { environment } from '../messages/index.js';
 import type { NewsletterJob, NewsletterResult } from '../outputs/email.js';
 import type { Offload } from '../outputs/recipe.js';
 import type { Reply, Request } from './protocol.js';
@@ -36,7 +36,7 @@ export function startWorker(): DrawingWorker {
     }
   });
   const die = (cause: unknown) => {
-    dead ??= new EnvironmentError(workerDied(cause), { cause });
+    dead ??= new EnvironmentError(environment.workerDied(firstLine(cause)), { cause });
     for (const p of pending.values()) p.reject(dead);
     pending.clear();
   };
@@ -58,4 +58,8 @@ export function startWorker(): DrawingWorker {
       await worker.terminate();
     },
   };
+}
+
+function firstLine(e: unknown): string {
+  return e instanceof Error ? (e.message.split('\n')[0] as string) : String(e);
 }

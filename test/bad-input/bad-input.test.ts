@@ -2,10 +2,11 @@
  * Broken and hostile input, one folder per behaviour in test/fixtures/bad/:
  * each case is the 2024 edition with the case's files laid over it (and its
  * `replace` edits, `remove`d files), built by the real command. The test pins
- * the exit code, the exact message (expected.txt) and that the previous
- * outputs are left exactly as they were; `enquete check` must find the
- * same problem with the same message.
- *   UPDATE_EXPECTED=1 npx vitest run test/bad-input   rewrites expected.txt after a wording change.
+ * the exit code, the exact message in French (expected.txt) and in English
+ * (expected.en.txt, with an English LANG), and that the previous outputs are
+ * left exactly as they were; `enquete check` must find the same problem with
+ * the same message.
+ *   UPDATE_EXPECTED=1 npx vitest run test/bad-input   rewrites both after a wording change.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ async function prepare(name: string, c: Case) {
   const edition = path.join(root, '2024');
   await cp('data/2024', edition, { recursive: true });
   for (const file of await readdir(path.join(FIXTURES, name))) {
-    if (file === 'case.json' || file === 'expected.txt') continue;
+    if (['case.json', 'expected.txt', 'expected.en.txt'].includes(file)) continue;
     await cp(path.join(FIXTURES, name, file), path.join(edition, file), { recursive: true });
   }
   for (const file of c.remove ?? []) await rm(path.join(edition, file));
@@ -52,7 +53,7 @@ async function prepare(name: string, c: Case) {
 
 /** The error part of stderr, with the temporary folders named as in expected.txt. */
 function message(stderr: string, edition: string, out: string): string {
-  const start = stderr.indexOf('enquete: ');
+  const start = stderr.search(/^enquete ?: /m);
   return stderr
     .slice(Math.max(start, 0))
     .replaceAll(edition, '<edition>')
@@ -78,6 +79,13 @@ describe('bad input', () => {
       if (process.env.UPDATE_EXPECTED) await writeFile(expectedFile, `${got}\n`);
       expect(code, stderr).toBe(c.exit);
       expect(got).toBe((await readFile(expectedFile, 'utf8')).trimEnd());
+      // The same failure said in English when the shell's language is English.
+      const english = await enquete(args, { LANG: 'en_GB.UTF-8' });
+      const gotEnglish = message(english.stderr, edition, out);
+      const englishFile = path.join(FIXTURES, name, 'expected.en.txt');
+      if (process.env.UPDATE_EXPECTED) await writeFile(englishFile, `${gotEnglish}\n`);
+      expect(english.code, english.stderr).toBe(c.exit);
+      expect(gotEnglish).toBe((await readFile(englishFile, 'utf8')).trimEnd());
       expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
       expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'enquete.pdf']);
       expect(await readFile(path.join(out, 'enquete.pdf'), 'utf8')).toBe('the previous PDF');

@@ -30,8 +30,33 @@ describe('enquete usage errors', () => {
   it('exits 2 with a hint on an unknown command, without a stack trace', async () => {
     const { code, stderr } = await enquete(['bulid', 'data/2024']);
     expect(code).toBe(2);
-    expect(stderr).toContain('Unknown command "bulid"');
+    expect(stderr).toContain('Commande inconnue « bulid »');
     expect(stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('speaks French by default, English with --lang en or an English LANG, and refuses another language', async () => {
+    const french = await enquete(['--help']);
+    expect(french.stdout).toContain('Usage :');
+    expect(french.stdout).toContain('--lang <fr|en>');
+    const flagged = await enquete(['bulid', 'data/2024', '--lang', 'en']);
+    expect(flagged.stderr).toContain('Unknown command "bulid"');
+    expect(flagged.stderr).toContain('Run `enquete --help`');
+    const shell = await enquete(['bulid', 'data/2024'], { LANG: 'en_US.UTF-8' });
+    expect(shell.stderr).toContain('Unknown command "bulid"');
+    const decided = await enquete(['bulid', 'data/2024', '--lang=fr'], { LANG: 'en_US.UTF-8' });
+    expect(decided.stderr).toContain('Commande inconnue « bulid »');
+    const other = await enquete(['check', 'data/2024', '--lang', 'de']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('--lang de n’est pas une langue d’enquete.');
+  });
+
+  it('writes no colour or terminal control code to a pipe, NO_COLOR or not', async () => {
+    for (const env of [{}, { NO_COLOR: '1' }] as Record<string, string>[]) {
+      const { stderr } = await enquete(['bulid', 'data/2024'], env);
+      expect(stderr).toContain('enquete : Commande inconnue');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for the escape character itself
+      expect(stderr).not.toMatch(/\x1b/);
+    }
   });
   it('exits 1 naming the missing config', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'enquete-'));

@@ -12,9 +12,9 @@ describe('enquete check', () => {
     const { code, stderr } = await enquete(['check', edition]);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(
-      `Checked ${edition}: 2 articles (manipulateurs_cadres, radiologues), 10 pages rendered`,
+      `${edition} vérifié : 2 articles (manipulateurs_cadres, radiologues), 10 pages rendues`,
     );
-    expect(stderr).toContain('144 rows (144 kept). Nothing written.');
+    expect(stderr).toContain('144 lignes (144 gardées). Rien n’a été écrit.');
     expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
     expect(stderr).not.toContain('Chromium');
   });

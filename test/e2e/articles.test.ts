@@ -54,9 +54,9 @@ describe('a build of an edition with two articles', () => {
   });
 
   it('runs the analysis once and starts one Chromium', () => {
-    expect(stderr.match(/Compute figures/g)).toHaveLength(1);
+    expect(stderr.match(/Calcul des chiffres/g)).toHaveLength(1);
     expect(stderr).toContain(
-      'Built 2 articles (manipulateurs_cadres, radiologues) with 1 Chromium.',
+      '2 articles fabriqués (manipulateurs_cadres, radiologues) avec 1 Chromium.',
     );
   });
 
@@ -88,7 +88,7 @@ describe('a build of an edition with two articles', () => {
     const pdfBefore = await stat(path.join(out, 'radiologues', 'enquete.pdf'));
     const r = await enquete(['build', 'data/2024', '--out', out, '--article', 'radiologues']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Built 1 article (radiologues) with 1 Chromium.');
+    expect(r.stderr).toContain('1 article fabriqué (radiologues) avec 1 Chromium.');
     expect(r.stderr).not.toContain('manipulateurs_cadres/enquete.pdf');
     expect(await snapshot(other)).toEqual(before);
     const pdfAfter = await stat(path.join(out, 'radiologues', 'enquete.pdf'));

@@ -41,7 +41,7 @@ describe('when Chromium fails', () => {
       },
     );
     expect(code).toBe(1);
-    expect(stderr).toContain('enquete: No Chromium or Chrome found to print the PDF.');
+    expect(stderr).toContain('enquete : Aucun Chromium ni Chrome trouvé pour imprimer le PDF.');
     expect(stderr).toContain('apt-get install chromium');
     expect(await readFile(path.join(out, 'enquete.pdf'), 'utf8')).toBe('previous');
   });
@@ -58,7 +58,7 @@ describe('when Chromium fails', () => {
     );
     expect(code).toBe(1);
     expect(stderr).toContain(
-      `enquete: Chromium (${fake.file}) failed to start twice: it exited (code 3)`,
+      `enquete : Chromium (${fake.file}) n’a pas pu démarrer, deux fois : il s’est arrêté (code 3)`,
     );
     expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect((await readFile(fake.pids, 'utf8')).trim().split('\n')).toHaveLength(2);
@@ -80,7 +80,7 @@ describe('when Chromium fails', () => {
       },
     );
     expect(code).toBe(1);
-    expect(stderr).toContain('failed to start twice: no answer within 1.5 s');
+    expect(stderr).toContain('n’a pas pu démarrer, deux fois : pas de réponse en 1,5 s');
     const pids = (await readFile(fake.pids, 'utf8')).trim().split('\n').map(Number);
     expect(pids).toHaveLength(4);
     await new Promise((r) => setTimeout(r, 300));

@@ -95,7 +95,7 @@ describe('the PDF page', () => {
       expect(code, stderr).toBe(0);
       expect(hits).toEqual([]);
       expect(stderr).toMatch(
-        /the print page of "[a-z_]+" asked for \d+ resource\(s\) outside the build, all refused/,
+        /la page imprimée de « [a-z_]+ » a demandé \d+ ressources? hors de la fabrication, toutes refusées/,
       );
       const pdf = execFileSync(
         'pdftotext',

@@ -53,7 +53,7 @@ describe.each([
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
-        if (stderr.includes('Compute figures') && processesWith(temp).length > 0) resolve();
+        if (stderr.includes('Calcul des chiffres') && processesWith(temp).length > 0) resolve();
       });
       exited.then(() =>
         reject(new Error(`the build ended before it could be stopped:\n${stderr}`)),
@@ -69,6 +69,6 @@ describe.each([
     expect((await readdir(scratch)).sort()).toEqual(['2024', 'tmp']);
     expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous');
-    expect(stderr).toContain(`stopped (${signal})`);
+    expect(stderr).toContain(`arrêté (${signal})`);
   });
 });

@@ -1,4 +1,8 @@
-/** Run the real command in a child process, as users do. */
+/**
+ * Run the real command in a child process, as users do. Its language is
+ * French, as on an editor's machine, whatever the locale of the machine
+ * running the tests; `env` may set another.
+ */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -10,7 +14,7 @@ export async function enquete(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['bin/enquete.js', ...args], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_FR.UTF-8', ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

@@ -126,7 +126,7 @@ describe('enquete init, refusing and cascading', () => {
     await writeFile(path.join(folder, 'notes.txt'), 'mine');
     const { code, stderr } = await initFrom2024(folder);
     expect(code).toBe(2);
-    expect(stderr).toContain('already exists and is not empty');
+    expect(stderr).toContain('existe déjà et n’est pas vide');
     expect(await readdir(folder)).toEqual(['notes.txt']);
   });
 
@@ -135,7 +135,7 @@ describe('enquete init, refusing and cascading', () => {
     const { code, stderr } = await initFrom2024(folder, 'nowhere.csv');
     expect(code).toBe(1);
     expect(stderr).toContain(
-      'nowhere.csv\n    expected: the new Google Forms export (CSV)\n    found:    no such file',
+      'nowhere.csv\n    attendu : le nouvel export Google Forms (CSV)\n    trouvé :  aucun fichier de ce nom',
     );
     expect(await readdir(path.dirname(folder))).toEqual([]);
   });

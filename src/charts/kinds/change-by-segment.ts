@@ -15,6 +15,7 @@ import {
   formatShare,
   frenchText,
 } from '../../format/french.js';
+import { charts as say } from '../../messages/index.js';
 import { type ChartData, type ChartRow, defineChartKind } from '../kind.js';
 import { BAR_STEP, BOTTOM_LEGEND, LABEL_SIZE, rangeRule, specBase, Y_AXIS } from '../marks.js';
 import { answerLabel, byGroup, segmentName } from '../rows.js';
@@ -41,27 +42,21 @@ export const changeBySegment = defineChartKind({
   schema,
   accepts: {
     test: (q) => isClosed(q) || q.type === 'scale',
-    expected: 'a question with answer options, or a scale',
-    fix: 'Chart a closed question (with "answer") or a scale question.',
+    get expected() {
+      return say.change.expected;
+    },
+    get fix() {
+      return say.change.fix;
+    },
   },
   segmentKeys: ['segments'],
   answerKey: 'answer',
   check: (chart, question, config) => {
     if (config.edition.previous === undefined) {
-      return {
-        key: 'kind',
-        expected: 'a previous edition to compare with ("edition.previous")',
-        found: 'no "previous:" under "edition:"',
-        fix: 'Add previous: "../<last year\'s folder>" under "edition:", or use another chart kind.',
-      };
+      return { key: 'kind', ...say.changeNeedsPrevious() };
     }
     if (isClosed(question) && chart.answer === undefined) {
-      return {
-        key: 'question',
-        expected: `the answer whose share is drawn ("answer:" with a code of "${question.id}")`,
-        found: 'no "answer:"',
-        fix: `Add answer: <code> to the chart, e.g. answer: ${question.options[0]?.code}.`,
-      };
+      return { key: 'question', ...say.changeNeedsAnswer(question.id, question.options[0]?.code) };
     }
     return null;
   },

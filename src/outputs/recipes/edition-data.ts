@@ -1,11 +1,14 @@
 /** The edition's data files: every figure, every row accounted for, every typed answer. */
 import type { FreeTextGroup } from '../../analysis/free-text.js';
+import { stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
 import { toCsv } from '../csv.js';
 import type { EditionRecipe } from '../recipe.js';
 
 export const editionDataRecipe: EditionRecipe = {
-  name: 'Figures and data files',
+  get name() {
+    return stages.editionData;
+  },
   files: async ({ figures, reconciliation, freeText }) => [
     { name: outputPath({ edition: 'figures' }), content: `${JSON.stringify(figures, null, 2)}\n` },
     {

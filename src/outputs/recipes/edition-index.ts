@@ -1,5 +1,6 @@
 /** The edition's page: each article with its title, dek, author and date, linked to its web article and PDF. */
 import { formatLongDate } from '../../format/french.js';
+import { stages } from '../../messages/index.js';
 import { outputPath, relativeTo } from '../../paths.js';
 import { sourceLine } from '../../render/context.js';
 import type { EditionRecipe } from '../recipe.js';
@@ -7,7 +8,9 @@ import type { EditionRecipe } from '../recipe.js';
 const INDEX = { edition: 'index' } as const;
 
 export const editionIndexRecipe: EditionRecipe = {
-  name: 'Edition index page',
+  get name() {
+    return stages.editionIndex;
+  },
   page: { layout: 'index', styles: ['base', 'web', 'index'], fonts: true, medium: 'web' },
   async files({ edition, templates, articles, theme }) {
     const { config } = edition;

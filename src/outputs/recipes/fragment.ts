@@ -5,6 +5,7 @@
  * asks nothing of any server.
  */
 import { webDrawingCss } from '../../charts/media.js';
+import { stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
 import type { ArticleRecipe } from '../recipe.js';
 
@@ -12,7 +13,9 @@ import type { ArticleRecipe } from '../recipe.js';
 export const FRAGMENT_SCOPE = 'enquete-article';
 
 export const fragmentRecipe: ArticleRecipe = {
-  name: 'CMS fragment',
+  get name() {
+    return stages.fragment;
+  },
   page: {
     layout: 'fragment',
     styles: ['base', 'web'],

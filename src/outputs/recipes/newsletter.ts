@@ -4,11 +4,14 @@
  * chart PNGs it loads from the published folder.
  */
 import { EMAIL_COLUMN_PX, EMAIL_DRAWING } from '../../charts/media.js';
+import { stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
 import type { ArticleRecipe } from '../recipe.js';
 
 export const newsletterRecipe: ArticleRecipe = {
-  name: 'Newsletter and chart PNGs',
+  get name() {
+    return stages.newsletter;
+  },
   page: { layout: 'newsletter', styles: ['newsletter'], fonts: false, medium: 'newsletter' },
   async files(page, { edition, article, charts, baseUrl }, { offload }) {
     const slug = article.slug;

@@ -4,14 +4,16 @@
  */
 import { PRINT_PAGE } from '../../charts/media.js';
 import type { EditionConfig } from '../../edition/schema.js';
-import { blockedRequests } from '../../messages.js';
+import { environment, stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
 import { cssString } from '../../render/pages.js';
 import { printPdf } from '../pdf.js';
 import type { ArticleRecipe } from '../recipe.js';
 
 export const printPdfRecipe: ArticleRecipe = {
-  name: 'Print PDF (Chromium)',
+  get name() {
+    return stages.printPdf;
+  },
   page: { layout: 'print', styles: ['base', 'print'], fonts: true, medium: 'print' },
   extraCss: ({ edition, article, context }) =>
     pageCss(edition.config, context.theme.publication, article.title),
@@ -33,7 +35,7 @@ export const printPdfRecipe: ArticleRecipe = {
       );
       // The page printed without them; the editor should know the template asks for outside resources.
       if (printed.blocked.length > 0)
-        log.info(blockedRequests(`print page of "${article.slug}"`, printed.blocked));
+        log.info(environment.blockedRequests(article.slug, printed.blocked));
       return [{ name: outputPath({ article: article.slug, file: 'pdf' }), content: printed.pdf }];
     } finally {
       await tab.close().catch(() => {});

@@ -5,6 +5,8 @@
  * 1080x1080, drawn as PNGs in the drawing thread. The web article's Open
  * Graph and Twitter tags point at the title card.
  */
+
+import { stages } from '../../messages/index.js';
 import { type CardSize, outputPath } from '../../paths.js';
 import { type CardFrame, chartCard, figureCard, titleCard } from '../cards.js';
 import type { ArticleRecipe } from '../recipe.js';
@@ -15,7 +17,9 @@ const SIZES: readonly CardSize[] = ['1200x630', '1080x1080'];
 export const LEAD_CARD = { card: 'article', size: '1200x630' } as const;
 
 export const socialCardsRecipe: ArticleRecipe = {
-  name: 'Social cards (PNG)',
+  get name() {
+    return stages.cards;
+  },
   // The article's text only, to read its key figures from: no styles, no fonts.
   page: { layout: 'web', styles: [], fonts: false, medium: 'web' },
   async files(page, { article, charts, context }, { offload }) {

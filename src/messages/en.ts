@@ -1,0 +1,541 @@
+/**
+ * Every sentence enquete says, in English (`--lang en`, or an English
+ * LANG). The French catalogue (fr.ts) has the same shape, checked by the
+ * compiler and by a test; code asks for a sentence through messages/index.ts.
+ */
+const clock = () => new Date().toLocaleTimeString('en-GB');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const HELP = `enquete: survey report pipeline
+
+Usage:
+  enquete build <edition-folder> [options]   build every article of the edition: PDF, web article,
+                                             newsletter, and the edition's index page
+                                             (default: output/<folder name>/)
+  enquete check <edition-folder> [--json]    check everything a build checks (config, export,
+                                             templates, figure ids, charts) without building or
+                                             writing anything; --json for CI
+  enquete preview <edition-folder> [--port N] [--article <slug>]
+                                             serve the outputs on 127.0.0.1 with a desk showing the
+                                             web article, the PDF and the newsletter side by side,
+                                             rebuilt as you save; Ctrl-C stops it
+  enquete figures <edition-folder>           print every figure as JSON
+  enquete init <new-folder> --from <previous-edition> --responses <export.csv>
+                                             make next year's edition from last year's: the config
+                                             and articles copied, the codebook matched to the new
+                                             export; prints the report it writes (init-report.md)
+  enquete --help | --version
+
+Options:
+  --out <folder>       where to write the outputs
+  --article <slug>     rebuild (or preview) this article only; the edition's other articles stay
+                       as they are
+  --base-url <url>     where the output folder will be published: the newsletter's images and
+                       its link to the web version point there (default: edition.publishUrl)
+  --from <folder>      (init) last year's edition folder
+  --responses <file>   (init) the new year's Google Forms export
+  --json               (check) print the result as JSON on stdout
+  --port <n>           (preview) the port on 127.0.0.1 (default 5024; 0 picks a free one)
+  --lang <fr|en>       the language of messages (default: French, English when LANG is English)
+  --debug              print the stack trace of unexpected errors
+`;
+
+const INSTALL_HINT =
+  'Install Chromium: on Debian/Ubuntu `apt-get install chromium` (npm run setup does it when run as root); elsewhere install Google Chrome, run `npx puppeteer browsers install chrome`, or set ENQUETE_CHROMIUM to the browser executable.';
+const AGAIN = 'Run the build again; if it keeps failing, run it with --debug and report it.';
+const SCHEMA = 'schema/edition.schema.json';
+const DOWNLOAD_AGAIN =
+  'Download the responses again from Google Forms ("Download responses (.csv)").';
+
+export const en = {
+  help: HELP,
+
+  cli: {
+    building: (folder: string) => `enquete build ${folder}`,
+    initRunning: (folder: string, from: string, responses: string) =>
+      `enquete init ${folder} --from ${from} --responses ${responses}`,
+    built: (slugs: string[], chromiums: number, files: number, seconds: string) =>
+      `\nBuilt ${plural(slugs.length, 'article')} (${slugs.join(', ')}) with ${chromiums} Chromium.\nWrote ${files} files in ${seconds} s:`,
+    checked: (
+      folder: string,
+      slugs: string[],
+      pages: number,
+      figures: number,
+      rowsIn: number,
+      kept: number,
+    ) =>
+      `\nChecked ${folder}: ${plural(slugs.length, 'article')} (${slugs.join(', ')}), ${pages} pages rendered, ${figures} figures, ${rowsIn} rows (${kept} kept). Nothing written.`,
+    cpuUsed: (seconds: string) => `(this process used ${seconds} s of CPU, Chromium not included)`,
+    errorHead: 'enquete: ',
+  },
+
+  usage: {
+    defaultHint: 'Run `enquete --help` for the commands and their options.',
+    noCommand: () => ({ message: 'No command given.', hint: HELP }),
+    badArguments: (message: string) => ({ message }),
+    unknownOption: (option: string) => ({ message: `Unknown option '${option}'.` }),
+    optionValue: (option: string) => ({ message: `Option '${option}' needs a value.` }),
+    unknownCommand: (command: string) => ({
+      message: `Unknown command "${command}". The commands are build, check, figures, init and preview.`,
+    }),
+    noFolder: (command: string) => ({
+      message: `"enquete ${command}" needs an edition folder, e.g. data/2024.`,
+    }),
+    unexpectedArgument: (arg: string) => ({ message: `Unexpected argument "${arg}".` }),
+    initNeeds: (option: string) => ({
+      message: `"enquete init" needs --${option}.`,
+      hint: 'For example: enquete init data/2025 --from data/2024 --responses ~/Téléchargements/export.csv',
+    }),
+    folderNotEmpty: (folder: string) => ({
+      message: `${folder} already exists and is not empty: init makes a new edition folder and never writes into one.`,
+      hint: 'Give the name of a new folder (e.g. data/2025), or empty this one first.',
+    }),
+    unknownArticle: (slug: string, slugs: string[]) => ({
+      message: `No article "${slug}" in this edition.`,
+      hint: `Articles: ${slugs.join(', ')}.`,
+    }),
+    editionWithoutName: (folder: string) => ({
+      message: `The edition folder "${folder}" has no name usable as an output folder.`,
+      hint: 'Name edition folders with letters, digits, "-", "_" or "." (e.g. data/2025), or choose the folder with --out.',
+    }),
+    outIsEdition: (target: string) => ({
+      message: `Refusing to write the outputs to "${target}": it holds the edition folder or the current folder, which the build would replace.`,
+      hint: 'Choose an output folder of its own with --out, e.g. --out output/2024.',
+    }),
+    outNotOurs: (target: string) => ({
+      message: `Refusing to write the outputs to "${target}": the folder exists and was not made by enquete build, and a build replaces its output folder whole.`,
+      hint: 'Choose a new or empty folder with --out, or move that folder away first.',
+    }),
+    noEditionFolder: (folder: string) => ({
+      message: `No edition folder "${folder}".`,
+      hint: 'Give the folder that holds edition.yaml, e.g. data/2024.',
+    }),
+    portInUse: (port: number) => ({
+      message: `Port ${port} is already in use on 127.0.0.1 (another preview?).`,
+      hint: 'Stop the other preview, or choose another port with --port, e.g. --port 5025.',
+    }),
+    badPort: (port: string) => ({
+      message: `--port ${port} is not a port number.`,
+      hint: 'Give a number from 1024 to 65535, e.g. --port 5024 (0 picks a free one).',
+    }),
+    badLang: (lang: string) => ({
+      message: `--lang ${lang} is not a language of enquete.`,
+      hint: 'Give --lang fr or --lang en.',
+    }),
+  },
+
+  environment: {
+    noChromium: () => ({
+      message: 'No Chromium or Chrome found to print the PDF.',
+      fix: INSTALL_HINT,
+    }),
+    chromiumFailedTwice: (executable: string, reason: string) => ({
+      message: `Chromium (${executable}) failed to start twice: ${reason}`,
+      fix: `Check that it runs: \`${executable} --headless=new --no-sandbox --dump-dom about:blank\`. ${INSTALL_HINT}`,
+    }),
+    noAnswer: (seconds: number) => `no answer within ${seconds} s`,
+    exited: (code: number | null) => `it exited (code ${code})`,
+    printTimedOut: (seconds: number) => ({
+      message: `Chromium did not finish printing the PDF within ${seconds} s.`,
+      fix: AGAIN,
+    }),
+    printFailed: (page: string, reason: string) => ({
+      message: `Chromium failed while printing ${page}: ${reason}`,
+      fix: AGAIN,
+    }),
+    workerDied: (reason: string) => ({
+      message: `The drawing thread stopped: ${reason}`,
+      fix: AGAIN,
+    }),
+    writeFailed: (target: string, reason: string) => ({
+      message: `Could not write the outputs to "${target}": ${reason}`,
+      fix: 'Check that the disk has room and that the folder can be written to; the previous outputs are untouched.',
+    }),
+    blockedRequests: (slug: string, urls: string[]) =>
+      `  note: the print page of "${slug}" asked for ${urls.length} resource(s) outside the build, all refused: ${urls.slice(0, 3).join(', ')}`,
+    stopped: (signal: string) =>
+      `\nenquete: stopped (${signal}); the previous outputs are untouched.\n`,
+    unexpected: (message: string, stack: string | undefined, debug: boolean) =>
+      `\nenquete: unexpected error: ${message}\n${debug ? `${stack}\n` : 'Run again with --debug for the details, and report it to the maintainer.\n'}`,
+  },
+
+  errors: {
+    problems: (task: string, total: number) => `${task}: ${plural(total, 'problem')}`,
+    failed: (task: string, total: number) => `${task} failed (${plural(total, 'problem')}):`,
+    more: (n: number) =>
+      `  … and ${n} more problems, not listed: fix the ones above and run again.`,
+    expected: 'expected:',
+    found: 'found:',
+    fix: 'fix:',
+  },
+
+  stages: {
+    readConfig: 'Read edition config',
+    readResponses: 'Read responses',
+    rowsRead: (rows: string, perSecond: string) =>
+      `Read responses: ${rows} rows (${perSecond} rows/s)`,
+    computeFigures: 'Compute figures',
+    readPrevious: 'Read the previous edition',
+    prepareTemplates: 'Prepare templates',
+    drawCharts: (n: number) => `Draw ${plural(n, 'chart')} (SVG, one drawing per medium)`,
+    renderEveryPage: 'Render every page',
+    writeOutputs: 'Write outputs',
+    readNewExport: 'Read the new export',
+    writeNewEdition: 'Write the new edition',
+    printPdf: 'Print PDF (Chromium)',
+    web: 'Web article',
+    fragment: 'CMS fragment',
+    newsletter: 'Newsletter and chart PNGs',
+    cards: 'Social cards (PNG)',
+    editionData: 'Figures and data files',
+    editionIndex: 'Edition index page',
+  },
+
+  reconciliation: {
+    head: (file: string, rowsIn: number, kept: number, excluded: number) =>
+      `Rows of ${file}: ${rowsIn} read = ${kept} kept + ${excluded} excluded`,
+    line: (line: number, reason: string, detail: string) => `  line ${line}: ${reason} (${detail})`,
+    more: (n: number) => `  … and ${n} more, listed in reconciliation.json`,
+    reasons: {
+      empty: 'empty',
+      outside_field_period: 'outside field period',
+      duplicate: 'duplicate',
+    },
+    empty: () => 'no question answered',
+    outside: (day: string, start: string, end: string) =>
+      `submitted ${day}, outside ${start} – ${end}`,
+    duplicate: (line: number, minutes: number) =>
+      `same answers as line ${line}, submitted ${minutes} min apart`,
+  },
+
+  tasks: {
+    readConfig: 'Reading the edition config',
+    checkConfig: 'Checking the edition config',
+    readResponses: 'Reading the responses',
+    readTemplates: 'Reading the templates',
+    renderArticle: 'Rendering the article',
+    readArticleTemplates: 'Reading the article templates',
+    readTheme: 'Reading the theme',
+    readNewExport: 'Reading the new export',
+  },
+
+  where: {
+    key: (key: string) => `key "${key || '(top level)'}"`,
+    question: (id: string) => `question "${id}"`,
+    questionColumn: (id: string, header: string) => `question "${id}" (column "${header}")`,
+    column: (n: number, header: string) => `column ${n} "${header}"`,
+    segment: (id: string) => `segment "${id}"`,
+    chart: (id: string) => `chart "${id}"`,
+    figure: (id: string) => `figure "${id}"`,
+    line: (n: number) => `line ${n}`,
+    chartTitle: (id: string) => `chart "${id}" title`,
+    articleDek: (slug: string) => `article "${slug}" dek`,
+  },
+
+  config: {
+    noConfig: (configFile: string, folder: string) => ({
+      expected: `an edition folder holding ${configFile}`,
+      found: 'no such file',
+      fix: `Check the folder name, or copy data/2024/${configFile} into ${folder} and adapt it.`,
+    }),
+    yaml: (found: string) => ({
+      expected: 'valid YAML',
+      found,
+      fix: 'Check indentation (spaces, not tabs), colons after keys and closing quotes near this line.',
+    }),
+    unknownKeys: (keys: string[]) => ({
+      expected: 'only the keys the schema knows',
+      found: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
+      fix: `Check the spelling against ${SCHEMA}, or remove the key.`,
+    }),
+    missingValue: (key: string, last: string) => ({
+      expected: `a value for "${key}"`,
+      found: 'nothing',
+      fix: `Add "${last}:" here.`,
+    }),
+    correct: (key: string) => `Correct "${key}" as expected (see ${SCHEMA}).`,
+    chartKind: (names: string) => `kind must be one of: ${names}`,
+    questionType: (names: string) => `type must be one of: ${names}`,
+    accent: (ratio: number, has: string, shade: string) =>
+      `an accent colour readable as text on white: WCAG AA asks ${ratio}:1, this one has ${has}:1 (the nearest darker shade that passes is ${shade})`,
+    previousMissing: (folder: string, configFile: string, written: string, itself: boolean) => ({
+      expected: `the folder of the previous edition, relative to ${folder}, holding its ${configFile}`,
+      found: `"${written}" (${itself ? 'this edition itself' : `a folder without ${configFile}`})`,
+      fix: 'Write the path from this edition\'s folder to last year\'s, e.g. previous: "../2024", or remove the key to publish without a comparison.',
+    }),
+    bodyOutside: (body: string) => ({
+      expected: 'a path inside the edition folder (e.g. articles/article.hbs)',
+      found: body,
+      fix: 'Keep the article texts in the edition folder and give their path relative to it.',
+    }),
+  },
+
+  references: {
+    duplicate: (what: keyof typeof WHAT_EN, value: string | undefined) => ({
+      expected: `each ${WHAT_EN[what]} once`,
+      found: `"${value}" again`,
+      fix: `Give this ${WHAT_EN[what]} a name of its own, or remove the repeated entry.`,
+    }),
+    segmentAll: () => ({
+      expected: 'an id other than "all"',
+      found: '"all"',
+      fix: '"all" is built in (every respondent kept); rename this segment.',
+    }),
+    timestampCount: (n: number) => ({
+      expected: 'exactly one question of type "timestamp" (the "Horodateur" column)',
+      found: `${n}`,
+      fix: 'Describe the timestamp column once, with type: timestamp.',
+    }),
+    appliesTo: (ids: string[], found: string) => ({
+      expected: `a segment id (${ids.join(', ')})`,
+      found: `"${found}"`,
+      fix: 'Use the id of a segment listed under "segments:", or add that segment.',
+    }),
+    scaleRange: (min: number, max: number) => ({
+      expected: 'max greater than min',
+      found: `min ${min}, max ${max}`,
+      fix: 'Write the range of the scale as the form offers it, e.g. min: 1, max: 10.',
+    }),
+    otherCode: (code: string) => ({
+      expected: `a code other than "${code}"`,
+      found: `"${code}"`,
+      fix: `"${code}" stands for typed "Autre" answers; set "other: true" instead of listing it.`,
+    }),
+    unknownQuestion: (ids: string[], found: string) => ({
+      expected: `a question id (${ids.join(', ')})`,
+      found: `"${found}"`,
+      fix: 'Use the id of a question listed under "questions:".',
+    }),
+    segmentOnOpenQuestion: (id: string, type: string) => ({
+      expected: 'a question with answer options (single, multiple or yesno)',
+      found: `question "${id}" of type ${type}`,
+      fix: 'Segments select respondents by their answers to closed questions.',
+    }),
+    unknownAnswer: (question: string, codes: string[], found: string) => ({
+      expected: `an answer code of "${question}" (${codes.join(', ')})`,
+      found: `"${found}"`,
+      fix: `Use one of the codes listed under the options of question "${question}".`,
+    }),
+    chartQuestionType: (id: string, type: string) => `question "${id}" of type ${type}`,
+    chartSegment: (ids: string[], found: string) => ({
+      expected: `a segment id (all, ${ids.join(', ')})`,
+      found: `"${found}"`,
+      fix: 'Use the id of a segment listed under "segments:", or "all".',
+    }),
+  },
+
+  charts: {
+    closed: {
+      expected: 'a question with answer options (single, multiple or yesno)',
+      fix: 'Chart a closed question, or use mean_by_segment, means_with_intervals or scale_distribution for a scale.',
+    },
+    scale: {
+      expected: 'a question of type scale',
+      fix: 'Chart a scale question, or use share_by_segment, ranked_options, mix_by_segment or options_by_segment.',
+    },
+    change: {
+      expected: 'a question with answer options, or a scale',
+      fix: 'Chart a closed question (with "answer") or a scale question.',
+    },
+    changeNeedsPrevious: () => ({
+      expected: 'a previous edition to compare with ("edition.previous")',
+      found: 'no "previous:" under "edition:"',
+      fix: 'Add previous: "../<last year\'s folder>" under "edition:", or use another chart kind.',
+    }),
+    changeNeedsAnswer: (question: string, example: string | undefined) => ({
+      expected: `the answer whose share is drawn ("answer:" with a code of "${question}")`,
+      found: 'no "answer:"',
+      fix: `Add answer: <code> to the chart, e.g. answer: ${example}.`,
+    }),
+  },
+
+  theme: {
+    logo: (found: string, fix: string) => ({
+      expected: 'an SVG file inside the edition folder',
+      found,
+      fix,
+    }),
+    logoOutside: 'Copy the logo into the edition folder and give its path relative to it.',
+    logoMissing: (full: string) => `no file at ${full}`,
+    logoPath: 'Check the path, relative to the edition folder (e.g. theme/logo.svg).',
+    notSvg: 'the file is not an SVG image (its first element is not <svg>)',
+    noSize: 'the SVG has neither a viewBox nor a width and height to scale it by',
+    logoNotSvg: 'Export the logo as SVG (File > Export > SVG) and point theme.logo at it.',
+  },
+
+  templates: {
+    missing: () => ({
+      expected: 'a Handlebars template',
+      found: 'no such file',
+      fix: 'Check the path given in the edition config ("body:").',
+    }),
+    unknownFigure: (reason: string, suggestions: string[]) => ({
+      expected:
+        'the id of a figure computed from the data (see output/<edition>/figures.json or `enquete figures`)',
+      found: reason,
+      fix: `Correct the id in the template.${suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+    }),
+    unknownVariable: (name: string) => ({
+      expected: 'only variables the article context provides, or a helper',
+      found: `"${name}", which is neither`,
+      fix: `Remove or correct "${name}"; figures are printed with helpers such as {{pct "usage.oui.share.all"}}.`,
+    }),
+    syntax: (found: string | undefined) => ({
+      expected: 'a valid Handlebars template',
+      found: found ?? 'a block still open at the end of the template',
+      fix: 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed by its {{/if}}, {{/each}} or {{/unless}}, and every {{ by }}.',
+    }),
+    unknownChart: (id: string, ids: string[]) =>
+      `unknown chart "${id}": charts are listed under the article's "charts:" in edition.yaml (${ids.join(', ')})`,
+    noPartial: (file: string) => `no partial ${file} in templates/partials`,
+    decimals: (question: string, decimals: number, file: string, line: number, found: number) => ({
+      expected: `the means of "${question}" with ${plural(decimals, 'decimal')}, as asked in ${file} line ${line}`,
+      found: `decimals=${found}`,
+      fix: 'A figure prints the same everywhere: give the same decimals= in both places (or leave it out where the other applies).',
+    }),
+  },
+
+  figures: {
+    noSuchFigure: 'no such figure',
+    noValue: 'nobody in this segment answered: the figure has no value',
+    noPrevious: 'no previous edition to compare with: set "previous:" under "edition:"',
+    noChange: (noPrevious: string) => `no change figure (${noPrevious}, or it has no such figure)`,
+    notKind: (kinds: string[], kind: string) => `not a ${kinds.join(' or a ')} but a ${kind}`,
+    notComparable: (kind: string, otherKind: string, other: string) =>
+      `a ${kind}, compared with the ${otherKind} "${other}": compare two shares or two means`,
+    aDate: 'a date, not a number',
+  },
+
+  ingest: {
+    noExport: (folder: string, file: string, configFile: string) => ({
+      expected: 'the export of the responses',
+      found: 'no such file',
+      fix: `Put the Google Forms export in ${folder} as ${file}, or set "source.file" in ${configFile}.`,
+    }),
+    binary: () => ({
+      expected: 'a text CSV file',
+      found: 'binary content (NUL bytes): perhaps an .xlsx workbook or a zip archive',
+      fix: 'Export the responses as CSV (Google Forms: "Download responses (.csv)"; Excel: "CSV UTF-8").',
+    }),
+    empty: () => ({
+      expected: 'a CSV export with a header row and at least one response',
+      found: 'an empty file',
+      fix: DOWNLOAD_AGAIN,
+    }),
+    noRows: () => ({
+      expected: 'a header row followed by responses',
+      found: 'no rows',
+      fix: DOWNLOAD_AGAIN,
+    }),
+    quoteNotClosed: (line: number | undefined) => ({
+      expected: 'every quoted cell closed by a quote',
+      found: `a quoted cell opened on or before line ${line} and still open at the end of the file`,
+      fix: 'Find the cell near that line whose closing quote is missing and add it; a quote inside a cell is written twice ("").',
+    }),
+    strayQuote: () => ({
+      expected: 'a separator or the end of the line after a closing quote',
+      found: 'a quote in the middle of a cell',
+      fix: 'Write a quote inside a cell twice ("") or re-export the file from Google Forms, which does it.',
+    }),
+    badCsv: (found: string) => ({
+      expected: 'well-formed CSV',
+      found,
+      fix: 'Re-export the file from Google Forms or save it from Excel as "CSV UTF-8".',
+    }),
+    duplicateHeader: (before: number) => ({
+      expected: 'each column header once',
+      found: `the same header as column ${before}`,
+      fix: 'Remove or rename the repeated column; the export must have one column per question.',
+    }),
+    unknownHeader: (empty: boolean, closest: string | undefined, configFile: string) => ({
+      expected: 'a header listed under "questions:" in the edition config',
+      found: empty
+        ? 'an empty header'
+        : `an unknown header${closest === undefined ? '' : ` (closest known header: "${closest}")`}`,
+      fix: `If the question was reworded, copy this header into its "header:" in ${configFile}; if it is new, add a question for it.`,
+    }),
+    missingColumn: (header: string, configFile: string) => ({
+      expected: `a column headed "${header}"`,
+      found: 'no such column',
+      fix: `Check the export is complete; if the question was reworded, update its "header:" in ${configFile}; if it was dropped, remove it from the config.`,
+    }),
+    fieldCount: (width: number, found: number) => ({
+      expected: `${width} fields, as in the header row`,
+      found: `${found} fields`,
+      fix: 'Check this row for a missing or extra separator; re-export the file rather than editing it by hand.',
+    }),
+    blankTimestamp: () => ({
+      expected: 'the submission time of the response',
+      found: 'a blank cell',
+      fix: 'Re-export the file from Google Forms; the timestamp is written by the form, never typed.',
+    }),
+    headerOnly: () => ({
+      expected: 'at least one response under the header row',
+      found: 'the header row only',
+      fix: 'Download the export again once the form has responses.',
+    }),
+    allExcluded: (rows: number, reasons: string, configFile: string) => ({
+      expected: 'at least one response to report on',
+      found: `all ${rows} rows excluded (${reasons})`,
+      fix: `Check the field period in ${configFile} ("edition.fieldPeriod") against the dates of the export.`,
+    }),
+    badTimestamp: (found: string) => ({
+      expected:
+        'a date and time as Google Forms writes it ("2024/04/23 9:15:32 AM UTC+2") or as Google Sheets does ("23/04/2024 09:15:32")',
+      found,
+      fix: 'Re-export the file without editing the "Horodateur" column.',
+    }),
+    badScale: (min: number, max: number, found: string) => ({
+      expected: `a whole number from ${min} to ${max}`,
+      found,
+      fix: `Correct the cell, or blank it if the respondent gave no answer (a blank is "no answer", never ${min}).`,
+    }),
+    unknownOption: (labels: string[], found: string, question: string, yesno: boolean) => ({
+      expected: `one of ${labels.map((l) => `"${l}"`).join(', ')}`,
+      found,
+      fix: `If the form offers this answer, add it to the options of question "${question}" in edition.yaml${yesno ? '' : ', or set "other: true" if it is a typed "Autre" answer'}.`,
+    }),
+  },
+
+  init: {
+    noExport: () => ({
+      expected: 'the new Google Forms export (CSV)',
+      found: 'no such file',
+      fix: 'Check the path given to --responses.',
+    }),
+  },
+
+  preview: {
+    listening: (url: string) =>
+      `\nPreview of the edition at ${url}\n  The pages reload as you save. Ctrl-C stops the preview.\n`,
+    firstBuild: () => 'first build',
+    webReady: (why: string, took: string) => `${clock()}  ${why}: web page ready in ${took}`,
+    allReady: (took: string) => `${clock()}  every output ready in ${took}`,
+    failed: (why: string) => `${clock()}  ${why}: the edition does not build`,
+    unexpected: (message: string) =>
+      `Unexpected error: ${message}\nSave again; if it persists, stop the preview and run enquete build with --debug.`,
+    watchFailed: (message: string) =>
+      `Watching the edition stopped: ${message}. Restart the preview.`,
+    status: (ok: boolean): string => (ok ? 'Up to date' : 'The edition does not build'),
+    desk: {
+      lang: 'en',
+      title: 'enquete preview',
+      web: 'Web article',
+      print: 'Print (PDF)',
+      newsletter: (width: number) => `Newsletter, ${width} px`,
+      problem: 'The edition does not build: the last good version is shown.',
+      open: 'open',
+    },
+  },
+};
+
+const WHAT_EN = {
+  questionId: 'question id',
+  columnHeader: 'column header',
+  segmentId: 'segment id',
+  answerCode: 'answer code',
+  chartId: 'chart id',
+};
+
+export type Catalogue = typeof en;
+export type Duplicated = keyof typeof WHAT_EN;

@@ -1,0 +1,549 @@
+/**
+ * Every sentence enquete says, in French: the default language. Same shape
+ * as the English catalogue (en.ts), which the compiler checks.
+ */
+import type { Catalogue, Duplicated } from './en.js';
+
+const clock = () => new Date().toLocaleTimeString('fr-FR');
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n > 1 ? words : word}`;
+const quoted = (x: string) => `« ${x} »`;
+
+const HELP = `enquete : chaîne de publication d’enquête
+
+Usage :
+  enquete build <dossier-édition> [options]  fabrique chaque article de l’édition : PDF, article web,
+                                             lettre d’information, et la page d’index de l’édition
+                                             (par défaut dans output/<nom du dossier>/)
+  enquete check <dossier-édition> [--json]   vérifie tout ce que vérifie build (configuration, export,
+                                             gabarits, identifiants de chiffres, graphiques) sans rien
+                                             fabriquer ni écrire ; --json pour l’intégration continue
+  enquete preview <dossier-édition> [--port N] [--article <slug>]
+                                             sert les sorties sur 127.0.0.1 avec un bureau montrant côte
+                                             à côte l’article web, le PDF et la lettre d’information,
+                                             refaits à chaque enregistrement ; Ctrl-C l’arrête
+  enquete figures <dossier-édition>          affiche tous les chiffres en JSON
+  enquete init <nouveau-dossier> --from <édition-précédente> --responses <export.csv>
+                                             prépare l’édition de l’année à partir de la précédente :
+                                             configuration et articles copiés, questions rapprochées du
+                                             nouvel export ; affiche le rapport écrit (init-report.md)
+  enquete --help | --version
+
+Options :
+  --out <dossier>        où écrire les sorties
+  --article <slug>       ne refaire (ou ne prévisualiser) que cet article ; les autres articles de
+                         l’édition restent tels quels
+  --base-url <adresse>   où le dossier de sortie sera publié : les images de la lettre d’information
+                         et son lien vers la version web y pointent (par défaut : edition.publishUrl)
+  --from <dossier>       (init) le dossier de l’édition de l’an dernier
+  --responses <fichier>  (init) l’export Google Forms de la nouvelle année
+  --json                 (check) écrit le résultat en JSON sur la sortie standard
+  --port <n>             (preview) le port sur 127.0.0.1 (5024 par défaut ; 0 en choisit un libre)
+  --lang <fr|en>         la langue des messages (français par défaut, anglais si LANG est anglais)
+  --debug                affiche la pile d’appels des erreurs inattendues
+`;
+
+const INSTALL_HINT =
+  'Installez Chromium : sous Debian/Ubuntu `apt-get install chromium` (npm run setup le fait quand il est lancé en root) ; ailleurs, installez Google Chrome, lancez `npx puppeteer browsers install chrome`, ou indiquez le navigateur dans ENQUETE_CHROMIUM.';
+const AGAIN =
+  'Relancez la fabrication ; si l’échec se répète, relancez-la avec --debug et signalez-le.';
+const SCHEMA = 'schema/edition.schema.json';
+const DOWNLOAD_AGAIN =
+  'Téléchargez de nouveau les réponses depuis Google Forms (« Télécharger les réponses (.csv) »).';
+
+const WHAT: Record<Duplicated, string> = {
+  questionId: 'identifiant de question',
+  columnHeader: 'en-tête de colonne',
+  segmentId: 'identifiant de segment',
+  answerCode: 'code de réponse',
+  chartId: 'identifiant de graphique',
+};
+
+export const fr: Catalogue = {
+  help: HELP,
+
+  cli: {
+    building: (folder) => `enquete build ${folder}`,
+    initRunning: (folder, from, responses) =>
+      `enquete init ${folder} --from ${from} --responses ${responses}`,
+    built: (slugs, chromiums, files, seconds) =>
+      `\n${plural(slugs.length, 'article fabriqué', 'articles fabriqués')} (${slugs.join(', ')}) avec ${chromiums} Chromium.\n${plural(files, 'fichier écrit', 'fichiers écrits')} en ${seconds.replace('.', ',')} s :`,
+    checked: (folder, slugs, pages, figures, rowsIn, kept) =>
+      `\n${folder} vérifié : ${plural(slugs.length, 'article')} (${slugs.join(', ')}), ${plural(pages, 'page rendue', 'pages rendues')}, ${plural(figures, 'chiffre')}, ${plural(rowsIn, 'ligne')} (${plural(kept, 'gardée', 'gardées')}). Rien n’a été écrit.`,
+    cpuUsed: (seconds) =>
+      `(ce processus a utilisé ${seconds.replace('.', ',')} s de processeur, hors Chromium)`,
+    errorHead: 'enquete : ',
+  },
+
+  usage: {
+    defaultHint: 'Lancez `enquete --help` pour la liste des commandes et de leurs options.',
+    noCommand: () => ({ message: 'Aucune commande donnée.', hint: HELP }),
+    badArguments: (message) => ({ message }),
+    unknownOption: (option) => ({ message: `Option inconnue ${quoted(option)}.` }),
+    optionValue: (option) => ({ message: `L’option ${quoted(option)} attend une valeur.` }),
+    unknownCommand: (command) => ({
+      message: `Commande inconnue ${quoted(command)}. Les commandes sont build, check, figures, init et preview.`,
+    }),
+    noFolder: (command) => ({
+      message: `« enquete ${command} » attend un dossier d’édition, par exemple data/2024.`,
+    }),
+    unexpectedArgument: (arg) => ({ message: `Argument inattendu ${quoted(arg)}.` }),
+    initNeeds: (option) => ({
+      message: `« enquete init » attend --${option}.`,
+      hint: 'Par exemple : enquete init data/2025 --from data/2024 --responses ~/Téléchargements/export.csv',
+    }),
+    folderNotEmpty: (folder) => ({
+      message: `${folder} existe déjà et n’est pas vide : init crée un nouveau dossier d’édition et n’écrit jamais dans un dossier existant.`,
+      hint: 'Donnez le nom d’un nouveau dossier (par exemple data/2025), ou videz d’abord celui-ci.',
+    }),
+    unknownArticle: (slug, slugs) => ({
+      message: `Aucun article ${quoted(slug)} dans cette édition.`,
+      hint: `Articles : ${slugs.join(', ')}.`,
+    }),
+    editionWithoutName: (folder) => ({
+      message: `Le nom du dossier d’édition ${quoted(folder)} ne peut pas servir de dossier de sortie.`,
+      hint: 'Nommez les dossiers d’édition avec des lettres, des chiffres, « - », « _ » ou « . » (par exemple data/2025), ou choisissez le dossier de sortie avec --out.',
+    }),
+    outIsEdition: (target) => ({
+      message: `Refus d’écrire les sorties dans ${quoted(target)} : il contient le dossier d’édition ou le dossier courant, que la fabrication remplacerait.`,
+      hint: 'Choisissez un dossier de sortie à part avec --out, par exemple --out output/2024.',
+    }),
+    outNotOurs: (target) => ({
+      message: `Refus d’écrire les sorties dans ${quoted(target)} : ce dossier existe et n’a pas été créé par enquete build, or une fabrication remplace son dossier de sortie en entier.`,
+      hint: 'Choisissez un dossier nouveau ou vide avec --out, ou déplacez d’abord ce dossier.',
+    }),
+    noEditionFolder: (folder) => ({
+      message: `Pas de dossier d’édition ${quoted(folder)}.`,
+      hint: 'Donnez le dossier qui contient edition.yaml, par exemple data/2024.',
+    }),
+    portInUse: (port) => ({
+      message: `Le port ${port} est déjà utilisé sur 127.0.0.1 (un autre aperçu ?).`,
+      hint: 'Arrêtez l’autre aperçu, ou choisissez un autre port avec --port, par exemple --port 5025.',
+    }),
+    badPort: (port) => ({
+      message: `--port ${port} n’est pas un numéro de port.`,
+      hint: 'Donnez un nombre de 1024 à 65535, par exemple --port 5024 (0 en choisit un libre).',
+    }),
+    badLang: (lang) => ({
+      message: `--lang ${lang} n’est pas une langue d’enquete.`,
+      hint: 'Donnez --lang fr ou --lang en.',
+    }),
+  },
+
+  environment: {
+    noChromium: () => ({
+      message: 'Aucun Chromium ni Chrome trouvé pour imprimer le PDF.',
+      fix: INSTALL_HINT,
+    }),
+    chromiumFailedTwice: (executable, reason) => ({
+      message: `Chromium (${executable}) n’a pas pu démarrer, deux fois : ${reason}`,
+      fix: `Vérifiez qu’il se lance : \`${executable} --headless=new --no-sandbox --dump-dom about:blank\`. ${INSTALL_HINT}`,
+    }),
+    noAnswer: (seconds) => `pas de réponse en ${String(seconds).replace('.', ',')} s`,
+    exited: (code) => `il s’est arrêté (code ${code})`,
+    printTimedOut: (seconds) => ({
+      message: `Chromium n’a pas fini d’imprimer le PDF en ${seconds} s.`,
+      fix: AGAIN,
+    }),
+    printFailed: (page, reason) => ({
+      message: `Chromium a échoué en imprimant ${page} : ${reason}`,
+      fix: AGAIN,
+    }),
+    workerDied: (reason) => ({
+      message: `Le fil de dessin s’est arrêté : ${reason}`,
+      fix: AGAIN,
+    }),
+    writeFailed: (target, reason) => ({
+      message: `Impossible d’écrire les sorties dans ${quoted(target)} : ${reason}`,
+      fix: 'Vérifiez qu’il reste de la place sur le disque et que le dossier est accessible en écriture ; les sorties précédentes sont intactes.',
+    }),
+    blockedRequests: (slug, urls) =>
+      `  note : la page imprimée de ${quoted(slug)} a demandé ${plural(urls.length, 'ressource')} hors de la fabrication, toutes refusées : ${urls.slice(0, 3).join(', ')}`,
+    stopped: (signal) =>
+      `\nenquete : arrêté (${signal}) ; les sorties précédentes sont intactes.\n`,
+    unexpected: (message, stack, debug) =>
+      `\nenquete : erreur inattendue : ${message}\n${debug ? `${stack}\n` : 'Relancez avec --debug pour le détail, et signalez-la à la personne qui maintient l’outil.\n'}`,
+  },
+
+  errors: {
+    problems: (task, total) => `${task} : ${plural(total, 'problème')}`,
+    failed: (task, total) => `${task} : échec (${plural(total, 'problème')}) :`,
+    more: (n) =>
+      `  … et ${plural(n, 'autre problème', 'autres problèmes')}, non listés : corrigez ceux ci-dessus et relancez.`,
+    expected: 'attendu :',
+    found: 'trouvé :',
+    fix: 'à faire :',
+  },
+
+  stages: {
+    readConfig: 'Lecture de la configuration',
+    readResponses: 'Lecture des réponses',
+    rowsRead: (rows, perSecond) => `Lecture des réponses : ${rows} lignes (${perSecond} lignes/s)`,
+    computeFigures: 'Calcul des chiffres',
+    readPrevious: 'Lecture de l’édition précédente',
+    prepareTemplates: 'Préparation des gabarits',
+    drawCharts: (n) => `Dessin de ${plural(n, 'graphique')} (SVG, un dessin par support)`,
+    renderEveryPage: 'Rendu de chaque page',
+    writeOutputs: 'Écriture des sorties',
+    readNewExport: 'Lecture du nouvel export',
+    writeNewEdition: 'Écriture de la nouvelle édition',
+    printPdf: 'Impression du PDF (Chromium)',
+    web: 'Article web',
+    fragment: 'Fragment pour le CMS',
+    newsletter: 'Lettre d’information et PNG des graphiques',
+    cards: 'Cartes pour les réseaux sociaux (PNG)',
+    editionData: 'Chiffres et fichiers de données',
+    editionIndex: 'Page d’index de l’édition',
+  },
+
+  reconciliation: {
+    head: (file, rowsIn, kept, excluded) =>
+      `Lignes de ${file} : ${rowsIn} lues = ${kept} gardées + ${excluded} écartées`,
+    line: (line, reason, detail) => `  ligne ${line} : ${reason} (${detail})`,
+    more: (n) => `  … et ${n} de plus, listées dans reconciliation.json`,
+    reasons: {
+      empty: 'vide',
+      outside_field_period: 'hors période de collecte',
+      duplicate: 'doublon',
+    },
+    empty: () => 'aucune question répondue',
+    outside: (day, start, end) => `envoyée le ${day}, hors de la période du ${start} au ${end}`,
+    duplicate: (line, minutes) =>
+      `mêmes réponses que la ligne ${line}, envoyées ${minutes} min plus tard`,
+  },
+
+  tasks: {
+    readConfig: 'Lecture de la configuration de l’édition',
+    checkConfig: 'Vérification de la configuration de l’édition',
+    readResponses: 'Lecture des réponses',
+    readTemplates: 'Lecture des gabarits',
+    renderArticle: 'Rendu de l’article',
+    readArticleTemplates: 'Lecture des textes des articles',
+    readTheme: 'Lecture du thème',
+    readNewExport: 'Lecture du nouvel export',
+  },
+
+  where: {
+    key: (key) => `clé ${quoted(key || '(premier niveau)')}`,
+    question: (id) => `question ${quoted(id)}`,
+    questionColumn: (id, header) => `question ${quoted(id)} (colonne ${quoted(header)})`,
+    column: (n, header) => `colonne ${n} ${quoted(header)}`,
+    segment: (id) => `segment ${quoted(id)}`,
+    chart: (id) => `graphique ${quoted(id)}`,
+    figure: (id) => `chiffre ${quoted(id)}`,
+    line: (n) => `ligne ${n}`,
+    chartTitle: (id) => `titre du graphique ${quoted(id)}`,
+    articleDek: (slug) => `chapeau de l’article ${quoted(slug)}`,
+  },
+
+  config: {
+    noConfig: (configFile, folder) => ({
+      expected: `un dossier d’édition contenant ${configFile}`,
+      found: 'aucun fichier de ce nom',
+      fix: `Vérifiez le nom du dossier, ou copiez data/2024/${configFile} dans ${folder} et adaptez-le.`,
+    }),
+    yaml: (found) => ({
+      expected: 'du YAML valide',
+      found,
+      fix: 'Vérifiez près de cette ligne l’indentation (des espaces, pas de tabulations), les deux-points après les clés et les guillemets fermants.',
+    }),
+    unknownKeys: (keys) => ({
+      expected: 'seulement les clés que le schéma connaît',
+      found: `${keys.length > 1 ? 'clés inconnues' : 'clé inconnue'} ${keys.map(quoted).join(', ')}`,
+      fix: `Vérifiez l’orthographe dans ${SCHEMA}, ou retirez la clé.`,
+    }),
+    missingValue: (key, last) => ({
+      expected: `une valeur pour ${quoted(key)}`,
+      found: 'rien',
+      fix: `Ajoutez « ${last}: » ici.`,
+    }),
+    correct: (key) => `Corrigez ${quoted(key)} comme attendu (voir ${SCHEMA}).`,
+    chartKind: (names) => `kind doit être l’un de : ${names}`,
+    questionType: (names) => `type doit être l’un de : ${names}`,
+    accent: (ratio, has, shade) =>
+      `une couleur d’accent lisible en texte sur fond blanc : le niveau WCAG AA demande ${String(ratio).replace('.', ',')}:1, celle-ci a ${has.replace('.', ',')}:1 (la nuance plus foncée la plus proche qui passe est ${shade})`,
+    previousMissing: (folder, configFile, written, itself) => ({
+      expected: `le dossier de l’édition précédente, relatif à ${folder}, contenant son ${configFile}`,
+      found: `${quoted(written)} (${itself ? 'cette édition elle-même' : `un dossier sans ${configFile}`})`,
+      fix: 'Écrivez le chemin du dossier de cette édition à celui de l’an dernier, par exemple previous: "../2024", ou retirez la clé pour publier sans comparaison.',
+    }),
+    bodyOutside: (body) => ({
+      expected: 'un chemin dans le dossier d’édition (par exemple articles/article.hbs)',
+      found: body,
+      fix: 'Gardez les textes des articles dans le dossier d’édition et donnez leur chemin relatif à celui-ci.',
+    }),
+  },
+
+  references: {
+    duplicate: (what, value) => ({
+      expected: `chaque ${WHAT[what]} une seule fois`,
+      found: `${quoted(String(value))} de nouveau`,
+      fix: 'Donnez un autre nom à ce doublon, ou retirez l’entrée répétée.',
+    }),
+    segmentAll: () => ({
+      expected: 'un identifiant autre que « all »',
+      found: '« all »',
+      fix: '« all » est prédéfini (tous les répondants gardés) ; renommez ce segment.',
+    }),
+    timestampCount: (n) => ({
+      expected: 'exactement une question de type « timestamp » (la colonne « Horodateur »)',
+      found: `${n}`,
+      fix: 'Décrivez la colonne d’horodatage une seule fois, avec type: timestamp.',
+    }),
+    appliesTo: (ids, found) => ({
+      expected: `un identifiant de segment (${ids.join(', ')})`,
+      found: quoted(found),
+      fix: 'Utilisez l’identifiant d’un segment listé sous « segments: », ou ajoutez ce segment.',
+    }),
+    scaleRange: (min, max) => ({
+      expected: 'un max plus grand que le min',
+      found: `min ${min}, max ${max}`,
+      fix: 'Écrivez l’étendue de l’échelle telle que le formulaire la propose, par exemple min: 1, max: 10.',
+    }),
+    otherCode: (code) => ({
+      expected: `un code autre que ${quoted(code)}`,
+      found: quoted(code),
+      fix: `${quoted(code)} désigne les réponses « Autre » saisies ; mettez « other: true » au lieu de le lister.`,
+    }),
+    unknownQuestion: (ids, found) => ({
+      expected: `un identifiant de question (${ids.join(', ')})`,
+      found: quoted(found),
+      fix: 'Utilisez l’identifiant d’une question listée sous « questions: ».',
+    }),
+    segmentOnOpenQuestion: (id, type) => ({
+      expected: 'une question à réponses proposées (single, multiple ou yesno)',
+      found: `la question ${quoted(id)} de type ${type}`,
+      fix: 'Les segments choisissent les répondants par leurs réponses à des questions fermées.',
+    }),
+    unknownAnswer: (question, codes, found) => ({
+      expected: `un code de réponse de ${quoted(question)} (${codes.join(', ')})`,
+      found: quoted(found),
+      fix: `Utilisez l’un des codes listés sous les options de la question ${quoted(question)}.`,
+    }),
+    chartQuestionType: (id, type) => `la question ${quoted(id)} de type ${type}`,
+    chartSegment: (ids, found) => ({
+      expected: `un identifiant de segment (all, ${ids.join(', ')})`,
+      found: quoted(found),
+      fix: 'Utilisez l’identifiant d’un segment listé sous « segments: », ou « all ».',
+    }),
+  },
+
+  charts: {
+    closed: {
+      expected: 'une question à réponses proposées (single, multiple ou yesno)',
+      fix: 'Représentez une question fermée, ou utilisez mean_by_segment, means_with_intervals ou scale_distribution pour une échelle.',
+    },
+    scale: {
+      expected: 'une question de type scale',
+      fix: 'Représentez une question à échelle, ou utilisez share_by_segment, ranked_options, mix_by_segment ou options_by_segment.',
+    },
+    change: {
+      expected: 'une question à réponses proposées, ou une échelle',
+      fix: 'Représentez une question fermée (avec « answer ») ou une question à échelle.',
+    },
+    changeNeedsPrevious: () => ({
+      expected: 'une édition précédente à laquelle comparer (« edition.previous »)',
+      found: 'pas de « previous: » sous « edition: »',
+      fix: 'Ajoutez previous: "../<dossier de l’an dernier>" sous « edition: », ou choisissez un autre type de graphique.',
+    }),
+    changeNeedsAnswer: (question, example) => ({
+      expected: `la réponse dont la part est dessinée (« answer: » avec un code de ${quoted(question)})`,
+      found: 'pas de « answer: »',
+      fix: `Ajoutez answer: <code> au graphique, par exemple answer: ${example}.`,
+    }),
+  },
+
+  theme: {
+    logo: (found, fix) => ({
+      expected: 'un fichier SVG dans le dossier d’édition',
+      found,
+      fix,
+    }),
+    logoOutside:
+      'Copiez le logo dans le dossier d’édition et donnez son chemin relatif à celui-ci.',
+    logoMissing: (full) => `aucun fichier à ${full}`,
+    logoPath: 'Vérifiez le chemin, relatif au dossier d’édition (par exemple theme/logo.svg).',
+    notSvg: 'le fichier n’est pas une image SVG (son premier élément n’est pas <svg>)',
+    noSize: 'le SVG n’a ni viewBox ni largeur et hauteur qui permettent de le mettre à l’échelle',
+    logoNotSvg:
+      'Exportez le logo en SVG (Fichier > Exporter > SVG) et faites pointer theme.logo dessus.',
+  },
+
+  templates: {
+    missing: () => ({
+      expected: 'un gabarit Handlebars',
+      found: 'aucun fichier de ce nom',
+      fix: 'Vérifiez le chemin donné dans la configuration de l’édition (« body: »).',
+    }),
+    unknownFigure: (reason, suggestions) => ({
+      expected:
+        'l’identifiant d’un chiffre calculé à partir des données (voir output/<édition>/figures.json ou `enquete figures`)',
+      found: reason,
+      fix: `Corrigez l’identifiant dans le texte.${suggestions.length > 0 ? ` Vouliez-vous dire ${suggestions.map(quoted).join(', ')} ?` : ''}`,
+    }),
+    unknownVariable: (name) => ({
+      expected: 'seulement des variables fournies par l’article, ou une aide (helper)',
+      found: `${quoted(name)}, qui n’est ni l’un ni l’autre`,
+      fix: `Retirez ou corrigez ${quoted(name)} ; les chiffres s’écrivent avec des aides comme {{pct "usage.oui.share.all"}}.`,
+    }),
+    syntax: (found) => ({
+      expected: 'un gabarit Handlebars valide',
+      found: found ?? 'un bloc encore ouvert à la fin du texte',
+      fix: 'Vérifiez que chaque {{#if}}, {{#each}} et {{#unless}} est fermé par son {{/if}}, {{/each}} ou {{/unless}}, et chaque {{ par }}.',
+    }),
+    unknownChart: (id, ids) =>
+      `graphique inconnu ${quoted(id)} : les graphiques sont listés sous « charts: » de l’article dans edition.yaml (${ids.join(', ')})`,
+    noPartial: (file) => `pas de gabarit partiel ${file} dans templates/partials`,
+    decimals: (question, decimals, file, line, found) => ({
+      expected: `les moyennes de ${quoted(question)} avec ${plural(decimals, 'décimale')}, comme demandé dans ${file} ligne ${line}`,
+      found: `decimals=${found}`,
+      fix: 'Un chiffre s’écrit de la même façon partout : donnez le même decimals= aux deux endroits (ou omettez-le là où l’autre s’applique).',
+    }),
+  },
+
+  figures: {
+    noSuchFigure: 'aucun chiffre de ce nom',
+    noValue: 'personne n’a répondu dans ce segment : le chiffre n’a pas de valeur',
+    noPrevious:
+      'pas d’édition précédente à laquelle comparer : ajoutez « previous: » sous « edition: »',
+    noChange: (noPrevious) =>
+      `pas de chiffre d’évolution (${noPrevious}, ou elle n’a pas ce chiffre)`,
+    notKind: (kinds, kind) => `pas ${kinds.map(kindName).join(' ni ')} mais ${kindName(kind)}`,
+    notComparable: (kind, otherKind, other) =>
+      `${kindName(kind)}, comparée à ${kindName(otherKind)} ${quoted(other)} : comparez deux parts ou deux moyennes`,
+    aDate: 'une date, pas un nombre',
+  },
+
+  ingest: {
+    noExport: (folder, file, configFile) => ({
+      expected: 'l’export des réponses',
+      found: 'aucun fichier de ce nom',
+      fix: `Placez l’export Google Forms dans ${folder} sous le nom ${file}, ou indiquez « source.file » dans ${configFile}.`,
+    }),
+    binary: () => ({
+      expected: 'un fichier CSV en texte',
+      found: 'un contenu binaire (octets NUL) : peut-être un classeur .xlsx ou une archive zip',
+      fix: 'Exportez les réponses en CSV (Google Forms : « Télécharger les réponses (.csv) » ; Excel : « CSV UTF-8 »).',
+    }),
+    empty: () => ({
+      expected: 'un export CSV avec une ligne d’en-têtes et au moins une réponse',
+      found: 'un fichier vide',
+      fix: DOWNLOAD_AGAIN,
+    }),
+    noRows: () => ({
+      expected: 'une ligne d’en-têtes suivie des réponses',
+      found: 'aucune ligne',
+      fix: DOWNLOAD_AGAIN,
+    }),
+    quoteNotClosed: (line) => ({
+      expected: 'chaque cellule entre guillemets fermée par un guillemet',
+      found: `une cellule entre guillemets ouverte à la ligne ${line} ou avant, encore ouverte à la fin du fichier`,
+      fix: 'Trouvez près de cette ligne la cellule dont le guillemet fermant manque et ajoutez-le ; un guillemet dans une cellule s’écrit deux fois ("").',
+    }),
+    strayQuote: () => ({
+      expected: 'un séparateur ou la fin de la ligne après un guillemet fermant',
+      found: 'un guillemet au milieu d’une cellule',
+      fix: 'Écrivez un guillemet dans une cellule deux fois ("") ou exportez de nouveau le fichier depuis Google Forms, qui le fait.',
+    }),
+    badCsv: (found) => ({
+      expected: 'un CSV bien formé',
+      found,
+      fix: 'Exportez de nouveau le fichier depuis Google Forms, ou enregistrez-le depuis Excel en « CSV UTF-8 ».',
+    }),
+    duplicateHeader: (before) => ({
+      expected: 'chaque en-tête de colonne une seule fois',
+      found: `le même en-tête que la colonne ${before}`,
+      fix: 'Retirez ou renommez la colonne répétée ; l’export doit avoir une colonne par question.',
+    }),
+    unknownHeader: (empty, closest, configFile) => ({
+      expected: 'un en-tête listé sous « questions: » dans la configuration de l’édition',
+      found: empty
+        ? 'un en-tête vide'
+        : `un en-tête inconnu${closest === undefined ? '' : ` (en-tête connu le plus proche : ${quoted(closest)})`}`,
+      fix: `Si la question a été reformulée, copiez cet en-tête dans son « header: » dans ${configFile} ; si elle est nouvelle, ajoutez-lui une question.`,
+    }),
+    missingColumn: (header, configFile) => ({
+      expected: `une colonne intitulée ${quoted(header)}`,
+      found: 'aucune colonne de ce nom',
+      fix: `Vérifiez que l’export est complet ; si la question a été reformulée, mettez à jour son « header: » dans ${configFile} ; si elle a été retirée, retirez-la de la configuration.`,
+    }),
+    fieldCount: (width, found) => ({
+      expected: `${width} champs, comme la ligne d’en-têtes`,
+      found: `${plural(found, 'champ')}`,
+      fix: 'Cherchez dans cette ligne un séparateur manquant ou en trop ; exportez de nouveau le fichier plutôt que de le corriger à la main.',
+    }),
+    blankTimestamp: () => ({
+      expected: 'l’heure d’envoi de la réponse',
+      found: 'une cellule vide',
+      fix: 'Exportez de nouveau le fichier depuis Google Forms ; l’horodatage est écrit par le formulaire, jamais saisi.',
+    }),
+    headerOnly: () => ({
+      expected: 'au moins une réponse sous la ligne d’en-têtes',
+      found: 'la ligne d’en-têtes seule',
+      fix: 'Téléchargez de nouveau l’export quand le formulaire a des réponses.',
+    }),
+    allExcluded: (rows, reasons, configFile) => ({
+      expected: 'au moins une réponse à analyser',
+      found: `les ${rows} lignes écartées (${reasons})`,
+      fix: `Comparez la période de collecte dans ${configFile} (« edition.fieldPeriod ») aux dates de l’export.`,
+    }),
+    badTimestamp: (found) => ({
+      expected:
+        'une date et une heure comme Google Forms les écrit (« 2024/04/23 9:15:32 AM UTC+2 ») ou comme Google Sheets (« 23/04/2024 09:15:32 »)',
+      found,
+      fix: 'Exportez de nouveau le fichier sans modifier la colonne « Horodateur ».',
+    }),
+    badScale: (min, max, found) => ({
+      expected: `un nombre entier de ${min} à ${max}`,
+      found,
+      fix: `Corrigez la cellule, ou videz-la si la personne n’a pas répondu (une cellule vide signifie « pas de réponse », jamais ${min}).`,
+    }),
+    unknownOption: (labels, found, question, yesno) => ({
+      expected: `l’une des réponses ${labels.map(quoted).join(', ')}`,
+      found,
+      fix: `Si le formulaire propose cette réponse, ajoutez-la aux options de la question ${quoted(question)} dans edition.yaml${yesno ? '' : ', ou mettez « other: true » s’il s’agit d’une réponse « Autre » saisie'}.`,
+    }),
+  },
+
+  init: {
+    noExport: () => ({
+      expected: 'le nouvel export Google Forms (CSV)',
+      found: 'aucun fichier de ce nom',
+      fix: 'Vérifiez le chemin donné à --responses.',
+    }),
+  },
+
+  preview: {
+    listening: (url) =>
+      `\nAperçu de l’édition : ${url}\n  Les pages se rechargent à chaque enregistrement. Ctrl-C arrête l’aperçu.\n`,
+    firstBuild: () => 'première fabrication',
+    webReady: (why, took) => `${clock()}  ${why} : page web prête en ${took.replace('.', ',')}`,
+    allReady: (took) => `${clock()}  tous les fichiers à jour en ${took.replace('.', ',')}`,
+    failed: (why) => `${clock()}  ${why} : l’édition ne se fabrique pas`,
+    unexpected: (message) =>
+      `Erreur inattendue : ${message}\nEnregistrez de nouveau ; si elle persiste, arrêtez l’aperçu et lancez enquete build avec --debug.`,
+    watchFailed: (message) =>
+      `La surveillance de l’édition s’est arrêtée : ${message}. Relancez l’aperçu.`,
+    status: (ok) => (ok ? 'À jour' : 'L’édition ne se fabrique pas'),
+    desk: {
+      lang: 'fr',
+      title: 'Aperçu enquête',
+      web: 'Article web',
+      print: 'Impression (PDF)',
+      newsletter: (width) => `Lettre d’information, ${width} px`,
+      problem: 'L’édition ne se fabrique pas : la dernière version correcte reste affichée.',
+      open: 'ouvrir',
+    },
+  },
+};
+
+/** The kinds of figure, with their article, as the messages name them. */
+function kindName(kind: string): string {
+  const names: Record<string, string> = {
+    share: 'une part',
+    mean: 'une moyenne',
+    count: 'un effectif',
+    date: 'une date',
+    change: 'une évolution',
+  };
+  return names[kind] ?? kind;
+}

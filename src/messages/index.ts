@@ -1,0 +1,64 @@
+/**
+ * The one catalogue of messages, in French (the default) and English.
+ * The command line chooses the language once, at start (`--lang`, else the
+ * LANG of the shell); every message is then asked for by name, e.g.
+ * `usage.noCommand()`, and worded in that language.
+ */
+import { type Catalogue, en } from './en.js';
+import { fr } from './fr.js';
+
+export type { Catalogue, Duplicated } from './en.js';
+export type Language = 'fr' | 'en';
+export const CATALOGUES: Record<Language, Catalogue> = { fr, en };
+
+let current: Catalogue = fr;
+
+export function useLanguage(language: Language): void {
+  current = CATALOGUES[language];
+}
+
+export function language(): Language {
+  return current === en ? 'en' : 'fr';
+}
+
+/**
+ * `--lang` when given, else the shell's locale (LC_ALL, LC_MESSAGES, LANG in
+ * POSIX order): English when it is English, French otherwise.
+ */
+export function languageFrom(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Language | null {
+  if (flag !== undefined) return flag === 'fr' || flag === 'en' ? flag : null;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en([_.@-]|$)/i.test(locale) ? 'en' : 'fr';
+}
+
+/** A section of the current catalogue, looked up at each use (so after the language is chosen). */
+function section<K extends keyof Catalogue>(key: K): Catalogue[K] {
+  return new Proxy({} as Catalogue[K] & object, {
+    get: (_target, name) => (current[key] as Record<string | symbol, unknown>)[name],
+  });
+}
+
+export const cli = section('cli');
+export const usage = section('usage');
+export const environment = section('environment');
+export const errors = section('errors');
+export const stages = section('stages');
+export const reconciliation = section('reconciliation');
+export const tasks = section('tasks');
+export const where = section('where');
+export const config = section('config');
+export const references = section('references');
+export const charts = section('charts');
+export const theme = section('theme');
+export const templates = section('templates');
+export const figures = section('figures');
+export const ingest = section('ingest');
+export const init = section('init');
+export const preview = section('preview');
+
+export function help(): string {
+  return current.help;
+}

@@ -1,0 +1,9 @@
+/**
+ * Set up before every test file: the code under test in this process speaks
+ * English, the wording its unit tests were written against. The commands
+ * run in child processes speak French, the editors' language (helpers/cli.ts),
+ * and the bad-input fixtures pin both languages.
+ */
+import { useLanguage } from '../../src/messages/index.js';
+
+useLanguage('en');

@@ -62,7 +62,13 @@ export async function startPreview(
     send,
     log,
   );
-  await session.rebuild('data', say.firstBuild());
+  const failed = await session.rebuild('data', say.firstBuild());
+  // A wrong command line (an unknown --article) is not fixed by saving a file: stop at once.
+  if (failed instanceof UsageError) {
+    server.close();
+    await chromium.close();
+    throw failed;
+  }
   const watcher = watchFolders(
     [
       { folder, touches: editionFolderTouches },

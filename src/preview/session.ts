@@ -10,7 +10,7 @@
 import { setTimeout as delay, setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Analysed } from '../analyse.js';
 import type { SvgJob } from '../charts/draw.js';
-import { formatError, isExpectedError } from '../errors.js';
+import { formatError, isExpectedError, UsageError } from '../errors.js';
 import { formatMs, type Log, silentLog } from '../log.js';
 import { preview as say } from '../messages/index.js';
 import type { ArticleBuild, ArticleRecipe, Tools } from '../outputs/recipe.js';
@@ -42,8 +42,8 @@ export class PreviewSession {
   articles: { slug: string; title: string }[] = [];
   private analysed: Analysed | undefined;
   private generation = 0;
-  /** The second step of the latest build, for whoever waits for every output. */
-  settled: Promise<void> = Promise.resolve();
+  /** The other outputs of the latest builds, in turn: a build's second step waits for the one before. */
+  private others: Promise<void> = Promise.resolve();
   /** Charts drawn, by the hash of their spec and data: only a chart whose data or text changed is drawn again. */
   private readonly drawn = new Memo<string[]>(500);
   /** Each recipe's last files for each article, with the hash of what they were made from. */
@@ -68,8 +68,11 @@ export class PreviewSession {
     },
   };
 
-  /** Build again after a change; resolves once the web pages are served (the rest follows). */
-  async rebuild(touched: Touched, why: string): Promise<void> {
+  /**
+   * Build again after a change; resolves once the web pages are served (the
+   * rest follows), with the failure if the edition does not build.
+   */
+  async rebuild(touched: Touched, why: string): Promise<unknown> {
     const generation = ++this.generation;
     const started = performance.now();
     if (touched === 'data') this.analysed = undefined;
@@ -102,10 +105,11 @@ export class PreviewSession {
       this.publish(web, say.webReady(why, formatMs(performance.now() - started)));
     } catch (e) {
       if (generation === this.generation) this.fail(e, why);
-      return;
+      return e;
     }
     // One build's other outputs at a time: saves in a row never pile up prints; a stale one is skipped.
-    this.settled = this.settled.then(() => this.rest(composed, tools, generation, started, why));
+    this.others = this.others.then(() => this.rest(composed, tools, generation, started, why));
+    return undefined;
   }
 
   /**
@@ -195,6 +199,8 @@ export class PreviewSession {
   }
 
   private fail(e: unknown, why: string): void {
+    // The command line's own mistake (an unknown --article): the caller stops and says it.
+    if (e instanceof UsageError) return;
     const text = isExpectedError(e)
       ? formatError(e)
       : say.unexpected(e instanceof Error ? e.message : String(e));

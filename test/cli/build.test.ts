@@ -50,6 +50,18 @@ describe('enquete usage errors', () => {
     expect(other.stderr).toContain('--lang de n’est pas une langue d’enquete.');
   });
 
+  it('refuses a preview of an unknown article or on a port that is not one, at once', async () => {
+    const article = await enquete(['preview', 'data/2024', '--article', 'nope', '--port', '0']);
+    expect(article.code).toBe(2);
+    expect(article.stderr).toContain('Aucun article « nope » dans cette édition.');
+    const port = await enquete(['preview', 'data/2024', '--port', 'huit']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--port huit n’est pas un numéro de port.');
+    const folder = await enquete(['preview', 'data/nowhere']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('Pas de dossier d’édition « data/nowhere ».');
+  });
+
   it('writes no colour or terminal control code to a pipe, NO_COLOR or not', async () => {
     for (const env of [{}, { NO_COLOR: '1' }] as Record<string, string>[]) {
       const { stderr } = await enquete(['bulid', 'data/2024'], env);

@@ -4,6 +4,8 @@
  * dropped question or segment, a chart that is gone. The editor rewrites
  * them; `enquete build` would stop on each in turn.
  */
+import { initReport as say } from '../messages/index.js';
+
 export interface UsedLine {
   file: string;
   line: number;
@@ -24,7 +26,7 @@ export function linesUsing(
   text.split('\n').forEach((content, k) => {
     const uses = new Set<string>();
     for (const m of content.matchAll(/\{\{\s*chart\s+["']([a-z0-9_]+)["']/g)) {
-      if (gone.charts.has(m[1] as string)) uses.add(`chart "${m[1]}"`);
+      if (gone.charts.has(m[1] as string)) uses.add(say.chartUsed(m[1] as string));
     }
     for (const m of content.matchAll(/["']([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)["']/g)) {
       const parts = (m[1] as string).split('.');

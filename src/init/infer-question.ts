@@ -6,6 +6,7 @@
  * e-mail address, a name, a phone number) are marked private.
  */
 import type { Option, Question } from '../edition/schema.js';
+import { initReport as say } from '../messages/index.js';
 import { sameText } from '../text.js';
 import { newOptionThreshold } from './match-options.js';
 import type { ColumnProfile } from './profile.js';
@@ -36,20 +37,19 @@ export function inferQuestion(
   if (personal(column)) {
     return {
       question: { ...common, type: 'text', private: true },
-      evidence:
-        'personal data (its header or its answers are e-mail addresses, names or phone numbers): read, never printed',
+      evidence: say.evidencePersonal,
     };
   }
   if (column.answered === 0) {
     return {
       question: { ...common, type: 'text' },
-      evidence: 'no answers yet: taken as free text',
+      evidence: say.evidenceNoAnswers,
     };
   }
   if (column.times) {
     return {
       question: { ...common, type: 'timestamp' },
-      evidence: 'every answer is a date and time',
+      evidence: say.evidenceTimes,
     };
   }
   const numbers = values.map(Number);
@@ -61,7 +61,7 @@ export function inferQuestion(
       const max = [4, 5, 7, 10].find((m) => m >= hi) ?? hi;
       return {
         question: { ...common, type: 'scale', min, max },
-        evidence: `whole numbers from ${lo} to ${hi}: a scale from ${min} to ${max}`,
+        evidence: say.evidenceScale(lo, hi, min, max),
       };
     }
   }
@@ -75,13 +75,13 @@ export function inferQuestion(
           { code: 'non', label: 'Non' },
         ],
       },
-      evidence: 'every answer is « Oui » or « Non »',
+      evidence: say.evidenceYesNo,
     };
   }
   if (looksFree(column)) {
     return {
       question: { ...common, type: 'text' },
-      evidence: `${column.manyValues ? 'thousands of' : column.values.size} different answers, sentences rather than choices: free text`,
+      evidence: say.evidenceSentences(column.manyValues, column.values.size),
     };
   }
   const threshold = newOptionThreshold(respondents);
@@ -95,7 +95,7 @@ export function inferQuestion(
     const { options, other } = optionsFrom(pieces, threshold);
     return {
       question: { ...common, type: 'multiple', options, other },
-      evidence: `${options.length} answers, several per respondent (joined with ", ")${other ? ', rarer ones as « Autre »' : ''}`,
+      evidence: say.evidenceMultiple(options.length, other),
     };
   }
   const frequent = [...column.values].filter(([, n]) => n >= threshold);
@@ -109,12 +109,16 @@ export function inferQuestion(
     const { options, other } = optionsFrom(column.values, threshold);
     return {
       question: { ...common, type: 'single', options, other },
-      evidence: `${options.length} answers given by ${Math.round((100 * covered) / column.answered)} % of respondents${other ? ', rarer ones as « Autre »' : ''}`,
+      evidence: say.evidenceSingle(
+        options.length,
+        Math.round((100 * covered) / column.answered),
+        other,
+      ),
     };
   }
   return {
     question: { ...common, type: 'text' },
-    evidence: `${column.manyValues ? 'thousands of' : column.values.size} different answers: free text`,
+    evidence: say.evidenceText(column.manyValues, column.values.size),
   };
 }
 

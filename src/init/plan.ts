@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { ChartKindRule, EditionConfig, Question, Segment } from '../edition/schema.js';
 import { isClosed } from '../edition/schema.js';
+import { initReport as say } from '../messages/index.js';
 import { type InferredQuestion, inferQuestion } from './infer-question.js';
 import { type ColumnMatch, matchColumns } from './match-columns.js';
 import { matchOptions, type OptionChanges, widenedScale } from './match-options.js';
@@ -68,7 +69,7 @@ export function planInit(
   const droppedIds = new Set(dropped.map((q) => q.id));
   const droppedSegments = config.segments.flatMap((s) => {
     const on = Object.keys(s.where).filter((q) => droppedIds.has(q));
-    return on.length > 0 ? [{ segment: s, because: `defined on dropped question "${on[0]}"` }] : [];
+    return on.length > 0 ? [{ segment: s, because: say.segmentOnDropped(on[0] as string) }] : [];
   });
   const goneSegments = new Set(droppedSegments.map((d) => d.segment.id));
   const appliesToRemoved = config.questions.flatMap((q) =>
@@ -84,7 +85,7 @@ export function planInit(
       const drop = (because: string) =>
         droppedCharts.push({ article: a.slug, chart: c.id, because });
       if (droppedIds.has(c.question)) {
-        drop(`draws dropped question "${c.question}"`);
+        drop(say.chartOnDropped(c.question));
         continue;
       }
       const gone = (kind?.segmentKeys ?? []).flatMap((key) =>
@@ -93,7 +94,8 @@ export function planInit(
       if (gone.length === 0) continue;
       const lists = (kind?.segmentKeys ?? []).filter((key) => Array.isArray(c[key]));
       const left = lists.flatMap((key) => (c[key] as string[]).filter((s) => !goneSegments.has(s)));
-      if (lists.length === 0 || left.length === 0) drop(`uses dropped segment "${gone[0]}"`);
+      if (lists.length === 0 || left.length === 0)
+        drop(say.chartOnDroppedSegment(gone[0] as string));
       else trimmedCharts.push({ article: a.slug, chart: c.id, segments: gone });
     }
   }

@@ -497,6 +497,109 @@ export const en = {
     }),
   },
 
+  initReport: {
+    title: (to: string, from: string) => `# Edition ${to}: made from edition ${from}`,
+    made: (folder: string, previous: string, exportFile: string, rows: number) =>
+      `\`enquete init\` made ${folder} from ${previous} and the export ${exportFile} (${rows} responses).`,
+    editionId: (from: string, to: string, survey: string) =>
+      `- Edition id: ${from} → **${to}**; survey: "${survey}"`,
+    fieldPeriod: (start: string, end: string, wasStart: string, wasEnd: string) =>
+      `- Field period (first and last response): ${start} to ${end} (was ${wasStart} to ${wasEnd})`,
+    publishedAt: (url: string) => `- Published at: ${url}`,
+    comparedWith: (previous: string) =>
+      `- Compared with: ${previous} (\`edition.previous\`): every figure both editions have gets a \`.change\` figure`,
+    articleDate: (article: string, from: string, to: string) =>
+      `- Article ${article}: date ${from} → ${to} (set the real publication date)`,
+    none: 'None.',
+    questionsFound: 'Questions found in the new export',
+    questionsHead: '| question | column | header this year | how |',
+    byEvidence: (header: string, answers: string | null, scale: boolean, lastYear: string) =>
+      `evidence: headers ${header} alike${answers === null ? '' : `, ${answers} of answers fit its ${scale ? 'scale' : 'options'}`}; last year "${lastYear}"`,
+    sameHeader: 'same header',
+    sameHeaderNormalised: 'same header but for spaces, apostrophes or case',
+    options: 'Answer options',
+    renamed: (
+      id: string,
+      code: string,
+      from: string,
+      to: string,
+      alike: string,
+      respondents: number,
+    ) =>
+      `- ${id}: option ${code} renamed "${from}" → "${to}" (labels ${alike} alike, the old one no longer given; ${respondents} respondents); its code is kept, so its figures compare with last year's`,
+    addedOption: (id: string, code: string, label: string, respondents: number) =>
+      `- ${id}: new option ${code} "${label}" (${respondents} respondents)`,
+    others: (id: string, n: number, list: string, otherSet: boolean) =>
+      `- ${id}: ${plural(n, 'typed answer')} kept as « Autre » text (fewer than the 1 % of respondents, and 5, that make an option): ${list}${otherSet ? ' — `other: true` set' : ''}`,
+    unseen: (id: string, code: string, label: string) =>
+      `- ${id}: option ${code} "${label}" chosen by nobody this year (kept)`,
+    widened: (id: string, from: string, to: string) =>
+      `- ${id}: scale widened from ${from} to ${to} (answers outside the old range)`,
+    allKnown: "Every answer is one of last year's options.",
+    newQuestions: 'New questions',
+    newQuestion: (
+      id: string,
+      column: number,
+      header: string,
+      type: string,
+      isPrivate: boolean,
+      evidence: string,
+    ) =>
+      `- ${id} (column ${column}, "${header}"): **${type}**${isPrivate ? ', **private**' : ''}, ${evidence}`,
+    dropped: 'Dropped questions, and what went with them',
+    droppedQuestion: (id: string, header: string) =>
+      `- question ${id} ("${header}"): no column this year`,
+    droppedSegment: (id: string, because: string) => `- segment ${id}: ${because}`,
+    appliesToRemoved: (question: string, segment: string) =>
+      `- question ${question}: was asked to segment ${segment}, now gone; \`appliesTo\` removed (its base is now everyone who answered)`,
+    droppedChart: (chart: string, article: string, because: string) =>
+      `- chart ${chart} (article ${article}): removed, it ${because}`,
+    trimmedChart: (chart: string, article: string, segments: string[]) =>
+      `- chart ${chart} (article ${article}): segment${segments.length > 1 ? 's' : ''} ${segments.join(', ')} taken out`,
+    personal: 'Personal data',
+    privateQuestion: (id: string, header: string) =>
+      `- ${id} ("${header}") is marked \`private: true\`: read, never printed, never in free-text.csv`,
+    noPersonal:
+      'No column looks like personal data. E-mail addresses and phone numbers typed in free answers are masked in every output anyway.',
+    todo: 'What you must still do',
+    doesNotRead: (n: number) => `- **The edition does not read yet** (${plural(n, 'problem')}):`,
+    problem: (place: string, expected: string, found: string | undefined, fix: string) =>
+      `  - ${place}: expected ${expected}${found ? `, found ${found}` : ''}. ${fix}`,
+    rewrite: '- Rewrite these lines: they use what was dropped (`enquete build` stops on each):',
+    uses: (place: string, uses: string, text: string) => `  - ${place} uses ${uses}: \`${text}\``,
+    checkNew: (id: string, hasOptions: boolean) =>
+      `- Check the new question ${id}: its id, label${hasOptions ? ', option codes and labels' : ''}; write about it and chart it if the article should`,
+    shortLabel: (id: string, code: string) =>
+      `- Give the new option ${id}.${code} a \`short:\` label if charts need one; check the segments that list ${id}'s answers`,
+    checkShort: (id: string, code: string, to: string) =>
+      `- Check the \`short:\` label of ${id}.${code}, renamed "${to}"`,
+    updateTexts:
+      '- Update the texts that name the year or the field period (article titles, deks, bodies), the distribution channels and the sample if they changed',
+    then: (folder: string) =>
+      `- Then: \`enquete check ${folder}\`, then \`enquete build ${folder}\``,
+    reads: (kept: number, rows: number) =>
+      `The export reads with the new config: ${kept} responses kept of ${rows}.`,
+    chartUsed: (chart: string) => `chart "${chart}"`,
+    segmentOnDropped: (question: string) => `defined on dropped question "${question}"`,
+    chartOnDropped: (question: string) => `draws dropped question "${question}"`,
+    chartOnDroppedSegment: (segment: string) => `uses dropped segment "${segment}"`,
+    evidencePersonal:
+      'personal data (its header or its answers are e-mail addresses, names or phone numbers): read, never printed',
+    evidenceNoAnswers: 'no answers yet: taken as free text',
+    evidenceTimes: 'every answer is a date and time',
+    evidenceScale: (lo: number, hi: number, min: number, max: number) =>
+      `whole numbers from ${lo} to ${hi}: a scale from ${min} to ${max}`,
+    evidenceYesNo: 'every answer is « Oui » or « Non »',
+    evidenceSentences: (many: boolean, n: number) =>
+      `${many ? 'thousands of' : n} different answers, sentences rather than choices: free text`,
+    evidenceMultiple: (n: number, other: boolean) =>
+      `${n} answers, several per respondent (joined with ", ")${other ? ', rarer ones as « Autre »' : ''}`,
+    evidenceSingle: (n: number, percent: number, other: boolean) =>
+      `${n} answers given by ${percent} % of respondents${other ? ', rarer ones as « Autre »' : ''}`,
+    evidenceText: (many: boolean, n: number) =>
+      `${many ? 'thousands of' : n} different answers: free text`,
+  },
+
   init: {
     noExport: () => ({
       expected: 'the new Google Forms export (CSV)',

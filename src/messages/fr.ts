@@ -504,6 +504,94 @@ export const fr: Catalogue = {
     }),
   },
 
+  initReport: {
+    title: (to, from) => `# Édition ${to} : préparée à partir de l’édition ${from}`,
+    made: (folder, previous, exportFile, rows) =>
+      `\`enquete init\` a créé ${folder} à partir de ${previous} et de l’export ${exportFile} (${plural(rows, 'réponse')}).`,
+    editionId: (from, to, survey) =>
+      `- Identifiant de l’édition : ${from} → **${to}** ; enquête : ${quoted(survey)}`,
+    fieldPeriod: (start, end, wasStart, wasEnd) =>
+      `- Période de collecte (première et dernière réponse) : du ${start} au ${end} (l’an dernier : du ${wasStart} au ${wasEnd})`,
+    publishedAt: (url) => `- Adresse de publication : ${url}`,
+    comparedWith: (previous) =>
+      `- Comparée à : ${previous} (\`edition.previous\`) : chaque chiffre présent dans les deux éditions reçoit un chiffre d’évolution \`.change\``,
+    articleDate: (article, from, to) =>
+      `- Article ${article} : date ${from} → ${to} (indiquez la vraie date de publication)`,
+    none: 'Aucune.',
+    questionsFound: 'Questions retrouvées dans le nouvel export',
+    questionsHead: '| question | colonne | intitulé cette année | comment |',
+    byEvidence: (header, answers, scale, lastYear) =>
+      `indices : intitulés semblables à ${header}${answers === null ? '' : `, ${answers} des réponses conformes à ${scale ? 'son échelle' : 'ses options'}`} ; l’an dernier ${quoted(lastYear)}`,
+    sameHeader: 'même intitulé',
+    sameHeaderNormalised: 'même intitulé, aux espaces, apostrophes ou majuscules près',
+    options: 'Réponses proposées',
+    renamed: (id, code, from, to, alike, respondents) =>
+      `- ${id} : option ${code} renommée ${quoted(from)} → ${quoted(to)} (libellés semblables à ${alike}, l’ancien n’est plus donné ; ${plural(respondents, 'répondant')}) ; son code est gardé, ses chiffres se comparent donc à ceux de l’an dernier`,
+    addedOption: (id, code, label, respondents) =>
+      `- ${id} : nouvelle option ${code} ${quoted(label)} (${plural(respondents, 'répondant')})`,
+    others: (id, n, list, otherSet) =>
+      `- ${id} : ${plural(n, 'réponse saisie gardée', 'réponses saisies gardées')} comme texte « Autre » (moins de 1 % des répondants, et de 5, seuils d’une option) : ${list}${otherSet ? ' — `other: true` ajouté' : ''}`,
+    unseen: (id, code, label) =>
+      `- ${id} : option ${code} ${quoted(label)} choisie par personne cette année (gardée)`,
+    widened: (id, from, to) =>
+      `- ${id} : échelle élargie de ${from} à ${to} (des réponses sortent de l’ancienne étendue)`,
+    allKnown: 'Chaque réponse est l’une des options de l’an dernier.',
+    newQuestions: 'Nouvelles questions',
+    newQuestion: (id, column, header, type, isPrivate, evidence) =>
+      `- ${id} (colonne ${column}, ${quoted(header)}) : **${type}**${isPrivate ? ', **privée**' : ''}, ${evidence}`,
+    dropped: 'Questions disparues, et ce qui part avec elles',
+    droppedQuestion: (id, header) =>
+      `- question ${id} (${quoted(header)}) : aucune colonne cette année`,
+    droppedSegment: (id, because) => `- segment ${id} : ${because}`,
+    appliesToRemoved: (question, segment) =>
+      `- question ${question} : posée au segment ${segment}, qui disparaît ; \`appliesTo\` retiré (sa base est désormais toute personne qui a répondu)`,
+    droppedChart: (chart, article, because) =>
+      `- graphique ${chart} (article ${article}) : retiré, il ${because}`,
+    trimmedChart: (chart, article, segments) =>
+      `- graphique ${chart} (article ${article}) : ${segments.length > 1 ? 'segments' : 'segment'} ${segments.join(', ')} retiré${segments.length > 1 ? 's' : ''}`,
+    personal: 'Données personnelles',
+    privateQuestion: (id, header) =>
+      `- ${id} (${quoted(header)}) est marquée \`private: true\` : lue, jamais publiée, jamais dans free-text.csv`,
+    noPersonal:
+      'Aucune colonne ne ressemble à des données personnelles. Les adresses e-mail et numéros de téléphone saisis dans les réponses libres sont de toute façon masqués dans chaque sortie.',
+    todo: 'Ce qu’il vous reste à faire',
+    doesNotRead: (n) => `- **L’édition ne se lit pas encore** (${plural(n, 'problème')}) :`,
+    problem: (place, expected, found, fix) =>
+      `  - ${place} : attendu ${expected}${found ? `, trouvé ${found}` : ''}. ${fix}`,
+    rewrite:
+      '- Réécrivez ces lignes : elles citent ce qui a disparu (`enquete build` s’arrête sur chacune) :',
+    uses: (place, uses, text) => `  - ${place} cite ${uses} : \`${text}\``,
+    checkNew: (id, hasOptions) =>
+      `- Vérifiez la nouvelle question ${id} : son identifiant, son libellé${hasOptions ? ', les codes et libellés de ses options' : ''} ; écrivez sur elle et représentez-la si l’article le demande`,
+    shortLabel: (id, code) =>
+      `- Donnez à la nouvelle option ${id}.${code} un libellé court \`short:\` si les graphiques en ont besoin ; vérifiez les segments qui listent les réponses de ${id}`,
+    checkShort: (id, code, to) =>
+      `- Vérifiez le libellé court \`short:\` de ${id}.${code}, renommée ${quoted(to)}`,
+    updateTexts:
+      '- Mettez à jour les textes qui citent l’année ou la période de collecte (titres, chapeaux, corps des articles), les canaux de diffusion et l’échantillon s’ils ont changé',
+    then: (folder) => `- Ensuite : \`enquete check ${folder}\`, puis \`enquete build ${folder}\``,
+    reads: (kept, rows) =>
+      `L’export se lit avec la nouvelle configuration : ${kept} réponses gardées sur ${rows}.`,
+    chartUsed: (chart) => `le graphique ${quoted(chart)}`,
+    segmentOnDropped: (question) => `défini sur la question disparue ${quoted(question)}`,
+    chartOnDropped: (question) => `représente la question disparue ${quoted(question)}`,
+    chartOnDroppedSegment: (segment) => `utilise le segment disparu ${quoted(segment)}`,
+    evidencePersonal:
+      'données personnelles (son intitulé ou ses réponses sont des adresses e-mail, des noms ou des numéros de téléphone) : lue, jamais publiée',
+    evidenceNoAnswers: 'aucune réponse encore : prise comme texte libre',
+    evidenceTimes: 'chaque réponse est une date et une heure',
+    evidenceScale: (lo, hi, min, max) =>
+      `des nombres entiers de ${lo} à ${hi} : une échelle de ${min} à ${max}`,
+    evidenceYesNo: 'chaque réponse est « Oui » ou « Non »',
+    evidenceSentences: (many, n) =>
+      `${many ? 'des milliers de' : n} réponses différentes, des phrases plutôt que des choix : texte libre`,
+    evidenceMultiple: (n, other) =>
+      `${n} réponses, plusieurs par répondant (jointes par « , »)${other ? ', les plus rares en « Autre »' : ''}`,
+    evidenceSingle: (n, percent, other) =>
+      `${n} réponses données par ${percent} % des répondants${other ? ', les plus rares en « Autre »' : ''}`,
+    evidenceText: (many, n) => `${many ? 'des milliers de' : n} réponses différentes : texte libre`,
+  },
+
   init: {
     noExport: () => ({
       expected: 'le nouvel export Google Forms (CSV)',

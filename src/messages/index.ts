@@ -57,6 +57,7 @@ export const templates = section('templates');
 export const figures = section('figures');
 export const ingest = section('ingest');
 export const init = section('init');
+export const initReport = section('initReport');
 export const preview = section('preview');
 
 export function help(): string {

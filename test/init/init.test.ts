@@ -85,28 +85,42 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
     expect(charts).not.toContain('frequence_par_profession');
     const article = path.join(folder, 'articles/manipulateurs-cadres.hbs');
     const line = await lineOf(article, '{{chart "frequence_par_profession"}}');
-    expect(report).toContain(`${article}:${line} uses chart "frequence_par_profession"`);
+    expect(report).toContain(`${article}:${line} cite le graphique « frequence_par_profession »`);
     const radiologues = path.join(folder, 'articles/radiologues.hbs');
     const used = await lineOf(radiologues, 'frequence.rarement.share.radiologues');
-    expect(report).toContain(`${radiologues}:${used} uses "frequence.rarement.share.radiologues"`);
+    expect(report).toContain(`${radiologues}:${used} cite "frequence.rarement.share.radiologues"`);
   });
 
-  it('writes every mapping with its evidence in the report', () => {
-    expect(report).toContain('| `horodateur` | 1 | Horodateur | same header |');
+  it('writes every mapping with its evidence in the report, in French', () => {
+    expect(report).toContain('| `horodateur` | 1 | Horodateur | même intitulé |');
     expect(report).toMatch(
-      /\| `profession` \| 3 \| Votre profession \| evidence: headers \d+ % alike, \d+ % of answers fit its options; last year "Quelle est votre profession \?" \|/,
+      /\| `profession` \| 3 \| Votre profession \| indices : intitulés semblables à \d+ %, \d+ % des réponses conformes à ses options ; l’an dernier « Quelle est votre profession \? » \|/,
     );
     expect(report).toMatch(
-      /option `comptes_rendus` renamed "Rédaction des comptes rendus" → "Aide à la rédaction des comptes rendus" \(labels \d+ % alike/,
+      /option `comptes_rendus` renommée « Rédaction des comptes rendus » → « Aide à la rédaction des comptes rendus » \(libellés semblables à \d+ %/,
     );
     expect(report).toMatch(
-      /new option `physicien_medical` "Physicien médical" \(\d+ respondents\)/,
+      /nouvelle option `physicien_medical` « Physicien médical » \(\d+ répondants\)/,
     );
     expect(report).toContain(
-      'question `frequence` ("À quelle fréquence utilisez-vous l\'IA ?"): no column this year',
+      "question `frequence` (« À quelle fréquence utilisez-vous l'IA ? ») : aucune colonne cette année",
     );
-    expect(report).toContain('`adresse_e_mail` ("Adresse e-mail") is marked `private: true`');
-    expect(report).toContain('The export reads with the new config: 320 responses kept of 320.');
+    expect(report).toContain('`adresse_e_mail` (« Adresse e-mail ») est marquée `private: true`');
+    expect(report).toContain(
+      'L’export se lit avec la nouvelle configuration : 320 réponses gardées sur 320.',
+    );
+  });
+
+  it('writes the same report in English for an English shell', async () => {
+    const english = path.join(path.dirname(folder), 'en-2025');
+    const run = await enquete(
+      ['init', english, '--from', 'data/2024', '--responses', EXPORT_2025],
+      { LANG: 'en_GB.UTF-8' },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const text = await readFile(path.join(english, 'init-report.md'), 'utf8');
+    expect(text).toContain('| `horodateur` | 1 | Horodateur | same header |');
+    expect(text).toContain('The export reads with the new config: 320 responses kept of 320.');
   });
 
   it('gives an edition that `enquete figures` reads at once, with changes since 2024', async () => {

@@ -173,7 +173,7 @@ export function initReport(f: ReportFacts): string {
     for (const a of c.added) todo.push(say.shortLabel(code(id), code(a.code)));
     for (const r of c.renamed) todo.push(say.checkShort(code(id), code(r.code), r.to));
   }
-  todo.push(say.updateTexts, say.then(f.newFolder));
+  todo.push(say.updateTexts, say.nextCommands(f.newFolder));
   section(say.todo, todo, '');
   if (f.kept !== undefined) out.push('', say.reads(f.kept, plan.rows));
   return `${out.join('\n')}\n`;

@@ -575,7 +575,7 @@ export const en = {
       `- Check the \`short:\` label of ${id}.${code}, renamed "${to}"`,
     updateTexts:
       '- Update the texts that name the year or the field period (article titles, deks, bodies), the distribution channels and the sample if they changed',
-    then: (folder: string) =>
+    nextCommands: (folder: string) =>
       `- Then: \`enquete check ${folder}\`, then \`enquete build ${folder}\``,
     reads: (kept: number, rows: number) =>
       `The export reads with the new config: ${kept} responses kept of ${rows}.`,

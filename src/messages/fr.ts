@@ -569,7 +569,8 @@ export const fr: Catalogue = {
       `- Vérifiez le libellé court \`short:\` de ${id}.${code}, renommée ${quoted(to)}`,
     updateTexts:
       '- Mettez à jour les textes qui citent l’année ou la période de collecte (titres, chapeaux, corps des articles), les canaux de diffusion et l’échantillon s’ils ont changé',
-    then: (folder) => `- Ensuite : \`enquete check ${folder}\`, puis \`enquete build ${folder}\``,
+    nextCommands: (folder) =>
+      `- Ensuite : \`enquete check ${folder}\`, puis \`enquete build ${folder}\``,
     reads: (kept, rows) =>
       `L’export se lit avec la nouvelle configuration : ${kept} réponses gardées sur ${rows}.`,
     chartUsed: (chart) => `le graphique ${quoted(chart)}`,

@@ -11,6 +11,7 @@ import { setTimeout as delay, setImmediate as setImmediatePromise } from 'node:t
 import type { Analysed } from '../analyse.js';
 import type { SvgJob } from '../charts/draw.js';
 import { formatError, isExpectedError, UsageError } from '../errors.js';
+import { frenchText } from '../format/french.js';
 import { formatMs, type Log, silentLog } from '../log.js';
 import { preview as say } from '../messages/index.js';
 import type { ArticleBuild, ArticleRecipe, Tools } from '../outputs/recipe.js';
@@ -98,7 +99,7 @@ export class PreviewSession {
       this.analysed = composed.analysed;
       this.articles = composed.builds.map((b) => ({
         slug: b.article.slug,
-        title: b.article.title,
+        title: frenchText(b.article.title),
       }));
       const web = await this.articleFiles(composed.builds, [webRecipe], tools);
       if (generation !== this.generation) return;

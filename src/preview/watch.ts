@@ -7,7 +7,7 @@
  * together (an editor writes, renames, touches) are taken as one, after a
  * short quiet time; an editor's own temporary and backup files are ignored.
  */
-import { type Dirent, existsSync, type FSWatcher, readdirSync, watch } from 'node:fs';
+import { type Dirent, existsSync, type FSWatcher, lstatSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
 import type { Touched } from './session.js';
 
@@ -54,6 +54,8 @@ export function watchFolders(
     if (watchers.has(folder)) return;
     let entries: Dirent[];
     try {
+      // A link is not followed: a link to /etc in the edition folder must not watch /etc.
+      if (sub !== '' && !lstatSync(folder).isDirectory()) return;
       entries = readdirSync(folder, { withFileTypes: true });
       watchers.set(
         folder,

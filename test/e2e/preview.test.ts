@@ -164,7 +164,7 @@ describe('enquete preview', () => {
     await page.goto(web());
     await edit(article(), (t) => t.replace('<p>', '<p>Phrase témoin de l’aperçu. '));
     await page.waitForFunction(
-      () => document.body.textContent ?? ''.includes('Phrase témoin de l’aperçu'),
+      () => (document.body.textContent ?? '').includes('Phrase témoin de l’aperçu'),
       {
         timeout: 10_000,
       },
@@ -181,11 +181,15 @@ describe('enquete preview', () => {
     expect(firstProblem).not.toBe('none');
     expect(shown).toContain(firstProblem.trim());
     // The last good page stays readable beneath.
-    expect(await page.evaluate(() => document.body.textContent ?? '')).toContain('Phrase témoin');
+    expect(await page.evaluate(() => document.body.textContent ?? ''), stderr).toContain(
+      'Phrase témoin',
+    );
 
     await writeFile(config(), good);
     await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: 10_000 }, PANEL);
-    expect(await page.evaluate(() => document.body.textContent ?? '')).toContain('Phrase témoin');
+    expect(await page.evaluate(() => document.body.textContent ?? ''), stderr).toContain(
+      'Phrase témoin',
+    );
     await page.close();
   }, 60_000);
 

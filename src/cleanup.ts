@@ -33,8 +33,12 @@ export function runAborts(): void {
   }
 }
 
-/** The exit codes of a shell for a process stopped by these signals. */
-export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+/**
+ * The exit codes of a shell for a process stopped by these signals. SIGHUP
+ * is the terminal window closed under a running preview: Chromium, in a
+ * process group of its own, would not get it and would stay behind.
+ */
+export const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 function install(): void {
   if (installed) return;

@@ -30,6 +30,7 @@ function processesWith(text: string): number[] {
 describe.each([
   ['SIGINT', 130],
   ['SIGTERM', 143],
+  ['SIGHUP', 129],
 ] as const)('a build stopped by %s', (signal, exitCode) => {
   it(`exits ${exitCode} leaving no browser, profile or staging folder, previous outputs intact`, async () => {
     // Chromium's profile goes in this build's own temporary folder, so it can be looked for.

@@ -151,9 +151,13 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
+  // On a signal, nothing can be awaited: the helpers killed a moment ago may still be writing, and
+  // recreate folders of the profile, so it is removed a second time once they are surely gone.
   const undo = () => {
     killGroup(child, 'SIGKILL');
     child.stderr?.destroy();
+    removeProfile(profile);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
     removeProfile(profile);
   };
   const forget = onAbort(undo);

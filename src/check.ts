@@ -20,16 +20,12 @@ export interface CheckResult {
 }
 
 export async function checkEdition(folder: string, log: Log): Promise<CheckResult> {
-  const { analysed, templates, builds } = await composeArticles(
-    { editionFolder: folder },
-    NO_DRAWING,
-    log,
-  );
+  const { analysed, builds } = await composeArticles({ editionFolder: folder }, NO_DRAWING, log);
   let pages = 0;
   await log.stage(stages.renderEveryPage, async () => {
     for (const build of builds)
       for (const recipe of ARTICLE_RECIPES) {
-        recipePage(templates, build, recipe);
+        recipePage(build, recipe);
         pages++;
       }
   });

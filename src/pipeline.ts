@@ -76,13 +76,15 @@ export async function composeArticles(
   /** Draws the charts: the worker thread (enquete check passes empty drawings). */
   worker: Pick<DrawingWorker, 'svgs'>,
   log: Log,
-  /** Called once the input is known to be sound: the build starts Chromium then. */
-  inputRead: () => void = () => {},
-  /** The analysis of an unchanged config and export (the preview after a text edit). */
-  analysedBefore?: Analysed,
+  reuse: {
+    /** Called once the input is known to be sound: the build starts Chromium then. */
+    inputRead?: () => void;
+    /** The analysis of an unchanged config and export (the preview after a text edit). */
+    analysed?: Analysed;
+  } = {},
 ): Promise<Composed> {
-  const analysed = analysedBefore ?? (await analyseEdition(options.editionFolder, log));
-  inputRead();
+  const analysed = reuse.analysed ?? (await analyseEdition(options.editionFolder, log));
+  reuse.inputRead?.();
   const { edition, ingested, figures } = analysed;
   const { config } = edition;
   const articles = pickArticles(config.articles, options.article);
@@ -146,9 +148,9 @@ export async function buildEdition(
 ): Promise<BuildResult> {
   const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
   await checkTarget(target, options.editionFolder);
-  const composed = await composeArticles(options, tools.worker, tools.log, () =>
-    tools.chromium.warmUp(),
-  );
+  const composed = await composeArticles(options, tools.worker, tools.log, {
+    inputRead: () => tools.chromium.warmUp(),
+  });
   const { edition, ingested } = composed.analysed;
   const rebuilt = composed.builds.map((b) => b.article);
   const kept = edition.config.articles
@@ -158,7 +160,6 @@ export async function buildEdition(
   const files = await runRecipes(
     composed.builds,
     editionBuildOf(composed, (slug) => kept.includes(articleFolder(slug))),
-    composed.templates,
     tools,
   );
   await tools.log.stage(stages.writeOutputs, () => publish(files, target, kept));
@@ -220,14 +221,13 @@ async function drawCharts(
 async function runRecipes(
   builds: ArticleBuild[],
   editionBuild: EditionBuild,
-  templates: Templates,
   tools: Tools,
 ): Promise<OutputFile[]> {
   const label = (name: string, slug: string) => (builds.length > 1 ? `${name}: ${slug}` : name);
   const running = [
     ...ARTICLE_RECIPES.flatMap((recipe) =>
       builds.map((b) => {
-        const page = recipePage(templates, b, recipe);
+        const page = recipePage(b, recipe);
         return tools.log.stage(label(recipe.name, b.article.slug), () =>
           recipe.files(page, b, tools),
         );
@@ -245,13 +245,9 @@ async function runRecipes(
 }
 
 /** The page an article recipe makes its files from: the article in the recipe's layout and styles. */
-export function recipePage(
-  templates: Templates,
-  build: ArticleBuild,
-  recipe: ArticleRecipe,
-): string {
+export function recipePage(build: ArticleBuild, recipe: ArticleRecipe): string {
   return renderArticlePage(
-    templates,
+    build.templates,
     build.prepared,
     build.context,
     recipe.page,

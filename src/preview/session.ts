@@ -92,8 +92,7 @@ export class PreviewSession {
         },
         this.drawings,
         silentLog,
-        undefined,
-        this.analysed,
+        { analysed: this.analysed },
       );
       if (generation !== this.generation) return;
       this.analysed = composed.analysed;
@@ -101,9 +100,11 @@ export class PreviewSession {
         slug: b.article.slug,
         title: frenchText(b.article.title),
       }));
-      const web = await this.articleFiles(composed.builds, [webRecipe], tools);
+      const web = await Promise.all(
+        composed.builds.map((b) => webRecipe.files(recipePage(b, webRecipe), b, tools)),
+      );
       if (generation !== this.generation) return;
-      this.publish(web, say.webReady(why, formatMs(performance.now() - started)));
+      this.publish(web.flat(), say.webReady(why, formatMs(performance.now() - started)));
     } catch (e) {
       if (generation === this.generation) this.fail(e, why);
       return e;
@@ -156,7 +157,7 @@ export class PreviewSession {
    * and the article's settings. A text edit in one article prints that one.
    */
   private madeOnce(recipe: ArticleRecipe, b: ArticleBuild, tools: Tools): Promise<OutputFile[]> {
-    const page = recipePage(b.templates, b, recipe);
+    const page = recipePage(b, recipe);
     const from = hashOf([
       page,
       b.charts.map((c) => Object.values(c.drawings).map((d) => d.svg)),
@@ -172,19 +173,6 @@ export class PreviewSession {
       this.made.set(id, { from, files });
       return files;
     });
-  }
-
-  private async articleFiles(
-    builds: ArticleBuild[],
-    recipes: readonly ArticleRecipe[],
-    tools: Tools,
-  ): Promise<OutputFile[]> {
-    const made = await Promise.all(
-      recipes.flatMap((recipe) =>
-        builds.map((b) => recipe.files(recipePage(b.templates, b, recipe), b, tools)),
-      ),
-    );
-    return made.flat();
   }
 
   /** Serve the new files, and tell the open pages which ones changed. */

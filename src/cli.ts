@@ -154,12 +154,12 @@ async function preview(folder: string, port: string, article: string | undefined
   const worker = startWorker();
   const { startPreview } = await import('./preview/server.js');
   const log = consoleLog();
-  const running = await startPreview(
+  const desk = await startPreview(
     { editionFolder: folder, port: Number(port), article },
     worker,
     log,
   );
-  process.stdout.write(previewSays.listening(running.url));
+  process.stdout.write(previewSays.listening(desk));
   await new Promise(() => {});
   return 0;
 }

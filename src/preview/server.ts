@@ -2,9 +2,9 @@
  * `enquete preview`: the outputs of an edition served from memory on
  * 127.0.0.1, rebuilt as its files are saved, with the desk to read them
  * side by side. One Chromium and one drawing thread live as long as the
- * preview; stopping it (Ctrl-C) closes the server, the watcher, the browser
- * and the thread (the browser's process group is also killed by the
- * process's own clean-up, should anything else stop it).
+ * preview. It runs until the process is stopped (Ctrl-C, or the terminal
+ * closed): the process's clean-up (cleanup.ts) kills Chromium's process
+ * group, and the server, the watcher and the thread end with the process.
  */
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -28,18 +28,23 @@ export interface PreviewOptions {
   article?: string;
 }
 
-export interface RunningPreview {
-  /** The desk's address. */
-  url: string;
+/** What answering a request needs, fixed once the server listens. */
+interface Site {
   session: PreviewSession;
-  close(): Promise<void>;
+  /** The open pages' event streams. */
+  clients: Set<ServerResponse>;
+  /** The Host headers accepted: this machine's address and name, with the port. */
+  hosts: ReadonlySet<string>;
+  /** The edition's folder name, for the desk's title. */
+  edition: string;
 }
 
+/** Starts the preview; resolves with the desk's address once the first build's web pages are served. */
 export async function startPreview(
   options: PreviewOptions,
   worker: DrawingWorker,
   log: Log,
-): Promise<RunningPreview> {
+): Promise<string> {
   const folder = options.editionFolder;
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new UsageError(usage.noEditionFolder(folder));
@@ -47,21 +52,27 @@ export async function startPreview(
   const send = (update: Update) => {
     for (const c of clients) c.write(`data: ${JSON.stringify(update)}\n\n`);
   };
-  let session: PreviewSession | undefined;
+  let site: Site | undefined;
   const server = createServer((req, res) => {
-    if (session) answer(req, res, session, clients, origin, path.basename(path.resolve(folder)));
+    if (site) answer(req, res, site);
     else res.writeHead(503).end();
   });
   const port = await listen(server, options.port);
   const origin = `http://127.0.0.1:${port}`;
   const chromium = startChromium();
   chromium.warmUp();
-  session = new PreviewSession(
+  const session = new PreviewSession(
     { editionFolder: folder, article: options.article, baseUrl: `${origin}/` },
     { worker, chromium },
     send,
     log,
   );
+  site = {
+    session,
+    clients,
+    hosts: new Set([`127.0.0.1:${port}`, `localhost:${port}`]),
+    edition: path.basename(path.resolve(folder)),
+  };
   const failed = await session.rebuild('data', say.firstBuild());
   // A wrong command line (an unknown --article) is not fixed by saving a file: stop at once.
   if (failed instanceof UsageError) {
@@ -69,28 +80,15 @@ export async function startPreview(
     await chromium.close();
     throw failed;
   }
-  const watcher = watchFolders(
+  watchFolders(
     [
       { folder, touches: editionFolderTouches },
       { folder: TEMPLATES, touches: () => 'text' },
     ],
-    (saved) => void session?.rebuild(saved.touched, saved.files.join(', ')),
+    (saved) => void session.rebuild(saved.touched, saved.files.join(', ')),
     (e) => log.info(say.watchFailed(e.message)),
   );
-  return {
-    url: `${origin}${DESK_PATH}${options.article ? `?article=${encodeURIComponent(options.article)}` : ''}`,
-    session,
-    async close() {
-      watcher.close();
-      for (const c of clients) c.end();
-      server.closeAllConnections();
-      await Promise.all([
-        new Promise((resolve) => server.close(resolve)),
-        chromium.close(),
-        worker.stop(),
-      ]);
-    },
-  };
+  return `${origin}${DESK_PATH}${options.article ? `?article=${encodeURIComponent(options.article)}` : ''}`;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -105,18 +103,10 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-function answer(
-  req: IncomingMessage,
-  res: ServerResponse,
-  session: PreviewSession,
-  clients: Set<ServerResponse>,
-  origin: string,
-  edition: string,
-): void {
+function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
+  const { session, clients } = site;
   // Only this machine's browser, by its own address: a page elsewhere cannot read the preview through DNS tricks.
-  const host = req.headers.host ?? '';
-  const port = origin.slice(origin.lastIndexOf(':'));
-  if (host !== `127.0.0.1${port}` && host !== `localhost${port}`) {
+  if (!site.hosts.has(req.headers.host ?? '')) {
     notFound(res);
     return;
   }
@@ -137,7 +127,7 @@ function answer(
   }
   if (route.kind === 'desk') {
     const html = deskPage({
-      edition,
+      edition: site.edition,
       articles: session.articles,
       article: route.article,
       error: session.error,

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseEdition } from '../../src/analyse.js';
 import type { Figure } from '../../src/analysis/figures.js';
-import { InputError } from '../../src/errors.js';
+import { InputError, type Problem } from '../../src/errors.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
@@ -15,6 +15,17 @@ beforeAll(async () => {
 });
 
 /** As the build does: the template's own decimals= asks decide each question's rounding first. */
+/** The first problem of the InputError `fail` must throw. */
+function problemOf(fail: () => unknown): Problem {
+  try {
+    fail();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).problems[0] as Problem;
+  }
+  return expect.unreachable();
+}
+
 const render = (source: string, list: Figure[] = figures) =>
   compileTemplate(
     createEnvironment(
@@ -62,21 +73,18 @@ describe('figure helpers', () => {
         figures,
       ),
     ).toThrow(InputError);
-    try {
+    const problem = problemOf(() =>
       decideMeanPrecision(
         [
           { file: 'a.hbs', text: '{{mean "satisfaction.mean.radiologues" decimals=2}}' },
           { file: 'b.hbs', text: 'x\n{{#if (mean "satisfaction.mean.cadres" decimals=1)}}{{/if}}' },
         ],
         figures,
-      );
-      expect.unreachable();
-    } catch (e) {
-      const problem = (e as InputError).problems[0];
-      expect(problem?.file).toBe('b.hbs');
-      expect(problem?.where).toBe('line 2');
-      expect(problem?.expected).toContain('2 decimals, as asked in a.hbs line 1');
-    }
+      ),
+    );
+    expect(problem.file).toBe('b.hbs');
+    expect(problem.where).toBe('line 2');
+    expect(problem.expected).toContain('2 decimals, as asked in a.hbs line 1');
   });
 
   it('decide the wording from the data', () => {
@@ -103,20 +111,14 @@ describe('figure helpers', () => {
   });
 
   it('name an unknown figure, with its line and the closest ids', () => {
-    try {
-      render('Bonjour\n  {{pct "usage.oui.share.manipulateur"}}');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      const [p] = (e as InputError).problems;
-      expect(p).toMatchObject({
-        file: 'article.hbs',
-        line: 2,
-        column: 10,
-        where: 'figure "usage.oui.share.manipulateur"',
-      });
-      expect(p?.fix).toContain('"usage.oui.share.manipulateurs"');
-    }
+    const p = problemOf(() => render('Bonjour\n  {{pct "usage.oui.share.manipulateur"}}'));
+    expect(p).toMatchObject({
+      file: 'article.hbs',
+      line: 2,
+      column: 10,
+      where: 'figure "usage.oui.share.manipulateur"',
+    });
+    expect(p.fix).toContain('"usage.oui.share.manipulateurs"');
   });
 
   it('refuse a share of an empty segment instead of printing 0 %', () => {
@@ -192,14 +194,9 @@ describe('change helpers', () => {
   });
 
   it('name the missing previous edition when there is no change figure', () => {
-    try {
-      render('{{change "usage.oui.share.manipulateurs"}}');
-      expect.unreachable();
-    } catch (e) {
-      const [p] = (e as InputError).problems;
-      expect(p?.where).toBe('figure "usage.oui.share.manipulateurs.change"');
-      expect(`${p?.found} ${p?.fix}`).toContain('previous');
-    }
+    const p = problemOf(() => render('{{change "usage.oui.share.manipulateurs"}}'));
+    expect(p.where).toBe('figure "usage.oui.share.manipulateurs.change"');
+    expect(`${p.found} ${p.fix}`).toContain('previous');
   });
 
   it('say "higher" only when the interval of the difference leaves out 0', () => {
@@ -215,14 +212,10 @@ describe('change helpers', () => {
   });
 
   it('refuse to compare a share with a mean, naming the figure', () => {
-    try {
-      render('{{#if (higher "usage.oui.share.all" "satisfaction.mean.all")}}x{{/if}}');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      const [p] = (e as InputError).problems;
-      expect(p?.where).toBe('figure "satisfaction.mean.all"');
-      expect(p?.found).toContain('compare two shares or two means');
-    }
+    const p = problemOf(() =>
+      render('{{#if (higher "usage.oui.share.all" "satisfaction.mean.all")}}x{{/if}}'),
+    );
+    expect(p.where).toBe('figure "satisfaction.mean.all"');
+    expect(p.found).toContain('compare two shares or two means');
   });
 });

@@ -25,7 +25,7 @@ export interface MeanStats {
   base: number;
   /** Sample standard deviation; null below two values. */
   sd: number | null;
-  /** Normal-approximation 95 % interval of the mean; null below two values. */
+  /** Student's 95 % interval of the mean (t at n − 1 degrees of freedom); null below two values. */
   ci: Interval | null;
 }
 
@@ -35,8 +35,17 @@ export function meanOf(values: readonly number[]): MeanStats | null {
   const mean = values.reduce((a, b) => a + b, 0) / n;
   if (n < 2) return { mean, base: n, sd: null, ci: null };
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-  const half = (1.959963984540054 * sd) / Math.sqrt(n);
-  return { mean, base: n, sd, ci: [mean - half, mean + half] };
+  return { mean, base: n, sd, ci: studentInterval(mean, sd, n) };
+}
+
+/**
+ * The 95 % interval of a mean from `n` values: Student's t at n − 1 degrees
+ * of freedom, not the normal 1.96, which is too narrow on the small groups
+ * a survey's segments often are (17 % too narrow on 8 respondents).
+ */
+export function studentInterval(mean: number, sd: number, n: number): Interval {
+  const half = (studentQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
+  return [mean - half, mean + half];
 }
 
 /**
@@ -62,6 +71,61 @@ export function newcombe(
       d + Math.sqrt((wa[1] - pa) ** 2 + (pb - wb[0]) ** 2),
     ],
   };
+}
+
+/**
+ * Difference of two proportions measured on the same respondents, a − b
+ * (two options of one question, or two questions, among the same people),
+ * from their 2 × 2 table: `both` chose a and b, `onlyA`, `onlyB`, `neither`.
+ * Newcombe's square-and-add interval for paired data (his method 10, 1998,
+ * Statistics in Medicine 17:2635–2650): the two Wilson intervals combined
+ * with the correlation of the pairs, corrected as he gives it (a positive
+ * ad − bc is reduced by n / 2). Treating the two as independent would
+ * ignore that the same people answered both. Null when the base is 0.
+ */
+export function newcombePaired(t: {
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+}): { difference: number; ci: Interval } | null {
+  const n = t.both + t.onlyA + t.onlyB + t.neither;
+  const a = t.both + t.onlyA;
+  const b = t.both + t.onlyB;
+  const wa = wilson(a, n);
+  const wb = wilson(b, n);
+  if (!wa || !wb) return null;
+  const pa = a / n;
+  const pb = b / n;
+  const margins = a * (n - a) * b * (n - b);
+  const ad = t.both * t.neither - t.onlyA * t.onlyB;
+  // Newcombe's correction: a positive ad − bc counts for n / 2 less (none at all below that).
+  const corrected = ad > 0 ? Math.max(0, ad - n / 2) : ad;
+  const phi = margins === 0 ? 0 : corrected / Math.sqrt(margins);
+  const d = pa - pb;
+  const [la, ua] = [pa - wa[0], wa[1] - pa];
+  const [lb, ub] = [pb - wb[0], wb[1] - pb];
+  return {
+    difference: d,
+    ci: [
+      d - Math.sqrt(Math.max(0, la * la - 2 * phi * la * ub + ub * ub)),
+      d + Math.sqrt(Math.max(0, ua * ua - 2 * phi * ua * lb + lb * lb)),
+    ],
+  };
+}
+
+/**
+ * Difference of two means measured on the same respondents (two scores each
+ * gave), from their differences: Student's interval of the mean difference.
+ * Null below two respondents.
+ */
+export function studentPaired(
+  differences: readonly number[],
+): { difference: number; ci: Interval } | null {
+  const m = meanOf(differences);
+  if (!m || m.sd === null) return null;
+  if (m.sd === 0) return { difference: m.mean, ci: [m.mean, m.mean] };
+  return { difference: m.mean, ci: m.ci as Interval };
 }
 
 /**

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { meanOf, newcombe, studentQuantile, welch, wilson } from '../../src/analysis/stats.js';
+import {
+  meanOf,
+  newcombe,
+  newcombePaired,
+  studentPaired,
+  studentQuantile,
+  welch,
+  wilson,
+} from '../../src/analysis/stats.js';
 
 describe('wilson', () => {
   it('matches the published value for 24 of 46 (R: prop.test(24, 46, correct = FALSE))', () => {
@@ -24,11 +32,13 @@ describe('wilson', () => {
 });
 
 describe('meanOf', () => {
-  it('computes mean, sample sd and interval', () => {
+  it('computes mean, sample sd and Student’s interval', () => {
+    // t(0.975, 2 df) = 4.3027 (printed table): half-width 4.3027 × 1 / √3 = 2.4841, not 1.96 / √3 = 1.1316.
     const m = meanOf([6, 7, 8]);
     expect(m?.mean).toBe(7);
     expect(m?.sd).toBe(1);
-    expect(m?.ci?.[0]).toBeCloseTo(7 - 1.96 / Math.sqrt(3), 2);
+    expect(m?.ci?.[0]).toBeCloseTo(7 - 2.4841, 3);
+    expect(m?.ci?.[1]).toBeCloseTo(7 + 2.4841, 3);
   });
   it('has no spread for a single value', () => {
     expect(meanOf([9])).toEqual({ mean: 9, base: 1, sd: null, ci: null });
@@ -73,6 +83,44 @@ describe('newcombe (hybrid score, no continuity correction)', () => {
     expect(d?.ci[1]).toBeLessThanOrEqual(1);
     expect(d?.ci[0]).toBeGreaterThan(0.5);
     expect(newcombe({ count: 0, base: 0 }, { count: 1, base: 2 })).toBeNull();
+  });
+});
+
+describe('newcombePaired (square-and-add for paired proportions)', () => {
+  // Fagerland, Lydersen & Laake, Statistical Analysis of Contingency Tables (2017), ch. 8:
+  // Cavo et al. (2012), 59 both, 6 first only, 16 second only, 80 neither: −0.0621 (−0.1186 to −0.0046).
+  it('matches the published interval for the Cavo et al. table', () => {
+    const d = newcombePaired({ both: 59, onlyA: 6, onlyB: 16, neither: 80 });
+    expect(d?.difference).toBeCloseTo(-0.0621, 4);
+    expect(d?.ci[0]).toBeCloseTo(-0.1186, 4);
+    expect(d?.ci[1]).toBeCloseTo(-0.0046, 4);
+  });
+  it('is narrower than the independent interval when the pairs agree', () => {
+    const paired = newcombePaired({ both: 59, onlyA: 6, onlyB: 16, neither: 80 });
+    const separate = newcombe({ count: 65, base: 161 }, { count: 75, base: 161 });
+    expect(separate?.ci[1]).toBeGreaterThan(0);
+    expect((paired?.ci[1] ?? 1) - (paired?.ci[0] ?? 0)).toBeLessThan(
+      (separate?.ci[1] ?? 0) - (separate?.ci[0] ?? 0),
+    );
+  });
+  it('handles options nobody chose together (single choice) and an empty base', () => {
+    const d = newcombePaired({ both: 0, onlyA: 30, onlyB: 10, neither: 10 });
+    expect(d?.difference).toBeCloseTo(0.4, 12);
+    expect(d?.ci[0]).toBeGreaterThan(0);
+    expect(d?.ci[1]).toBeLessThanOrEqual(1);
+    expect(newcombePaired({ both: 0, onlyA: 0, onlyB: 0, neither: 0 })).toBeNull();
+  });
+});
+
+describe('studentPaired', () => {
+  it('is Student’s interval of the differences', () => {
+    // Differences 1, 2, 3, 2: mean 2, sd √(2/3) = 0.8165; t(0.975, 3) = 3.1824; half = 3.1824 × 0.8165 / 2 = 1.2992.
+    const d = studentPaired([1, 2, 3, 2]);
+    expect(d?.difference).toBe(2);
+    expect(d?.ci[0]).toBeCloseTo(2 - 1.2992, 4);
+    expect(d?.ci[1]).toBeCloseTo(2 + 1.2992, 4);
+    expect(studentPaired([1])).toBeNull();
+    expect(studentPaired([2, 2, 2])).toEqual({ difference: 2, ci: [2, 2] });
   });
 });
 

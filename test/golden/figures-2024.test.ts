@@ -109,6 +109,12 @@ describe('2024 published figures', () => {
     expect(mean('satisfaction.mean.radiologues', 2).value).toBeGreaterThan(7.35);
   });
 
+  it('gives a mean Student’s interval: [6,05 ; 7,70] for the 8 cadres, not the 1,96 one [6,19 ; 7,56]', () => {
+    const f = fig('satisfaction.mean.cadres');
+    if (f.kind !== 'mean' || !f.ci) throw new Error('no interval');
+    expect(f.ci.map((x) => Math.round(x * 100) / 100)).toEqual([6.05, 7.7]);
+  });
+
   it('F12: 21 of 24 manipulateur users, 7 of 8 cadre users, 93 % of all users plan to use IA more', () => {
     expect(share('avenir.oui.share.manipulateurs_utilisateurs')).toMatchObject({
       count: 21,

@@ -7,7 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { figureId } from '../../src/analysis/figures.js';
-import { wilson } from '../../src/analysis/stats.js';
+import { studentQuantile, wilson } from '../../src/analysis/stats.js';
 import { OTHER_CODE } from '../../src/edition/references.js';
 import {
   type EditionConfig,
@@ -217,7 +217,8 @@ function meanOf(values: number[]): Record<string, unknown> {
   const mean = values.reduce((a, b) => a + b, 0) / n;
   if (n < 2) return { value: mean, base: n, sd: null, ci: null };
   const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-  const half = (1.959963984540054 * sd) / Math.sqrt(n);
+  // Student's t at n − 1 degrees of freedom, as the methodology states.
+  const half = (studentQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
   return { value: mean, base: n, sd, ci: [mean - half, mean + half] };
 }
 

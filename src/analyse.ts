@@ -10,6 +10,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { changeFigures } from './analysis/change.js';
+import { comparability } from './analysis/comparability.js';
+import { type Comparer, ResponseComparer } from './analysis/compare.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
 import { CONFIG_FILE, type Edition, loadEdition, locateKey } from './edition/load.js';
@@ -24,6 +26,8 @@ export interface Analysed {
   ingested: Ingested;
   /** This edition's figures, then the change figures when there is a previous edition. */
   figures: Figure[];
+  /** Compares two of this edition's figures from the respondents behind them. */
+  comparer: Comparer;
   previous?: PreviousEdition;
 }
 
@@ -55,13 +59,19 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
   const figures = await log.stage(stages.computeFigures, () =>
     buildFigures(edition.config, ingested.responses),
   );
+  const comparer = new ResponseComparer(edition.config, ingested.responses);
   const before = edition.config.edition.previous;
-  if (before === undefined) return { edition, ingested, figures };
+  if (before === undefined) return { edition, ingested, figures, comparer };
   const previous = await log.stage(stages.readPrevious, () =>
     analysePrevious(path.resolve(editionFolder, before), edition, before),
   );
-  const changes = changeFigures(figures, previous.figures, previous.edition.config.edition.id);
-  return { edition, ingested, figures: [...figures, ...changes], previous };
+  const changes = changeFigures(
+    figures,
+    previous.figures,
+    previous.edition.config.edition.id,
+    comparability(edition.config, previous.edition.config),
+  );
+  return { edition, ingested, figures: [...figures, ...changes], previous, comparer };
 }
 
 /** Its own config, export and figures; its own `previous` is not followed (one year back is the comparison). */

@@ -5,6 +5,8 @@
  * `enquete init` keeps from one year to the next: that is what makes two
  * editions' figures comparable.
  */
+
+import type { NotesOf } from './comparability.js';
 import {
   type ChangeEnd,
   type ChangeFigure,
@@ -19,6 +21,8 @@ export function changeFigures(
   current: readonly Figure[],
   previous: readonly Figure[],
   previousId: string,
+  /** What differs since the previous edition for a question and a group (comparability.ts). */
+  notesOf: NotesOf = () => [],
 ): ChangeFigure[] {
   const before = new Map(previous.map((f) => [f.id, f]));
   const changes: ChangeFigure[] = [];
@@ -27,6 +31,7 @@ export function changeFigures(
     if (!from || from.kind !== to.kind) continue;
     const change = changeOf(from, to);
     if (!change) continue;
+    const notes = notesOf(to.question, to.segment);
     changes.push({
       id: figureId.change(to.id),
       kind: 'change',
@@ -39,6 +44,8 @@ export function changeFigures(
       to: change.to,
       ci: change.ci,
       previous: previousId,
+      comparable: notes.length === 0,
+      notes,
     });
   }
   return changes;

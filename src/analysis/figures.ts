@@ -8,6 +8,7 @@ import { OTHER_CODE } from '../edition/references.js';
 import type { EditionConfig } from '../edition/schema.js';
 import type { Responses } from '../ingest/columns.js';
 import { localDate } from '../ingest/timestamp.js';
+import type { ComparabilityNote } from './comparability.js';
 import { share, type Tally, tallyChoice, tallyScale, tallyText } from './measures.js';
 import { allSegments, Membership } from './segments.js';
 import type { Interval } from './stats.js';
@@ -57,6 +58,10 @@ export interface ChangeFigure extends FigureBase {
   ci: Interval | null;
   /** The previous edition's id. */
   previous: string;
+  /** False when the question, its answers or the group no longer measure the same as last year. */
+  comparable: boolean;
+  /** What differs since the previous edition, each with the editor's decision when one is recorded. */
+  notes: ComparabilityNote[];
 }
 export interface ChangeEnd {
   value: number | null;

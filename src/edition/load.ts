@@ -21,6 +21,8 @@ export interface Edition {
   /** The config's text, to locate errors in the templates it holds (chart titles, deks). */
   configText: string;
   config: EditionConfig;
+  /** Where a key of the config is in its text (the document is parsed once, on the first call). */
+  locate(keyPath: readonly PropertyKey[]): Position;
 }
 
 /** `kinds`: the chart kinds the build can draw (charts/kinds/), whose configs are checked here. */
@@ -38,7 +40,17 @@ export async function loadEdition(
     ]);
   }
   const config = parseEditionConfig(text, configFile, kinds);
-  return { folder, configFile, configText: text, config };
+  let locate: ((keyPath: readonly PropertyKey[]) => Position) | undefined;
+  return {
+    folder,
+    configFile,
+    configText: text,
+    config,
+    locate: (keyPath) => {
+      locate ??= configLocator(text);
+      return locate(keyPath);
+    },
+  };
 }
 
 /** Pure: YAML text -> validated, fully defaulted config (or a located InputError). */
@@ -112,8 +124,13 @@ function locator(doc: Document, lineCounter: LineCounter) {
 
 /** The position of a key in a config's text, for problems found after loading (e.g. a folder it names). */
 export function locateKey(text: string, keyPath: readonly PropertyKey[]): Position {
+  return configLocator(text)(keyPath);
+}
+
+/** Positions of keys in a config's text, its document parsed once. */
+function configLocator(text: string): (keyPath: readonly PropertyKey[]) => Position {
   const lineCounter = new LineCounter();
-  return locator(parseDocument(text, { lineCounter }), lineCounter)(keyPath);
+  return locator(parseDocument(text, { lineCounter }), lineCounter);
 }
 
 function hasRange(node: unknown): node is { range: [number, number, number] } {

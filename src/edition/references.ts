@@ -121,6 +121,17 @@ export function checkReferences(
       }
     }
   });
+  for (const key of Object.keys(config.comparability)) {
+    if (!questions.has(key) && !segmentIds.has(key)) {
+      out.push({
+        path: ['comparability', key],
+        problem: {
+          where: where.key(`comparability.${key}`),
+          ...say.comparabilityKey([...questions.keys(), ...segmentIds], key),
+        },
+      });
+    }
+  }
   config.articles.forEach((a, i) => {
     duplicates(a.charts.map((c) => c.id)).forEach((j) => {
       out.push({

@@ -271,6 +271,20 @@ const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
             .min(1)
             .describe('How the questionnaire was distributed.'),
           sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
+          sponsor: z
+            .string()
+            .min(1)
+            .optional()
+            .describe(
+              'Who paid for the survey, as the methodology box says it (default: the publisher and its partners, who also conducted it).',
+            ),
+          eligibility: z
+            .string()
+            .min(1)
+            .optional()
+            .describe(
+              'Who could answer and how that was checked: a sentence for the methodology box (AAPOR disclosure).',
+            ),
           previous: z
             .string()
             .min(1)
@@ -305,6 +319,12 @@ const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
       segments: z.array(segmentSchema).default([]),
       articles: z.array(articleSchema(charts)).min(1),
       theme: themeSchema.optional(),
+      comparability: z
+        .record(code, z.string().min(1))
+        .default({})
+        .describe(
+          "The editor's decisions on figures that no longer measure quite the same as in the previous edition, by question or segment id: why comparing them still makes sense. Each is printed in the methodology box.",
+        ),
     })
     .strict();
 

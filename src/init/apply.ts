@@ -3,8 +3,9 @@
  * yaml library's document model so that its comments, order and quoting
  * survive: the editor recognises their own file, changed where it had to be.
  */
-import { isMap, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { EditionConfig, Question } from '../edition/schema.js';
+import { initReport as say } from '../messages/index.js';
 import type { InitPlan } from './plan.js';
 
 export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): string {
@@ -87,7 +88,30 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
     plan.dropped.map((q) => index.get(q.id) as number),
   );
   flowOptionMaps(doc.getIn(['questions']));
+  // Last year's decisions were on comparing with the year before; this year's are the editors' to make.
+  doc.delete('comparability');
+  noteComparability(doc, plan);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * The questions that no longer read as last year, written above `articles:`
+ * as a commented `comparability:` block: the editors uncomment it and say,
+ * for each, why comparing still makes sense.
+ */
+function noteComparability(doc: ReturnType<typeof parseDocument>, plan: InitPlan): void {
+  if (plan.comparability.length === 0 || !isMap(doc.contents)) return;
+  const articles = (doc.contents as YAMLMap).items.find(
+    (p) => isScalar(p.key) && p.key.value === 'articles',
+  );
+  if (!articles || !isScalar(articles.key)) return;
+  const lines = say.yamlComparability(
+    plan.edition.id.from,
+    plan.comparability.map((c) => ({ id: c.question, changes: say.changes(c) })),
+  );
+  const before = articles.key.commentBefore;
+  articles.key.commentBefore = [...(before ? [before, ''] : []), ...lines].join('\n');
+  articles.key.spaceBefore = true;
 }
 
 /** A new question as the file writes questions: keys in the usual order, options one per line. */

@@ -132,6 +132,12 @@ export function initReport(f: ReportFacts): string {
   );
 
   section(
+    say.comparability(e.id.from),
+    plan.comparability.map((c) => say.comparabilityLine(code(c.question), say.changes(c))),
+    say.comparabilityNone(e.id.from),
+  );
+
+  section(
     say.personal,
     plan.added
       .filter((a) => a.question.private)
@@ -165,6 +171,8 @@ export function initReport(f: ReportFacts): string {
       ),
     );
   }
+  if (plan.comparability.length > 0) todo.push(say.comparabilityTodo(e.id.from));
+  if (plan.staleDecisions.length > 0) todo.push(say.staleDecisions(plan.staleDecisions));
   for (const a of plan.added) {
     if (a.question.private) continue;
     todo.push(say.checkNew(code(a.question.id), 'options' in a.question));

@@ -3,6 +3,15 @@
  * LANG). The French catalogue (fr.ts) has the same shape, checked by the
  * compiler and by a test; code asks for a sentence through messages/index.ts.
  */
+/** What `enquete init` found changed in a question since last year (init/plan.ts). */
+interface QuestionChanges {
+  reworded?: { from: string; to: string };
+  renamed: { from: string; to: string }[];
+  added: { label: string }[];
+  scale?: { from: string; to: string };
+  definesGroups: boolean;
+}
+
 const clock = () => new Date().toLocaleTimeString('en-GB');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -12,7 +21,8 @@ Usage:
   enquete build <edition-folder> [options]   build every article of the edition: PDF, web article,
                                              newsletter, and the edition's index page
                                              (default: output/<folder name>/)
-  enquete check <edition-folder> [--json]    check everything a build checks (config, export,
+  enquete check <edition-folder> [--json] [--strict]
+                                             check everything a build checks (config, export,
                                              templates, figure ids, charts) without building or
                                              writing anything; --json for CI
   enquete preview <edition-folder> [--port N] [--article <slug>]
@@ -35,6 +45,8 @@ Options:
   --from <folder>      (init) last year's edition folder
   --responses <file>   (init) the new year's Google Forms export
   --json               (check) print the result as JSON on stdout
+  --strict             (check) stop on the warnings too (a stale year, respondents left out of a
+                       chart, a comparison on a small base without its bases)
   --port <n>           (preview) the port on 127.0.0.1 (default 5024; 0 picks a free one)
   --lang <fr|en>       the language of messages (default: French, English when LANG is English)
   --debug              print the stack trace of unexpected errors
@@ -66,6 +78,10 @@ export const en = {
     ) =>
       `\nChecked ${folder}: ${plural(slugs.length, 'article')} (${slugs.join(', ')}), ${pages} pages rendered, ${figures} figures, ${rowsIn} rows (${kept} kept). Nothing written.`,
     cpuUsed: (seconds: string) => `(this process used ${seconds} s of CPU, Chromium not included)`,
+    claims: (claims: number, decidedTrue: number) =>
+      `${plural(claims, 'wording decision')} in the articles (${decidedTrue} true), each decided by an interval or a threshold: listed in claims.json.`,
+    warnings: (n: number) =>
+      `\n${plural(n, 'warning')}: what the new data may have broken (check --strict stops on them).`,
     errorHead: 'enquete: ',
   },
 
@@ -217,6 +233,7 @@ export const en = {
     readArticleTemplates: 'Reading the article templates',
     readTheme: 'Reading the theme',
     readNewExport: 'Reading the new export',
+    newYear: 'Checking what the new data may have broken',
   },
 
   where: {
@@ -230,6 +247,15 @@ export const en = {
     line: (n: number) => `line ${n}`,
     chartTitle: (id: string) => `chart "${id}" title`,
     articleDek: (slug: string) => `article "${slug}" dek`,
+    alsoAt: (places: string[]) => `also at ${places.join(', ')}`,
+    articlePart: (slug: string, part: string) =>
+      part === 'body'
+        ? `article "${slug}" text`
+        : part === 'dek'
+          ? `article "${slug}" dek`
+          : part === 'title'
+            ? `article "${slug}" title`
+            : `chart "${part.replace(/^chart:/, '')}" title`,
   },
 
   config: {
@@ -322,6 +348,51 @@ export const en = {
       found: `"${found}"`,
       fix: 'Use the id of a segment listed under "segments:", or "all".',
     }),
+    comparabilityKey: (ids: string[], found: string) => ({
+      expected: `the id of a question or a segment whose comparison with the previous edition is decided (${ids.join(', ')})`,
+      found: `"${found}"`,
+      fix: 'Record each decision under the id of the question or segment that changed, as enquete check names it.',
+    }),
+  },
+
+  lint: {
+    literalYear: (year: string, editionYear: string, previous: boolean) => ({
+      expected: `no year typed in the text but the edition's (${editionYear})`,
+      found: `"${year}"`,
+      fix: previous
+        ? "Write {{edition.year}} for this edition's year, {{previousEdition}} for the previous one's."
+        : "Write {{edition.year}} for the edition's year, or rewrite the sentence.",
+    }),
+    uncovered: (
+      n: number,
+      segments: string[],
+      answers: { label: string; n: number }[],
+      widened: { segment: string; where: string } | undefined,
+    ) => ({
+      expected: `every respondent in one of the chart's segments (${segments.join(', ')})`,
+      found: `${plural(n, 'respondent')} in none: ${answers.map((a) => `${a.label} (${a.n})`).join(', ')}`,
+      fix: widened
+        ? `Take them into "${widened.segment}" (segments:): ${widened.where}; or add a segment for each answer, under "segments:" and in the chart's list.`
+        : 'Add a segment for each of these answers, under "segments:" and in the chart\'s list.',
+    }),
+    emptySegment: (segment: string, question: string) => ({
+      expected: `respondents to "${question}" in segment "${segment}"`,
+      found: 'nobody this year: the chart leaves it out, and its note says so',
+      fix: `Remove "${segment}" from the chart's list, or keep it if the empty group is itself the news.`,
+    }),
+    smallBaseClaim: (
+      helper: string,
+      sides: { figure: string; previous: boolean; base: number }[],
+    ) => ({
+      expected: 'the bases of a comparison on fewer than 30 respondents printed in its paragraph',
+      found: `${helper} on ${sides.map((s) => `"${s.figure}"${s.previous ? ' (previous edition)' : ''}, n = ${s.base}`).join(', ')}, base not printed near it`,
+      fix: 'Print the base beside the claim: {{outof "…"}} ("5 sur 8"), {{n "…"}} ("n = 8"), or {{before "…"}} for the previous edition.',
+    }),
+    percentOnSmallBase: (figure: string, base: number) => ({
+      expected: 'a count under 30 respondents ("8 sur 14"), as the methodology box promises',
+      found: `{{pct "${figure}"}} on ${base} respondents`,
+      fix: 'Use {{share "…"}} (a count under 30, a percentage above) or {{outof "…"}}.',
+    }),
   },
 
   charts: {
@@ -385,9 +456,65 @@ export const en = {
       found: found ?? 'a block still open at the end of the template',
       fix: 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed by its {{/if}}, {{/each}} or {{/unless}}, and every {{ by }}.',
     }),
-    unknownChart: (id: string, ids: string[]) =>
-      `unknown chart "${id}": charts are listed under the article's "charts:" in edition.yaml (${ids.join(', ')})`,
+    unknownChart: (id: string, ids: string[]) => ({
+      expected: `a chart of the article, listed under its "charts:" in edition.yaml (${ids.join(', ')})`,
+      found: `"${id}", which is not one`,
+      fix: 'Correct the chart id, declare the chart under the article\'s "charts:", or remove {{chart}} from the text.',
+    }),
     noPartial: (file: string) => `no partial ${file} in templates/partials`,
+    emptyGroup: (segment: string, guard: string) => ({
+      expected: `respondents in segment "${segment}" who answered the question`,
+      found: 'nobody this year: the figure has no value',
+      fix: `Remove the figure from the text, or print the sentence only when there are some: {{#if (atLeast "${guard}" 1)}}…{{/if}}.`,
+    }),
+    notComparable: (previous: string, notes: { about: string; text: string }[]) => ({
+      expected: `a figure that measures the same as in ${previous}, or the editor's decision recorded in edition.yaml`,
+      found: notes.map((n) => n.text).join('; '),
+      fix: `Compare only what still measures the same; or, where the comparison still makes sense, say why in edition.yaml (it is printed in the methodology box):\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
+    }),
+    refused: (reason: 'overlap' | 'same-figure', a: string, b: string) => ({
+      expected:
+        'two figures on separate respondents, on the same respondents, or a group against a group containing it',
+      found:
+        reason === 'overlap'
+          ? `"${a}" and "${b}" count partly the same respondents`
+          : `"${a}" compared with itself`,
+      fix:
+        reason === 'overlap'
+          ? 'Compare groups that do not overlap (hospitaliers and libéraux), the same respondents (two answers of one question), or a group with a group containing it (radiologues and all).'
+          : 'Name two different figures.',
+    }),
+    thresholdNumber: (found: string) => ({
+      expected: 'a number to hold the figure against (0.5 for half)',
+      found: `"${found}"`,
+      fix: 'To set two figures against each other, use higher or lower, decided by their interval: {{#if (higher "a" "b")}}.',
+    }),
+    similarGap: () => ({
+      expected: 'similar without gap=',
+      found: 'gap=',
+      fix: 'similar says there is no measurable difference; to say two figures are of the same order, use {{#if (within "a" "b" 5)}} (the whole interval within ±5 points).',
+    }),
+    withinGap: (found: string) => ({
+      expected: "a margin: in points for shares (5), in the scale's units for means (0.5)",
+      found: `"${found}"`,
+      fix: 'Write {{#if (within "a" "b" 5)}}.',
+    }),
+    listPhrase: (found: string) => ({
+      expected: 'figure ids, each followed by the words that name it',
+      found: `"${found}"`,
+      fix: 'Write {{list "usages.diagnostic.share.all" "l\'aide au diagnostic" "usages.segmentation.share.all" "la segmentation"}}.',
+    }),
+    decimalsBeyondBase: (
+      question: string,
+      decimals: number,
+      figure: string,
+      base: number,
+      max: number,
+    ) => ({
+      expected: `at most ${plural(max, 'decimal')} for the means of "${question}": "${figure}" is printed and counts ${base} respondents`,
+      found: `decimals=${decimals}`,
+      fix: 'A mean of fewer than 30 respondents prints with one decimal at most, any other with two at most: remove decimals= or ask for fewer.',
+    }),
     decimals: (question: string, decimals: number, file: string, line: number, found: number) => ({
       expected: `the means of "${question}" with ${plural(decimals, 'decimal')}, as asked in ${file} line ${line}`,
       found: `decimals=${found}`,
@@ -397,7 +524,6 @@ export const en = {
 
   figures: {
     noSuchFigure: 'no such figure',
-    noValue: 'nobody in this segment answered: the figure has no value',
     noPrevious: 'no previous edition to compare with: set "previous:" under "edition:"',
     noChange: (noPrevious: string) => `no change figure (${noPrevious}, or it has no such figure)`,
     notKind: (kinds: string[], kind: string) => `not a ${kinds.join(' or a ')} but a ${kind}`,
@@ -561,6 +687,35 @@ export const en = {
       `- ${id} ("${header}") is marked \`private: true\`: read, never printed, never in free-text.csv`,
     noPersonal:
       'No column looks like personal data. E-mail addresses and phone numbers typed in free answers are masked in every output anyway.',
+    comparability: (previous: string) => `What no longer compares as it stands with ${previous}`,
+    comparabilityNone: (previous: string) =>
+      `Every question is asked as in ${previous}: their changes compare as they stand.`,
+    comparabilityLine: (id: string, changes: string) => `- ${id}: ${changes}`,
+    changes: (c: QuestionChanges) =>
+      [
+        ...(c.reworded ? [`question reworded ("${c.reworded.from}" → "${c.reworded.to}")`] : []),
+        ...(c.renamed.length > 0
+          ? [`answers renamed: ${c.renamed.map((r) => `"${r.from}" → "${r.to}"`).join(', ')}`]
+          : []),
+        ...(c.added.length > 0
+          ? [`answers added: ${c.added.map((a) => `"${a.label}"`).join(', ')}`]
+          : []),
+        ...(c.scale ? [`scale ${c.scale.from} → ${c.scale.to}`] : []),
+        ...(c.definesGroups && c.added.length > 0
+          ? ['it defines groups: their make-up changes too']
+          : []),
+      ].join('; '),
+    staleDecisions: (ids: string[]) =>
+      `- Last year's comparability decisions (${ids.join(', ')}) were about the comparison with the edition before: removed.`,
+    comparabilityTodo: (previous: string) =>
+      `- The changes of the questions above are not printed until the editors record a decision: in edition.yaml, uncomment the "comparability:" block and say for each why comparing with ${previous} still makes sense (the sentence is printed in the methodology box), or write no change for it`,
+    yamlComparability: (previous: string, entries: { id: string; changes: string }[]) => [
+      ` What no longer compares as it stands with ${previous} (noted by enquete init). The changes`,
+      ' of these questions are not printed until the editors record a decision:',
+      ' remove the "#" and say why the comparison still makes sense (printed in the methodology box).',
+      ' comparability:',
+      ...entries.map((e) => `   ${e.id}: "…" # ${e.changes}`),
+    ],
     todo: 'What you must still do',
     doesNotRead: (n: number) => `- **The edition does not read yet** (${plural(n, 'problem')}):`,
     problem: (place: string, expected: string, found: string | undefined, fix: string) =>

@@ -14,7 +14,8 @@ Usage :
   enquete build <dossier-édition> [options]  fabrique chaque article de l’édition : PDF, article web,
                                              lettre d’information, et la page d’index de l’édition
                                              (par défaut dans output/<nom du dossier>/)
-  enquete check <dossier-édition> [--json]   vérifie tout ce que vérifie build (configuration, export,
+  enquete check <dossier-édition> [--json] [--strict]
+                                             vérifie tout ce que vérifie build (configuration, export,
                                              gabarits, identifiants de chiffres, graphiques) sans rien
                                              fabriquer ni écrire ; --json pour l’intégration continue
   enquete preview <dossier-édition> [--port N] [--article <slug>]
@@ -37,6 +38,8 @@ Options :
   --from <dossier>       (init) le dossier de l’édition de l’an dernier
   --responses <fichier>  (init) l’export Google Forms de la nouvelle année
   --json                 (check) écrit le résultat en JSON sur la sortie standard
+  --strict               (check) s’arrête aussi sur les avertissements (une année périmée, des
+                         répondants absents d’un graphique, une comparaison sur une petite base)
   --port <n>             (preview) le port sur 127.0.0.1 (5024 par défaut ; 0 en choisit un libre)
   --lang <fr|en>         la langue des messages (français par défaut, anglais si LANG est anglais)
   --debug                affiche la pile d’appels des erreurs inattendues
@@ -72,6 +75,10 @@ export const fr: Catalogue = {
     cpuUsed: (seconds) =>
       `(ce processus a utilisé ${seconds.replace('.', ',')} s de processeur, hors Chromium)`,
     errorHead: 'enquete : ',
+    claims: (claims, decidedTrue) =>
+      `${plural(claims, 'choix de formulation', 'choix de formulation')} dans les articles (${plural(decidedTrue, 'vrai', 'vrais')}), chacun tranché par un intervalle ou un seuil : détail dans claims.json.`,
+    warnings: (n) =>
+      `\n${plural(n, 'avertissement')} : ce que les nouvelles données ont peut-être cassé (check --strict s’y arrête).`,
   },
 
   usage: {
@@ -220,6 +227,7 @@ export const fr: Catalogue = {
     readArticleTemplates: 'Lecture des textes des articles',
     readTheme: 'Lecture du thème',
     readNewExport: 'Lecture du nouvel export',
+    newYear: 'Vérification de ce que les nouvelles données ont pu casser',
   },
 
   where: {
@@ -233,6 +241,15 @@ export const fr: Catalogue = {
     line: (n) => `ligne ${n}`,
     chartTitle: (id) => `titre du graphique ${quoted(id)}`,
     articleDek: (slug) => `chapeau de l’article ${quoted(slug)}`,
+    alsoAt: (places) => `aussi en ${places.join(', ')}`,
+    articlePart: (slug, part) =>
+      part === 'body'
+        ? `texte de l’article ${quoted(slug)}`
+        : part === 'dek'
+          ? `chapeau de l’article ${quoted(slug)}`
+          : part === 'title'
+            ? `titre de l’article ${quoted(slug)}`
+            : `titre du graphique ${quoted(part.replace(/^chart:/, ''))}`,
   },
 
   config: {
@@ -325,6 +342,45 @@ export const fr: Catalogue = {
       found: quoted(found),
       fix: 'Utilisez l’identifiant d’un segment listé sous « segments: », ou « all ».',
     }),
+    comparabilityKey: (ids, found) => ({
+      expected: `l’identifiant d’une question ou d’un segment dont la comparaison avec l’édition précédente est tranchée (${ids.join(', ')})`,
+      found: quoted(found),
+      fix: 'Notez chaque décision sous l’identifiant de la question ou du segment qui a changé, tel que enquete check le nomme.',
+    }),
+  },
+
+  lint: {
+    literalYear: (year, editionYear, previous) => ({
+      expected: `aucune année tapée dans le texte, hormis celle de l’édition (${editionYear})`,
+      found: quoted(year),
+      fix: previous
+        ? 'Écrivez {{edition.year}} pour l’année de cette édition, {{previousEdition}} pour celle de l’édition précédente.'
+        : 'Écrivez {{edition.year}} pour l’année de l’édition, ou reformulez la phrase.',
+    }),
+    uncovered: (n, segments, answers, widened) => ({
+      expected: `chaque répondant dans un des segments du graphique (${segments.join(', ')})`,
+      found: `${plural(n, 'répondant')} dans aucun : ${answers.map((a) => `${a.label} (${a.n})`).join(', ')}`,
+      fix: widened
+        ? `Rattachez-les à ${quoted(widened.segment)} (sous « segments: ») : ${widened.where} ; ou ajoutez un segment par réponse, sous « segments: » et dans la liste du graphique.`
+        : 'Ajoutez un segment pour chacune de ces réponses, sous « segments: » et dans la liste du graphique.',
+    }),
+    emptySegment: (segment, question) => ({
+      expected: `des répondants à ${quoted(question)} dans le segment ${quoted(segment)}`,
+      found: 'personne cette année : le graphique l’omet, et sa note le dit',
+      fix: `Retirez ${quoted(segment)} de la liste du graphique, ou gardez-le si ce groupe vide est en soi une information.`,
+    }),
+    smallBaseClaim: (helper, sides) => ({
+      expected:
+        'les bases d’une comparaison sur moins de 30 répondants, imprimées dans son paragraphe',
+      found: `${helper} sur ${sides.map((s) => `${quoted(s.figure)}${s.previous ? ' (édition précédente)' : ''}, n = ${s.base}`).join(', ')}, base absente du paragraphe`,
+      fix: 'Imprimez la base à côté de l’affirmation : {{outof "…"}} (« 5 sur 8 »), {{n "…"}} (« n = 8 »), ou {{before "…"}} pour l’édition précédente.',
+    }),
+    percentOnSmallBase: (figure, base) => ({
+      expected:
+        'un effectif sous 30 répondants (« 8 sur 14 »), comme l’annonce l’encadré de méthodologie',
+      found: `{{pct "${figure}"}} sur ${base} répondants`,
+      fix: 'Utilisez {{share "…"}} (un effectif sous 30, un pourcentage au-delà) ou {{outof "…"}}.',
+    }),
   },
 
   charts: {
@@ -390,9 +446,60 @@ export const fr: Catalogue = {
       found: found ?? 'un bloc encore ouvert à la fin du texte',
       fix: 'Vérifiez que chaque {{#if}}, {{#each}} et {{#unless}} est fermé par son {{/if}}, {{/each}} ou {{/unless}}, et chaque {{ par }}.',
     }),
-    unknownChart: (id, ids) =>
-      `graphique inconnu ${quoted(id)} : les graphiques sont listés sous « charts: » de l’article dans edition.yaml (${ids.join(', ')})`,
+    unknownChart: (id, ids) => ({
+      expected: `un graphique de l’article, déclaré sous son « charts: » dans edition.yaml (${ids.join(', ')})`,
+      found: `${quoted(id)}, qui n’en est pas un`,
+      fix: 'Corrigez l’identifiant du graphique, déclarez-le sous « charts: » de l’article, ou retirez {{chart}} du texte.',
+    }),
     noPartial: (file) => `pas de gabarit partiel ${file} dans templates/partials`,
+    emptyGroup: (segment, guard) => ({
+      expected: `des répondants du segment ${quoted(segment)} ayant répondu à la question`,
+      found: 'personne cette année : le chiffre n’a pas de valeur',
+      fix: `Retirez ce chiffre du texte, ou n’imprimez la phrase que s’il y a des répondants : {{#if (atLeast "${guard}" 1)}}…{{/if}}.`,
+    }),
+    notComparable: (previous, notes) => ({
+      expected: `un chiffre qui mesure la même chose qu’en ${previous}, ou la décision de la rédaction notée dans edition.yaml`,
+      found: notes.map((n) => n.text).join(' ; '),
+      fix: `Ne comparez que ce qui mesure encore la même chose ; ou, si la comparaison garde un sens, dites pourquoi dans edition.yaml (la phrase est imprimée dans l’encadré de méthodologie) :\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
+    }),
+    refused: (reason, a, b) => ({
+      expected:
+        'deux chiffres sur des répondants distincts, sur les mêmes répondants, ou un groupe face à un groupe qui le contient',
+      found:
+        reason === 'overlap'
+          ? `${quoted(a)} et ${quoted(b)} comptent en partie les mêmes répondants`
+          : `${quoted(a)} comparé à lui-même`,
+      fix:
+        reason === 'overlap'
+          ? 'Comparez des groupes sans répondant commun (hospitaliers et libéraux), les mêmes répondants (deux réponses d’une même question), ou un groupe et un groupe qui le contient (radiologues et ensemble).'
+          : 'Nommez deux chiffres différents.',
+    }),
+    thresholdNumber: (found) => ({
+      expected: 'un nombre auquel comparer le chiffre (0.5 pour la moitié)',
+      found: quoted(found),
+      fix: 'Pour opposer deux chiffres, utilisez higher ou lower, tranchés par leur intervalle : {{#if (higher "a" "b")}}.',
+    }),
+    similarGap: () => ({
+      expected: 'similar sans gap=',
+      found: 'gap=',
+      fix: 'similar dit qu’aucun écart n’est mesurable ; pour dire que deux chiffres sont du même ordre, utilisez {{#if (within "a" "b" 5)}} (tout l’intervalle à moins de 5 points).',
+    }),
+    withinGap: (found) => ({
+      expected:
+        'une marge : en points pour les parts (5), dans l’unité de l’échelle pour les moyennes (0.5)',
+      found: quoted(found),
+      fix: 'Écrivez {{#if (within "a" "b" 5)}}.',
+    }),
+    listPhrase: (found) => ({
+      expected: 'des identifiants de chiffres, chacun suivi des mots qui le nomment',
+      found: quoted(found),
+      fix: 'Écrivez {{list "usages.diagnostic.share.all" "l’aide au diagnostic" "usages.segmentation.share.all" "la segmentation"}}.',
+    }),
+    decimalsBeyondBase: (question, decimals, figure, base, max) => ({
+      expected: `au plus ${plural(max, 'décimale')} pour les moyennes de ${quoted(question)} : ${quoted(figure)} est imprimé et compte ${base} répondants`,
+      found: `decimals=${decimals}`,
+      fix: 'Une moyenne de moins de 30 répondants s’écrit avec une décimale au plus, les autres avec deux au plus : retirez decimals= ou demandez-en moins.',
+    }),
     decimals: (question, decimals, file, line, found) => ({
       expected: `les moyennes de ${quoted(question)} avec ${plural(decimals, 'décimale')}, comme demandé dans ${file} ligne ${line}`,
       found: `decimals=${found}`,
@@ -402,7 +509,6 @@ export const fr: Catalogue = {
 
   figures: {
     noSuchFigure: 'aucun chiffre de ce nom',
-    noValue: 'personne n’a répondu dans ce segment : le chiffre n’a pas de valeur',
     noPrevious:
       'pas d’édition précédente à laquelle comparer : ajoutez « previous: » sous « edition: »',
     noChange: (noPrevious) =>
@@ -554,6 +660,39 @@ export const fr: Catalogue = {
       `- ${id} (${quoted(header)}) est marquée \`private: true\` : lue, jamais publiée, jamais dans free-text.csv`,
     noPersonal:
       'Aucune colonne ne ressemble à des données personnelles. Les adresses e-mail et numéros de téléphone saisis dans les réponses libres sont de toute façon masqués dans chaque sortie.',
+    comparability: (previous) => `Ce qui ne se compare plus tel quel avec ${previous}`,
+    comparabilityNone: (previous) =>
+      `Chaque question se pose comme en ${previous} : leurs évolutions se comparent telles quelles.`,
+    comparabilityLine: (id, changes) => `- ${id} : ${changes}`,
+    changes: (c) =>
+      [
+        ...(c.reworded
+          ? [`question reformulée (${quoted(c.reworded.from)} → ${quoted(c.reworded.to)})`]
+          : []),
+        ...(c.renamed.length > 0
+          ? [
+              `réponses renommées : ${c.renamed.map((r) => `${quoted(r.from)} → ${quoted(r.to)}`).join(', ')}`,
+            ]
+          : []),
+        ...(c.added.length > 0
+          ? [`réponses ajoutées : ${c.added.map((a) => quoted(a.label)).join(', ')}`]
+          : []),
+        ...(c.scale ? [`échelle ${c.scale.from} → ${c.scale.to}`] : []),
+        ...(c.definesGroups && c.added.length > 0
+          ? ['elle définit des groupes : leur composition change aussi']
+          : []),
+      ].join(' ; '),
+    staleDecisions: (ids) =>
+      `- Les décisions de comparabilité de l’an dernier (${ids.join(', ')}) portaient sur la comparaison avec l’édition d’avant : retirées.`,
+    comparabilityTodo: (previous) =>
+      `- Les évolutions des questions ci-dessus ne s’impriment pas tant que la rédaction n’a pas noté sa décision : dans edition.yaml, décommentez le bloc « comparability: » et dites pour chacune pourquoi la comparaison avec ${previous} garde un sens (la phrase est imprimée dans l’encadré de méthodologie), ou n’écrivez pas d’évolution pour elle`,
+    yamlComparability: (previous, entries) => [
+      ` Ce qui ne se compare plus tel quel avec ${previous} (noté par enquete init). Les évolutions`,
+      ' de ces questions ne s’impriment pas tant que la rédaction n’a pas noté sa décision :',
+      ' retirez les « # » et dites pourquoi la comparaison garde un sens (imprimé dans la méthodologie).',
+      ' comparability:',
+      ...entries.map((e) => `   ${e.id}: "…" # ${e.changes}`),
+    ],
     todo: 'Ce qu’il vous reste à faire',
     doesNotRead: (n) => `- **L’édition ne se lit pas encore** (${plural(n, 'problème')}) :`,
     problem: (place, expected, found, fix) =>

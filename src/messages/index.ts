@@ -63,3 +63,4 @@ export const preview = section('preview');
 export function help(): string {
   return current.help;
 }
+export const lint = section('lint');

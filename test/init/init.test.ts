@@ -111,6 +111,26 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
     );
   });
 
+  it('notes what no longer compares with 2024, in the report and as a commented block in edition.yaml', async () => {
+    const text = await readFile(path.join(folder, 'edition.yaml'), 'utf8');
+    // Commented out: the comparison stays refused until the editors write their decision.
+    expect(config.comparability).toBeUndefined();
+    expect(text).toContain('# comparability:');
+    expect(text).toContain(
+      '#   usage: "…" # question reformulée (« Utilisez-vous l\'intelligence artificielle dans votre pratique ? » → « Utilisez-vous l\'intelligence artificielle dans votre pratique quotidienne ? »)',
+    );
+    expect(text).toMatch(
+      /# {3}profession: "…" # question reformulée .* réponses ajoutées : « Physicien médical », « Interne en radiologie » ; elle définit des groupes/,
+    );
+    expect(report).toContain('## Ce qui ne se compare plus tel quel avec 2024');
+    expect(report).toContain(
+      '- `freins` : réponses renommées : « Disponibilité limitée des outils » → « Disponibilité insuffisante des outils »',
+    );
+    // Free text has no figure that compares.
+    expect(report).not.toContain('- `commentaire` :');
+    expect(report).toContain('décommentez le bloc « comparability: »');
+  });
+
   it('writes the same report in English for an English shell', async () => {
     const english = path.join(path.dirname(folder), 'en-2025');
     const run = await enquete(
@@ -135,6 +155,18 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
 });
 
 describe('enquete init, refusing and cascading', () => {
+  it('drops last year’s comparability decisions: they were about the year before', async () => {
+    const folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2026');
+    const { report } = await initEdition(
+      { folder, from: 'test/fixtures/editions/2025', responses: EXPORT_2025 },
+      CHART_KINDS,
+      silentLog,
+    );
+    const config = parseDocument(await readFile(path.join(folder, 'edition.yaml'), 'utf8')).toJS();
+    expect(config.comparability).toBeUndefined();
+    expect(report).toContain('(usage, profession, secteur)');
+  });
+
   it('refuses a folder that exists and is not empty, and touches nothing in it', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'enquete-init-'));
     await writeFile(path.join(folder, 'notes.txt'), 'mine');

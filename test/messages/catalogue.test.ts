@@ -86,7 +86,7 @@ describe('the catalogue of messages', () => {
 
 /** Stands for any argument: reads as the string "7" and the list ["x", "y"] (each message takes one of these). */
 const SAMPLE: unknown = new Proxy(['x', 'y'], {
-  get(list, name) {
+  get(list, name): unknown {
     if (name === Symbol.toPrimitive) return () => '7';
     if (name === 'length') return 2;
     if (typeof name === 'string' && name in String.prototype && !(name in Array.prototype))
@@ -94,6 +94,8 @@ const SAMPLE: unknown = new Proxy(['x', 'y'], {
         name
       ]?.bind('7');
     const value = Reflect.get(list, name);
+    // A field of an object argument ({ reworded, renamed… }): a sample again, all the way down.
+    if (value === undefined && typeof name === 'string') return SAMPLE;
     return typeof value === 'function' ? value.bind(list) : value;
   },
 });

@@ -5,11 +5,13 @@
  * Charts are planned (their data, alt text and table worked out) but not
  * drawn: each page is rendered with an empty drawing in their place.
  */
+import type { Problem } from './errors.js';
 import type { Reconciliation } from './ingest/types.js';
 import type { Log } from './log.js';
 import { stages } from './messages/index.js';
 import { ARTICLE_RECIPES } from './outputs/recipes/index.js';
 import { composeArticles, recipePage } from './pipeline.js';
+import type { Claim } from './render/audit.js';
 
 export interface CheckResult {
   edition: string;
@@ -17,10 +19,18 @@ export interface CheckResult {
   figures: number;
   pages: number;
   reconciliation: Reconciliation;
+  /** Every decision the articles' wording took, as claims.json lists them. */
+  claims: Claim[];
+  /** What the new data may have broken (errors with --strict). */
+  warnings: Problem[];
 }
 
 export async function checkEdition(folder: string, log: Log): Promise<CheckResult> {
-  const { analysed, builds } = await composeArticles({ editionFolder: folder }, NO_DRAWING, log);
+  const { analysed, builds, claims, warnings } = await composeArticles(
+    { editionFolder: folder },
+    NO_DRAWING,
+    log,
+  );
   let pages = 0;
   await log.stage(stages.renderEveryPage, async () => {
     for (const build of builds)
@@ -35,6 +45,8 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
     figures: analysed.figures.length,
     pages,
     reconciliation: analysed.ingested.reconciliation,
+    claims,
+    warnings,
   };
 }
 

@@ -4,7 +4,15 @@
  * codes (1: bad input, 2: bad usage).
  */
 import { parseArgs } from 'node:util';
-import { errorJson, formatError, isExpectedError, UsageError } from './errors.js';
+import {
+  errorJson,
+  formatError,
+  formatProblem,
+  InputError,
+  isExpectedError,
+  type Problem,
+  UsageError,
+} from './errors.js';
 import { consoleLog, formatReconciliation, formatWritten, silentLog } from './log.js';
 import {
   cli,
@@ -12,10 +20,12 @@ import {
   help,
   languageFrom,
   preview as previewSays,
+  tasks,
   usage,
   useLanguage,
 } from './messages/index.js';
 import { startChromium } from './outputs/chromium.js';
+import type { Claim } from './render/audit.js';
 import { startWorker } from './worker/client.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -86,7 +96,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`\n${report}`);
     return problems.length > 0 ? 1 : 0;
   }
-  if (command === 'check') return check(folder, values.json === true);
+  if (command === 'check') return check(folder, values.json === true, values.strict === true);
   if (command === 'preview') return preview(folder, values.port ?? '5024', values.article);
   if (command === 'figures') {
     const { analyseEdition } = await import('./analyse.js');
@@ -114,8 +124,10 @@ async function run(argv: string[]): Promise<number> {
   } finally {
     await Promise.all([chromium.close(), worker.stop()]);
   }
-  const { written, reconciliation, articles } = result;
+  const { written, reconciliation, articles, claims, warnings } = result;
   log.info(`\n${formatReconciliation(reconciliation)}`);
+  log.info(formatClaims(claims));
+  if (warnings.length > 0) log.info(formatWarnings(warnings));
   if (process.env.ENQUETE_TIMELINE) {
     const cpu = process.cpuUsage();
     log.info(cli.cpuUsed(((cpu.user + cpu.system) / 1e6).toFixed(2)));
@@ -127,13 +139,27 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** enquete check: a sentence, or with --json one JSON object on stdout (the error's problems too). */
-async function check(folder: string, json: boolean): Promise<number> {
+/** "12 wording decisions (7 true)…": what claims.json holds, in one line. */
+function formatClaims(claims: readonly Claim[]): string {
+  const calls = new Map(claims.map((c) => [c.call, c.result]));
+  return cli.claims(calls.size, [...calls.values()].filter(Boolean).length);
+}
+
+function formatWarnings(warnings: readonly Problem[]): string {
+  return [cli.warnings(warnings.length), ...warnings.map(formatProblem)].join('\n');
+}
+
+/**
+ * enquete check: a sentence, or with --json one JSON object on stdout (the
+ * error's problems too); with --strict, the warnings stop it like errors.
+ */
+async function check(folder: string, json: boolean, strict: boolean): Promise<number> {
   const { checkEdition } = await import('./check.js');
   const log = json ? silentLog : consoleLog();
   let result: Awaited<ReturnType<typeof checkEdition>>;
   try {
     result = await checkEdition(folder, log);
+    if (strict && result.warnings.length > 0) throw new InputError(tasks.newYear, result.warnings);
   } catch (e) {
     if (!json || !isExpectedError(e)) throw e;
     await writeOut({ ok: false, error: errorJson(e) });
@@ -144,7 +170,9 @@ async function check(folder: string, json: boolean): Promise<number> {
     return 0;
   }
   const { rowsIn, kept } = result.reconciliation;
+  if (result.warnings.length > 0) log.info(formatWarnings(result.warnings));
   log.info(cli.checked(folder, result.articles, result.pages, result.figures, rowsIn, kept));
+  log.info(formatClaims(result.claims));
   return 0;
 }
 
@@ -185,6 +213,7 @@ function parse(argv: string[]) {
       responses: { type: 'string' },
       debug: { type: 'boolean' },
       json: { type: 'boolean' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

@@ -5,7 +5,7 @@
  * so they serve as file names and as URLs under the published address.
  */
 
-export type EditionFile = 'index' | 'figures' | 'reconciliation' | 'free-text';
+export type EditionFile = 'index' | 'figures' | 'claims' | 'reconciliation' | 'free-text';
 export type ArticleFile =
   | 'pdf'
   | 'web'
@@ -26,6 +26,7 @@ export type CardSize = '1200x630' | '1080x1080';
 const EDITION_FILES: Record<EditionFile, string> = {
   index: 'index.html',
   figures: 'figures.json',
+  claims: 'claims.json',
   reconciliation: 'reconciliation.json',
   'free-text': 'free-text.csv',
 };

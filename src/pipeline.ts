@@ -18,29 +18,42 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Analysed, analyseEdition, type PreviousEdition } from './analyse.js';
+import type { MeanFigure } from './analysis/figures.js';
 import { type FreeTextGroup, freeText } from './analysis/free-text.js';
-import { drawingJob, planChart, type RenderedChart, withDrawings } from './charts/draw.js';
+import {
+  drawingJob,
+  type PlannedChart,
+  planChart,
+  type RenderedChart,
+  undrawn,
+  unplannable,
+  withDrawings,
+} from './charts/draw.js';
 import type { Edition } from './edition/load.js';
 import type { Article } from './edition/schema.js';
-import { UsageError } from './errors.js';
-import { FigureIndex } from './format/figure-index.js';
+import { InputError, type Problem, UsageError } from './errors.js';
+import { FigureIndex, FigureProblem } from './format/figure-index.js';
 import type { Reconciliation } from './ingest/types.js';
+import { type LintInput, lintEdition } from './lint/index.js';
 import type { Log, WrittenFile } from './log.js';
-import { stages, usage } from './messages/index.js';
+import { stages, tasks, usage, where } from './messages/index.js';
 import type { ArticleBuild, ArticleRecipe, EditionBuild, Tools } from './outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from './outputs/recipes/index.js';
 import { LEAD_CARD } from './outputs/recipes/social-cards.js';
 import { checkTarget, type OutputFile, publish, sizes } from './outputs/write.js';
 import { articleFolder, outputPath } from './paths.js';
+import { Audit, type Claim } from './render/audit.js';
 import { articleContext, type PreviousFacts } from './render/context.js';
 import {
+  auditArticle,
+  inlinePlace,
   loadTemplates,
   type PreparedArticle,
   prepareArticle,
   renderArticlePage,
   type Templates,
 } from './render/pages.js';
-import { meanPrecision } from './render/precision.js';
+import { meanPrecision, precisionProblems } from './render/precision.js';
 import { loadTheme, type ThemeView } from './render/theme.js';
 import type { DrawingWorker } from './worker/client.js';
 
@@ -57,10 +70,16 @@ export interface BuildResult {
   written: WrittenFile[];
   reconciliation: Reconciliation;
   articles: string[];
+  claims: Claim[];
+  warnings: Problem[];
 }
 
 /** Every article ready for the recipes: the analysis, the templates, the charts drawn. */
 export interface Composed {
+  /** Every decision the articles' wording helpers took (claims.json). */
+  claims: Claim[];
+  /** What the new data may have broken, located (lint/): printed, and errors with check --strict. */
+  warnings: Problem[];
   analysed: Analysed;
   templates: Templates;
   /** The articles this build publishes. */
@@ -90,7 +109,8 @@ export async function composeArticles(
   const articles = pickArticles(config.articles, options.article);
   const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
   // One rounding per figure, decided from every template before anything is drawn or printed.
-  const index = new FigureIndex(figures, await meanPrecision(edition, figures));
+  const precision = await meanPrecision(edition, figures);
+  const index = new FigureIndex(figures, precision.decimals, analysed.comparer);
   const typed = freeText(config, ingested.responses);
   const theme = await loadTheme(edition);
   const templates = await log.stage(stages.prepareTemplates, () =>
@@ -103,14 +123,64 @@ export async function composeArticles(
       theme,
     ),
   );
-  // Every article's dek, for the index page, also of articles not rebuilt now.
-  const prepared = await Promise.all(
-    config.articles.map((a) => prepareArticle(edition, a, templates)),
-  );
-  const rebuilt = prepared.filter((p) => articles.includes(p.article));
-  const charts = await drawCharts(rebuilt, edition, index, worker, log);
-  const builds = rebuilt.map((p, i): ArticleBuild => {
+  const contextOf = (p: PreparedArticle, charts: RenderedChart[]) => {
     const slug = p.article.slug;
+    return articleContext({
+      config,
+      article: p.article,
+      dek: p.dek,
+      figures: index,
+      charts,
+      reconciliation: ingested.reconciliation,
+      freeText: typed,
+      ...(analysed.previous && { previous: previousFacts(analysed.previous) }),
+      theme,
+      webUrl: baseUrl + outputPath({ article: slug, file: 'web' }),
+      shareImage: baseUrl + outputPath({ article: slug, ...LEAD_CARD }),
+      pngUrl: (chart) => baseUrl + outputPath({ article: slug, chart }),
+    });
+  };
+  // Every article's texts, once on record: its claims, the figures it prints, every problem located.
+  const audit = new Audit();
+  const prepared = await Promise.all(
+    config.articles.map((a) => prepareArticle(edition, a, templates, audit)),
+  );
+  const planned = prepared.map((p) => planArticleCharts(p, edition, index, audit));
+  for (const [i, p] of prepared.entries())
+    auditArticle(p, contextOf(p, (planned[i] as PlannedChart[]).map(undrawn)), audit);
+  audit.add(...precisionProblems(precision.asks, printedMeans(audit, planned.flat(), index)));
+  if (audit.problems.length > 0) throw new InputError(tasks.renderArticle, audit.problems);
+  const warnings = lintEdition({
+    edition,
+    responses: ingested.responses,
+    ...(analysed.previous && {
+      previous: {
+        config: analysed.previous.edition.config,
+        responses: analysed.previous.ingested.responses,
+      },
+    }),
+    index,
+    audit,
+    charts: prepared.flatMap((p, i) =>
+      p.article.charts.map((chart, j) => ({
+        article: p.article,
+        chart,
+        planned: (planned[i] as PlannedChart[])[j] as PlannedChart,
+        at: ['articles', config.articles.indexOf(p.article), 'charts', j],
+      })),
+    ),
+    texts: prepared.flatMap((p) => articleTexts(edition, p)),
+  });
+
+  const rebuilt = prepared.flatMap((p, i) =>
+    articles.includes(p.article) ? [{ p, planned: planned[i] as PlannedChart[] }] : [],
+  );
+  const charts = await drawCharts(
+    rebuilt.map((r) => r.planned),
+    worker,
+    log,
+  );
+  const builds = rebuilt.map(({ p }, i): ArticleBuild => {
     const drawn = charts[i] as RenderedChart[];
     return {
       edition,
@@ -119,23 +189,19 @@ export async function composeArticles(
       charts: drawn,
       templates,
       baseUrl,
-      context: articleContext({
-        config,
-        article: p.article,
-        dek: p.dek,
-        figures: index,
-        charts: drawn,
-        reconciliation: ingested.reconciliation,
-        freeText: typed,
-        ...(analysed.previous && { previous: previousFacts(analysed.previous) }),
-        theme,
-        webUrl: baseUrl + outputPath({ article: slug, file: 'web' }),
-        shareImage: baseUrl + outputPath({ article: slug, ...LEAD_CARD }),
-        pngUrl: (chart) => baseUrl + outputPath({ article: slug, chart }),
-      }),
+      context: contextOf(p, drawn),
     };
   });
-  return { analysed, templates, builds, prepared, freeText: typed, theme };
+  return {
+    analysed,
+    templates,
+    builds,
+    prepared,
+    freeText: typed,
+    theme,
+    claims: audit.claims,
+    warnings,
+  };
 }
 
 /**
@@ -167,12 +233,14 @@ export async function buildEdition(
     written: await sizes(target, files),
     reconciliation: ingested.reconciliation,
     articles: rebuilt.map((a) => a.slug),
+    claims: composed.claims,
+    warnings: composed.warnings,
   };
 }
 
 /** What the edition recipes work from; `kept` says which articles not rebuilt still have their outputs. */
 export function editionBuildOf(
-  { analysed, builds, prepared, freeText, templates, theme }: Composed,
+  { analysed, builds, prepared, freeText, templates, theme, claims }: Composed,
   kept: (slug: string) => boolean = () => false,
 ): EditionBuild {
   const rebuilt = builds.map((b) => b.article);
@@ -181,6 +249,7 @@ export function editionBuildOf(
     figures: analysed.figures,
     reconciliation: analysed.ingested.reconciliation,
     freeText,
+    claims,
     templates,
     theme,
     articles: prepared.map((p) => ({
@@ -196,19 +265,75 @@ function previousFacts({ edition, ingested }: PreviousEdition): PreviousFacts {
   return { id, fieldPeriod, kept: ingested.reconciliation.kept };
 }
 
-/** Every article's charts in one request to the drawing thread. */
-async function drawCharts(
-  prepared: PreparedArticle[],
+/**
+ * An article's charts planned from the figures. A chart that cannot be
+ * (a group with no respondent, a change that no longer compares) is a
+ * problem located at the chart in edition.yaml, and a placeholder meanwhile
+ * so that the rest of the article is checked too.
+ */
+function planArticleCharts(
+  p: PreparedArticle,
   edition: Edition,
   index: FigureIndex,
+  audit: Audit,
+): PlannedChart[] {
+  const at = edition.config.articles.indexOf(p.article);
+  return p.article.charts.map((c, j) => {
+    const title = p.chartTitles.get(c.id) ?? c.id;
+    try {
+      return planChart(c, edition.config, index, title);
+    } catch (e) {
+      if (!(e instanceof FigureProblem)) throw e;
+      audit.add({
+        file: edition.configFile,
+        ...edition.locate(['articles', at, 'charts', j]),
+        where: `${where.chart(c.id)}, ${where.figure(e.figureId)}`,
+        ...e.complaint,
+      });
+      return unplannable(c.id, c.kind, title);
+    }
+  });
+}
+
+/** The means the outputs print: by the articles' helpers and on the charts. */
+function printedMeans(audit: Audit, planned: PlannedChart[], index: FigureIndex): MeanFigure[] {
+  const ids = new Set([
+    ...audit.printed.map((p) => p.figure),
+    ...planned.flatMap((c) => c.data.rows.map((r) => r.figureId)),
+  ]);
+  return [...ids].flatMap((id) => {
+    const f = index.find(id);
+    return f?.kind === 'mean' ? [f] : [];
+  });
+}
+
+/** The texts an article is written in, for the new-year checks: body, dek, chart titles, title. */
+function articleTexts(edition: Edition, p: PreparedArticle): LintInput['texts'] {
+  const inConfig = (text: string, key: PropertyKey[], part: string) => ({
+    ...inlinePlace(edition, p.article, key, part),
+    text,
+  });
+  return [
+    {
+      article: p.article.slug,
+      file: p.body.file,
+      firstLine: 1,
+      firstColumn: 1,
+      part: 'body',
+      text: p.body.source,
+    },
+    inConfig(p.article.title, ['title'], 'title'),
+    inConfig(p.article.dek, ['dek'], 'dek'),
+    ...p.article.charts.map((c, j) => inConfig(c.title, ['charts', j, 'title'], `chart:${c.id}`)),
+  ];
+}
+
+/** Every article's charts in one request to the drawing thread. */
+async function drawCharts(
+  planned: PlannedChart[][],
   worker: Pick<DrawingWorker, 'svgs'>,
   log: Log,
 ): Promise<RenderedChart[][]> {
-  const planned = prepared.map((p) =>
-    p.article.charts.map((c) =>
-      planChart(c, edition.config, index, p.chartTitles.get(c.id) ?? c.id),
-    ),
-  );
   const all = planned.flat();
   const svgs = await log.stage(stages.drawCharts(all.length), () =>
     worker.svgs(all.map(drawingJob)),

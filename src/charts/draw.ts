@@ -1,9 +1,12 @@
 /** One chart config -> everything the outputs need of it, computed once. */
+
+import { figureId } from '../analysis/figures.js';
 import type { ChartConfig, EditionConfig, Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import type { ChartData, DataTable } from './kind.js';
 import { chartKind } from './kinds/index.js';
 import { DRAWINGS, type DrawingName } from './media.js';
+import { segmentName } from './rows.js';
 
 export interface RenderedChart {
   id: string;
@@ -32,9 +35,15 @@ export interface SvgJob {
 export interface PlannedChart {
   chart: Omit<RenderedChart, 'drawings'>;
   data: ChartData;
+  /** Segments of the chart's lists left out: nobody in them answered the question this year. */
+  omitted: string[];
 }
 
-/** Everything about a chart but its drawing, which the worker makes from `job`. */
+/**
+ * Everything about a chart but its drawing, which the worker makes from
+ * `job`. A segment of its lists in which nobody answered this year is left
+ * out, and its base note says so (new answer options can empty « Autre »).
+ */
 export function planChart(
   chart: ChartConfig,
   config: EditionConfig,
@@ -43,7 +52,22 @@ export function planChart(
 ): PlannedChart {
   const kind = chartKind(chart.kind);
   const question = config.questions.find((q) => q.id === chart.question) as Question;
-  const data = kind.data(chart, { config, index, question });
+  const answered = (s: string) => {
+    const f = index.find(figureId.answered(chart.question, s));
+    return f === undefined || (f.kind === 'count' && f.value > 0);
+  };
+  const omitted = new Set<string>();
+  const drawn: ChartConfig = { ...chart };
+  for (const key of kind.segmentKeys) {
+    const list = chart[key];
+    if (!Array.isArray(list)) continue;
+    const kept = (list as string[]).filter((s) => answered(s) || !omitted.add(s));
+    // With every segment empty, the kind says so itself (a figure without a value, located).
+    if (kept.length > 0) drawn[key] = kept;
+  }
+  const data = kind.data(drawn, { config, index, question });
+  if (omitted.size > 0)
+    data.baseNote += ` Aucun répondant cette année : ${[...omitted].map((s) => segmentName(config, s)).join(', ')}.`;
   return {
     chart: {
       id: chart.id,
@@ -53,7 +77,25 @@ export function planChart(
       table: kind.table(data),
     },
     data,
+    omitted: [...omitted],
   };
+}
+
+/** A chart that could not be planned, standing in while the problems are gathered (never drawn). */
+export function unplannable(id: string, kind: string, title: string): PlannedChart {
+  return {
+    chart: { id, title, alt: '', baseNote: '', table: { columns: [], rows: [] } },
+    data: { kind, rows: [], parts: [], measure: '', baseNote: '' },
+    omitted: [],
+  };
+}
+
+/** A chart planned but not drawn: an empty drawing of each width in its place (enquete check, the audit). */
+export function undrawn(planned: PlannedChart): RenderedChart {
+  return withDrawings(
+    planned,
+    DRAWINGS.map((d) => `<svg width="${d.width}" height="1"></svg>`),
+  );
 }
 
 /** The drawings a chart needs, one per medium's width. */

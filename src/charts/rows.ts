@@ -12,9 +12,11 @@ import type { FigureIndex } from '../format/figure-index.js';
 import {
   formatBase,
   formatInteger,
+  formatOutOf,
   formatPercent,
   formatShare,
   frenchText,
+  SMALL_BASE,
 } from '../format/french.js';
 import type { ChartContext, ChartData, ChartRow, DataTable } from './kind.js';
 
@@ -132,7 +134,11 @@ export function meanInterval(r: ChartRow): string {
   return r.lowText === undefined || r.highText === undefined ? '–' : `${r.lowText} – ${r.highText}`;
 }
 
-/** The table of a chart of shares: one line a bar, with count, base, share and interval. */
+/**
+ * The table of a chart of shares: one line a bar, with count, base, share and
+ * interval; a share of fewer than 30 respondents reads "8 sur 14", as
+ * everywhere else (the interval stays: it says how little 14 tell).
+ */
 export function shareTable(first: string, data: ChartData): DataTable {
   return {
     columns: [first, 'Effectif', 'Base', 'Part', 'IC 95\u00a0%'],
@@ -140,10 +146,18 @@ export function shareTable(first: string, data: ChartData): DataTable {
       r.group,
       formatInteger(r.count ?? 0),
       formatInteger(r.base),
-      formatPercent(r.value),
+      formatShare(r.count ?? 0, r.base),
       shareInterval(r),
     ]),
   };
+}
+
+/** A table cell for a part of a stack or group: "12 (52 %)", or "5 sur 8" under 30 respondents. */
+export function countCell(r: ChartRow): string {
+  const count = r.count ?? 0;
+  return r.base < SMALL_BASE
+    ? formatOutOf(count, r.base)
+    : `${formatInteger(count)} (${formatPercent(r.value)})`;
 }
 
 /** The table of a chart of means: one line a group, with base and interval. */

@@ -1,17 +1,46 @@
 /** Figures by id, for templates: an unknown id is the template's mistake, named with its closest ids. */
+import type { Comparer, Comparison, Estimate } from '../analysis/compare.js';
 import type { ChangeFigure, Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
-import { figures as say } from '../messages/index.js';
+import type { Problem } from '../errors.js';
+import { figures as say, templates as templateSays } from '../messages/index.js';
 import { formatDecimal } from './french.js';
 
-export class UnknownFigureError extends Error {
+/** What a problem says, without its place: the template that asked is what locates it. */
+export type Complaint = Omit<Problem, 'file' | 'line' | 'column' | 'where'>;
+
+/**
+ * A template asked the figures for something they cannot give: a figure that
+ * does not exist, has no value, or a comparison no interval can decide. The
+ * template's place is added where it is caught (render/).
+ */
+export class FigureProblem extends Error {
   constructor(
     readonly figureId: string,
+    readonly complaint: Complaint,
+  ) {
+    super(`${complaint.found ?? complaint.expected}: "${figureId}"`);
+    this.name = 'FigureProblem';
+  }
+}
+
+export class UnknownFigureError extends FigureProblem {
+  constructor(
+    figureId: string,
     readonly suggestions: string[],
     readonly reason = say.noSuchFigure,
   ) {
-    super(`${reason}: "${figureId}"`);
+    super(figureId, templateSays.unknownFigure(reason, suggestions));
     this.name = 'UnknownFigureError';
   }
+}
+
+/** A figure with no value: nobody in its group answered (a group the new year's data emptied). */
+function emptyGroup(f: Figure): FigureProblem {
+  const guard =
+    f.question === undefined
+      ? `respondents.count.${f.segment}`
+      : `${f.question}.answered.count.${f.segment}`;
+  return new FigureProblem(f.id, templateSays.emptyGroup(f.segment, guard));
 }
 
 export class FigureIndex {
@@ -20,6 +49,8 @@ export class FigureIndex {
     readonly figures: readonly Figure[],
     /** Decimals of each question's means, decided once from the articles (render/precision.ts). */
     private readonly meanDecimals: ReadonlyMap<string, number> = new Map(),
+    /** Compares two figures from their respondents (analysis/compare.ts). */
+    private readonly comparer?: Comparer,
   ) {
     this.byId = new Map(figures.map((f) => [f.id, f]));
   }
@@ -33,6 +64,11 @@ export class FigureIndex {
   /** A mean (or a value on its scale, such as an interval's end) as it prints everywhere: "7,1", "7,35". */
   meanText(id: unknown, value: number = this.mean(id).value): string {
     return formatDecimal(value, this.decimals(id));
+  }
+
+  /** The figure of this id, if there is one. */
+  find(id: string): Figure | undefined {
+    return this.byId.get(id);
   }
 
   get(id: unknown): Figure {
@@ -55,19 +91,27 @@ export class FigureIndex {
     const f = this.get(id);
     if (!(kinds as string[]).includes(f.kind))
       throw new UnknownFigureError(f.id, [], say.notKind(kinds, f.kind));
-    if (f.value === null) throw new UnknownFigureError(f.id, [], say.noValue);
+    if (f.value === null) throw emptyGroup(f);
     return f;
   }
 
-  /** The change since the previous edition of figure `id` (its `<id>.change` figure), with a value. */
+  /**
+   * The change since the previous edition of figure `id` (its `<id>.change`
+   * figure), with a value, and comparable: a change whose question or group
+   * is no longer the same is refused unless edition.yaml records the
+   * editor's decision for what changed (`comparability:`).
+   */
   change(id: unknown): ChangeFigure & { value: number } {
     const key = `${String(id)}.change`;
-    const f = this.byId.get(key);
+    const f = this.byId.get(key) as ChangeFigure | undefined;
     if (!f) {
       if (!this.byId.has(String(id))) this.get(id);
       throw new UnknownFigureError(key, [], say.noChange(say.noPrevious));
     }
-    if (f.value === null) throw new UnknownFigureError(f.id, [], say.noValue);
+    if (f.value === null) throw emptyGroup(f);
+    const undecided = f.notes.filter((n) => n.decision === undefined);
+    if (undecided.length > 0)
+      throw new FigureProblem(f.id, templateSays.notComparable(f.previous, undecided));
     return f as ChangeFigure & { value: number };
   }
 
@@ -83,20 +127,28 @@ export class FigureIndex {
     return this.valued(id, 'share', 'mean') as (ShareFigure | MeanFigure) & { value: number };
   }
 
-  /** Two shares or two means, to compare one group with another: a share and a mean do not compare. */
-  comparable(a: unknown, b: unknown): [ShareFigure | MeanFigure, ShareFigure | MeanFigure] {
+  /**
+   * Two shares or two means compared as their respondents allow (separate
+   * groups, the same people, a group within another: analysis/compare.ts).
+   * A share and a mean do not compare; nor do groups that only partly overlap.
+   */
+  compare(a: unknown, b: unknown): Comparison {
     const fa = this.estimate(a);
     const fb = this.estimate(b);
     if (fa.kind !== fb.kind)
       throw new UnknownFigureError(fb.id, [], say.notComparable(fb.kind, fa.kind, fa.id));
-    return [fa, fb];
+    if (!this.comparer) throw new Error('figures compared without the responses behind them');
+    const c = this.comparer.compare(fa as Estimate, fb as Estimate);
+    if ('refused' in c)
+      throw new FigureProblem(fb.id, templateSays.refused(c.refused, fa.id, fb.id));
+    return c;
   }
 
   /** The number behind any figure: a share's ratio, a mean, a count. */
   number(id: unknown): number {
     const f = this.get(id);
     if (f.kind === 'date') throw new UnknownFigureError(f.id, [], say.aDate);
-    if (f.value === null) throw new UnknownFigureError(f.id, [], say.noValue);
+    if (f.value === null) throw emptyGroup(f);
     return f.value;
   }
 

@@ -155,3 +155,9 @@ export function frenchText(text: string): string {
 
 /** One pass for all the rules of frenchText (a page has thousands of text nodes). */
 const FRENCH = /('|&#x27;)|(\d) sur (\d)|( :)(?=\s|$)| ([;?!])|(« )|( »)/g;
+
+/** "a, b et c": a list as French writes it. */
+export function joinFrench(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}

@@ -11,6 +11,7 @@ import type { Edition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
 import type { Reconciliation } from '../ingest/types.js';
 import type { Log } from '../log.js';
+import type { Claim } from '../render/audit.js';
 import type { ArticleContext } from '../render/context.js';
 import type { PageSpec, PreparedArticle, Templates } from '../render/pages.js';
 import type { ThemeView } from '../render/theme.js';
@@ -62,6 +63,8 @@ export interface ArticleRecipe {
 export interface EditionBuild {
   edition: Edition;
   figures: readonly Figure[];
+  /** Every decision the articles' wording helpers took, with its interval. */
+  claims: readonly Claim[];
   reconciliation: Reconciliation;
   freeText: FreeTextGroup[];
   templates: Templates;

@@ -9,9 +9,9 @@ import type { FreeTextGroup, FreeTextItem } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { DataTable } from '../charts/kind.js';
 import { EMAIL_COLUMN_PX, EMAIL_DRAWING, WEB_DRAWINGS } from '../charts/media.js';
-import type { Article, EditionConfig } from '../edition/schema.js';
+import { type Article, type EditionConfig, isClosed, type Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
-import { formatInteger, formatLongDate, frenchText } from '../format/french.js';
+import { formatInteger, formatLongDate, frenchText, joinFrench } from '../format/french.js';
 import type { Reconciliation } from '../ingest/types.js';
 import type { ThemeView } from './theme.js';
 
@@ -25,9 +25,15 @@ const REASONS = {
 } as const;
 
 export interface MethodologyFacts {
+  /** Who paid for the survey and conducted it. */
+  sponsor: string;
   period: string;
   channels: string[];
   sample: string;
+  /** Who could answer, and how that was checked. */
+  eligibility?: string;
+  /** Two identical submissions this close count once: "10 minutes". */
+  duplicateWindow: string;
   rowsIn: string;
   kept: string;
   excluded: { reason: string; number: string }[];
@@ -36,6 +42,23 @@ export interface MethodologyFacts {
   comparison?: { previous: string; period: string; kept: string };
   /** Labels of the private questions (personal data read but never printed). */
   privateQuestions: string[];
+  /** What no longer measures the same as in the previous edition, and the editor's decision on it. */
+  comparability: { subject: string; notes: string[]; decision: string }[];
+  /** Every question as it was asked: its exact wording and answers (the questionnaire appendix). */
+  questionnaire: QuestionnaireItem[];
+}
+
+export interface QuestionnaireItem {
+  number: number;
+  /** The wording as the form showed it. */
+  text: string;
+  /** How it was answered: "une seule réponse", "note de 1 à 10"… */
+  answers: string;
+  options: string[];
+  /** Whom it was asked, when not everyone. */
+  askedTo?: string;
+  /** Read but never published (personal data). */
+  private: boolean;
 }
 
 /** What the methodology box says of the previous edition. */
@@ -63,7 +86,7 @@ export interface ChartView {
 
 export interface ArticleContext {
   medium: Medium;
-  edition: EditionConfig['edition'];
+  edition: ReturnType<typeof editionView>;
   /** The social card shown when the web article is shared (Open Graph, Twitter). */
   shareImage: string;
   /** The publication's name, logo and accent (theme.ts). */
@@ -92,6 +115,12 @@ export interface ArticleContext {
   /** Set per output by the layout step. */
   body?: Handlebars.SafeString;
   css?: Handlebars.SafeString;
+}
+
+/** The edition as templates read it: its config, and its year ({{edition.year}}). */
+export function editionView(config: EditionConfig): EditionConfig['edition'] & { year: string } {
+  const { id, fieldPeriod } = config.edition;
+  return { ...config.edition, year: /^\d{4}$/.test(id) ? id : fieldPeriod.start.slice(0, 4) };
 }
 
 export function sourceLine(config: EditionConfig): string {
@@ -136,7 +165,7 @@ export function articleContext(args: {
     `du ${formatLongDate(p.start)} au ${formatLongDate(p.end)}`;
   const { previous } = args;
   return {
-    edition: config.edition,
+    edition: editionView(config),
     theme: {
       publication: args.theme.publication,
       logo: args.theme.logo,
@@ -152,9 +181,14 @@ export function articleContext(args: {
     webUrl: args.webUrl,
     shareImage: args.shareImage,
     methodology: {
+      sponsor:
+        config.edition.sponsor ??
+        joinFrench([config.edition.publisher, ...config.edition.partners]),
       period: period({ start, end }),
       channels: config.edition.channels,
       sample: config.edition.sample,
+      ...(config.edition.eligibility && { eligibility: config.edition.eligibility }),
+      duplicateWindow: `${formatInteger(config.source.duplicateWindowMinutes)}\u00a0minute${config.source.duplicateWindowMinutes > 1 ? 's' : ''}`,
       rowsIn: formatInteger(reconciliation.rowsIn),
       kept: formatInteger(reconciliation.kept),
       excluded: [...reasons].map(([reason, n]) => ({ reason, number: formatInteger(n) })),
@@ -167,6 +201,8 @@ export function articleContext(args: {
         },
       }),
       privateQuestions: config.questions.filter((q) => q.private).map((q) => q.label ?? q.header),
+      comparability: comparabilityDecisions(config, figures.figures),
+      questionnaire: questionnaire(config),
     },
     freeText: args.freeText.map((g) => {
       const shown = printedFreeText(g);
@@ -193,6 +229,61 @@ export function articleContext(args: {
       charts.map((c) => [c.id, chartView(c, sourceLine(config), args.pngUrl(c.id))]),
     ),
   };
+}
+
+/** Each decision the editor recorded on what changed since last year, with what changed. */
+function comparabilityDecisions(
+  config: EditionConfig,
+  figures: readonly Figure[],
+): MethodologyFacts['comparability'] {
+  const notes = new Map<string, Set<string>>();
+  for (const f of figures)
+    if (f.kind === 'change')
+      for (const n of f.notes)
+        if (n.decision !== undefined)
+          notes.set(n.about, (notes.get(n.about) ?? new Set()).add(n.text));
+  return Object.entries(config.comparability).map(([about, decision]) => {
+    const q = config.questions.find((x) => x.id === about);
+    const s = config.segments.find((x) => x.id === about);
+    const subject = q
+      ? `question «\u00a0${q.label ?? q.header}\u00a0»`
+      : `groupe «\u00a0${s?.label ?? about}\u00a0»`;
+    return { subject, notes: [...(notes.get(about) ?? [])], decision };
+  });
+}
+
+/** The questionnaire as respondents saw it, question by question (the timestamp is the form's, not a question). */
+function questionnaire(config: EditionConfig): QuestionnaireItem[] {
+  return config.questions
+    .filter((q) => q.type !== 'timestamp')
+    .map((q, k) => {
+      const askedTo = q.appliesTo && config.segments.find((s) => s.id === q.appliesTo)?.label;
+      const other = (q.type === 'single' || q.type === 'multiple') && q.other;
+      return {
+        number: k + 1,
+        text: q.header,
+        answers: ANSWERS[q.type](q),
+        options: isClosed(q)
+          ? [...q.options.map((o) => o.label), ...(other ? ['Autre (à préciser)'] : [])]
+          : [],
+        ...(askedTo && { askedTo: lowerFirstWord(askedTo) }),
+        private: q.private,
+      };
+    });
+}
+
+const ANSWERS: Record<Question['type'], (q: Question) => string> = {
+  timestamp: () => '',
+  single: () => 'une seule réponse',
+  multiple: () => 'plusieurs réponses possibles',
+  yesno: () => 'oui ou non',
+  scale: (q) => (q.type === 'scale' ? `une note de ${q.min} à ${q.max}` : ''),
+  text: () => 'réponse libre',
+};
+
+/** "Utilisateurs de l'IA" -> "utilisateurs de l'IA". */
+function lowerFirstWord(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
 }
 
 function chartView(chart: RenderedChart, source: string, pngUrl: string): ChartView {

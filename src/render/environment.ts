@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../errors.js';
-import { type FigureIndex, UnknownFigureError } from '../format/figure-index.js';
+import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { templates as say, tasks, where } from '../messages/index.js';
 import { figureHelpers } from './helpers.js';
 
@@ -17,7 +17,8 @@ export type Hbs = typeof Handlebars;
 export interface Template {
   file: string;
   source: string;
-  render(context: object): string;
+  /** `data` reaches the helpers (Handlebars' @data): where the text is, and the audit it reports to. */
+  render(context: object, data?: object): string;
 }
 
 export function createEnvironment(index: FigureIndex): Hbs {
@@ -67,9 +68,9 @@ export function compileTemplate(
   return {
     file,
     source,
-    render(context) {
+    render(context, data) {
       try {
-        return compiled(context);
+        return compiled(context, data ? { data } : undefined);
       } catch (e) {
         throw fail(e);
       }
@@ -90,14 +91,9 @@ export async function registerPartials(hbs: Hbs, folder: string, names: string[]
 
 /** A template failure, located in its source where the message allows it. */
 function templateError(file: string, source: string, e: unknown): InputError {
-  if (e instanceof UnknownFigureError) {
+  if (e instanceof FigureProblem) {
     return new InputError(tasks.renderArticle, [
-      {
-        file,
-        ...locate(source, e.figureId),
-        where: where.figure(e.figureId),
-        ...say.unknownFigure(e.reason, e.suggestions),
-      },
+      { file, ...locate(source, e.figureId), where: where.figure(e.figureId), ...e.complaint },
     ]);
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -3,10 +3,17 @@
  * id and returns French-formatted text; templates never compute or type a
  * number themselves. Helpers return plain strings, so Handlebars escapes
  * them like any other value.
+ *
+ * The wording helpers (`higher`, `highest`, `similar`, `within`, `rose`…)
+ * decide by a 95 % interval, chosen by who the figures count
+ * (analysis/compare.ts), never by the bare difference; each decision is put
+ * on record when the text is audited (audit.ts).
  */
 import type { HelperOptions } from 'handlebars';
-import { difference, direction } from '../analysis/change.js';
-import type { FigureIndex } from '../format/figure-index.js';
+import { direction } from '../analysis/change.js';
+import type { Comparison } from '../analysis/compare.js';
+import type { Figure } from '../analysis/figures.js';
+import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import {
   formatBase,
   formatChange,
@@ -16,101 +23,244 @@ import {
   formatPercent,
   formatShare,
   fractionWords,
+  joinFrench,
+  SMALL_BASE,
 } from '../format/french.js';
+import { templates as say } from '../messages/index.js';
+import { type Audit, type CallPlace, type Claim, placeIn, type TemplatePlace } from './audit.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
-/** Two shares closer than this read as "about the same" in the prose. */
-export const SIMILAR_GAP = 0.05;
+/** The helper's call: where it is and the audit it reports to, when the text is being audited. */
+interface Call {
+  name: string;
+  place?: CallPlace;
+  audit?: Audit;
+}
+
+type Entry = Omit<Claim, keyof CallPlace | 'helper' | 'call' | 'result' | 'part'>;
 
 export function figureHelpers(index: FigureIndex): Record<string, Helper> {
-  const positional = (args: unknown[]) => args.slice(0, -1);
-  const hash = (args: unknown[]) =>
-    (args[args.length - 1] as HelperOptions).hash as Record<string, unknown>;
+  /** Wraps a helper: its parameters without Handlebars' options, its call, and its failures located. */
+  const helper =
+    (
+      fallback: unknown,
+      fn: (call: Call, params: unknown[], hash: Record<string, unknown>) => unknown,
+    ): Helper =>
+    (...args) => {
+      const options = args[args.length - 1] as HelperOptions & {
+        loc?: { start: { line: number; column: number } };
+      };
+      const call = callOf(options);
+      try {
+        return fn(call, args.slice(0, -1), (options.hash ?? {}) as Record<string, unknown>);
+      } catch (e) {
+        // Audited, every problem is collected and the text goes on; otherwise the first one stops it.
+        if (!(e instanceof FigureProblem) || !call.audit || !call.place) throw e;
+        call.audit.problem(call.place, e.figureId, e.complaint);
+        return fallback;
+      }
+    };
+  /** A helper that prints one figure: noted as printed, with whether its base shows. */
+  const printing = (
+    fn: (
+      id: unknown,
+      params: unknown[],
+      hash: Record<string, unknown>,
+    ) => { text: string; showsBase: boolean },
+  ): Helper =>
+    helper('…', (call, params, hash) => {
+      const printed = fn(params[0], params, hash);
+      call.audit?.print(call.place as CallPlace, call.name, String(params[0]), printed.showsBase);
+      return printed.text;
+    });
+  /** A helper deciding by comparisons: each on record, the answer true only when every one bears it out. */
+  const deciding = (
+    decide: (call: Call, params: unknown[], hash: Record<string, unknown>) => Entry[],
+  ): Helper =>
+    helper(false, (call, params, hash) => {
+      const entries = decide(call, params, hash);
+      if (call.audit && call.place) call.audit.claim(call.place, call.name, entries);
+      return entries.every((e) => e.verdict);
+    });
+  const compared = (a: unknown, b: unknown, verdict: (c: Comparison) => boolean): Entry => {
+    const c = index.compare(a, b);
+    return {
+      figures: [String(a), String(b)],
+      values: [index.number(a), index.number(b)],
+      difference: c.difference,
+      ci: c.ci,
+      method: c.method,
+      bases: c.bases,
+      ...(c.rest && { rest: c.rest }),
+      verdict: verdict(c),
+    };
+  };
+  const threshold = (
+    id: unknown,
+    than: unknown,
+    verdict: (value: number, than: number) => boolean,
+  ): Entry => {
+    if (typeof than !== 'number')
+      throw new FigureProblem(String(id), say.thresholdNumber(String(than)));
+    const f = index.get(id);
+    const value = index.number(id);
+    return {
+      figures: [String(id)],
+      values: [value],
+      difference: value - than,
+      ci: null,
+      method: 'threshold',
+      bases: 'base' in f ? [f.base] : [],
+      verdict: verdict(value, than),
+    };
+  };
+  const changed = (id: unknown, verdict: (d: 'up' | 'down' | 'steady') => boolean): Entry => {
+    const f = index.change(id);
+    return {
+      figures: [f.id],
+      values: [f.from.value, f.to.value].filter((v): v is number => v !== null),
+      difference: f.value,
+      ci: f.ci,
+      method: f.of === 'share' ? 'newcombe' : f.of === 'mean' ? 'welch' : 'count',
+      bases: [f.from.base, f.to.base].filter((b): b is number => b !== undefined),
+      verdict: verdict(direction(f)),
+    };
+  };
+  const baseOf = (f: Figure) =>
+    f.kind === 'share' || f.kind === 'mean' ? f.base : index.number(f.id);
+
   return {
     /** "52 %", or "21 sur 24" when the base is under 30. */
-    share: (id) => {
+    share: printing((id) => {
       const f = index.share(id);
-      return formatShare(f.count, f.base);
-    },
+      return { text: formatShare(f.count, f.base), showsBase: f.base < SMALL_BASE };
+    }),
     /** Always a percentage: "52 %". */
-    pct: (id) => formatPercent(index.share(id).value),
+    pct: printing((id) => ({ text: formatPercent(index.share(id).value), showsBase: false })),
     /** Always "21 sur 24". */
-    outof: (id) => {
+    outof: printing((id) => {
       const f = index.share(id);
-      return formatOutOf(f.count, f.base);
-    },
+      return { text: formatOutOf(f.count, f.base), showsBase: true };
+    }),
     /** A count: a share's numerator or a count figure. */
-    count: (id) => {
+    count: printing((id) => {
       const f = index.get(id);
-      return formatInteger(f.kind === 'share' ? f.count : index.number(id));
-    },
+      return {
+        text: formatInteger(f.kind === 'share' ? f.count : index.number(id)),
+        showsBase: false,
+      };
+    }),
     /** The base of a share or mean. */
-    base: (id) => {
-      const f = index.get(id);
-      if (f.kind !== 'share' && f.kind !== 'mean') return formatInteger(index.number(id));
-      return formatInteger(f.base);
-    },
+    base: printing((id) => ({ text: formatInteger(baseOf(index.get(id))), showsBase: true })),
     /** "n = 46" */
-    n: (id) => {
-      const f = index.get(id);
-      return formatBase(f.kind === 'share' || f.kind === 'mean' ? f.base : index.number(id));
-    },
-    /** "7,1", or "7,35" where any template asks for decimals=2: one rounding per figure (precision.ts). */
-    mean: (id) => index.meanText(id),
+    n: printing((id) => ({ text: formatBase(baseOf(index.get(id))), showsBase: true })),
+    /** "7,1", or what `decimals=` asks where the base allows it: one rounding per question (precision.ts). */
+    mean: printing((id) => ({ text: index.meanText(id), showsBase: false })),
     /** "un peu plus de la moitié" */
-    words: (id) => fractionWords(index.share(id).value),
-    date: (id) => {
+    words: printing((id) => ({ text: fractionWords(index.share(id).value), showsBase: false })),
+    date: helper('…', (_call, [id]) => {
       const f = index.get(id);
       return f.kind === 'date' ? formatLongDate(f.value) : String(f.value);
-    },
-    /** For conditions: {{#if (above "a" "b")}} */
-    above: (a, b) => index.number(a) > index.number(b),
-    below: (a, b) => index.number(a) < index.number(b),
-    /** True when the shares or means named differ by less than `gap` (default 5 points). */
-    similar: (...args) => {
-      const values = positional(args).map((id) => index.number(id));
-      const gap = Number(hash(args).gap ?? SIMILAR_GAP);
-      return Math.max(...values) - Math.min(...values) < gap;
-    },
-    /** True when the first figure is at least as large as every other one named. */
-    highest: (...args) => {
-      const [first, ...others] = positional(args).map((id) => index.number(id));
-      return others.every((o) => (first as number) >= o);
-    },
-    /** True when the share is at least `than` (a number from 0 to 1). */
-    atLeast: (id, than) => index.number(id) >= Number(than),
+    }),
     /**
-     * True when the first group's share (or mean) is above the second's beyond
-     * the noise: the 95 % interval of their difference leaves out 0. What the
-     * prose must use to say one group is ahead of another.
+     * The figures named, largest first, each with its phrase and its value:
+     * {{list "id1" "la segmentation" "id2" "les comptes rendus"}} prints
+     * "les comptes rendus (27 %) et la segmentation (25 %)". An order of
+     * the data, not a ranking: it says nothing of which is ahead.
      */
-    higher: (a, b) => direction(difference(...index.comparable(a, b))) === 'up',
-    lower: (a, b) => direction(difference(...index.comparable(a, b))) === 'down',
+    list: helper('…', (call, params) => {
+      const items = listItems(params).map(({ id, phrase }) => {
+        const f = index.estimate(id);
+        const text = f.kind === 'share' ? formatShare(f.count, f.base) : index.meanText(id);
+        call.audit?.print(call.place as CallPlace, call.name, f.id, f.base < SMALL_BASE);
+        return { value: f.value, words: `${phrase} (${text})` };
+      });
+      return joinFrench(items.sort((a, b) => b.value - a.value).map((i) => i.words));
+    }),
+    /** Thresholds on one figure describe this sample: {{#if (atLeast "id" 0.5)}}. */
+    atLeast: deciding((_call, [id, than]) => [threshold(id, than, (v, t) => v >= t)]),
+    above: deciding((_call, [id, than]) => [threshold(id, than, (v, t) => v > t)]),
+    below: deciding((_call, [id, than]) => [threshold(id, than, (v, t) => v < t)]),
+    /** The first figure above the second beyond the noise: the 95 % interval of their difference leaves out 0. */
+    higher: deciding((_call, [a, b]) => [compared(a, b, ahead)]),
+    lower: deciding((_call, [a, b]) => [compared(a, b, behind)]),
+    /** The first figure above every other one named, each by its interval. */
+    highest: deciding((_call, [first, ...others]) => others.map((o) => compared(first, o, ahead))),
+    lowest: deciding((_call, [first, ...others]) => others.map((o) => compared(first, o, behind))),
+    /**
+     * No measurable difference between any two of the figures named: every
+     * interval contains 0. Not "the same": equivalence is `within`.
+     */
+    similar: deciding((_call, ids, hash) => {
+      if (hash.gap !== undefined) throw new FigureProblem(String(ids[0]), say.similarGap());
+      return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => compared(a, b, noDifference)));
+    }),
+    /**
+     * Of the same order: the whole 95 % interval of the difference inside
+     * ±gap, in points for shares ({{#if (within "a" "b" 5)}}) and in the
+     * scale's units for means.
+     */
+    within: deciding((_call, [a, b, gap]) => {
+      if (typeof gap !== 'number' || gap <= 0)
+        throw new FigureProblem(String(b), say.withinGap(String(gap)));
+      const margin = index.estimate(a).kind === 'share' ? gap / 100 : gap;
+      return [compared(a, b, (c) => c.ci !== null && c.ci[0] >= -margin && c.ci[1] <= margin)];
+    }),
     /** The change since the previous edition: "+9 points", "−0,4 point", "+16". */
-    change: (id) => {
+    change: printing((id) => {
       const f = index.change(id);
-      return formatChange(f.of, f.value);
-    },
+      return { text: formatChange(f.of, f.value), showsBase: false };
+    }),
     /** The figure as the previous edition printed it: "43 %" (or "8 sur 14"), "6,9", "144". */
-    before: (...args) => {
-      const f = index.change(positional(args)[0]);
+    before: printing((id) => {
+      const f = index.change(id);
       const was = f.from.value as number;
-      if (f.of === 'share') return formatShare(f.from.count ?? 0, f.from.base ?? 0);
-      if (f.of === 'mean') return index.meanText(positional(args)[0], was);
-      return formatInteger(was);
-    },
+      if (f.of === 'share')
+        return {
+          text: formatShare(f.from.count ?? 0, f.from.base ?? 0),
+          showsBase: (f.from.base ?? 0) < SMALL_BASE,
+        };
+      if (f.of === 'mean') return { text: index.meanText(id, was), showsBase: false };
+      return { text: formatInteger(was), showsBase: false };
+    }),
     /** The previous edition's id ("2024"), as the change figures name it. */
     previousEdition: () => index.previousEdition(),
     /** Conditions on a change, decided by its 95 % interval: a change within the noise is steady. */
-    rose: (id) => direction(index.change(id)) === 'up',
-    fell: (id) => direction(index.change(id)) === 'down',
-    steady: (id) => direction(index.change(id)) === 'steady',
+    rose: deciding((_call, [id]) => [changed(id, (d) => d === 'up')]),
+    fell: deciding((_call, [id]) => [changed(id, (d) => d === 'down')]),
+    steady: deciding((_call, [id]) => [changed(id, (d) => d === 'steady')]),
     /** Picks the singular or plural word for a figure's count. */
-    plural: (id, one, many) => {
+    plural: helper('', (_call, [id, one, many]) => {
       const f = index.get(id);
       const n = f.kind === 'share' ? f.count : index.number(id);
       return n > 1 ? many : one;
-    },
+    }),
   };
+}
+
+const ahead = (c: Comparison) => c.ci !== null && c.ci[0] > 0;
+const behind = (c: Comparison) => c.ci !== null && c.ci[1] < 0;
+const noDifference = (c: Comparison) => c.ci === null || (c.ci[0] <= 0 && c.ci[1] >= 0);
+
+/** The place of a call, from its template's place (Handlebars' `data`) and the helper's own line. */
+function callOf(
+  options: HelperOptions & { loc?: { start: { line: number; column: number } } },
+): Call {
+  const data = (options.data ?? {}) as { place?: TemplatePlace; audit?: Audit };
+  const name = (options as { name?: string }).name ?? 'helper';
+  const loc = options.loc?.start;
+  if (!data.place || !loc) return { name, ...(data.audit && { audit: data.audit }) };
+  return { name, place: placeIn(data.place, loc), ...(data.audit && { audit: data.audit }) };
+}
+
+/** `list`'s parameters: figure ids, each followed by the phrase that names it. */
+function listItems(params: unknown[]): { id: string; phrase: string }[] {
+  const words = params.map(String);
+  if (words.length === 0 || words.length % 2 === 1)
+    throw new FigureProblem(words.at(-1) ?? 'list', say.listPhrase(words.at(-1) ?? ''));
+  return Array.from({ length: words.length / 2 }, (_, k) => ({
+    id: words[2 * k] as string,
+    phrase: words[2 * k + 1] as string,
+  }));
 }

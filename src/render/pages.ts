@@ -12,10 +12,11 @@ import type { Edition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
 import { InputError } from '../errors.js';
 import { fontFaceCss } from '../fonts.js';
-import type { FigureIndex } from '../format/figure-index.js';
+import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { frenchSpacing, frenchText } from '../format/french.js';
 import { config, tasks, templates as templateSays, where } from '../messages/index.js';
-import type { ArticleContext, Medium } from './context.js';
+import { type Audit, placeIn, type TemplatePlace } from './audit.js';
+import { type ArticleContext, editionView, type Medium } from './context.js';
 import {
   compileTemplate,
   createEnvironment,
@@ -102,12 +103,29 @@ export async function loadTemplates(
   };
 }
 
-/** The {{chart "id"}} helper: the chart as the page's medium shows it, from its partial. */
+/**
+ * The {{chart "id"}} helper: the chart as the page's medium shows it, from
+ * its partial. A chart the article does not declare is a located problem
+ * (gathered with the others when the text is audited).
+ */
 function chartHelper(partials: Map<string, Template>) {
-  return (id: unknown, options: Handlebars.HelperOptions) => {
+  return (
+    id: unknown,
+    options: Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } },
+  ) => {
     const root = options.data.root as ArticleContext;
     const chart = root.charts[String(id)];
-    if (!chart) throw new Error(templateSays.unknownChart(String(id), Object.keys(root.charts)));
+    if (!chart) {
+      const problem = new FigureProblem(
+        String(id),
+        templateSays.unknownChart(String(id), Object.keys(root.charts)),
+      );
+      const { audit, place } = options.data as { audit?: Audit; place?: TemplatePlace };
+      const at = options.loc?.start;
+      if (!audit || !place || !at) throw problem;
+      audit.problem(placeIn(place, at), String(id), problem.complaint, where.chart(String(id)));
+      return '';
+    }
     const partial = partials.get(`chart-${root.medium}`);
     if (!partial) throw new Error(templateSays.noPartial(`chart-${root.medium}.hbs`));
     return new Handlebars.SafeString(partial.render(chart));
@@ -122,15 +140,20 @@ export interface PreparedArticle {
   dek: string;
 }
 
-/** Compile an article's text, and render the small templates (dek, chart titles) its charts need first. */
+/**
+ * Compile an article's text, and render the small templates (dek, chart
+ * titles) its charts need first, each reporting to the build's audit.
+ */
 export async function prepareArticle(
   edition: Edition,
   article: Article,
   templates: Templates,
+  audit?: Audit,
 ): Promise<PreparedArticle> {
   const { hbs } = templates;
-  const bodyFile = path.resolve(edition.folder, article.body);
-  const inside = path.relative(path.resolve(edition.folder), bodyFile);
+  // Named as the edition folder was given, so that messages read like the command typed.
+  const bodyFile = path.join(edition.folder, article.body);
+  const inside = path.relative(path.resolve(edition.folder), path.resolve(bodyFile));
   if (inside.startsWith('..') || path.isAbsolute(inside)) {
     throw new InputError(tasks.readConfig, [
       {
@@ -141,17 +164,62 @@ export async function prepareArticle(
     ]);
   }
   const body = await loadTemplate(hbs, bodyFile);
-  const inline = (where: string, source: string) =>
-    frenchText(
-      compileTemplate(hbs, edition.configFile, source, {
-        where,
-        fileText: edition.configText,
-      }).render({}),
-    );
+  const inline = (where: string, source: string, keyPath: PropertyKey[], part: string) => {
+    const place = inlinePlace(edition, article, keyPath, part);
+    const template = compileTemplate(hbs, edition.configFile, source, {
+      where,
+      fileText: edition.configText,
+    });
+    return frenchText(template.render({ edition: editionView(edition.config) }, { place, audit }));
+  };
   const chartTitles = new Map(
-    article.charts.map((c) => [c.id, inline(where.chartTitle(c.id), c.title)]),
+    article.charts.map((c, j) => [
+      c.id,
+      inline(where.chartTitle(c.id), c.title, ['charts', j, 'title'], `chart:${c.id}`),
+    ]),
   );
-  return { article, body, chartTitles, dek: inline(where.articleDek(article.slug), article.dek) };
+  const dek = inline(where.articleDek(article.slug), article.dek, ['dek'], 'dek');
+  return { article, body, chartTitles, dek };
+}
+
+/**
+ * Where a text written inside edition.yaml (a title, a dek, a chart's title)
+ * starts: the line and column of its value, after its opening quote.
+ */
+export function inlinePlace(
+  edition: Edition,
+  article: Article,
+  keyPath: PropertyKey[],
+  part: string,
+): TemplatePlace {
+  const at = edition.locate(['articles', edition.config.articles.indexOf(article), ...keyPath]);
+  const line = at.line ?? 1;
+  const column = at.column ?? 1;
+  const opening = edition.configText.split('\n')[line - 1]?.[column - 1];
+  const quoted = opening === '"' || opening === "'";
+  return {
+    article: article.slug,
+    file: edition.configFile,
+    firstLine: line,
+    firstColumn: column + (quoted ? 1 : 0),
+    part,
+  };
+}
+
+/** An article's body rendered once with the audit: its claims, the figures it prints, its problems. */
+export function auditArticle(
+  prepared: PreparedArticle,
+  context: Omit<ArticleContext, 'medium'>,
+  audit: Audit,
+): void {
+  const place: TemplatePlace = {
+    article: prepared.article.slug,
+    file: prepared.body.file,
+    firstLine: 1,
+    firstColumn: 1,
+    part: 'body',
+  };
+  prepared.body.render({ ...context, medium: 'web' }, { place, audit });
 }
 
 /** An article's page for one medium: its text rendered into the recipe's layout. */

@@ -5,59 +5,131 @@
  * `{{mean}}` or `{{before}}`. The asks are read from the templates' syntax
  * trees before anything is drawn; two different asks for the same question
  * are the editor's to settle, located in both files.
+ *
+ * A base supports so many decimals: a mean of fewer than 30 respondents
+ * prints with one at most, any other with two at most. An ask beyond what
+ * the base of a mean the edition prints supports is located at the ask.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Figure } from '../analysis/figures.js';
+import type { Figure, MeanFigure } from '../analysis/figures.js';
 import type { Edition } from '../edition/load.js';
-import { InputError } from '../errors.js';
+import { InputError, type Problem } from '../errors.js';
+import { SMALL_BASE } from '../format/french.js';
 import { templates as say, tasks, where } from '../messages/index.js';
 
 /** Helpers whose `decimals=` sets the precision of the mean they print. */
 const ROUNDING_HELPERS = new Set(['mean', 'before']);
 
-interface Ask {
+export interface Ask {
   question: string;
   decimals: number;
   file: string;
   line: number;
 }
 
-/** Decimals of each question's means, by question id (absent: one decimal). */
+export interface MeanPrecision {
+  /** Decimals of each question's means, by question id (absent: one decimal). */
+  decimals: Map<string, number>;
+  /** Where each was asked for. */
+  asks: Ask[];
+}
+
+/** The decimals the articles ask for, read from every template of the edition. */
 export async function meanPrecision(
   edition: Edition,
   figures: readonly Figure[],
-): Promise<Map<string, number>> {
-  const sources: { file: string; text: string }[] = [];
+): Promise<MeanPrecision> {
+  const sources: Source[] = [];
+  edition.config.articles.forEach((article, i) => {
+    const inline = [
+      { text: article.dek, key: ['dek'] },
+      ...article.charts.map((c, j) => ({ text: c.title, key: ['charts', j, 'title'] })),
+    ];
+    for (const { text, key } of inline) {
+      const firstLine = edition.locate(['articles', i, ...key]).line ?? 1;
+      sources.push({ file: edition.configFile, text, firstLine });
+    }
+  });
   for (const article of edition.config.articles) {
-    const inline = [article.dek, ...article.charts.map((c) => c.title)];
-    for (const text of inline) sources.push({ file: edition.configFile, text });
-    const body = path.resolve(edition.folder, article.body);
+    const body = path.join(edition.folder, article.body);
     // An unreadable body is reported, located, when the article is compiled.
     const text = await readFile(body, 'utf8').catch(() => null);
     if (text !== null) sources.push({ file: body, text });
   }
-  return decideMeanPrecision(sources, figures);
+  return decidedPrecision(sources, figures);
+}
+
+interface Source {
+  file: string;
+  text: string;
+  /** The file's line the text starts on (a template inside edition.yaml). */
+  firstLine?: number;
 }
 
 /** The same from the templates' texts: pure, for tests and callers that hold the sources. */
 export function decideMeanPrecision(
-  sources: readonly { file: string; text: string }[],
+  sources: readonly Source[],
   figures: readonly Figure[],
 ): Map<string, number> {
+  return decidedPrecision(sources, figures).decimals;
+}
+
+function decidedPrecision(sources: readonly Source[], figures: readonly Figure[]): MeanPrecision {
   const questionOf = new Map(figures.map((f) => [f.id, f.question]));
-  const asks = sources.flatMap((s) => asksIn(s.text, s.file, questionOf));
+  const asks = sources.flatMap((s) => asksIn(s, questionOf));
   const decided = new Map<string, Ask>();
   for (const ask of asks) {
     const first = decided.get(ask.question);
     if (!first) decided.set(ask.question, ask);
     else if (first.decimals !== ask.decimals) throw conflict(first, ask);
   }
-  return new Map([...decided].map(([q, a]) => [q, a.decimals]));
+  return { decimals: new Map([...decided].map(([q, a]) => [q, a.decimals])), asks };
 }
 
-function asksIn(text: string, file: string, questionOf: Map<string, string | undefined>): Ask[] {
+/** The most decimals a mean of `base` respondents prints with. */
+export function supportedDecimals(base: number): number {
+  return base < SMALL_BASE ? 1 : 2;
+}
+
+/**
+ * Asks for more decimals than a printed mean's base supports, each located
+ * at the ask and naming the figure with the smallest base among those printed.
+ */
+export function precisionProblems(asks: readonly Ask[], printed: readonly MeanFigure[]): Problem[] {
+  const seen = new Set<string>();
+  return asks.flatMap((ask) => {
+    const key = `${ask.file}:${ask.line}:${ask.question}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const means = printed.filter((f) => f.question === ask.question);
+    const worst = means.reduce<MeanFigure | undefined>(
+      (w, f) => (w && w.base <= f.base ? w : f),
+      undefined,
+    );
+    if (!worst || ask.decimals <= supportedDecimals(worst.base)) return [];
+    return [
+      {
+        file: ask.file,
+        line: ask.line,
+        where: where.figure(worst.id),
+        ...say.decimalsBeyondBase(
+          ask.question,
+          ask.decimals,
+          worst.id,
+          worst.base,
+          supportedDecimals(worst.base),
+        ),
+      },
+    ];
+  });
+}
+
+function asksIn(
+  { text, file, firstLine = 1 }: Source,
+  questionOf: Map<string, string | undefined>,
+): Ask[] {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(text);
@@ -77,7 +149,7 @@ function asksIn(text: string, file: string, questionOf: Map<string, string | und
       question,
       decimals: Number((decimals as hbs.AST.NumberLiteral).value),
       file,
-      line: node.loc.start.line,
+      line: firstLine + node.loc.start.line - 1,
     });
   };
   visitor.MustacheStatement = function (node) {

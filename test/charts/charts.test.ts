@@ -25,7 +25,11 @@ const chartSpec = (d: ChartData, width = 480) => chartKind(d.kind).spec(d, width
 beforeAll(async () => {
   const a = await analyseEdition('data/2024', silentLog);
   config = a.edition.config;
-  index = new FigureIndex(a.figures as Figure[], await meanPrecision(a.edition, a.figures));
+  index = new FigureIndex(
+    a.figures as Figure[],
+    (await meanPrecision(a.edition, a.figures)).decimals,
+    a.comparer,
+  );
   useFrenchLocale();
 });
 

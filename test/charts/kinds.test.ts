@@ -25,7 +25,11 @@ const dataOf = (c: ChartConfig): ChartData =>
 beforeAll(async () => {
   const a = await analyseEdition('data/2024', silentLog);
   config = a.edition.config;
-  index = new FigureIndex(a.figures, await meanPrecision(a.edition, a.figures));
+  index = new FigureIndex(
+    a.figures,
+    (await meanPrecision(a.edition, a.figures)).decimals,
+    a.comparer,
+  );
   useFrenchLocale();
 });
 
@@ -61,28 +65,29 @@ describe('means_with_intervals', () => {
   it('draws each mean as a dot with its 95 % interval, on the whole scale', async () => {
     const d = dataOf(chart('satisfaction_intervalles'));
     expect(d.rows.map((r) => [r.group, r.base, r.text])).toEqual([
-      // The articles print these means with two decimals: so does the chart (one rounding per figure).
-      ['Radiologues', 60, '7,58'],
-      ['Manipulateurs', 24, '7,08'],
-      ['Cadres de santé', 8, '6,88'],
-      ['Utilisateurs', 96, '7,35'],
+      // One decimal, as the articles print them (a mean of 8 respondents supports no more).
+      ['Radiologues', 60, '7,6'],
+      ['Manipulateurs', 24, '7,1'],
+      ['Cadres de santé', 8, '6,9'],
+      ['Utilisateurs', 96, '7,4'],
     ]);
     const radiologues = d.rows[0];
     expect(radiologues?.low).toBeLessThan(7.58);
     expect(radiologues?.high).toBeGreaterThan(7.58);
     expect(d.domain).toEqual([1, 10]);
     const svg = await renderSvg(chartKind(d.kind).spec(d, 480));
-    expect(svg).toContain('>7,58</text>');
+    expect(svg).toContain('>7,6</text>');
     expect(svg).toContain('>10</text>');
     expect(svg).toMatch(/<path[^>]*class="[^"]*"|<line/);
   });
   it('says the intervals in its alt text and table', () => {
     const d = dataOf(chart('satisfaction_intervalles'));
     const kind = chartKind(d.kind);
+    // Student's interval of the mean: 7,15 to 8,01 (t at 59 degrees of freedom), printed as the mean is.
     expect(kind.alt('T', d)).toContain(
-      'Radiologues (n\u00a0=\u00a060)\u00a0: 7,58, entre 7,16 et 8,00',
+      'Radiologues (n\u00a0=\u00a060)\u00a0: 7,6, entre 7,2 et 8,0',
     );
-    expect(kind.table(d).rows[0]).toEqual(['Radiologues', '7,58', '60', '7,16 – 8,00']);
+    expect(kind.table(d).rows[2]).toEqual(['Cadres de santé', '6,9', '8', '6,0 – 7,7']);
   });
 });
 
@@ -101,7 +106,7 @@ describe('options_by_segment', () => {
     expect(svg).toContain('Cadres de santé (n\u00a0=\u00a011)');
     expect(svg).toContain('7\u00a0sur\u00a011');
   });
-  it('has a table of counts and shares, one column per segment', () => {
+  it('has a table of counts and shares, one column per segment (counts of their base under 30)', () => {
     const d = dataOf(chart('freins_par_profession'));
     const t = chartKind(d.kind).table(d);
     expect(t.columns[0]).toBe('Réponse');
@@ -109,7 +114,8 @@ describe('options_by_segment', () => {
       'Manque de formation',
       '41 (60\u00a0%)',
       '28 (72\u00a0%)',
-      '7 (64\u00a0%)',
+      // Under 30 respondents, a count of its base, as everywhere.
+      '7\u00a0sur\u00a011',
     ]);
   });
 });

@@ -36,6 +36,7 @@ describe('a build of an edition with two articles', () => {
   it('writes the edition files at the top and each article in its folder', async () => {
     expect((await readdir(out)).sort()).toEqual([
       '.enquete-output',
+      'claims.json',
       'figures.json',
       'free-text.csv',
       'index.html',
@@ -53,6 +54,24 @@ describe('a build of an edition with two articles', () => {
     ]);
   });
 
+  it('puts every wording decision of both articles on record in claims.json', async () => {
+    const claims = JSON.parse(await readFile(path.join(out, 'claims.json'), 'utf8'));
+    expect(new Set(claims.map((c: { article: string }) => c.article))).toEqual(
+      new Set(['manipulateurs_cadres', 'radiologues']),
+    );
+    const methods = new Set(claims.map((c: { method: string }) => c.method));
+    for (const m of ['newcombe', 'newcombe-paired', 'welch', 'welch-rest-of-group', 'threshold'])
+      expect(methods).toContain(m);
+    // "Les plus satisfaits" is not printed: the radiologues' lead over each profession is within the noise.
+    const satisfied = claims.filter(
+      (c: { helper: string; figures: string[] }) =>
+        c.helper === 'highest' && c.figures[0] === 'satisfaction.mean.radiologues',
+    );
+    expect(satisfied.length).toBeGreaterThan(0);
+    expect(satisfied.every((c: { result: boolean }) => !c.result)).toBe(true);
+    expect(stderr).toMatch(/\d+ choix de formulation dans les articles \(\d+ vrais\)/);
+  });
+
   it('runs the analysis once and starts one Chromium', () => {
     expect(stderr.match(/Calcul des chiffres/g)).toHaveLength(1);
     expect(stderr).toContain(
@@ -68,7 +87,7 @@ describe('a build of an edition with two articles', () => {
       expect(index).toContain(`href="${slug}/enquete.pdf"`);
     }
     expect(index).toContain(
-      'Chez les radiologues, l’intelligence artificielle est déjà un outil de travail',
+      'Les radiologues et l’intelligence artificielle\u00a0: usages, satisfaction, freins',
     );
     expect(index).toContain('La rédaction de Tech Imago');
     expect(index).toContain('22\u00a0octobre\u00a02024');

@@ -1,17 +1,24 @@
-/** The helpers templates print figures with, and wording that follows the data. */
+/**
+ * The helpers templates print figures with, and wording that follows the
+ * data: every comparison decided by its interval (Newcombe, paired Newcombe,
+ * Welch, the group against the rest of a group containing it) and put on
+ * record as a claim.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseEdition } from '../../src/analyse.js';
+import type { Comparer } from '../../src/analysis/compare.js';
 import type { Figure } from '../../src/analysis/figures.js';
 import { InputError, type Problem } from '../../src/errors.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
+import { Audit } from '../../src/render/audit.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
 import { decideMeanPrecision } from '../../src/render/precision.js';
-import { shareFigure } from '../helpers/figures.js';
 
 let figures: Figure[];
+let comparer: Comparer;
 beforeAll(async () => {
-  ({ figures } = await analyseEdition('data/2024', silentLog));
+  ({ figures, comparer } = await analyseEdition('data/2024', silentLog));
 });
 
 /** As the build does: the template's own decimals= asks decide each question's rounding first. */
@@ -26,14 +33,27 @@ function problemOf(fail: () => unknown): Problem {
   return expect.unreachable();
 }
 
-const render = (source: string, list: Figure[] = figures) =>
+const template = (source: string, list: Figure[] = figures) =>
   compileTemplate(
     createEnvironment(
-      new FigureIndex(list, decideMeanPrecision([{ file: 'article.hbs', text: source }], list)),
+      new FigureIndex(
+        list,
+        decideMeanPrecision([{ file: 'article.hbs', text: source }], list),
+        comparer,
+      ),
     ),
     'article.hbs',
     source,
-  ).render({});
+  );
+const render = (source: string, list: Figure[] = figures) => template(source, list).render({});
+
+/** The text rendered with an audit, as the build does first: its output, claims and problems. */
+function audited(source: string, list: Figure[] = figures) {
+  const audit = new Audit();
+  const place = { article: 'a', file: 'article.hbs', firstLine: 1, part: 'body' };
+  const text = template(source, list).render({}, { audit, place });
+  return { text, claims: audit.claims, problems: audit.problems, printed: audit.printed };
+}
 
 /** The same figures with one share changed, as another year's data would give. */
 function withShare(id: string, count: number, base: number): Figure[] {
@@ -87,15 +107,41 @@ describe('figure helpers', () => {
     expect(problem.expected).toContain('2 decimals, as asked in a.hbs line 1');
   });
 
-  it('decide the wording from the data', () => {
-    const t =
-      '{{#if (above "usage.oui.share.cadres" "usage.oui.share.manipulateurs")}}plus{{else}}moins{{/if}}';
-    expect(render(t)).toBe('plus');
-    expect(render(t, withShare('usage.oui.share.cadres', 5, 14))).toBe('moins');
+  it('hold a figure against a number as a description of this sample, never against another figure', () => {
+    const t = '{{#if (above "usage.oui.share.cadres" 0.5)}}plus de la moitié{{else}}non{{/if}}';
+    expect(render(t)).toBe('plus de la moitié');
+    expect(render(t, withShare('usage.oui.share.cadres', 5, 14))).toBe('non');
+    // Two figures set against each other by their point values: refused, higher is the helper for it.
+    const p = problemOf(() =>
+      render('{{#if (above "usage.oui.share.cadres" "usage.oui.share.manipulateurs")}}x{{/if}}'),
+    );
+    expect(p.fix).toContain('higher');
+  });
+
+  it('say "similar" only when no difference is measurable, and never mean "the same"', () => {
     const similar =
-      '{{#if (similar "usage.oui.share.hospitaliers" "usage.oui.share.liberaux")}}proches{{else}}différents{{/if}}';
-    expect(render(similar)).toBe('proches');
-    expect(render(similar, withShare('usage.oui.share.liberaux', 20, 54))).toBe('différents');
+      '{{#if (similar "usage.oui.share.hospitaliers" "usage.oui.share.liberaux")}}pas d’écart mesurable{{else}}écart{{/if}}';
+    // 68 % and 67 %: the interval of the difference, −15 to +18 points, holds 0.
+    expect(render(similar)).toBe('pas d’écart mesurable');
+    expect(render(similar, withShare('usage.oui.share.liberaux', 20, 54))).toBe('écart');
+    // A gap= belongs to equivalence, which is another helper.
+    expect(
+      problemOf(() =>
+        render(
+          '{{#if (similar "usage.oui.share.hospitaliers" "usage.oui.share.liberaux" gap=0.05)}}x{{/if}}',
+        ),
+      ).fix,
+    ).toContain('within');
+  });
+
+  it('say "of the same order" only when the whole interval lies within the margin', () => {
+    const within = (gap: number) =>
+      render(
+        `{{#if (within "usage.oui.share.hospitaliers" "usage.oui.share.liberaux" ${gap})}}oui{{else}}non{{/if}}`,
+      );
+    // The interval runs from −15,4 to +17,7 points: within 20 points, not within 5.
+    expect(within(5)).toBe('non');
+    expect(within(20)).toBe('oui');
   });
 
   it('escape what they print: free text never becomes markup', () => {
@@ -130,7 +176,6 @@ describe('figure helpers', () => {
 });
 
 describe('change helpers', () => {
-  const share = shareFigure;
   const change = (
     id: string,
     of: 'share' | 'mean' | 'count',
@@ -162,6 +207,8 @@ describe('change helpers', () => {
       to: { value: to },
       ci,
       previous: '2024',
+      comparable: true,
+      notes: [],
     },
   ];
   const list = [
@@ -200,15 +247,14 @@ describe('change helpers', () => {
   });
 
   it('say "higher" only when the interval of the difference leaves out 0', () => {
-    const groups = [share('a', 60, 74), share('b', 24, 46), share('c', 8, 14)];
     const t = (x: string, y: string) =>
       render(
-        `{{#if (higher "${x}" "${y}")}}plus{{else}}{{#if (lower "${x}" "${y}")}}moins{{else}}comparable{{/if}}{{/if}}`,
-        groups,
+        `{{#if (higher "usage.oui.share.${x}" "usage.oui.share.${y}")}}plus{{else}}{{#if (lower "usage.oui.share.${x}" "usage.oui.share.${y}")}}moins{{else}}pas d’écart mesurable{{/if}}{{/if}}`,
       );
-    expect(t('a', 'b')).toBe('plus'); // 81 % vs 52 %
-    expect(t('b', 'a')).toBe('moins');
-    expect(t('c', 'b')).toBe('comparable'); // 57 % of 14 vs 52 % of 46: within the noise
+    expect(t('radiologues', 'manipulateurs')).toBe('plus'); // 81 % vs 52 %: +12 to +45 points
+    expect(t('manipulateurs', 'radiologues')).toBe('moins');
+    // 57 % of 14 vs 52 % of 46: −23 to +31 points.
+    expect(t('cadres', 'manipulateurs')).toBe('pas d’écart mesurable');
   });
 
   it('refuse to compare a share with a mean, naming the figure', () => {
@@ -217,5 +263,154 @@ describe('change helpers', () => {
     );
     expect(p.where).toBe('figure "satisfaction.mean.all"');
     expect(p.found).toContain('compare two shares or two means');
+  });
+});
+
+describe('rankings and lists', () => {
+  it('call a figure the highest only when it is ahead of each other one by its interval', () => {
+    const t = (segment: string) =>
+      render(
+        `{{#if (highest "freins.formation.share.${segment}" "freins.cout.share.${segment}" "freins.disponibilite.share.${segment}" "freins.integration.share.${segment}")}}premier{{else}}parmi d’autres{{/if}}`,
+      );
+    // All respondents: 63 % against 48 %, 35 % and 34 % of the same 127 people (paired intervals).
+    expect(t('all')).toBe('premier');
+    // The 68 radiologues: 60 % against 53 % for cost, the paired interval −11 to +25 points holds 0.
+    expect(t('radiologues')).toBe('parmi d’autres');
+    // The radiologues' satisfaction, 7,58 against 7,08 and 6,88: no interval leaves out 0.
+    expect(
+      render(
+        '{{#if (highest "satisfaction.mean.radiologues" "satisfaction.mean.manipulateurs" "satisfaction.mean.cadres")}}les plus satisfaits{{else}}non{{/if}}',
+      ),
+    ).toBe('non');
+    expect(
+      render(
+        '{{#if (lowest "freins.integration.share.all" "freins.formation.share.all" "freins.cout.share.all")}}dernier{{else}}non{{/if}}',
+      ),
+    ).toBe('dernier');
+  });
+
+  it('list figures in the order of the data, each with its words, whatever order they are named in', () => {
+    expect(
+      render(
+        '{{list "usages.segmentation.share.radiologues_utilisateurs" "la segmentation" "usages.comptes_rendus.share.radiologues_utilisateurs" "les comptes rendus" "usages.qualite_images.share.radiologues_utilisateurs" "la qualité des images"}}',
+      ),
+    ).toBe(
+      'la qualité des images (42\u00a0%), les comptes rendus (27\u00a0%) et la segmentation (25\u00a0%)',
+    );
+    // Under 30 respondents, a count of its base, as everywhere.
+    expect(
+      render(
+        '{{list "usage.oui.share.cadres" "les cadres" "usage.oui.share.manipulateurs" "les manipulateurs"}}',
+      ),
+    ).toBe('les cadres (8\u00a0sur\u00a014) et les manipulateurs (52\u00a0%)');
+    expect(problemOf(() => render('{{list "usage.oui.share.cadres"}}')).expected).toContain(
+      'followed by the words',
+    );
+  });
+});
+
+describe('claims', () => {
+  it('record each decision with its figures, interval, method and verdict, once per call', () => {
+    const { claims } = audited(
+      [
+        '{{#if (higher "usage.oui.share.radiologues" "usage.oui.share.manipulateurs")}}plus{{/if}}',
+        '{{#if (highest "freins.formation.share.radiologues" "freins.cout.share.radiologues" "freins.integration.share.radiologues")}}premier{{/if}}',
+        '{{#if (lower "satisfaction.mean.manipulateurs" "satisfaction.mean.utilisateurs")}}moins{{/if}}',
+        '{{#if (atLeast "usage.oui.share.radiologues" 0.75)}}large{{/if}}',
+      ].join('\n'),
+    );
+    const independent = claims.find((c) => c.helper === 'higher');
+    expect(independent).toMatchObject({
+      article: 'a',
+      file: 'article.hbs',
+      line: 1,
+      figures: ['usage.oui.share.radiologues', 'usage.oui.share.manipulateurs'],
+      method: 'newcombe',
+      bases: [74, 46],
+      verdict: true,
+      result: true,
+    });
+    expect(independent?.ci?.[0]).toBeCloseTo(0.117, 3);
+    // One entry per comparison of a ranking; the call's result is false when one fails.
+    const ranking = claims.filter((c) => c.helper === 'highest');
+    expect(ranking.map((c) => [c.method, c.verdict, c.result])).toEqual([
+      ['newcombe-paired', false, false],
+      ['newcombe-paired', true, false],
+    ]);
+    expect(new Set(ranking.map((c) => c.call)).size).toBe(1);
+    // The manipulateurs are 24 of the 96 users: compared with the 72 others.
+    const partWhole = claims.find((c) => c.helper === 'lower');
+    expect(partWhole).toMatchObject({
+      method: 'welch-rest-of-group',
+      rest: { side: 'b', base: 72 },
+      verdict: false,
+      line: 3,
+    });
+    expect(claims.find((c) => c.helper === 'atLeast')).toMatchObject({
+      method: 'threshold',
+      ci: null,
+      verdict: true,
+    });
+  });
+
+  it('refuse groups that only partly overlap, located', () => {
+    const { problems } = audited(
+      'x\n{{#if (higher "usage.oui.share.radiologues" "usage.oui.share.hospitaliers")}}plus{{/if}}',
+    );
+    expect(problems[0]).toMatchObject({ file: 'article.hbs', line: 2 });
+    expect(problems[0]?.found).toContain('partly the same respondents');
+  });
+
+  it('gather every problem of a text, each figure once with the other places it recurs', () => {
+    const { problems } = audited(
+      '{{pct "usage.oui.share.manipulateur"}}\n{{pct "usage.oui.share.manipulateur"}} {{pct "avenir.oui.share.utilisateur"}}',
+    );
+    expect(problems.map((p) => [p.line, p.where])).toEqual([
+      [1, 'figure "usage.oui.share.manipulateur", also at 2:1'],
+      [2, 'figure "avenir.oui.share.utilisateur"'],
+    ]);
+  });
+});
+
+describe('comparable years', () => {
+  const withNotes = (decision?: string): Figure[] => [
+    ...figures,
+    {
+      id: 'usage.oui.share.all.change',
+      kind: 'change',
+      label: 'x',
+      question: 'usage',
+      segment: 'all',
+      of: 'share',
+      value: 0.05,
+      from: { value: 0.6, count: 60, base: 100 },
+      to: { value: 0.65, count: 130, base: 200 },
+      ci: [-0.06, 0.16],
+      previous: '2024',
+      comparable: false,
+      notes: [
+        {
+          about: 'usage',
+          text: 'question reformulée',
+          ...(decision === undefined ? {} : { decision }),
+        },
+      ],
+    },
+  ];
+  it('refuse a change whose question changed, naming what changed and the YAML that decides it', () => {
+    const p = problemOf(() => render('{{change "usage.oui.share.all"}}', withNotes()));
+    expect(p.found).toBe('question reformulée');
+    expect(p.fix).toContain('comparability:\n        usage: "…"');
+    expect(() => render('{{#if (rose "usage.oui.share.all")}}x{{/if}}', withNotes())).toThrow(
+      InputError,
+    );
+  });
+  it('word it once the editors recorded their decision', () => {
+    expect(
+      render(
+        '{{#if (steady "usage.oui.share.all")}}pas d’évolution mesurable{{/if}}',
+        withNotes('même usage'),
+      ),
+    ).toBe('pas d’évolution mesurable');
   });
 });

@@ -3,10 +3,18 @@ import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
-import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
+import { formatBase, formatInteger, frenchText } from '../../format/french.js';
 import { type ChartData, CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { BAR_STEP, BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
-import { answerLabel, byGroup, optionCodes, segmentName, shareRow, withBase } from '../rows.js';
+import {
+  answerLabel,
+  byGroup,
+  countCell,
+  optionCodes,
+  segmentName,
+  shareRow,
+  withBase,
+} from '../rows.js';
 import { INK, ORDERED_RAMP } from '../theme.js';
 
 const schema = z
@@ -54,7 +62,7 @@ export const mixBySegment = defineChartKind({
     columns: ['Groupe', ...data.parts, 'Base'],
     rows: byGroup(data).map(([g, rows]) => [
       g,
-      ...rows.map((r) => `${formatInteger(r.count ?? 0)} (${formatPercent(r.value)})`),
+      ...rows.map(countCell),
       formatInteger(rows[0]?.base ?? 0),
     ]),
   }),

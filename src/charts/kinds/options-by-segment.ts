@@ -7,12 +7,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
-import { formatBase, formatInteger, formatPercent, frenchText } from '../../format/french.js';
+import { formatBase, frenchText } from '../../format/french.js';
 import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
 import {
   answerLabel,
   byGroup,
+  countCell,
   optionCodes,
   SEVERAL_ANSWERS,
   segmentName,
@@ -95,10 +96,7 @@ export const optionsBySegment = defineChartKind({
   },
   table: (data) => ({
     columns: ['Réponse', ...data.parts],
-    rows: byGroup(data).map(([answer, rows]) => [
-      answer,
-      ...rows.map((r) => `${formatInteger(r.count ?? 0)} (${formatPercent(r.value)})`),
-    ]),
+    rows: byGroup(data).map(([answer, rows]) => [answer, ...rows.map(countCell)]),
   }),
 });
 

@@ -1,4 +1,8 @@
-/** The edition's data files: every figure, every row accounted for, every typed answer. */
+/**
+ * The edition's data files: every figure, every decision the articles'
+ * wording took and what it was decided on, every row accounted for, every
+ * typed answer.
+ */
 import type { FreeTextGroup } from '../../analysis/free-text.js';
 import { stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
@@ -9,8 +13,9 @@ export const editionDataRecipe: EditionRecipe = {
   get name() {
     return stages.editionData;
   },
-  files: async ({ figures, reconciliation, freeText }) => [
+  files: async ({ figures, claims, reconciliation, freeText }) => [
     { name: outputPath({ edition: 'figures' }), content: `${JSON.stringify(figures, null, 2)}\n` },
+    { name: outputPath({ edition: 'claims' }), content: `${JSON.stringify(claims, null, 2)}\n` },
     {
       name: outputPath({ edition: 'reconciliation' }),
       content: `${JSON.stringify(reconciliation, null, 2)}\n`,

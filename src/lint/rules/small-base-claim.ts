@@ -1,0 +1,92 @@
+/**
+ * A comparison or a change on fewer than 30 respondents on one side: its
+ * wording must show the bases (« 5 sur 8 », « n = 14 ») near the claim, in
+ * the same paragraph (or, for a heading, the paragraph it heads), so the
+ * reader can weigh it. Chart titles are spared: every chart prints each
+ * group's base.
+ */
+import type { Problem } from '../../errors.js';
+import { SMALL_BASE } from '../../format/french.js';
+import { lint as say, where } from '../../messages/index.js';
+import type { CallPlace } from '../../render/audit.js';
+
+/** Where a claim or a printed figure is. */
+type At = Pick<CallPlace, 'file' | 'line' | 'column' | 'part'>;
+
+import type { LintInput } from '../input.js';
+
+/** A base the reader must see: a figure's this year, or as the previous edition had it (`before`). */
+interface Side {
+  figure: string;
+  previous: boolean;
+  base: number;
+}
+
+export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
+  const { paragraphOf, isHeading } = paragraphs(texts);
+  const near = (shown: At, claim: At) => {
+    if (shown.file !== claim.file || shown.part !== claim.part) return false;
+    const gap = paragraphOf(shown) - paragraphOf(claim);
+    return gap === 0 || (gap === 1 && isHeading(claim));
+  };
+  const shown = (side: Side, at: At) =>
+    audit.printed.some(
+      (p) =>
+        p.showsBase &&
+        p.figure === side.figure &&
+        (p.helper === 'before') === side.previous &&
+        near(p.place, at),
+    );
+  const problems = new Map<string, Problem>();
+  const check = (at: At, helper: string, sides: Side[]) => {
+    if (at.part.startsWith('chart:')) return;
+    const hidden = sides.filter((s) => s.base < SMALL_BASE && !shown(s, at));
+    if (hidden.length === 0) return;
+    problems.set(`${at.file}:${at.line}:${at.column}`, {
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      where: where.figure((hidden[0] as Side).figure),
+      ...say.smallBaseClaim(helper, hidden),
+    });
+  };
+  const sidesOf = (id: string): Side[] => {
+    const f = index.find(id);
+    if (f?.kind === 'share' || f?.kind === 'mean')
+      return [{ figure: id, previous: false, base: f.base }];
+    if (f?.kind !== 'change') return [];
+    const figure = id.replace(/\.change$/, '');
+    return [
+      { figure, previous: true, base: f.from.base ?? SMALL_BASE },
+      { figure, previous: false, base: f.to.base ?? SMALL_BASE },
+    ];
+  };
+  for (const c of audit.claims)
+    if (c.method !== 'threshold') check(c, c.helper, c.figures.flatMap(sidesOf));
+  for (const p of audit.printed)
+    if (p.helper === 'change') check(p.place, p.helper, sidesOf(`${p.figure}.change`));
+  return [...problems.values()];
+}
+
+/**
+ * Which paragraph of its text a call is in (blocks of lines between blank
+ * lines, in an article's body), and whether its line is a heading.
+ */
+function paragraphs(texts: LintInput['texts']) {
+  const blocks = new Map<string, number[]>();
+  const lines = new Map<string, string[]>();
+  for (const t of texts) {
+    if (t.part !== 'body') continue;
+    let block = 0;
+    const text = t.text.split('\n');
+    lines.set(t.file, text);
+    blocks.set(
+      t.file,
+      text.map((line) => (line.trim() === '' ? ++block : block)),
+    );
+  }
+  return {
+    paragraphOf: (at: At) => (at.part === 'body' ? (blocks.get(at.file)?.[at.line - 1] ?? 0) : 0),
+    isHeading: (at: At) => /^\s*(<h[1-6]|#)/.test(lines.get(at.file)?.[at.line - 1] ?? ''),
+  };
+}

@@ -60,11 +60,11 @@ describe('newsletter.html', () => {
 
 describe('newsletter.txt', () => {
   it('carries the same content as text: title, key figures, chart findings, web link', () => {
-    expect(text).toContain('L’intelligence artificielle gagne du terrain');
+    expect(text).toContain('Ce que les manipulateurs radio et les cadres de santé font');
     expect(text).toContain('52\u00a0%');
     expect(text).not.toMatch(/\d %/);
     expect(text).toContain('8\u00a0sur\u00a014');
-    expect(text).toContain('Les radiologues restent les premiers utilisateurs');
+    expect(text).toContain('Les radiologues plus souvent utilisateurs');
     expect(text).toContain(`${BASE_URL}${ARTICLE}/enquete.html`);
     expect(text).not.toMatch(/<[a-z]/i);
   });

@@ -26,7 +26,7 @@ describe('enquete.pdf', () => {
     expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(5);
     expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Title:\s+L'intelligence artificielle gagne du terrain/);
+    expect(info).toMatch(/Title:\s+Ce que les manipulateurs radio et les cadres de santé font/);
     expect(info).toMatch(/Author:\s+La rédaction de Tech Imago/);
     expect(info).toMatch(/Subject:\s+52\u00a0% des manipulateurs radio/);
   });
@@ -65,10 +65,10 @@ describe('enquete.pdf', () => {
       '8 sur 14',
       '60 sur 74',
       '21 sur 24',
-      // Published as 7,1 and 6,9; the articles ask two decimals for the users' 7,35, so every satisfaction mean has two.
-      '7,08 sur 10',
-      '6,88 sur 10',
-      '7,35 sur 10',
+      // Published as 7,1, 6,9 and 7,35: one decimal for every satisfaction mean, the 8 cadres' allowing no more.
+      '7,1 sur 10',
+      '6,9 sur 10',
+      '7,4 sur 10',
       'n = 46',
       '144',
     ]) {
@@ -101,6 +101,26 @@ describe('enquete.pdf', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('du 23 avril 2024 au 22 août 2024');
   });
 
+  it('discloses what AAPOR’s code asks, and ends with the questionnaire word for word', () => {
+    const flat = text.replace(/\s+/g, ' ');
+    for (const said of [
+      'Enquête commanditée et réalisée par Tech Imago et Docteur Imago',
+      'ne permet pas de calculer de taux de réponse',
+      'à moins de 10 minutes d’intervalle ne comptent qu’une fois',
+      'sous « Autre » et reproduites telles quelles en annexe',
+      'méthode de Wilson pour les parts et par celle de Student pour les moyennes',
+      'sa version pour données appariées',
+      'Aucune correction pour comparaisons multiples',
+      'figure en annexe',
+      'Le questionnaire',
+      'Quelle est votre satisfaction globale vis-à-vis des outils d’IA ? (1 à 10) (une note de 1 à 10 ; posée aux utilisateurs de l’IA)',
+      'Mauvaise intégration dans le flux de travail (RIS, PACS)',
+    ])
+      expect(flat.replaceAll("'", '’')).toContain(said.replaceAll("'", '’'));
+    // Under 30 respondents, the appendix's tables give counts, as the methodology says.
+    expect(flat).toMatch(/Cadres de santé 8 14 8 sur 14/);
+  });
+
   it("leaves no page less than three quarters full but the article's last and the document's last", () => {
     const pdf = path.join(out, 'enquete.pdf');
     const fills = pageFills(pdf);
@@ -121,7 +141,9 @@ describe('enquete.pdf', () => {
     const data = new Uint8Array(await readFile(path.join(out, 'enquete.pdf')));
     const doc = await getDocument({ data, useSystemFonts: false, verbosity: 0 }).promise;
     const { metadata } = await doc.getMetadata();
-    expect(metadata?.get('dc:title')).toMatch(/^L'intelligence artificielle gagne du terrain/);
+    expect(metadata?.get('dc:title')).toMatch(
+      /^Ce que les manipulateurs radio et les cadres de santé/,
+    );
     expect(metadata?.get('dc:language')).toBe('fr');
     expect(metadata?.get('pdfuaid:part')).toBe('1');
     type Node = { role?: string; alt?: string; children?: Node[] };

@@ -101,21 +101,33 @@ describe('enquete.html', () => {
       [...c.matchAll(/>(\d+,\d+)<\/text>/g)].map((m) => m[1] as string),
     );
     const proseDecimals = [...prose.matchAll(/\b(\d+,\d+)\b/g)].map((m) => m[1] as string);
-    expect(proseDecimals).toContain('7,35');
+    expect(proseDecimals).toContain('7,4');
     const places = (n: string) => n.split(',')[1]?.length;
-    for (const label of labels) expect(places(label), label).toBe(places('7,35'));
+    for (const label of labels) expect(places(label), label).toBe(places('7,4'));
     const satisfaction = charts.find((c) =>
       c.includes('id="graphique-satisfaction_par_profession"'),
     ) as string;
-    expect(satisfaction).toContain('>7,35</text>');
-    expect(satisfaction).toMatch(/aria-label="[^"]*7,35/);
-    expect(satisfaction).toMatch(/<td class="num">7,35<\/td>/);
+    expect(satisfaction).toContain('>7,4</text>');
+    expect(satisfaction).toMatch(/aria-label="[^"]*7,4/);
+    expect(satisfaction).toMatch(/<td class="num">7,4<\/td>/);
+  });
+
+  it('has the questionnaire under its methodology, and mentions an appendix only the PDF has', async () => {
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    expect(html).toContain(
+      '<details class="questionnaire-toggle"><summary>Lire le questionnaire</summary>',
+    );
+    expect(text).toContain('est donné sous cet encadré');
+    expect(text).not.toMatch(/en annexe/);
+    const mail = await readFile(path.join(out, 'newsletter.html'), 'utf8');
+    expect(mail).not.toMatch(/annexe/i);
+    expect(mail).toContain('ne permet pas de calculer de taux de réponse');
   });
 
   it('carries Open Graph and Twitter tags pointing at its social card under --base-url', async () => {
     const meta = (key: string) =>
       new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html)?.[1];
-    expect(meta('og:title')).toMatch(/^L’intelligence artificielle gagne du terrain/);
+    expect(meta('og:title')).toMatch(/^Ce que les manipulateurs radio et les cadres de santé/);
     expect(meta('og:description')).toMatch(/^52\u00a0% des manipulateurs radio/);
     expect(meta('og:image')).toBe(`${BASE_URL}${ARTICLE}/cards/article-1200x630.png`);
     expect(meta('twitter:card')).toBe('summary_large_image');

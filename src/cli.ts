@@ -4,16 +4,15 @@
  * codes (1: bad input, 2: bad usage).
  */
 import { parseArgs } from 'node:util';
+import { errorJson, formatError, InputError, isExpectedError, UsageError } from './errors.js';
 import {
-  errorJson,
-  formatError,
-  formatProblem,
-  InputError,
-  isExpectedError,
-  type Problem,
-  UsageError,
-} from './errors.js';
-import { consoleLog, formatReconciliation, formatWritten, silentLog } from './log.js';
+  consoleLog,
+  formatClaims,
+  formatReconciliation,
+  formatWarnings,
+  formatWritten,
+  silentLog,
+} from './log.js';
 import {
   cli,
   environment,
@@ -25,7 +24,6 @@ import {
   useLanguage,
 } from './messages/index.js';
 import { startChromium } from './outputs/chromium.js';
-import type { Claim } from './render/audit.js';
 import { startWorker } from './worker/client.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -137,16 +135,6 @@ async function run(argv: string[]): Promise<number> {
     `${cli.built(articles, chromium.starts, written.length, seconds)}\n${formatWritten(written)}`,
   );
   return 0;
-}
-
-/** "12 wording decisions (7 true)…": what claims.json holds, in one line. */
-function formatClaims(claims: readonly Claim[]): string {
-  const calls = new Map(claims.map((c) => [c.call, c.result]));
-  return cli.claims(calls.size, [...calls.values()].filter(Boolean).length);
-}
-
-function formatWarnings(warnings: readonly Problem[]): string {
-  return [cli.warnings(warnings.length), ...warnings.map(formatProblem)].join('\n');
 }
 
 /**

@@ -1,6 +1,7 @@
 /** What the CLI tells the user while it works: each stage with its duration, then the files written. */
+import { formatProblem, type Problem } from './errors.js';
 import type { Reconciliation } from './ingest/types.js';
-import { reconciliation as say } from './messages/index.js';
+import { cli, reconciliation as say } from './messages/index.js';
 
 export interface Log {
   stage<T>(name: string, work: () => Promise<T> | T): Promise<T>;
@@ -82,4 +83,15 @@ export function formatReconciliation(r: Reconciliation, most = 20): string {
     .map((e) => say.line(e.line, say.reasons[e.reason], e.detail));
   if (r.excluded.length > most) lines.push(say.more(r.excluded.length - most));
   return [head, ...lines].join('\n');
+}
+
+/** "42 wording decisions (25 true)…": what claims.json holds, in one line (a call's entries share `call`). */
+export function formatClaims(claims: readonly { call: number; result: boolean }[]): string {
+  const calls = new Map(claims.map((c) => [c.call, c.result]));
+  return cli.claims(calls.size, [...calls.values()].filter(Boolean).length);
+}
+
+/** The warnings of what a new year may have broken, each located, under one heading. */
+export function formatWarnings(warnings: readonly Problem[]): string {
+  return [cli.warnings(warnings.length), ...warnings.map(formatProblem)].join('\n');
 }

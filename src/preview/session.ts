@@ -10,9 +10,9 @@
 import { setTimeout as delay, setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Analysed } from '../analyse.js';
 import type { SvgJob } from '../charts/draw.js';
-import { formatError, isExpectedError, UsageError } from '../errors.js';
+import { formatError, isExpectedError, type Problem, UsageError } from '../errors.js';
 import { frenchText } from '../format/french.js';
-import { formatMs, type Log, silentLog } from '../log.js';
+import { formatMs, formatWarnings, type Log, silentLog } from '../log.js';
 import { preview as say } from '../messages/index.js';
 import type { ArticleBuild, ArticleRecipe, Tools } from '../outputs/recipe.js';
 import { ARTICLE_RECIPES, EDITION_RECIPES } from '../outputs/recipes/index.js';
@@ -49,6 +49,8 @@ export class PreviewSession {
   private readonly drawn = new Memo<string[]>(500);
   /** Each recipe's last files for each article, with the hash of what they were made from. */
   private readonly made = new Map<string, { from: string; files: OutputFile[] }>();
+  /** The warnings last said in the terminal: said again only when they change. */
+  private warned = '';
 
   constructor(
     private readonly options: SessionOptions,
@@ -105,6 +107,7 @@ export class PreviewSession {
       );
       if (generation !== this.generation) return;
       this.publish(web.flat(), say.webReady(why, formatMs(performance.now() - started)));
+      this.sayWarnings(composed.warnings);
     } catch (e) {
       if (generation === this.generation) this.fail(e, why);
       return e;
@@ -185,6 +188,13 @@ export class PreviewSession {
     this.error = null;
     this.log.info(status);
     if (changed.length > 0 || recovered) this.send({ changed, error: null, status });
+  }
+
+  /** What the new data may have broken, in the terminal as the build says it, when it changed. */
+  private sayWarnings(warnings: readonly Problem[]): void {
+    const text = warnings.length > 0 ? formatWarnings(warnings) : '';
+    if (text !== this.warned && text !== '') this.log.info(text);
+    this.warned = text;
   }
 
   private fail(e: unknown, why: string): void {

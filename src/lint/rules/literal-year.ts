@@ -20,16 +20,18 @@ export function literalYears({ edition, texts, previous }: LintInput): Problem[]
     wordsOf(t.text).flatMap((words) =>
       [...words.value.matchAll(YEAR)].flatMap((m) => {
         if (m[0] === year) return [];
-        const before = words.value.slice(0, m.index);
-        const lines = before.split('\n');
-        const line = t.firstLine + words.line - 1 + lines.length - 1;
-        const column =
-          lines.length > 1 ? (lines.at(-1)?.length ?? 0) + 1 : words.column + before.length;
+        const lines = words.value.slice(0, m.index).split('\n');
+        const last = lines.at(-1)?.length ?? 0;
+        // Where the year is in the template (line 1-based, column 0-based), then in its file.
+        const at = placeIn(t, {
+          line: words.line + lines.length - 1,
+          column: lines.length > 1 ? last : words.column + last,
+        });
         return [
           {
             file: t.file,
-            line,
-            column,
+            line: at.line,
+            column: at.column,
             where: where.articlePart(t.article, t.part),
             ...say.literalYear(m[0], year, m[0] === previousId),
           },

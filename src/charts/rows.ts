@@ -7,6 +7,7 @@ import {
   type EditionConfig,
   isClosed,
   type Question,
+  type Segment,
 } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import {
@@ -73,8 +74,21 @@ export const withBase = (rows: ChartRow[]): ChartRow[] =>
 export function who({ config, question }: ChartContext, segment: string): string {
   const ids = new Set([segment, ...(question.appliesTo ? [question.appliesTo] : [])]);
   if (question.appliesTo) ids.delete('all');
+  // A segment whose conditions already hold the question's (radiologues who use IA, for a question put to users) says it alone.
+  const drawn = findSegment(config, segment);
+  const asked = question.appliesTo ? findSegment(config, question.appliesTo) : undefined;
+  if (drawn && asked && asked.id !== drawn.id && within(drawn, asked)) ids.delete(asked.id);
   const names = [...ids].map((id) => lowerFirst(findSegment(config, id)?.label ?? id));
   return `(${names.join(', ')})`;
+}
+
+/** Every condition of `outer` is one of `inner`'s, at least as narrow: inner's members are all outer's. */
+function within(inner: Segment, outer: Segment): boolean {
+  return Object.entries(outer.where).every(([q, codes]) => {
+    const mine = inner.where[q];
+    const allowed = new Set([codes].flat());
+    return mine !== undefined && [mine].flat().every((c) => allowed.has(c));
+  });
 }
 
 /** The question's answer codes, with "autre" where the form had an "Autre" field. */

@@ -107,7 +107,7 @@ describe('enquete build of an edition compared with the previous one (synthetic 
     // The rise of the manipulateurs is within the noise: the prose and the chart title do not call it one.
     expect(text).toContain('Chez les manipulateurs radio, pas d’évolution mesurable');
     expect(text).toMatch(
-      /passe de 52\s%\sà 61\s%\s\(\+9\spoints\)\s:\sun écart que l’enquête ne peut distinguer du hasard/,
+      /passe de 52\s%\sà 61\s%\s\(\+9\spoints\)\s:\sun écart qui reste dans la marge d’incertitude/,
     );
     // The questions that changed since 2024 are compared only on the editors' recorded decision, printed.
     expect(text).toMatch(

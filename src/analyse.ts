@@ -13,8 +13,9 @@ import { changeFigures } from './analysis/change.js';
 import { comparability } from './analysis/comparability.js';
 import { type Comparer, ResponseComparer } from './analysis/compare.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
+import { Membership } from './analysis/segments.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
-import { CONFIG_FILE, type Edition, loadEdition, locateKey } from './edition/load.js';
+import { CONFIG_FILE, type Edition, loadEdition } from './edition/load.js';
 import { InputError } from './errors.js';
 import type { Ingested } from './ingest/ingest.js';
 import { ingestEdition } from './ingest/ingest.js';
@@ -28,6 +29,8 @@ export interface Analysed {
   figures: Figure[];
   /** Compares two of this edition's figures from the respondents behind them. */
   comparer: Comparer;
+  /** Who is in each segment, worked out once for the figures and whatever reads the respondents again. */
+  membership: Membership;
   previous?: PreviousEdition;
 }
 
@@ -36,6 +39,7 @@ export interface PreviousEdition {
   edition: Edition;
   ingested: Ingested;
   figures: Figure[];
+  membership: Membership;
 }
 
 /** Past this many rows, a terminal shows how the reading goes. */
@@ -56,12 +60,13 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
       },
     }),
   );
+  const membership = new Membership(edition.config, ingested.responses);
   const figures = await log.stage(stages.computeFigures, () =>
-    buildFigures(edition.config, ingested.responses),
+    buildFigures(edition.config, ingested.responses, membership),
   );
-  const comparer = new ResponseComparer(edition.config, ingested.responses);
+  const comparer = new ResponseComparer(edition.config, ingested.responses, membership);
   const before = edition.config.edition.previous;
-  if (before === undefined) return { edition, ingested, figures, comparer };
+  if (before === undefined) return { edition, ingested, figures, comparer, membership };
   const previous = await log.stage(stages.readPrevious, () =>
     analysePrevious(path.resolve(editionFolder, before), edition, before),
   );
@@ -71,7 +76,14 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
     previous.edition.config.edition.id,
     comparability(edition.config, previous.edition.config),
   );
-  return { edition, ingested, figures: [...figures, ...changes], previous, comparer };
+  return {
+    edition,
+    ingested,
+    figures: [...figures, ...changes],
+    previous,
+    comparer,
+    membership,
+  };
 }
 
 /** Its own config, export and figures; its own `previous` is not followed (one year back is the comparison). */
@@ -87,7 +99,7 @@ async function analysePrevious(
     throw new InputError(tasks.readConfig, [
       {
         file: current.configFile,
-        ...locateKey(current.configText, ['edition', 'previous']),
+        ...current.locate(['edition', 'previous']),
         where: where.key('edition.previous'),
         ...configSays.previousMissing(
           current.folder,
@@ -100,5 +112,7 @@ async function analysePrevious(
   }
   const edition = await loadEdition(folder, CHART_KINDS);
   const ingested = await ingestEdition(edition);
-  return { edition, ingested, figures: buildFigures(edition.config, ingested.responses) };
+  const membership = new Membership(edition.config, ingested.responses);
+  const figures = buildFigures(edition.config, ingested.responses, membership);
+  return { edition, ingested, figures, membership };
 }

@@ -43,10 +43,9 @@ import { LEAD_CARD } from './outputs/recipes/social-cards.js';
 import { checkTarget, type OutputFile, publish, sizes } from './outputs/write.js';
 import { articleFolder, outputPath } from './paths.js';
 import { Audit, type Claim } from './render/audit.js';
-import { articleContext, type PreviousFacts } from './render/context.js';
+import { articleContext, methodologyFacts, type PreviousFacts } from './render/context.js';
 import {
   auditArticle,
-  inlinePlace,
   loadTemplates,
   type PreparedArticle,
   prepareArticle,
@@ -54,6 +53,7 @@ import {
   type Templates,
 } from './render/pages.js';
 import { meanPrecision, precisionProblems } from './render/precision.js';
+import { inlineTexts } from './render/texts.js';
 import { loadTheme, type ThemeView } from './render/theme.js';
 import type { DrawingWorker } from './worker/client.js';
 
@@ -123,17 +123,21 @@ export async function composeArticles(
       theme,
     ),
   );
+  const methodology = methodologyFacts({
+    config,
+    figures: index,
+    reconciliation: ingested.reconciliation,
+    ...(analysed.previous && { previous: previousFacts(analysed.previous) }),
+  });
   const contextOf = (p: PreparedArticle, charts: RenderedChart[]) => {
     const slug = p.article.slug;
     return articleContext({
       config,
       article: p.article,
       dek: p.dek,
-      figures: index,
       charts,
-      reconciliation: ingested.reconciliation,
+      methodology,
       freeText: typed,
-      ...(analysed.previous && { previous: previousFacts(analysed.previous) }),
       theme,
       webUrl: baseUrl + outputPath({ article: slug, file: 'web' }),
       shareImage: baseUrl + outputPath({ article: slug, ...LEAD_CARD }),
@@ -150,13 +154,15 @@ export async function composeArticles(
     auditArticle(p, contextOf(p, (planned[i] as PlannedChart[]).map(undrawn)), audit);
   audit.add(...precisionProblems(precision.asks, printedMeans(audit, planned.flat(), index)));
   if (audit.problems.length > 0) throw new InputError(tasks.renderArticle, audit.problems);
+  const { previous } = analysed;
   const warnings = lintEdition({
     edition,
-    responses: ingested.responses,
-    ...(analysed.previous && {
+    respondents: { config, responses: ingested.responses, membership: analysed.membership },
+    ...(previous && {
       previous: {
-        config: analysed.previous.edition.config,
-        responses: analysed.previous.ingested.responses,
+        config: previous.edition.config,
+        responses: previous.ingested.responses,
+        membership: previous.membership,
       },
     }),
     index,
@@ -295,36 +301,36 @@ function planArticleCharts(
   });
 }
 
-/** The means the outputs print: by the articles' helpers and on the charts. */
+/**
+ * The means the outputs print: by the articles' helpers and on the charts,
+ * and last year's that `before` prints (with last year's base).
+ */
 function printedMeans(audit: Audit, planned: PlannedChart[], index: FigureIndex): MeanFigure[] {
   const ids = new Set([
     ...audit.printed.map((p) => p.figure),
     ...planned.flatMap((c) => c.data.rows.map((r) => r.figureId)),
   ]);
-  return [...ids].flatMap((id) => {
-    const f = index.find(id);
-    return f?.kind === 'mean' ? [f] : [];
-  });
-}
-
-/** The texts an article is written in, for the new-year checks: body, dek, chart titles, title. */
-function articleTexts(edition: Edition, p: PreparedArticle): LintInput['texts'] {
-  const inConfig = (text: string, key: PropertyKey[], part: string) => ({
-    ...inlinePlace(edition, p.article, key, part),
-    text,
+  const before = audit.printed.flatMap((p) => {
+    const f = index.find(p.figure);
+    const change = index.find(`${p.figure}.change`);
+    if (p.helper !== 'before' || f?.kind !== 'mean' || change?.kind !== 'change') return [];
+    return [{ ...f, base: change.from.base ?? 0 }];
   });
   return [
-    {
-      article: p.article.slug,
-      file: p.body.file,
-      firstLine: 1,
-      firstColumn: 1,
-      part: 'body',
-      text: p.body.source,
-    },
-    inConfig(p.article.title, ['title'], 'title'),
-    inConfig(p.article.dek, ['dek'], 'dek'),
-    ...p.article.charts.map((c, j) => inConfig(c.title, ['charts', j, 'title'], `chart:${c.id}`)),
+    ...[...ids].flatMap((id) => {
+      const f = index.find(id);
+      return f?.kind === 'mean' ? [f] : [];
+    }),
+    ...before,
+  ];
+}
+
+/** The texts an article is written in, for the new-year checks: body, title, dek, chart titles. */
+function articleTexts(edition: Edition, p: PreparedArticle): LintInput['texts'] {
+  const body = { file: p.body.file, firstLine: 1, firstColumn: 1, part: 'body' };
+  return [
+    { article: p.article.slug, ...body, text: p.body.source },
+    ...inlineTexts(edition, p.article),
   ];
 }
 

@@ -11,71 +11,109 @@
  *
  * The two codebooks are the source: `enquete init` keeps ids and writes
  * this year's wording, so comparing the two configs tells what changed,
- * whoever edited them.
+ * whoever edited them. `enquete init` reports the same differences.
  */
-
 import { ALL_SEGMENT } from '../edition/references.js';
 import type { ClosedQuestion, EditionConfig, Question, Segment } from '../edition/schema.js';
 import { isClosed } from '../edition/schema.js';
 import { sameText } from '../text.js';
 
+/** One difference since the previous edition, as data: the command and the report each word it. */
+export type Difference =
+  | { kind: 'reworded'; from: string; to: string }
+  | { kind: 'type'; from: string; to: string }
+  | { kind: 'asked'; from?: string; to?: string }
+  | { kind: 'renamed'; answers: { from: string; to: string }[] }
+  | { kind: 'added'; answers: string[] }
+  | { kind: 'removed'; answers: string[] }
+  | { kind: 'other'; added: boolean }
+  | { kind: 'scale'; from: string; to: string }
+  | { kind: 'segment'; segment: string }
+  | { kind: 'segmentOn'; segment: string; question: string }
+  | { kind: 'population'; question: string; added: string[]; removed: string[] };
+
 export interface ComparabilityNote {
   /** The question or segment id the difference comes from: what a decision is recorded under. */
   about: string;
-  /** What differs, in the publication's words. */
+  difference: Difference;
+  /** What differs, in the publication's words (figures.json, the methodology box). */
   text: string;
   /** The editor's decision for `about`, when edition.yaml records one. */
   decision?: string;
+}
+
+/** The differences of one question since the previous edition. */
+export interface QuestionChanges {
+  question: string;
+  differences: Difference[];
+  /** Segments are defined on it: a change in its answers changes who is in every group. */
+  definesGroups: boolean;
+}
+
+/**
+ * Every question both editions ask whose wording, type, audience, answers or
+ * scale moved. Free text and the timestamp have nothing to compare.
+ */
+export function questionChanges(
+  current: EditionConfig,
+  previous: EditionConfig,
+): QuestionChanges[] {
+  const before = new Map(previous.questions.map((q) => [q.id, q]));
+  const defining = new Set(current.segments.flatMap((s) => Object.keys(s.where)));
+  return current.questions.flatMap((q) => {
+    const p = before.get(q.id);
+    if (!p || q.type === 'text' || q.type === 'timestamp') return [];
+    const differences = differencesOf(q, p);
+    return differences.length > 0
+      ? [{ question: q.id, differences, definesGroups: defining.has(q.id) }]
+      : [];
+  });
 }
 
 /** The notes of the change figure of a figure on `question` (if any) in `segment`. */
 export type NotesOf = (question: string | undefined, segment: string) => ComparabilityNote[];
 
 export function comparability(current: EditionConfig, previous: EditionConfig): NotesOf {
-  const before = new Map(previous.questions.map((q) => [q.id, q]));
-  const questionNotes = new Map<string, ComparabilityNote[]>();
-  for (const q of current.questions) {
-    const p = before.get(q.id);
-    if (p) questionNotes.set(q.id, questionChanges(q, p, previous.edition.id));
-  }
-  // Questions that define groups: a change in their options changes who is in every group.
-  const defining = new Set(current.segments.flatMap((s) => Object.keys(s.where)));
-  const population = [...defining].flatMap((id) => {
+  const previousId = previous.edition.id;
+  const changed = new Map(questionChanges(current, previous).map((c) => [c.question, c]));
+  const note = (about: string, difference: Difference): ComparabilityNote => ({
+    about,
+    difference,
+    text: describe(difference, previousId),
+  });
+  const labelOf = (id: string) => {
     const q = current.questions.find((x) => x.id === id);
-    const p = before.get(id);
-    if (!q || !p || !isClosed(q) || !isClosed(p)) return [];
-    const added = q.options.filter((o) => !p.options.some((x) => x.code === o.code));
-    const removed = p.options.filter((o) => !q.options.some((x) => x.code === o.code));
+    return q?.label ?? q?.header ?? id;
+  };
+  // Answers added to or removed from a question that defines groups change who is in every group, "all" too.
+  const population = [...changed.values()].flatMap(({ question, differences, definesGroups }) => {
+    if (!definesGroups) return [];
+    const answers = (kind: 'added' | 'removed') =>
+      differences.flatMap((d) => (d.kind === kind ? d.answers : []));
+    const [added, removed] = [answers('added'), answers('removed')];
     if (added.length === 0 && removed.length === 0) return [];
-    return [{ about: q.id, text: populationNote(q, added, removed, previous.edition.id) }];
+    return [note(question, { kind: 'population', question: labelOf(question), added, removed })];
   });
   const segmentNotes = (id: string): ComparabilityNote[] => {
-    if (id === ALL_SEGMENT) return [];
     const s = current.segments.find((x) => x.id === id);
     const p = previous.segments.find((x) => x.id === id);
-    if (!s || !p) return [];
-    const notes: ComparabilityNote[] = [];
-    if (definition(s) !== definition(p))
-      notes.push({
-        about: s.id,
-        text: `groupe « ${s.label} » défini autrement qu'en ${previous.edition.id}`,
-      });
-    for (const qid of Object.keys(s.where)) {
-      const q = current.questions.find((x) => x.id === qid);
-      const p = before.get(qid);
-      if (q && p && !sameText(q.header, p.header))
-        notes.push({
-          about: qid,
-          text: `groupe « ${s.label} » défini par une question reformulée (« ${q.label ?? q.header} »)`,
-        });
-    }
-    return notes;
+    if (id === ALL_SEGMENT || !s || !p) return [];
+    return [
+      ...(definition(s) === definition(p)
+        ? []
+        : [note(s.id, { kind: 'segment', segment: s.label })]),
+      ...Object.keys(s.where).flatMap((qid) =>
+        changed.get(qid)?.differences.some((d) => d.kind === 'reworded')
+          ? [note(qid, { kind: 'segmentOn', segment: s.label, question: labelOf(qid) })]
+          : [],
+      ),
+    ];
   };
   const decisions = current.comparability;
   return (question, segment) => {
     const q = question === undefined ? undefined : current.questions.find((x) => x.id === question);
     const notes = [
-      ...(question === undefined ? [] : (questionNotes.get(question) ?? [])),
+      ...(q === undefined ? [] : (changed.get(q.id)?.differences ?? []).map((d) => note(q.id, d))),
       ...segmentNotes(segment),
       ...(q?.appliesTo === undefined ? [] : segmentNotes(q.appliesTo)),
       ...population,
@@ -87,67 +125,73 @@ export function comparability(current: EditionConfig, previous: EditionConfig): 
   };
 }
 
-/** What differs in the question itself: its wording, its options, its range, who was asked. */
-function questionChanges(q: Question, p: Question, previousId: string): ComparabilityNote[] {
-  const notes: ComparabilityNote[] = [];
-  const note = (text: string) => notes.push({ about: q.id, text });
-  if (!sameText(q.header, p.header))
-    note(`question reformulée (« ${p.header} » en ${previousId}, « ${q.header} » aujourd'hui)`);
-  if (q.type !== p.type)
-    note(`type de question changé (${p.type} en ${previousId}, ${q.type} aujourd'hui)`);
-  if (q.appliesTo !== p.appliesTo) note(`question posée à d'autres répondants qu'en ${previousId}`);
-  if (isClosed(q) && isClosed(p)) notes.push(...optionChanges(q, p, previousId));
+/** What differs in the question itself: its wording, type, audience, answers, range. */
+function differencesOf(q: Question, p: Question): Difference[] {
+  const out: Difference[] = [];
+  if (!sameText(q.header, p.header)) out.push({ kind: 'reworded', from: p.header, to: q.header });
+  if (q.type !== p.type) out.push({ kind: 'type', from: p.type, to: q.type });
+  if (q.appliesTo !== p.appliesTo)
+    out.push({
+      kind: 'asked',
+      ...(p.appliesTo && { from: p.appliesTo }),
+      ...(q.appliesTo && { to: q.appliesTo }),
+    });
+  if (isClosed(q) && isClosed(p)) out.push(...optionDifferences(q, p));
   if (q.type === 'scale' && p.type === 'scale' && (q.min !== p.min || q.max !== p.max))
-    note(`échelle de ${p.min} à ${p.max} en ${previousId}, de ${q.min} à ${q.max} aujourd'hui`);
-  return notes;
+    out.push({ kind: 'scale', from: `${p.min}–${p.max}`, to: `${q.min}–${q.max}` });
+  return out;
 }
 
-function optionChanges(
-  q: ClosedQuestion,
-  p: ClosedQuestion,
-  previousId: string,
-): ComparabilityNote[] {
-  const notes: ComparabilityNote[] = [];
-  const label = (o: { label: string }) => `« ${o.label} »`;
+function optionDifferences(q: ClosedQuestion, p: ClosedQuestion): Difference[] {
+  const out: Difference[] = [];
   const renamed = q.options.flatMap((o) => {
     const old = p.options.find((x) => x.code === o.code);
-    return old && !sameText(old.label, o.label) ? [`${label(old)} devient ${label(o)}`] : [];
+    return old && !sameText(old.label, o.label) ? [{ from: old.label, to: o.label }] : [];
   });
   const added = q.options.filter((o) => !p.options.some((x) => x.code === o.code));
   const removed = p.options.filter((o) => !q.options.some((x) => x.code === o.code));
-  if (renamed.length > 0)
-    notes.push({ about: q.id, text: `réponse renommée : ${renamed.join(', ')}` });
-  if (added.length > 0)
-    notes.push({
-      about: q.id,
-      text: `réponse${added.length > 1 ? 's' : ''} ajoutée${added.length > 1 ? 's' : ''} depuis ${previousId} : ${added.map(label).join(', ')} (elle${added.length > 1 ? 's' : ''} prend des réponses aux autres et à « Autre »)`,
-    });
-  if (removed.length > 0)
-    notes.push({
-      about: q.id,
-      text: `réponse${removed.length > 1 ? 's' : ''} retirée${removed.length > 1 ? 's' : ''} depuis ${previousId} : ${removed.map(label).join(', ')}`,
-    });
+  if (renamed.length > 0) out.push({ kind: 'renamed', answers: renamed });
+  if (added.length > 0) out.push({ kind: 'added', answers: added.map((o) => o.label) });
+  if (removed.length > 0) out.push({ kind: 'removed', answers: removed.map((o) => o.label) });
   const other = (x: ClosedQuestion) => x.type !== 'yesno' && x.other;
-  if (other(q) !== other(p))
-    notes.push({
-      about: q.id,
-      text: `champ « Autre » ${other(q) ? 'ajouté' : 'retiré'} depuis ${previousId}`,
-    });
-  return notes;
+  if (other(q) !== other(p)) out.push({ kind: 'other', added: other(q) });
+  return out;
 }
 
-function populationNote(
-  q: ClosedQuestion,
-  added: { label: string }[],
-  removed: { label: string }[],
-  previousId: string,
-): string {
-  const list = (os: { label: string }[]) => os.map((o) => `« ${o.label} »`).join(', ');
-  const changes = [
-    ...(added.length > 0 ? [`propose désormais ${list(added)}`] : []),
-    ...(removed.length > 0 ? [`ne propose plus ${list(removed)}`] : []),
-  ].join(' et ');
-  return `« ${q.label ?? q.header} », qui définit les groupes, ${changes} : les répondants ne s'y répartissent plus comme en ${previousId}`;
+/** A difference as the publication says it, in French (figures.json, the methodology box). */
+export function describe(d: Difference, previousId: string): string {
+  const quoted = (x: string) => `« ${x} »`;
+  const list = (xs: string[]) => xs.map(quoted).join(', ');
+  const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
+  switch (d.kind) {
+    case 'reworded':
+      return `question reformulée (${quoted(d.from)} en ${previousId}, ${quoted(d.to)} aujourd'hui)`;
+    case 'type':
+      return `type de question changé (${d.from} en ${previousId}, ${d.to} aujourd'hui)`;
+    case 'asked':
+      return `question posée à d'autres répondants qu'en ${previousId}`;
+    case 'renamed':
+      return `${plural(d.answers.length, 'réponse renommée', 'réponses renommées')} : ${d.answers.map((a) => `${quoted(a.from)} devient ${quoted(a.to)}`).join(', ')}`;
+    case 'added':
+      return `${plural(d.answers.length, 'réponse ajoutée', 'réponses ajoutées')} depuis ${previousId} : ${list(d.answers)} (${plural(d.answers.length, 'elle prend', 'elles prennent')} des réponses aux autres et à « Autre »)`;
+    case 'removed':
+      return `${plural(d.answers.length, 'réponse retirée', 'réponses retirées')} depuis ${previousId} : ${list(d.answers)}`;
+    case 'other':
+      return `champ « Autre » ${d.added ? 'ajouté' : 'retiré'} depuis ${previousId}`;
+    case 'scale':
+      return `échelle de ${d.from} en ${previousId}, de ${d.to} aujourd'hui`;
+    case 'segment':
+      return `groupe ${quoted(d.segment)} défini autrement qu'en ${previousId}`;
+    case 'segmentOn':
+      return `groupe ${quoted(d.segment)} défini par une question reformulée (${quoted(d.question)})`;
+    case 'population': {
+      const changes = [
+        ...(d.added.length > 0 ? [`propose désormais ${list(d.added)}`] : []),
+        ...(d.removed.length > 0 ? [`ne propose plus ${list(d.removed)}`] : []),
+      ].join(' et ');
+      return `${quoted(d.question)}, qui définit les groupes, ${changes} : les répondants ne s'y répartissent plus comme en ${previousId}`;
+    }
+  }
 }
 
 /** A segment's conditions, written the same whatever their order. */

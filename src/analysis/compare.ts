@@ -16,8 +16,8 @@
 import type { EditionConfig, Question } from '../edition/schema.js';
 import type { ChoiceColumn, Responses, ScaleColumn } from '../ingest/columns.js';
 import type { MeanFigure, ShareFigure } from './figures.js';
-import { findSegment, type Group, Membership } from './segments.js';
-import { type Interval, meanOf, newcombe, newcombePaired, studentPaired, welch } from './stats.js';
+import { findSegment, type Group, intersectionSize, Membership } from './segments.js';
+import { type Interval, newcombe, newcombePaired, studentPaired, welch } from './stats.js';
 
 export type ComparisonMethod =
   | 'newcombe'
@@ -51,19 +51,30 @@ export interface Comparer {
   compare(a: Estimate, b: Estimate): Comparison | Refusal;
 }
 
-/** Compares figures from this edition's responses. */
+/** Compares figures from this edition's responses; each pair once (a text is rendered for every output). */
 export class ResponseComparer implements Comparer {
-  private readonly membership: Membership;
   private readonly bases = new Map<string, Group>();
+  /** Each pair of figures compared, by the figures themselves (an index hands out the same objects). */
+  private readonly done = new WeakMap<Estimate, WeakMap<Estimate, Comparison | Refusal>>();
 
   constructor(
     private readonly config: EditionConfig,
     private readonly responses: Responses,
-  ) {
-    this.membership = new Membership(config, responses);
-  }
+    /** Who is in each segment, shared with the figures that were counted from it. */
+    private readonly membership: Membership = new Membership(config, responses),
+  ) {}
 
   compare(a: Estimate, b: Estimate): Comparison | Refusal {
+    const withA = this.done.get(a) ?? new WeakMap<Estimate, Comparison | Refusal>();
+    this.done.set(a, withA);
+    const known = withA.get(b);
+    if (known) return known;
+    const c = this.decide(a, b);
+    withA.set(b, c);
+    return c;
+  }
+
+  private decide(a: Estimate, b: Estimate): Comparison | Refusal {
     if (a.id === b.id) return { refused: 'same-figure' };
     const ga = this.base(a);
     const gb = this.base(b);
@@ -76,7 +87,7 @@ export class ResponseComparer implements Comparer {
       return this.paired(a, b, ga);
     }
     if (sameMeasure && (shared === ga.length || shared === gb.length))
-      return this.againstRest(a, b, ga, gb);
+      return againstRest(a, b, ga.length < gb.length);
     return { refused: 'overlap' };
   }
 
@@ -86,35 +97,26 @@ export class ResponseComparer implements Comparer {
     const key = `${question}\u0000${f.segment}`;
     let group = this.bases.get(key);
     if (!group) {
-      const q = this.question(question);
+      const q = this.config.questions.find((x) => x.id === question);
       const segment = findSegment(this.config, f.segment);
-      if (!segment) throw new Error(`figure ${f.id} names unknown segment ${f.segment}`);
-      const asked = this.membership.asked(q, segment);
+      if (!q || !segment) throw new Error(`figure ${f.id} names no known question and segment`);
       const answered = answeredTest(this.responses, q);
-      group = asked.filter((i) => answered(i));
+      group = this.membership.asked(q, segment).filter((i) => answered(i));
       this.bases.set(key, group);
     }
     return group;
   }
 
-  private question(id: string): Question {
-    const q = this.config.questions.find((x) => x.id === id);
-    if (!q) throw new Error(`no question ${id}`);
-    return q;
-  }
-
   /** Two measures on the same respondents: the 2 × 2 table of shares, or each one's two scores. */
-  private paired(a: Estimate, b: Estimate, base: Group): Comparison | Refusal {
+  private paired(a: Estimate, b: Estimate, base: Group): Comparison {
     const bases: [number, number] = [a.base, b.base];
     if (a.kind === 'share' && b.kind === 'share') {
-      const chose = [this.choseTest(a), this.choseTest(b)] as const;
+      const [x, y] = [this.choseTest(a), this.choseTest(b)];
       const table = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
       for (const i of base) {
-        const x = chose[0](i);
-        const y = chose[1](i);
-        if (x && y) table.both++;
-        else if (x) table.onlyA++;
-        else if (y) table.onlyB++;
+        if (x(i) && y(i)) table.both++;
+        else if (x(i)) table.onlyA++;
+        else if (y(i)) table.onlyB++;
         else table.neither++;
       }
       const d = newcombePaired(table);
@@ -126,29 +128,6 @@ export class ResponseComparer implements Comparer {
     return { difference: a.value - b.value, ci: d?.ci ?? null, method: 'student-paired', bases };
   }
 
-  /** The part against the rest of the group containing it: the rest stands for the whole. */
-  private againstRest(a: Estimate, b: Estimate, ga: Group, gb: Group): Comparison {
-    const partIsA = ga.length < gb.length;
-    const [part, whole] = partIsA ? [a, b] : [b, a];
-    const restGroup = difference(partIsA ? gb : ga, partIsA ? ga : gb);
-    let rest: Estimate;
-    if (whole.kind === 'share') {
-      const count = whole.count - (part as ShareFigure).count;
-      const base = whole.base - part.base;
-      rest = { ...whole, count, base, value: count / base, ci: null };
-    } else {
-      const values = this.scores(whole);
-      const m = meanOf(Array.from(restGroup, (i) => values[i] as number));
-      rest = { ...whole, value: m?.mean ?? 0, base: restGroup.length, sd: m?.sd ?? null, ci: null };
-    }
-    const tested = partIsA ? independent(part, rest) : independent(rest, part);
-    return {
-      ...tested,
-      method: tested.method === 'newcombe' ? 'newcombe-rest-of-group' : 'welch-rest-of-group',
-      rest: { side: partIsA ? 'b' : 'a', base: rest.base, value: rest.value },
-    };
-  }
-
   private choseTest(f: ShareFigure): (i: number) => boolean {
     const column = this.responses.columns.get(f.question as string);
     if (column?.kind === 'scale') {
@@ -157,14 +136,43 @@ export class ResponseComparer implements Comparer {
     }
     const c = column as ChoiceColumn;
     const k = c.codes.indexOf(f.answer);
-    const word = k >>> 5;
-    const bit = 1 << (k & 31);
-    return (i) => ((c.masks[i * c.words + word] as number) & bit) !== 0;
+    return (i) => c.chose(i, k);
   }
 
   private scores(f: Estimate): Float64Array {
     return (this.responses.columns.get(f.question as string) as ScaleColumn).values;
   }
+}
+
+/**
+ * The part against the rest of the group containing it: the rest stands for
+ * the whole. Same measure on nested respondents, so the rest is the whole
+ * less the part: counts for a share; for a mean, its sum and sum of squares
+ * (from each figure's base, mean and spread).
+ */
+function againstRest(a: Estimate, b: Estimate, partIsA: boolean): Comparison {
+  const [part, whole] = partIsA ? [a, b] : [b, a];
+  const base = whole.base - part.base;
+  let rest: Estimate;
+  if (whole.kind === 'share' && part.kind === 'share') {
+    const count = whole.count - part.count;
+    rest = { ...whole, count, base, value: count / base, ci: null };
+  } else {
+    const sum = (f: Estimate) => f.base * f.value;
+    const squares = (f: Estimate) =>
+      f.kind === 'mean' ? (f.base - 1) * (f.sd ?? 0) ** 2 + f.base * f.value ** 2 : 0;
+    const mean = (sum(whole) - sum(part)) / base;
+    const variance =
+      base > 1 ? (squares(whole) - squares(part) - base * mean ** 2) / (base - 1) : 0;
+    const sd = base > 1 ? Math.sqrt(Math.max(0, variance)) : null;
+    rest = { ...(whole as MeanFigure), value: mean, base, sd, ci: null };
+  }
+  const tested = partIsA ? independent(part, rest) : independent(rest, part);
+  return {
+    ...tested,
+    method: tested.method === 'newcombe' ? 'newcombe-rest-of-group' : 'welch-rest-of-group',
+    rest: { side: partIsA ? 'b' : 'a', base, value: rest.value },
+  };
 }
 
 /** Two separate groups: Newcombe's hybrid score interval, or Welch's. */
@@ -187,38 +195,6 @@ function measureOf(f: Estimate): string {
 function answeredTest(responses: Responses, q: Question): (i: number) => boolean {
   const column = responses.columns.get(q.id);
   if (column?.kind === 'scale') return (i) => !Number.isNaN(column.values[i] as number);
-  if (column?.kind === 'choice') {
-    const { masks, words } = column;
-    return (i) => {
-      for (let w = 0; w < words; w++) if ((masks[i * words + w] as number) !== 0) return true;
-      return false;
-    };
-  }
+  if (column?.kind === 'choice') return (i) => column.answered(i);
   throw new Error(`question ${q.id} has no shares or means to compare`);
-}
-
-/** How many slots two groups share (both in ascending order). */
-function intersectionSize(a: Group, b: Group): number {
-  let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) n++;
-    if (x <= y) i++;
-    if (y <= x) j++;
-  }
-  return n;
-}
-
-/** The slots of `whole` not in `part` (both in ascending order, part within whole). */
-function difference(whole: Group, part: Group): Group {
-  const out = new Uint32Array(whole.length - part.length);
-  let n = 0;
-  let j = 0;
-  for (const x of whole) {
-    while (j < part.length && (part[j] as number) < x) j++;
-    if (j < part.length && part[j] === x) continue;
-    out[n++] = x;
-  }
-  return out;
 }

@@ -5,9 +5,10 @@
  * (profession: autre) no longer holds their answers, and without this count
  * they would silently fall out of the chart.
  */
+import { ALL_SEGMENT } from '../edition/references.js';
 import type { EditionConfig, Question } from '../edition/schema.js';
 import type { ChoiceColumn, Responses } from '../ingest/columns.js';
-import { allSegments, findSegment, Membership } from './segments.js';
+import { findSegment, type Membership } from './segments.js';
 
 export interface Coverage {
   /** Respondents asked the question who answered every question the segments are defined on. */
@@ -18,47 +19,58 @@ export interface Coverage {
   answers: Map<string, Map<string, number>>;
 }
 
+/** Each edition's coverages, by segments and question: the preview asks again on every save. */
+const remembered = new WeakMap<Membership, Map<string, Coverage>>();
+
 export function coverage(
   config: EditionConfig,
   responses: Responses,
+  membership: Membership,
   segmentIds: readonly string[],
   question: Question,
 ): Coverage {
-  const membership = new Membership(config, responses);
-  const all = allSegments(config)[0];
-  if (!all) throw new Error('no built-in segment "all"');
-  const segments = segmentIds.map((id) => {
-    const s = findSegment(config, id);
-    if (!s) throw new Error(`no segment ${id}`);
-    return s;
-  });
-  const defining = [...new Set(segments.flatMap((s) => Object.keys(s.where)))].map(
+  const key = `${question.id}\u0000${segmentIds.join('\u0000')}`;
+  const known = remembered.get(membership) ?? new Map<string, Coverage>();
+  remembered.set(membership, known);
+  let found = known.get(key);
+  if (!found) {
+    found = count(config, responses, membership, segmentIds, question);
+    known.set(key, found);
+  }
+  return found;
+}
+
+function count(
+  config: EditionConfig,
+  responses: Responses,
+  membership: Membership,
+  segmentIds: readonly string[],
+  question: Question,
+): Coverage {
+  const all = findSegment(config, ALL_SEGMENT);
+  const segments = segmentIds.map((id) => findSegment(config, id));
+  if (!all || segments.some((s) => s === undefined))
+    throw new Error('coverage of unknown segments');
+  const defining = [...new Set(segments.flatMap((s) => Object.keys(s?.where ?? {})))].map(
     (id) => responses.columns.get(id) as ChoiceColumn,
   );
   const inSome = new Uint8Array(responses.count);
-  for (const s of segments) for (const i of membership.of(s)) inSome[i] = 1;
+  for (const s of segments) if (s) for (const i of membership.of(s)) inSome[i] = 1;
   const answers = new Map(defining.map((c) => [c.question.id, new Map<string, number>()]));
   let universe = 0;
   let uncovered = 0;
   for (const i of membership.asked(question, all)) {
     // A blank on a defining question is non-response, not a respondent left out.
-    if (defining.some((c) => !answered(c, i))) continue;
+    if (defining.some((c) => !c.answered(i))) continue;
     universe++;
     if (inSome[i]) continue;
     uncovered++;
     for (const c of defining) {
       const tally = answers.get(c.question.id) as Map<string, number>;
       c.codes.forEach((code, k) => {
-        if ((c.masks[i * c.words + (k >>> 5)] as number) & (1 << (k & 31)))
-          tally.set(code, (tally.get(code) ?? 0) + 1);
+        if (c.chose(i, k)) tally.set(code, (tally.get(code) ?? 0) + 1);
       });
     }
   }
   return { universe, uncovered, answers };
-}
-
-function answered(column: ChoiceColumn, i: number): boolean {
-  for (let w = 0; w < column.words; w++)
-    if ((column.masks[i * column.words + w] as number) !== 0) return true;
-  return false;
 }

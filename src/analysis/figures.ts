@@ -84,9 +84,13 @@ export const figureId = {
   change: (figure: string) => `${figure}.change`,
 };
 
-export function buildFigures(config: EditionConfig, responses: Responses): Figure[] {
+export function buildFigures(
+  config: EditionConfig,
+  responses: Responses,
+  /** Who is in each segment: worked out once, shared with what compares the figures afterwards. */
+  membership: Membership = new Membership(config, responses),
+): Figure[] {
   const figures: Figure[] = [];
-  const membership = new Membership(config, responses);
   for (const segment of allSegments(config)) {
     const seg = segment.id;
     const segLabel = segment.label;

@@ -86,6 +86,19 @@ export class Membership {
   }
 }
 
+/** How many slots two groups share (both in export order). */
+export function intersectionSize(a: Group, b: Group): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) n++;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return n;
+}
+
 /** The slots in both groups (both in export order). */
 function intersection(a: Group, b: Group): Group {
   const out = new Uint32Array(Math.min(a.length, b.length));

@@ -43,7 +43,7 @@ export function meanOf(values: readonly number[]): MeanStats | null {
  * of freedom, not the normal 1.96, which is too narrow on the small groups
  * a survey's segments often are (17 % too narrow on 8 respondents).
  */
-export function studentInterval(mean: number, sd: number, n: number): Interval {
+function studentInterval(mean: number, sd: number, n: number): Interval {
   const half = (studentQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
   return [mean - half, mean + half];
 }

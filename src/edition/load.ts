@@ -39,18 +39,8 @@ export async function loadEdition(
       { file: configFile, ...configSays.noConfig(CONFIG_FILE, folder) },
     ]);
   }
-  const config = parseEditionConfig(text, configFile, kinds);
-  let locate: ((keyPath: readonly PropertyKey[]) => Position) | undefined;
-  return {
-    folder,
-    configFile,
-    configText: text,
-    config,
-    locate: (keyPath) => {
-      locate ??= configLocator(text);
-      return locate(keyPath);
-    },
-  };
+  const { config, locate } = parseConfig(text, configFile, kinds);
+  return { folder, configFile, configText: text, config, locate };
 }
 
 /** Pure: YAML text -> validated, fully defaulted config (or a located InputError). */
@@ -59,6 +49,15 @@ export function parseEditionConfig(
   file: string,
   kinds: readonly ChartKindRule[],
 ): EditionConfig {
+  return parseConfig(text, file, kinds).config;
+}
+
+/** The config, and where each key is in its text (from the one parse of the document). */
+function parseConfig(
+  text: string,
+  file: string,
+  kinds: readonly ChartKindRule[],
+): { config: EditionConfig; locate: (keyPath: readonly PropertyKey[]) => Position } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -104,10 +103,11 @@ export function parseEditionConfig(
     ...p.problem,
   }));
   if (problems.length > 0) throw new InputError(tasks.checkConfig, problems);
-  return parsed.data;
+  return { config: parsed.data, locate };
 }
 
-type Position = { line?: number; column?: number };
+/** Where a value starts in the config's text, and the line its text ends on (a value may span lines). */
+export type Position = { line?: number; column?: number; endLine?: number };
 
 /** Where a key is in the config (or the nearest key above it that is there), for located problems. */
 function locator(doc: Document, lineCounter: LineCounter) {
@@ -118,19 +118,9 @@ function locator(doc: Document, lineCounter: LineCounter) {
     }
     if (!hasRange(node)) return {};
     const { line, col } = lineCounter.linePos(node.range[0]);
-    return { line, column: col };
+    const end = lineCounter.linePos(Math.max(node.range[0], node.range[1] - 1));
+    return { line, column: col, endLine: end.line };
   };
-}
-
-/** The position of a key in a config's text, for problems found after loading (e.g. a folder it names). */
-export function locateKey(text: string, keyPath: readonly PropertyKey[]): Position {
-  return configLocator(text)(keyPath);
-}
-
-/** Positions of keys in a config's text, its document parsed once. */
-function configLocator(text: string): (keyPath: readonly PropertyKey[]) => Position {
-  const lineCounter = new LineCounter();
-  return locator(parseDocument(text, { lineCounter }), lineCounter);
 }
 
 function hasRange(node: unknown): node is { range: [number, number, number] } {

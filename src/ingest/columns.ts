@@ -94,8 +94,19 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
 
   /** Slot `i` holds a typed "Autre" answer (its bit is set only then). */
   hasOther(i: number): boolean {
-    const k = this.otherBit;
-    return k >= 0 && ((this.masks[i * this.words + (k >>> 5)] as number) & (1 << (k & 31))) !== 0;
+    return this.otherBit >= 0 && this.chose(i, this.otherBit);
+  }
+
+  /** Slot `i` chose answer `k` (its bit in `codes`' order). */
+  chose(i: number, k: number): boolean {
+    return ((this.masks[i * this.words + (k >>> 5)] as number) & (1 << (k & 31))) !== 0;
+  }
+
+  /** Slot `i` answered the question (any answer chosen). */
+  answered(i: number): boolean {
+    for (let w = 0; w < this.words; w++)
+      if ((this.masks[i * this.words + w] as number) !== 0) return true;
+    return false;
   }
 
   clear(i: number): void {

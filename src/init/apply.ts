@@ -4,6 +4,7 @@
  * survive: the editor recognises their own file, changed where it had to be.
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { QuestionChanges } from '../analysis/comparability.js';
 import type { EditionConfig, Question } from '../edition/schema.js';
 import { initReport as say } from '../messages/index.js';
 import type { InitPlan } from './plan.js';
@@ -90,7 +91,6 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
   flowOptionMaps(doc.getIn(['questions']));
   // Last year's decisions were on comparing with the year before; this year's are the editors' to make.
   doc.delete('comparability');
-  noteComparability(doc, plan);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
@@ -99,19 +99,28 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
  * as a commented `comparability:` block: the editors uncomment it and say,
  * for each, why comparing still makes sense.
  */
-function noteComparability(doc: ReturnType<typeof parseDocument>, plan: InitPlan): void {
-  if (plan.comparability.length === 0 || !isMap(doc.contents)) return;
+export function noteComparability(
+  text: string,
+  previousId: string,
+  changes: readonly QuestionChanges[],
+): string {
+  const doc = parseDocument(text);
+  if (changes.length === 0 || !isMap(doc.contents)) return text;
   const articles = (doc.contents as YAMLMap).items.find(
     (p) => isScalar(p.key) && p.key.value === 'articles',
   );
-  if (!articles || !isScalar(articles.key)) return;
+  if (!articles || !isScalar(articles.key)) return text;
   const lines = say.yamlComparability(
-    plan.edition.id.from,
-    plan.comparability.map((c) => ({ id: c.question, changes: say.changes(c) })),
+    previousId,
+    changes.map((c) => ({
+      id: c.question,
+      changes: say.changes(previousId, c.differences, c.definesGroups),
+    })),
   );
   const before = articles.key.commentBefore;
   articles.key.commentBefore = [...(before ? [before, ''] : []), ...lines].join('\n');
   articles.key.spaceBefore = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** A new question as the file writes questions: keys in the usual order, options one per line. */

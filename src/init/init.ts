@@ -9,13 +9,14 @@
  */
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE, loadEdition } from '../edition/load.js';
-import type { ChartKindRule } from '../edition/schema.js';
+import { type QuestionChanges, questionChanges } from '../analysis/comparability.js';
+import { CONFIG_FILE, loadEdition, parseEditionConfig } from '../edition/load.js';
+import type { ChartKindRule, EditionConfig } from '../edition/schema.js';
 import { InputError, type Problem, UsageError } from '../errors.js';
 import { ingestEdition } from '../ingest/ingest.js';
 import type { Log } from '../log.js';
 import { init as say, stages, tasks, usage } from '../messages/index.js';
-import { applyPlan } from './apply.js';
+import { applyPlan, noteComparability } from './apply.js';
 import { linesUsing, type UsedLine } from './article-lines.js';
 import { planInit } from './plan.js';
 import { profileExport } from './profile.js';
@@ -57,11 +58,14 @@ export async function initEdition(
     { previous: path.resolve(options.from), next: path.resolve(options.folder) },
     kinds,
   );
-  const configText = withSchemaPath(
+  const planned = withSchemaPath(
     applyPlan(previous.configText, previous.config, plan),
     options.from,
     options.folder,
   );
+  // What no longer reads as last year, by the same comparison the build makes (when the new config reads).
+  const changes = changesSince(planned, previous.config, kinds);
+  const configText = noteComparability(planned, previous.config.edition.id, changes);
 
   await log.stage(stages.writeNewEdition, () =>
     writeFolder(options, previous.config.source.file, configText),
@@ -96,9 +100,23 @@ export async function initEdition(
     lines,
     problems,
     ...(kept === undefined ? {} : { kept }),
+    changes,
   });
   await writeFile(path.join(options.folder, REPORT_FILE), report);
   return { report, problems };
+}
+
+function changesSince(
+  text: string,
+  previous: EditionConfig,
+  kinds: readonly ChartKindRule[],
+): QuestionChanges[] {
+  try {
+    return questionChanges(parseEditionConfig(text, CONFIG_FILE, kinds), previous);
+  } catch (e) {
+    if (e instanceof InputError) return []; // the report says why the new config does not read
+    throw e;
+  }
 }
 
 async function refuseFilledFolder(folder: string): Promise<void> {

@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { ChartKindRule, EditionConfig, Question, Segment } from '../edition/schema.js';
 import { isClosed } from '../edition/schema.js';
 import { initReport as say } from '../messages/index.js';
-import { sameText } from '../text.js';
 import { type InferredQuestion, inferQuestion } from './infer-question.js';
 import { type ColumnMatch, matchColumns } from './match-columns.js';
 import { matchOptions, type OptionChanges, widenedScale } from './match-options.js';
@@ -27,12 +26,6 @@ export interface InitPlan {
   appliesToRemoved: { question: string; segment: string }[];
   droppedCharts: { article: string; chart: string; because: string }[];
   trimmedCharts: { article: string; chart: string; segments: string[] }[];
-  /**
-   * The questions that no longer read as last year (reworded, options
-   * renamed or added, a wider scale): their changes since last year stop
-   * `enquete check` until the editor records a decision (`comparability:`).
-   */
-  comparability: Comparability[];
   /** Last year's decisions on comparing with the year before: they do not carry over. */
   staleDecisions: string[];
   edition: {
@@ -43,16 +36,6 @@ export interface InitPlan {
     previous: string;
     articleDates: { article: string; from: string; to: string }[];
   };
-}
-
-export interface Comparability {
-  question: string;
-  reworded?: { from: string; to: string };
-  renamed: { code: string; from: string; to: string }[];
-  added: { code: string; label: string }[];
-  scale?: { from: string; to: string };
-  /** Segments are defined on it: every group's make-up may have moved. */
-  definesGroups: boolean;
 }
 
 export interface Change<T> {
@@ -119,32 +102,6 @@ export function planInit(
     }
   }
 
-  const defining = new Set(config.segments.flatMap((s) => Object.keys(s.where)));
-  const comparability = matches.flatMap((m): Comparability[] => {
-    const q = m.question;
-    // Free text and the timestamp have no shares or means to compare.
-    if (q.type === 'text' || q.type === 'timestamp') return [];
-    const o = options.get(q.id);
-    const scale = scales.find((s) => s.id === q.id);
-    const c: Comparability = {
-      question: q.id,
-      ...(!sameText(m.column.header, q.header) && {
-        reworded: { from: q.header, to: m.column.header },
-      }),
-      renamed: (o?.renamed ?? []).map(({ code, from, to }) => ({ code, from, to })),
-      added: (o?.added ?? []).map(({ code, label }) => ({ code, label })),
-      ...(scale && {
-        scale: {
-          from: `${scale.from.min}–${scale.from.max}`,
-          to: `${scale.to.min}–${scale.to.max}`,
-        },
-      }),
-      definesGroups: defining.has(q.id),
-    };
-    const changed = c.reworded || c.scale || c.renamed.length > 0 || c.added.length > 0;
-    return changed ? [c] : [];
-  });
-
   const timestamp = matches.find((m) => m.question.type === 'timestamp')?.column.times;
   const old = config.edition;
   const fieldPeriod = timestamp ? fieldPeriodOf(timestamp, old.timezone) : old.fieldPeriod;
@@ -163,7 +120,6 @@ export function planInit(
     appliesToRemoved,
     droppedCharts,
     trimmedCharts,
-    comparability,
     staleDecisions: Object.keys(config.comparability),
     edition: {
       id: { from: old.id, to: /^\d{4}$/.test(old.id) ? newYear : withYear(old.id) },

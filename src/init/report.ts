@@ -3,6 +3,7 @@
  * every mapping with its evidence, what was added, renamed and dropped, and
  * what the editor must still do, with the lines to rewrite.
  */
+import type { QuestionChanges } from '../analysis/comparability.js';
 import type { Problem } from '../errors.js';
 import { initReport as say } from '../messages/index.js';
 import type { UsedLine } from './article-lines.js';
@@ -18,6 +19,8 @@ export interface ReportFacts {
   problems: Problem[];
   /** Rows kept when the export reads with the new config. */
   kept?: number;
+  /** The questions that no longer read as last year (analysis/comparability.ts). */
+  changes: QuestionChanges[];
 }
 
 const pct = (x: number) => `${Math.round(100 * x)} %`;
@@ -133,7 +136,12 @@ export function initReport(f: ReportFacts): string {
 
   section(
     say.comparability(e.id.from),
-    plan.comparability.map((c) => say.comparabilityLine(code(c.question), say.changes(c))),
+    f.changes.map((c) =>
+      say.comparabilityLine(
+        code(c.question),
+        say.changes(e.id.from, c.differences, c.definesGroups),
+      ),
+    ),
     say.comparabilityNone(e.id.from),
   );
 
@@ -171,7 +179,7 @@ export function initReport(f: ReportFacts): string {
       ),
     );
   }
-  if (plan.comparability.length > 0) todo.push(say.comparabilityTodo(e.id.from));
+  if (f.changes.length > 0) todo.push(say.comparabilityTodo(e.id.from));
   if (plan.staleDecisions.length > 0) todo.push(say.staleDecisions(plan.staleDecisions));
   for (const a of plan.added) {
     if (a.question.private) continue;

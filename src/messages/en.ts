@@ -3,13 +3,45 @@
  * LANG). The French catalogue (fr.ts) has the same shape, checked by the
  * compiler and by a test; code asks for a sentence through messages/index.ts.
  */
-/** What `enquete init` found changed in a question since last year (init/plan.ts). */
-interface QuestionChanges {
-  reworded?: { from: string; to: string };
-  renamed: { from: string; to: string }[];
-  added: { label: string }[];
-  scale?: { from: string; to: string };
-  definesGroups: boolean;
+/** A difference since the previous edition (analysis/comparability.ts), as the command words it. */
+type Difference =
+  | { kind: 'reworded'; from: string; to: string }
+  | { kind: 'type'; from: string; to: string }
+  | { kind: 'asked'; from?: string; to?: string }
+  | { kind: 'renamed'; answers: { from: string; to: string }[] }
+  | { kind: 'added' | 'removed'; answers: string[] }
+  | { kind: 'other'; added: boolean }
+  | { kind: 'scale'; from: string; to: string }
+  | { kind: 'segment'; segment: string }
+  | { kind: 'segmentOn'; segment: string; question: string }
+  | { kind: 'population'; question: string; added: string[]; removed: string[] };
+
+function differenceEn(d: Difference, previous: string): string {
+  const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
+  switch (d.kind) {
+    case 'reworded':
+      return `question reworded ("${d.from}" in ${previous}, "${d.to}" now)`;
+    case 'type':
+      return `question type changed (${d.from} in ${previous}, ${d.to} now)`;
+    case 'asked':
+      return `asked to other respondents than in ${previous}`;
+    case 'renamed':
+      return `answers renamed: ${d.answers.map((a) => `"${a.from}" → "${a.to}"`).join(', ')}`;
+    case 'added':
+      return `answers added since ${previous}: ${list(d.answers)} (they take answers from the others and from "Autre")`;
+    case 'removed':
+      return `answers removed since ${previous}: ${list(d.answers)}`;
+    case 'other':
+      return `"Autre" field ${d.added ? 'added' : 'removed'} since ${previous}`;
+    case 'scale':
+      return `scale ${d.from} in ${previous}, ${d.to} now`;
+    case 'segment':
+      return `group "${d.segment}" defined otherwise than in ${previous}`;
+    case 'segmentOn':
+      return `group "${d.segment}" defined by a reworded question ("${d.question}")`;
+    case 'population':
+      return `"${d.question}", which defines the groups, ${[...(d.added.length > 0 ? [`now offers ${list(d.added)}`] : []), ...(d.removed.length > 0 ? [`no longer offers ${list(d.removed)}`] : [])].join(' and ')}: respondents no longer split as in ${previous}`;
+  }
 }
 
 const clock = () => new Date().toLocaleTimeString('en-GB');
@@ -467,9 +499,9 @@ export const en = {
       found: 'nobody this year: the figure has no value',
       fix: `Remove the figure from the text, or print the sentence only when there are some: {{#if (atLeast "${guard}" 1)}}…{{/if}}.`,
     }),
-    notComparable: (previous: string, notes: { about: string; text: string }[]) => ({
+    notComparable: (previous: string, notes: { about: string; difference: Difference }[]) => ({
       expected: `a figure that measures the same as in ${previous}, or the editor's decision recorded in edition.yaml`,
-      found: notes.map((n) => n.text).join('; '),
+      found: notes.map((n) => differenceEn(n.difference, previous)).join('; '),
       fix: `Compare only what still measures the same; or, where the comparison still makes sense, say why in edition.yaml (it is printed in the methodology box):\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
     refused: (reason: 'overlap' | 'same-figure', a: string, b: string) => ({
@@ -488,6 +520,11 @@ export const en = {
       expected: 'a number to hold the figure against (0.5 for half)',
       found: `"${found}"`,
       fix: 'To set two figures against each other, use higher or lower, decided by their interval: {{#if (higher "a" "b")}}.',
+    }),
+    fewFigures: () => ({
+      expected: 'two figures or more to set against each other',
+      found: 'one',
+      fix: 'Name every figure the wording compares: {{#if (highest "a" "b" "c")}}.',
     }),
     similarGap: () => ({
       expected: 'similar without gap=',
@@ -691,17 +728,10 @@ export const en = {
     comparabilityNone: (previous: string) =>
       `Every question is asked as in ${previous}: their changes compare as they stand.`,
     comparabilityLine: (id: string, changes: string) => `- ${id}: ${changes}`,
-    changes: (c: QuestionChanges) =>
+    changes: (previous: string, differences: Difference[], definesGroups: boolean) =>
       [
-        ...(c.reworded ? [`question reworded ("${c.reworded.from}" → "${c.reworded.to}")`] : []),
-        ...(c.renamed.length > 0
-          ? [`answers renamed: ${c.renamed.map((r) => `"${r.from}" → "${r.to}"`).join(', ')}`]
-          : []),
-        ...(c.added.length > 0
-          ? [`answers added: ${c.added.map((a) => `"${a.label}"`).join(', ')}`]
-          : []),
-        ...(c.scale ? [`scale ${c.scale.from} → ${c.scale.to}`] : []),
-        ...(c.definesGroups && c.added.length > 0
+        ...differences.map((d) => differenceEn(d, previous)),
+        ...(definesGroups && differences.some((d) => d.kind === 'added' || d.kind === 'removed')
           ? ['it defines groups: their make-up changes too']
           : []),
       ].join('; '),

@@ -8,6 +8,38 @@ const clock = () => new Date().toLocaleTimeString('fr-FR');
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n > 1 ? words : word}`;
 const quoted = (x: string) => `« ${x} »`;
 
+/** A difference since the previous edition, as the command says it to the editors. */
+function difference(
+  d: Parameters<Catalogue['templates']['notComparable']>[1][number]['difference'],
+  previous: string,
+): string {
+  const list = (xs: string[]) => xs.map(quoted).join(', ');
+  switch (d.kind) {
+    case 'reworded':
+      return `question reformulée (${quoted(d.from)} en ${previous}, ${quoted(d.to)} aujourd’hui)`;
+    case 'type':
+      return `type de question changé (${d.from} en ${previous}, ${d.to} aujourd’hui)`;
+    case 'asked':
+      return `question posée à d’autres répondants qu’en ${previous}`;
+    case 'renamed':
+      return `réponses renommées : ${d.answers.map((a) => `${quoted(a.from)} → ${quoted(a.to)}`).join(', ')}`;
+    case 'added':
+      return `réponses ajoutées depuis ${previous} : ${list(d.answers)} (elles prennent des réponses aux autres et à « Autre »)`;
+    case 'removed':
+      return `réponses retirées depuis ${previous} : ${list(d.answers)}`;
+    case 'other':
+      return `champ « Autre » ${d.added ? 'ajouté' : 'retiré'} depuis ${previous}`;
+    case 'scale':
+      return `échelle ${d.from} en ${previous}, ${d.to} aujourd’hui`;
+    case 'segment':
+      return `groupe ${quoted(d.segment)} défini autrement qu’en ${previous}`;
+    case 'segmentOn':
+      return `groupe ${quoted(d.segment)} défini par une question reformulée (${quoted(d.question)})`;
+    case 'population':
+      return `${quoted(d.question)}, qui définit les groupes, ${[...(d.added.length > 0 ? [`propose désormais ${list(d.added)}`] : []), ...(d.removed.length > 0 ? [`ne propose plus ${list(d.removed)}`] : [])].join(' et ')} : les répondants ne s’y répartissent plus comme en ${previous}`;
+  }
+}
+
 const HELP = `enquete : chaîne de publication d’enquête
 
 Usage :
@@ -459,7 +491,7 @@ export const fr: Catalogue = {
     }),
     notComparable: (previous, notes) => ({
       expected: `un chiffre qui mesure la même chose qu’en ${previous}, ou la décision de la rédaction notée dans edition.yaml`,
-      found: notes.map((n) => n.text).join(' ; '),
+      found: notes.map((n) => difference(n.difference, previous)).join(' ; '),
       fix: `Ne comparez que ce qui mesure encore la même chose ; ou, si la comparaison garde un sens, dites pourquoi dans edition.yaml (la phrase est imprimée dans l’encadré de méthodologie) :\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
     refused: (reason, a, b) => ({
@@ -478,6 +510,11 @@ export const fr: Catalogue = {
       expected: 'un nombre auquel comparer le chiffre (0.5 pour la moitié)',
       found: quoted(found),
       fix: 'Pour opposer deux chiffres, utilisez higher ou lower, tranchés par leur intervalle : {{#if (higher "a" "b")}}.',
+    }),
+    fewFigures: () => ({
+      expected: 'au moins deux chiffres à comparer',
+      found: 'un seul',
+      fix: 'Nommez chaque chiffre que la formulation compare : {{#if (highest "a" "b" "c")}}.',
     }),
     similarGap: () => ({
       expected: 'similar sans gap=',
@@ -664,21 +701,10 @@ export const fr: Catalogue = {
     comparabilityNone: (previous) =>
       `Chaque question se pose comme en ${previous} : leurs évolutions se comparent telles quelles.`,
     comparabilityLine: (id, changes) => `- ${id} : ${changes}`,
-    changes: (c) =>
+    changes: (previous, differences, definesGroups) =>
       [
-        ...(c.reworded
-          ? [`question reformulée (${quoted(c.reworded.from)} → ${quoted(c.reworded.to)})`]
-          : []),
-        ...(c.renamed.length > 0
-          ? [
-              `réponses renommées : ${c.renamed.map((r) => `${quoted(r.from)} → ${quoted(r.to)}`).join(', ')}`,
-            ]
-          : []),
-        ...(c.added.length > 0
-          ? [`réponses ajoutées : ${c.added.map((a) => quoted(a.label)).join(', ')}`]
-          : []),
-        ...(c.scale ? [`échelle ${c.scale.from} → ${c.scale.to}`] : []),
-        ...(c.definesGroups && c.added.length > 0
+        ...differences.map((d) => difference(d, previous)),
+        ...(definesGroups && differences.some((d) => d.kind === 'added' || d.kind === 'removed')
           ? ['elle définit des groupes : leur composition change aussi']
           : []),
       ].join(' ; '),

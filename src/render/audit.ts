@@ -20,6 +20,11 @@ export interface TemplatePlace {
   /** The file's line and column the template starts at (1 and 1 for an article's own file). */
   firstLine: number;
   firstColumn: number;
+  /**
+   * The template's lines are not the file's: a YAML value folded over several
+   * lines reaches Handlebars as one. Its calls are then placed at its start.
+   */
+  folded?: boolean;
   /** The article's body, its dek, or a chart's title (`chart:<id>`). */
   part: string;
 }
@@ -32,6 +37,8 @@ export interface CallPlace extends TemplatePlace {
 
 /** A place in a template (Handlebars' 1-based line, 0-based column) as a place in its file. */
 export function placeIn(template: TemplatePlace, at: { line: number; column: number }): CallPlace {
+  if (template.folded)
+    return { ...template, line: template.firstLine, column: template.firstColumn };
   return {
     ...template,
     line: template.firstLine + at.line - 1,
@@ -161,9 +168,12 @@ export class Audit {
     ];
   }
 
-  /** Every claim, in the order of the articles, then of their files and lines. */
+  /**
+   * Every claim, in the order of the articles, then of their files and
+   * lines; calls numbered in that order, whatever order the texts were read in.
+   */
   get claims(): Claim[] {
-    return [...this.byKey.values()].sort(
+    const sorted = [...this.byKey.values()].sort(
       (a, b) =>
         a.article.localeCompare(b.article) ||
         a.file.localeCompare(b.file) ||
@@ -171,5 +181,8 @@ export class Audit {
         a.column - b.column ||
         a.call - b.call,
     );
+    const numbers = new Map<number, number>();
+    for (const c of sorted) if (!numbers.has(c.call)) numbers.set(c.call, numbers.size + 1);
+    return sorted.map((c) => ({ ...c, call: numbers.get(c.call) as number }));
   }
 }

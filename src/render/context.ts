@@ -127,24 +127,18 @@ export function sourceLine(config: EditionConfig): string {
   return `${config.edition.survey}, ${[config.edition.publisher, ...config.edition.partners].join(' et ')}`;
 }
 
-export function articleContext(args: {
+/**
+ * What the methodology box says: the same for every article of an edition,
+ * so worked out once (the rows read, non-response, the comparison, the
+ * questionnaire).
+ */
+export function methodologyFacts(args: {
   config: EditionConfig;
-  article: Article;
-  dek: string;
   figures: FigureIndex;
-  charts: RenderedChart[];
   reconciliation: Reconciliation;
-  freeText: FreeTextGroup[];
   previous?: PreviousFacts;
-  theme: ThemeView;
-  webUrl: string;
-  /** Where the article's title card is published. */
-  shareImage: string;
-  /** Where each chart's PNG is published, by chart id. */
-  pngUrl: (chartId: string) => string;
-}): Omit<ArticleContext, 'medium'> {
-  const { config, article, figures, charts, reconciliation } = args;
-  const { start, end } = config.edition.fieldPeriod;
+}): MethodologyFacts {
+  const { config, figures, reconciliation, previous } = args;
   const reasons = new Map<string, number>();
   for (const e of reconciliation.excluded)
     reasons.set(REASONS[e.reason], (reasons.get(REASONS[e.reason]) ?? 0) + 1);
@@ -163,7 +157,48 @@ export function articleContext(args: {
   });
   const period = (p: { start: string; end: string }) =>
     `du ${formatLongDate(p.start)} au ${formatLongDate(p.end)}`;
-  const { previous } = args;
+  const minutes = config.source.duplicateWindowMinutes;
+  return {
+    sponsor:
+      config.edition.sponsor ?? joinFrench([config.edition.publisher, ...config.edition.partners]),
+    period: period(config.edition.fieldPeriod),
+    channels: config.edition.channels,
+    sample: config.edition.sample,
+    ...(config.edition.eligibility && { eligibility: config.edition.eligibility }),
+    duplicateWindow: `${formatInteger(minutes)}\u00a0minute${minutes > 1 ? 's' : ''}`,
+    rowsIn: formatInteger(reconciliation.rowsIn),
+    kept: formatInteger(reconciliation.kept),
+    excluded: [...reasons].map(([reason, n]) => ({ reason, number: formatInteger(n) })),
+    nonResponse,
+    ...(previous && {
+      comparison: {
+        previous: previous.id,
+        period: period(previous.fieldPeriod),
+        kept: formatInteger(previous.kept),
+      },
+    }),
+    privateQuestions: config.questions.filter((q) => q.private).map((q) => q.label ?? q.header),
+    comparability: comparabilityDecisions(config, figures.figures),
+    questionnaire: questionnaire(config),
+  };
+}
+
+export function articleContext(args: {
+  config: EditionConfig;
+  article: Article;
+  dek: string;
+  charts: RenderedChart[];
+  /** The edition's methodology box (methodologyFacts). */
+  methodology: MethodologyFacts;
+  freeText: FreeTextGroup[];
+  theme: ThemeView;
+  webUrl: string;
+  /** Where the article's title card is published. */
+  shareImage: string;
+  /** Where each chart's PNG is published, by chart id. */
+  pngUrl: (chartId: string) => string;
+}): Omit<ArticleContext, 'medium'> {
+  const { config, article, charts } = args;
   return {
     edition: editionView(config),
     theme: {
@@ -180,30 +215,7 @@ export function articleContext(args: {
     dateIso: article.date,
     webUrl: args.webUrl,
     shareImage: args.shareImage,
-    methodology: {
-      sponsor:
-        config.edition.sponsor ??
-        joinFrench([config.edition.publisher, ...config.edition.partners]),
-      period: period({ start, end }),
-      channels: config.edition.channels,
-      sample: config.edition.sample,
-      ...(config.edition.eligibility && { eligibility: config.edition.eligibility }),
-      duplicateWindow: `${formatInteger(config.source.duplicateWindowMinutes)}\u00a0minute${config.source.duplicateWindowMinutes > 1 ? 's' : ''}`,
-      rowsIn: formatInteger(reconciliation.rowsIn),
-      kept: formatInteger(reconciliation.kept),
-      excluded: [...reasons].map(([reason, n]) => ({ reason, number: formatInteger(n) })),
-      nonResponse,
-      ...(previous && {
-        comparison: {
-          previous: previous.id,
-          period: period(previous.fieldPeriod),
-          kept: formatInteger(previous.kept),
-        },
-      }),
-      privateQuestions: config.questions.filter((q) => q.private).map((q) => q.label ?? q.header),
-      comparability: comparabilityDecisions(config, figures.figures),
-      questionnaire: questionnaire(config),
-    },
+    methodology: args.methodology,
     freeText: args.freeText.map((g) => {
       const shown = printedFreeText(g);
       return {

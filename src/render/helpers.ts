@@ -173,7 +173,12 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
       const items = listItems(params).map(({ id, phrase }) => {
         const f = index.estimate(id);
         const text = f.kind === 'share' ? formatShare(f.count, f.base) : index.meanText(id);
-        call.audit?.print(call.place as CallPlace, call.name, f.id, f.base < SMALL_BASE);
+        call.audit?.print(
+          call.place as CallPlace,
+          call.name,
+          f.id,
+          f.kind === 'share' && f.base < SMALL_BASE,
+        );
         return { value: f.value, words: `${phrase} (${text})` };
       });
       return joinFrench(items.sort((a, b) => b.value - a.value).map((i) => i.words));
@@ -186,14 +191,15 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
     higher: deciding((_call, [a, b]) => [compared(a, b, ahead)]),
     lower: deciding((_call, [a, b]) => [compared(a, b, behind)]),
     /** The first figure above every other one named, each by its interval. */
-    highest: deciding((_call, [first, ...others]) => others.map((o) => compared(first, o, ahead))),
-    lowest: deciding((_call, [first, ...others]) => others.map((o) => compared(first, o, behind))),
+    highest: deciding((_call, ids) => ranking(ids).map((o) => compared(ids[0], o, ahead))),
+    lowest: deciding((_call, ids) => ranking(ids).map((o) => compared(ids[0], o, behind))),
     /**
      * No measurable difference between any two of the figures named: every
      * interval contains 0. Not "the same": equivalence is `within`.
      */
     similar: deciding((_call, ids, hash) => {
       if (hash.gap !== undefined) throw new FigureProblem(String(ids[0]), say.similarGap());
+      ranking(ids);
       return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => compared(a, b, noDifference)));
     }),
     /**
@@ -237,6 +243,12 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
       return n > 1 ? many : one;
     }),
   };
+}
+
+/** The figures a ranking or `similar` sets against the first: at least one, or it says nothing. */
+function ranking(ids: unknown[]): unknown[] {
+  if (ids.length < 2) throw new FigureProblem(String(ids[0] ?? ''), say.fewFigures());
+  return ids.slice(1);
 }
 
 const ahead = (c: Comparison) => c.ci !== null && c.ci[0] > 0;

@@ -24,6 +24,7 @@ import {
   loadTemplate,
   type Template,
 } from './environment.js';
+import { inlineTexts } from './texts.js';
 import type { ThemeView } from './theme.js';
 
 export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -164,46 +165,23 @@ export async function prepareArticle(
     ]);
   }
   const body = await loadTemplate(hbs, bodyFile);
-  const inline = (where: string, source: string, keyPath: PropertyKey[], part: string) => {
-    const place = inlinePlace(edition, article, keyPath, part);
-    const template = compileTemplate(hbs, edition.configFile, source, {
-      where,
-      fileText: edition.configText,
-    });
-    return frenchText(template.render({ edition: editionView(edition.config) }, { place, audit }));
-  };
-  const chartTitles = new Map(
-    article.charts.map((c, j) => [
-      c.id,
-      inline(where.chartTitle(c.id), c.title, ['charts', j, 'title'], `chart:${c.id}`),
-    ]),
+  // The dek and the chart titles are templates; the title is plain text.
+  const rendered = new Map(
+    inlineTexts(edition, article)
+      .filter((t) => t.part !== 'title')
+      .map(({ text, keyPath, ...place }) => {
+        const template = compileTemplate(hbs, edition.configFile, text, {
+          where: where.articlePart(article.slug, place.part),
+          fileText: edition.configText,
+        });
+        const context = { edition: editionView(edition.config) };
+        return [place.part, frenchText(template.render(context, { place, audit }))];
+      }),
   );
-  const dek = inline(where.articleDek(article.slug), article.dek, ['dek'], 'dek');
-  return { article, body, chartTitles, dek };
-}
-
-/**
- * Where a text written inside edition.yaml (a title, a dek, a chart's title)
- * starts: the line and column of its value, after its opening quote.
- */
-export function inlinePlace(
-  edition: Edition,
-  article: Article,
-  keyPath: PropertyKey[],
-  part: string,
-): TemplatePlace {
-  const at = edition.locate(['articles', edition.config.articles.indexOf(article), ...keyPath]);
-  const line = at.line ?? 1;
-  const column = at.column ?? 1;
-  const opening = edition.configText.split('\n')[line - 1]?.[column - 1];
-  const quoted = opening === '"' || opening === "'";
-  return {
-    article: article.slug,
-    file: edition.configFile,
-    firstLine: line,
-    firstColumn: column + (quoted ? 1 : 0),
-    part,
-  };
+  const chartTitles = new Map(
+    article.charts.map((c) => [c.id, rendered.get(`chart:${c.id}`) as string]),
+  );
+  return { article, body, chartTitles, dek: rendered.get('dek') as string };
 }
 
 /** An article's body rendered once with the audit: its claims, the figures it prints, its problems. */

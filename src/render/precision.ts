@@ -18,6 +18,8 @@ import type { Edition } from '../edition/load.js';
 import { InputError, type Problem } from '../errors.js';
 import { SMALL_BASE } from '../format/french.js';
 import { templates as say, tasks, where } from '../messages/index.js';
+import { placeIn, type TemplatePlace } from './audit.js';
+import { inlineTexts } from './texts.js';
 
 /** Helpers whose `decimals=` sets the precision of the mean they print. */
 const ROUNDING_HELPERS = new Set(['mean', 'before']);
@@ -41,17 +43,7 @@ export async function meanPrecision(
   edition: Edition,
   figures: readonly Figure[],
 ): Promise<MeanPrecision> {
-  const sources: Source[] = [];
-  edition.config.articles.forEach((article, i) => {
-    const inline = [
-      { text: article.dek, key: ['dek'] },
-      ...article.charts.map((c, j) => ({ text: c.title, key: ['charts', j, 'title'] })),
-    ];
-    for (const { text, key } of inline) {
-      const firstLine = edition.locate(['articles', i, ...key]).line ?? 1;
-      sources.push({ file: edition.configFile, text, firstLine });
-    }
-  });
+  const sources: Source[] = edition.config.articles.flatMap((a) => inlineTexts(edition, a));
   for (const article of edition.config.articles) {
     const body = path.join(edition.folder, article.body);
     // An unreadable body is reported, located, when the article is compiled.
@@ -61,12 +53,8 @@ export async function meanPrecision(
   return decidedPrecision(sources, figures);
 }
 
-interface Source {
-  file: string;
-  text: string;
-  /** The file's line the text starts on (a template inside edition.yaml). */
-  firstLine?: number;
-}
+/** A template's text and where it starts in its file (an article's own file from its first line). */
+type Source = { file: string; text: string } & Partial<TemplatePlace>;
 
 /** The same from the templates' texts: pure, for tests and callers that hold the sources. */
 export function decideMeanPrecision(
@@ -126,13 +114,10 @@ export function precisionProblems(asks: readonly Ask[], printed: readonly MeanFi
   });
 }
 
-function asksIn(
-  { text, file, firstLine = 1 }: Source,
-  questionOf: Map<string, string | undefined>,
-): Ask[] {
+function asksIn(source: Source, questionOf: Map<string, string | undefined>): Ask[] {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(text);
+    program = Handlebars.parse(source.text);
   } catch {
     return []; // a syntax error is reported, located, when the template is compiled
   }
@@ -148,8 +133,11 @@ function asksIn(
     asks.push({
       question,
       decimals: Number((decimals as hbs.AST.NumberLiteral).value),
-      file,
-      line: firstLine + node.loc.start.line - 1,
+      file: source.file,
+      line: placeIn(
+        { article: '', part: '', firstLine: 1, firstColumn: 1, ...source },
+        node.loc.start,
+      ).line,
     });
   };
   visitor.MustacheStatement = function (node) {

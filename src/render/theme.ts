@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { contrast, shadeFor } from '../edition/colour.js';
-import { type Edition, locateKey } from '../edition/load.js';
+import type { Edition } from '../edition/load.js';
 import type { Theme } from '../edition/schema.js';
 import { InputError } from '../errors.js';
 import { theme as say, tasks, where } from '../messages/index.js';
@@ -77,7 +77,7 @@ async function readLogo(edition: Edition, file: string, name: string): Promise<s
     new InputError(tasks.readTheme, [
       {
         file: edition.configFile,
-        ...locateKey(edition.configText, ['theme', 'logo']),
+        ...edition.locate(['theme', 'logo']),
         where: where.key('theme.logo'),
         ...say.logo(found, fix),
       },

@@ -79,6 +79,7 @@ describe('comparability', () => {
     expect(comparability(c, before)('usage', 'radiologues')).toEqual([
       {
         about: 'radiologues',
+        difference: { kind: 'segment', segment: 'Radiologues' },
         text: "groupe « Radiologues » défini autrement qu'en test",
         decision: 'Les manipulateurs y sont désormais comptés.',
       },
@@ -105,7 +106,7 @@ describe('the change figures of the synthetic 2025 edition', () => {
     expect(usage?.notes.every((n) => n.decision !== undefined)).toBe(true);
     // « freins » had an answer renamed: its shares carry that note, undecided (the article does not use them).
     const freins = changes.find((f) => f.id === 'freins.disponibilite.share.all.change');
-    expect(freins?.notes.find((n) => n.about === 'freins')).toEqual({
+    expect(freins?.notes.find((n) => n.about === 'freins')).toMatchObject({
       about: 'freins',
       text: 'réponse renommée : « Disponibilité limitée des outils » devient « Disponibilité insuffisante des outils »',
     });

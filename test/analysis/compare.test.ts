@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Comparison, type Estimate, ResponseComparer } from '../../src/analysis/compare.js';
 import { buildFigures, type Figure } from '../../src/analysis/figures.js';
-import { studentQuantile } from '../../src/analysis/stats.js';
+import { newcombe, studentQuantile } from '../../src/analysis/stats.js';
 import { ingestBytes } from '../../src/ingest/ingest.js';
 import { csv, testConfig } from '../helpers/edition.js';
 
@@ -112,13 +112,8 @@ describe('the same respondents', () => {
     // The same two shares as independent samples: the interval then holds 0.
     const a = fig('usages.diagnostic.share.autres') as Estimate & { count: number };
     const b = fig('usages.segmentation.share.autres') as Estimate & { count: number };
-    expect(a.count / a.base - b.count / b.base).toBeCloseTo(-0.0621, 4);
-    const separate = comparer.compare(
-      { ...a, segment: 'radiologues' },
-      { ...b, segment: 'manipulateurs' },
-    ) as Comparison;
-    expect(separate.method).toBe('newcombe');
-    expect(separate.ci?.[1]).toBeGreaterThan(0);
+    expect([a.count, a.base, b.count, b.base]).toEqual([65, 161, 75, 161]);
+    expect(newcombe(a, b)?.ci[1]).toBeGreaterThan(0);
   });
 });
 

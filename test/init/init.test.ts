@@ -117,10 +117,10 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
     expect(config.comparability).toBeUndefined();
     expect(text).toContain('# comparability:');
     expect(text).toContain(
-      '#   usage: "…" # question reformulée (« Utilisez-vous l\'intelligence artificielle dans votre pratique ? » → « Utilisez-vous l\'intelligence artificielle dans votre pratique quotidienne ? »)',
+      '#   usage: "…" # question reformulée (« Utilisez-vous l\'intelligence artificielle dans votre pratique ? » en 2024, « Utilisez-vous l\'intelligence artificielle dans votre pratique quotidienne ? » aujourd’hui)',
     );
     expect(text).toMatch(
-      /# {3}profession: "…" # question reformulée .* réponses ajoutées : « Physicien médical », « Interne en radiologie » ; elle définit des groupes/,
+      /# {3}profession: "…" # question reformulée .* réponses ajoutées depuis 2024 : « Physicien médical », « Interne en radiologie » .* ; elle définit des groupes/,
     );
     expect(report).toContain('## Ce qui ne se compare plus tel quel avec 2024');
     expect(report).toContain(

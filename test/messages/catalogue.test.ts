@@ -84,8 +84,23 @@ describe('the catalogue of messages', () => {
   });
 });
 
-/** Stands for any argument: reads as the string "7" and the list ["x", "y"] (each message takes one of these). */
-const SAMPLE: unknown = new Proxy(['x', 'y'], {
+/** Reads as the string "7", and any field of it as another such item (an object argument: { kind, answers… }). */
+const ITEM: unknown = new Proxy(
+  {},
+  {
+    get(_target, name): unknown {
+      if (name === Symbol.toPrimitive) return () => '7';
+      if (typeof name === 'string' && name in String.prototype)
+        return (String.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[
+          name
+        ]?.bind('7');
+      return typeof name === 'string' && name !== 'toJSON' ? ITEM : undefined;
+    },
+  },
+);
+
+/** Stands for any argument: reads as the string "7", the list of two items, or an object whose fields are items. */
+const SAMPLE: unknown = new Proxy([ITEM, ITEM], {
   get(list, name): unknown {
     if (name === Symbol.toPrimitive) return () => '7';
     if (name === 'length') return 2;
@@ -94,8 +109,7 @@ const SAMPLE: unknown = new Proxy(['x', 'y'], {
         name
       ]?.bind('7');
     const value = Reflect.get(list, name);
-    // A field of an object argument ({ reworded, renamed… }): a sample again, all the way down.
-    if (value === undefined && typeof name === 'string') return SAMPLE;
+    if (value === undefined && typeof name === 'string' && name !== 'toJSON') return ITEM;
     return typeof value === 'function' ? value.bind(list) : value;
   },
 });

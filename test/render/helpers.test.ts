@@ -391,6 +391,7 @@ describe('comparable years', () => {
       notes: [
         {
           about: 'usage',
+          difference: { kind: 'reworded', from: 'IA ?', to: 'IA, chaque jour ?' },
           text: 'question reformulée',
           ...(decision === undefined ? {} : { decision }),
         },
@@ -399,7 +400,7 @@ describe('comparable years', () => {
   ];
   it('refuse a change whose question changed, naming what changed and the YAML that decides it', () => {
     const p = problemOf(() => render('{{change "usage.oui.share.all"}}', withNotes()));
-    expect(p.found).toBe('question reformulée');
+    expect(p.found).toBe('question reworded ("IA ?" in 2024, "IA, chaque jour ?" now)');
     expect(p.fix).toContain('comparability:\n        usage: "…"');
     expect(() => render('{{#if (rose "usage.oui.share.all")}}x{{/if}}', withNotes())).toThrow(
       InputError,

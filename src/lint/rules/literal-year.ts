@@ -41,7 +41,10 @@ export function literalYears({ edition, texts, previous }: LintInput): Problem[]
   );
 }
 
-/** The text typed between the helpers of a template, with where each piece starts (line 1-based, column 0-based). */
+/**
+ * The words typed in a template: its text between helpers and the helpers'
+ * words, with where each piece starts (line 1-based, column 0-based).
+ */
 function wordsOf(text: string): { value: string; line: number; column: number }[] {
   let program: hbs.AST.Program;
   try {
@@ -58,6 +61,11 @@ function wordsOf(text: string): { value: string; line: number; column: number }[
       line: node.loc.start.line,
       column: node.loc.start.column,
     });
+  };
+  // A helper's words are typed too ({{list "id" "en 2023"}}); a figure id has no space.
+  visitor.StringLiteral = (node) => {
+    if (/\s/.test(node.value))
+      out.push({ value: node.value, line: node.loc.start.line, column: node.loc.start.column + 1 });
   };
   visitor.accept(program);
   return out;

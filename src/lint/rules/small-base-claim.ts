@@ -11,7 +11,7 @@ import { lint as say, where } from '../../messages/index.js';
 import type { CallPlace } from '../../render/audit.js';
 
 /** Where a claim or a printed figure is. */
-type At = Pick<CallPlace, 'file' | 'line' | 'column' | 'part'>;
+type At = Pick<CallPlace, 'article' | 'file' | 'line' | 'column' | 'part'>;
 
 import type { LintInput } from '../input.js';
 
@@ -25,7 +25,8 @@ interface Side {
 export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
   const { paragraphOf, isHeading } = paragraphs(texts);
   const near = (shown: At, claim: At) => {
-    if (shown.file !== claim.file || shown.part !== claim.part) return false;
+    if (shown.article !== claim.article || shown.file !== claim.file || shown.part !== claim.part)
+      return false;
     const gap = paragraphOf(shown) - paragraphOf(claim);
     return gap === 0 || (gap === 1 && isHeading(claim));
   };
@@ -61,8 +62,16 @@ export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
       { figure, previous: false, base: f.to.base ?? SMALL_BASE },
     ];
   };
-  for (const c of audit.claims)
-    if (c.method !== 'threshold') check(c, c.helper, c.figures.flatMap(sidesOf));
+  for (const c of audit.claims) {
+    if (c.method === 'threshold') continue;
+    // The bases actually compared: a group against the rest of a larger one compares with the rest.
+    const sides = c.figures
+      .flatMap(sidesOf)
+      .map((s, k) =>
+        c.figures[0]?.endsWith('.change') ? s : { ...s, base: c.bases[k] ?? s.base },
+      );
+    check(c, c.helper, sides);
+  }
   for (const p of audit.printed)
     if (p.helper === 'change') check(p.place, p.helper, sidesOf(`${p.figure}.change`));
   return [...problems.values()];

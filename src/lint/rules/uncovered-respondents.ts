@@ -1,34 +1,36 @@
 /**
  * Respondents a chart's segments leave out when the segments are meant to
- * cover everyone: they include the « autre » catch-all of the question they
- * are defined on, or they covered every respondent of the previous edition.
- * A new year's form listing new answers (two new professions) would
- * otherwise drop those respondents from the chart without a word.
+ * cover everyone: they are all defined on one question and one of them
+ * takes its « autre » answers (the catch-all), or they covered every
+ * respondent of the previous edition. A new year's form listing new answers
+ * (two new professions) would otherwise drop those respondents from the
+ * chart without a word.
  */
 import { coverage } from '../../analysis/coverage.js';
 import { findSegment } from '../../analysis/segments.js';
 import { chartKind } from '../../charts/kinds/index.js';
-import { OTHER_CODE } from '../../edition/references.js';
-import type { ChartConfig, EditionConfig, Question } from '../../edition/schema.js';
+import { ALL_SEGMENT, OTHER_CODE } from '../../edition/references.js';
+import type { ChartConfig, EditionConfig, Question, Segment } from '../../edition/schema.js';
 import { isClosed } from '../../edition/schema.js';
 import type { Problem } from '../../errors.js';
 import { lint as say, where } from '../../messages/index.js';
-import type { LintInput } from '../input.js';
+import type { LintInput, Respondents } from '../input.js';
 
 export function uncoveredRespondents({
   edition,
-  responses,
+  respondents,
   previous,
   charts,
 }: LintInput): Problem[] {
   const { config } = edition;
   return charts.flatMap(({ chart, at }) =>
     segmentLists(chart).flatMap(({ key, segments }) => {
-      if (segments.includes('all')) return [];
-      const question = config.questions.find((q) => q.id === chart.question) as Question;
-      const catchAll = segments.find((s) => isCatchAll(config, s));
+      if (segments.includes(ALL_SEGMENT)) return [];
+      const catchAll = catchAllOf(config, segments);
       if (!catchAll && !coveredBefore(previous, segments, chart.question)) return [];
-      const seen = coverage(config, responses, segments, question);
+      const question = config.questions.find((q) => q.id === chart.question) as Question;
+      const { membership, responses } = respondents;
+      const seen = coverage(config, responses, membership, segments, question);
       if (seen.uncovered === 0) return [];
       const answers = [...seen.answers].flatMap(([qid, codes]) =>
         [...codes].map(([code, n]) => ({
@@ -38,17 +40,20 @@ export function uncoveredRespondents({
           n,
         })),
       );
+      const widened = catchAll && {
+        segment: catchAll.segment.id,
+        where: whereWith(
+          catchAll.segment,
+          catchAll.question,
+          answers.map((a) => a.code),
+        ),
+      };
       return [
         {
           file: edition.configFile,
           ...edition.locate([...at, key]),
           where: where.chart(chart.id),
-          ...say.uncovered(
-            seen.uncovered,
-            segments,
-            answers,
-            catchAll ? widened(config, catchAll, answers) : undefined,
-          ),
+          ...say.uncovered(seen.uncovered, segments, answers, widened || undefined),
         },
       ];
     }),
@@ -62,24 +67,33 @@ function segmentLists(chart: ChartConfig): { key: string; segments: string[] }[]
   );
 }
 
-/** A segment that takes the typed « Autre » answers of the question it is defined on. */
-function isCatchAll(config: EditionConfig, id: string): boolean {
-  const s = findSegment(config, id);
-  return (
-    s !== undefined && Object.values(s.where).some((codes) => [codes].flat().includes(OTHER_CODE))
-  );
+/**
+ * The segment of the list that takes the typed « Autre » answers of the one
+ * question every segment of the list is defined on, if there is one: such a
+ * list means to split all who answered that question.
+ */
+function catchAllOf(
+  config: EditionConfig,
+  ids: string[],
+): { segment: Segment; question: string } | undefined {
+  const segments = ids.map((id) => findSegment(config, id));
+  const questions = new Set(segments.flatMap((s) => Object.keys(s?.where ?? {})));
+  const [question] = questions;
+  if (questions.size !== 1 || question === undefined) return undefined;
+  const segment = segments.find((s) => s && [s.where[question]].flat().includes(OTHER_CODE));
+  return segment && { segment, question };
 }
 
 /** The same segments covered every respondent of the previous edition. */
 function coveredBefore(
-  previous: LintInput['previous'],
+  previous: Respondents | undefined,
   segments: string[],
   questionId: string,
 ): boolean {
   if (!previous) return false;
   const q = previous.config.questions.find((x) => x.id === questionId);
   if (!q || segments.some((s) => !findSegment(previous.config, s))) return false;
-  const seen = coverage(previous.config, previous.responses, segments, q);
+  const seen = coverage(previous.config, previous.responses, previous.membership, segments, q);
   return seen.universe > 0 && seen.uncovered === 0;
 }
 
@@ -89,21 +103,8 @@ function labelOf(config: EditionConfig, questionId: string, code: string): strin
   return (q && isClosed(q) && q.options.find((o) => o.code === code)?.label) || code;
 }
 
-/** The catch-all's conditions with the answers left out added: the YAML that takes them in. */
-function widened(
-  config: EditionConfig,
-  catchAll: string,
-  answers: { question: string; code: string }[],
-): { segment: string; where: string } {
-  const s = findSegment(config, catchAll);
-  const conditions = Object.entries(s?.where ?? {}).map(([qid, codes]) => {
-    const all = [
-      ...new Set([
-        ...[codes].flat(),
-        ...answers.filter((a) => a.question === qid).map((a) => a.code),
-      ]),
-    ];
-    return `${qid}: ${all.length === 1 ? all[0] : `[${all.join(', ')}]`}`;
-  });
-  return { segment: catchAll, where: `where: { ${conditions.join(', ')} }` };
+/** The catch-all's condition with the answers left out added: the YAML that takes them in. */
+function whereWith(segment: Segment, question: string, codes: string[]): string {
+  const all = [...new Set([...[segment.where[question] ?? []].flat(), ...codes])];
+  return `where: { ${question}: ${all.length === 1 ? all[0] : `[${all.join(', ')}]`} }`;
 }

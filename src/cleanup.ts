@@ -4,21 +4,71 @@
  * registered here as a synchronous undo, run when the process is stopped
  * (SIGINT, SIGTERM) or exits any other way. Node runs no `exit` listener on
  * a signal, hence the signal handlers.
+ *
+ * A process killed outright (kill -9, the OOM killer, a CI timeout) runs
+ * nothing: for that, what an undo would clean is also told, as data, to a
+ * watch started beside the process (bin/watchdog.js), which cleans it when
+ * the process is gone.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { environment } from './messages/index.js';
 
 type Undo = () => void;
 
+/** What the watch can clean once the process is gone. */
+export interface Leftover {
+  /** A process group to kill. */
+  kill?: number;
+  /** Folders to remove. */
+  remove?: string[];
+  /** A folder moved aside, to put back where it was if nothing took its place. */
+  restore?: [from: string, to: string];
+}
+
 const pending = new Set<Undo>();
 let installed = false;
 
-/** Register an undo; call the returned function once the thing is gone by itself. */
-export function onAbort(undo: Undo): () => void {
+/**
+ * Register an undo, and what it cleans as a leftover for the watch; call the
+ * returned function once the thing is gone by itself.
+ */
+export function onAbort(undo: Undo, leftover?: Leftover): () => void {
   install();
   pending.add(undo);
+  const id = leftover ? hold(leftover) : null;
   return () => {
     pending.delete(undo);
+    if (id !== null) release(id);
   };
+}
+
+let watch: ChildProcess | null = null;
+let ids = 0;
+
+/** The watch, started at the first leftover: a plain script in its own process group, not waited for. */
+function watcher(): ChildProcess {
+  if (!watch) {
+    const script = fileURLToPath(new URL('../bin/watchdog.js', import.meta.url));
+    watch = spawn(process.execPath, [script], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    watch.on('error', () => {});
+    watch.stdin?.on('error', () => {});
+    watch.unref();
+  }
+  return watch;
+}
+
+function hold(leftover: Leftover): number {
+  const id = ++ids;
+  watcher().stdin?.write(`+${id} ${JSON.stringify(leftover)}\n`);
+  return id;
+}
+
+function release(id: number): void {
+  watch?.stdin?.write(`-${id}\n`);
 }
 
 /** Run every registered undo now (each at most once, a failing one does not stop the others). */

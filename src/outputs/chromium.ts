@@ -9,16 +9,23 @@
  * for the browser to finish starting: its whole process group is killed and
  * its profile removed at once, so a build that fails on its input exits as
  * soon as it has said why, and a stopped build (Ctrl-C) leaves nothing.
+ *
+ * The browser lives and dies with the build: it is driven over a pipe
+ * (devtools-pipe.ts), so it exits when the build dies by any means, and its
+ * profile, named after the build's process, is removed by the watch the
+ * build leaves behind it (cleanup.ts), or at the latest by the next build.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import type { Browser, Page } from 'puppeteer';
 import { onAbort } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
 import { environment } from '../messages/index.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser.js';
+import { DevToolsPipe } from './devtools-pipe.js';
 
 /** How long Chromium may take to start; ENQUETE_CHROMIUM_TIMEOUT_MS overrides it (tests use a short one). */
 export const START_TIMEOUT_MS = Number(process.env.ENQUETE_CHROMIUM_TIMEOUT_MS) || 30_000;
@@ -38,7 +45,7 @@ export interface Chromium {
 
 interface Running {
   child: ChildProcess;
-  endpoint: string;
+  pipe: DevToolsPipe;
 }
 
 export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
@@ -76,10 +83,10 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
     });
   // An early failure is reported when a recipe asks for a tab, not as an unhandled rejection.
   running.catch(() => {});
-  const connected = running.then(async ({ endpoint }) => {
+  const connected = running.then(async ({ pipe }) => {
     const puppeteer = await import('puppeteer');
     return puppeteer.default.connect({
-      browserWSEndpoint: endpoint,
+      transport: pipe,
       defaultViewport: null,
       protocolTimeout: 60_000,
     });
@@ -131,21 +138,33 @@ interface Spawned {
   stop(): Promise<void>;
 }
 
+/**
+ * Each profile holds the id of the process it belongs to (a file, not its
+ * name: Chromium's socket paths inside it must stay short): one whose
+ * process is gone is left over, and swept.
+ */
+export const PROFILE_PREFIX = 'enquete-chromium-';
+const OWNER = 'owner';
+
 function spawnChromium(executable: string, timeoutMs: number): Spawned {
-  const profile = mkdtempSync(path.join(tmpdir(), 'enquete-chromium-'));
+  sweepProfiles();
+  const profile = mkdtempSync(path.join(tmpdir(), PROFILE_PREFIX));
+  writeFileSync(path.join(profile, OWNER), String(process.pid));
   // Its scratch files too (shared memory, sockets), so removing the profile removes everything it made.
   const scratch = path.join(profile, 'tmp');
   mkdirSync(scratch);
   const child = spawn(
     executable,
-    [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    [...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
     {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      // Its log on stderr; the DevTools protocol on fds 3 (to it) and 4 (from it).
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so the whole tree (a wrapper script, Chromium's helpers) can be stopped at once.
       detached: true,
       env: { ...process.env, TMPDIR: scratch },
     },
   );
+  const pipe = new DevToolsPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const exited = new Promise<void>((resolve) => {
     if (child.pid === undefined) resolve();
     child.once('exit', () => resolve());
@@ -160,11 +179,11 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
     removeProfile(profile);
   };
-  const forget = onAbort(undo);
+  const forget = onAbort(undo, { kill: child.pid, remove: [profile] });
   const stop = async () => {
     killGroup(child, 'SIGKILL');
-    // Its log pipe would otherwise keep this process alive.
-    child.stderr?.destroy();
+    // Its pipes would otherwise keep this process alive.
+    for (const stream of child.stdio) stream?.destroy();
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000).unref())]);
     removeProfile(profile);
     forget();
@@ -182,22 +201,53 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
     const onExit = (code: number | null) => fail(environment.exited(code));
     child.on('error', onError);
     child.on('exit', onExit);
-    child.stderr?.on('data', (chunk: Buffer) => {
+    // Kept until it is up, to say why it did not start; then no longer read.
+    const keep = (chunk: Buffer) => {
       log += chunk.toString();
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(log);
-      if (m) {
-        clearTimeout(timer);
-        child.off('exit', onExit);
-        child.off('error', onError);
-        child.stderr?.removeAllListeners('data');
-        child.stderr?.resume();
-        if (process.env.ENQUETE_TIMELINE)
-          process.stderr.write(`  (Chromium ready at ${Math.round(performance.now())} ms)\n`);
-        resolve({ child, endpoint: m[1] as string });
-      }
+    };
+    child.stderr?.on('data', keep);
+    void pipe.ready().then(() => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      child.stderr?.off('data', keep);
+      child.stderr?.resume();
+      if (process.env.ENQUETE_TIMELINE)
+        process.stderr.write(`  (Chromium ready at ${Math.round(performance.now())} ms)\n`);
+      resolve({ child, pipe });
     });
   });
   return { ready, stop };
+}
+
+/** Profiles left by builds whose process is gone (killed before their watch could act). */
+function sweepProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(PROFILE_PREFIX)) continue;
+    const profile = path.join(tmpdir(), name);
+    let owner = 0;
+    try {
+      owner = Number(readFileSync(path.join(profile, OWNER), 'utf8'));
+    } catch {
+      continue; // not one of ours, or being made
+    }
+    if (owner && !alive(owner)) removeProfile(profile);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The profile is a scratch folder; Chromium's helpers may still be writing to it as it is removed. */

@@ -44,7 +44,9 @@ export async function printPdf(
   area: PrintArea,
 ): Promise<PrintResult> {
   const folder = await mkdtemp(path.join(tmpdir(), 'enquete-print-'));
-  const forget = onAbort(() => rmSync(folder, { recursive: true, force: true }));
+  const forget = onAbort(() => rmSync(folder, { recursive: true, force: true }), {
+    remove: [folder],
+  });
   const file = path.join(folder, 'print.html');
   await writeFile(file, html);
   const blocked: string[] = [];

@@ -31,7 +31,9 @@ export async function publish(
   keep: readonly string[] = [],
 ): Promise<void> {
   const staging = await stagingFolder(target);
-  const forget = onAbort(() => rmSync(staging, { recursive: true, force: true }));
+  const forget = onAbort(() => rmSync(staging, { recursive: true, force: true }), {
+    remove: [staging],
+  });
   try {
     for (const folder of keep) {
       const from = path.join(target, folder);
@@ -78,9 +80,12 @@ export async function swapIn(staging: string, target: string): Promise<void> {
   const previous = `${target}.previous-${process.pid}`;
   const hadTarget = await exists(target);
   // Stopped between the two renames, the previous outputs go back where they were.
-  const forget = onAbort(() => {
-    if (hadTarget && existsSync(previous) && !existsSync(target)) renameSync(previous, target);
-  });
+  const forget = onAbort(
+    () => {
+      if (hadTarget && existsSync(previous) && !existsSync(target)) renameSync(previous, target);
+    },
+    hadTarget ? { restore: [previous, target] } : undefined,
+  );
   try {
     if (hadTarget) await rename(target, previous);
     try {

@@ -1,11 +1,14 @@
 /**
  * Stopping a build (Ctrl-C, kill) with the real Chromium: the browser's
  * whole process group, its profile and the staging folder are gone, the
- * exit code is the shell's, and the previous outputs are intact.
+ * exit code is the shell's, and the previous outputs are intact. Killed
+ * outright (kill -9), a build or a preview runs nothing: the browser goes
+ * with the pipe it is driven over, and the watch left beside the process
+ * removes its folders.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +74,77 @@ describe.each([
     expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous');
     expect(stderr).toContain(`arrêté (${signal})`);
+    await rm(scratch, { recursive: true, force: true });
+  });
+});
+
+/** Waits until `done` holds, or fails after `ms` with what it last saw. */
+async function eventually<T>(look: () => Promise<T> | T, done: (t: T) => boolean, ms = 5_000) {
+  const until = Date.now() + ms;
+  let seen = await look();
+  while (!done(seen) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    seen = await look();
+  }
+  return seen;
+}
+
+describe.each([
+  [
+    'a build, mid-print',
+    (out: string) => ['build', 'data/2024', '--out', out],
+    'Calcul des chiffres',
+  ],
+  ['a preview', () => ['preview', 'data/2024', '--port', '0'], 'http://127.0.0.1:'],
+] as const)('%s killed outright (kill -9)', (_name, args, started) => {
+  it('leaves no browser, profile or staging folder, and the previous outputs intact', async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'enquete-killed-'));
+    const temp = path.join(scratch, 'tmp');
+    const out = path.join(scratch, '2024');
+    await mkdir(temp);
+    await mkdir(out);
+    await writeFile(path.join(out, OUTPUT_MARKER), '');
+    await writeFile(path.join(out, 'index.html'), 'previous');
+    const child: ChildProcess = spawn(process.execPath, ['bin/enquete.js', ...args(out)], {
+      env: { ...process.env, TMPDIR: temp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      const hear = (chunk: Buffer) => {
+        said += chunk.toString();
+        if (said.includes(started) && processesWith(temp).length > 0) resolve();
+      };
+      child.stdout?.on('data', hear);
+      child.stderr?.on('data', hear);
+      exited.then(() => reject(new Error(`it ended before it could be killed:\n${said}`)));
+    });
+    // Printing: the browser has tabs open and the build holds its staging folder, or soon will.
+    await new Promise((r) => setTimeout(r, 400));
+    child.kill('SIGKILL');
+    await exited;
+
+    expect(
+      await eventually(
+        () => processesWith(temp),
+        (p) => p.length === 0,
+      ),
+    ).toEqual([]);
+    expect(
+      await eventually(
+        () => readdir(temp),
+        (f) => f.length === 0,
+      ),
+    ).toEqual([]);
+    expect(
+      await eventually(
+        () => readdir(scratch),
+        (f) => f.length === 2,
+      ),
+    ).toEqual(expect.arrayContaining(['2024', 'tmp']));
+    expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous');
+    await rm(scratch, { recursive: true, force: true });
   });
 });

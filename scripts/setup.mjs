@@ -3,7 +3,9 @@
  * Makes this machine ready to build and test, doing only what is missing:
  *   1. npm dependencies (npm ci, when node_modules is absent or older than package-lock.json);
  *   2. the compiled command (dist/, when src/ changed);
- *   3. a Chromium to print with (Debian's package, installed with apt-get when run as root);
+ *   3. a Chromium to print with (Debian's package, installed with apt-get when run as root;
+ *      never downloaded: without apt-get as root, or with ENQUETE_NO_APT=1, it says what to
+ *      install and stops);
  *   4. poppler-utils, whose pdfinfo/pdffonts the end-to-end tests read the PDF with.
  * Fonts come from npm packages (step 1), never from the machine.
  * Plain JavaScript with no dependency, since it runs before they are installed.
@@ -59,15 +61,16 @@ if (
 }
 
 // 3. Chromium, and 4. poppler-utils: Debian packages, installed together in one apt run.
-const { findBrowser, INSTALL_HINT } = await import(
-  path.join(root, 'dist', 'outputs', 'browser.js')
-);
+// Never a browser download: without apt-get (or as another user), say what to install.
+const { findBrowser } = await import(path.join(root, 'dist', 'outputs', 'browser.js'));
+const messages = await import(path.join(root, 'dist', 'messages', 'index.js'));
+messages.useLanguage(messages.languageFrom(undefined) ?? 'fr');
 const missing = [];
 if (!(await findBrowser())) missing.push('chromium');
 if (!has('pdfinfo') || !has('pdffonts')) missing.push('poppler-utils');
 if (missing.length > 0) {
-  const root_ = process.getuid?.() === 0;
-  if (has('apt-get') && root_) {
+  const mayInstall = has('apt-get') && process.getuid?.() === 0 && !process.env.ENQUETE_NO_APT;
+  if (mayInstall) {
     say(`installing ${missing.join(', ')} with apt-get`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const apt = (args) =>
@@ -78,12 +81,7 @@ if (missing.length > 0) {
     )
       fail(`apt-get could not install ${missing.join(', ')}.`);
   } else if (missing.includes('chromium')) {
-    say('no Chromium found; trying the browser puppeteer installs for itself');
-    if (
-      !run('npx', ['--no-install', 'puppeteer', 'browsers', 'install', 'chrome']) ||
-      !(await findBrowser())
-    )
-      fail(INSTALL_HINT);
+    fail(messages.environment.noChromium().fix);
   }
   if (missing.includes('poppler-utils') && !has('pdfinfo'))
     say(

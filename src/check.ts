@@ -2,15 +2,17 @@
  * `enquete check`: everything a build verifies (the config, the export,
  * every template on every page, every figure id, the charts' references
  * and data) without Chromium, the chart libraries or writing anything.
- * Charts are planned (their data, alt text and table worked out) but not
- * drawn: each page is rendered with an empty drawing in their place.
+ * The build's own composition and runner: charts planned but not drawn (an
+ * empty drawing in their place), every page rendered, no file kept.
  */
+import { undrawnSvgs } from './charts/draw.js';
+import { composeArticles, editionBuildOf } from './compose/compose.js';
 import type { Problem } from './errors.js';
 import type { Reconciliation } from './ingest/types.js';
-import type { Log } from './log.js';
+import { type Log, silentLog } from './log.js';
 import { stages } from './messages/index.js';
-import { ARTICLE_RECIPES } from './outputs/recipes/index.js';
-import { composeArticles, recipePage } from './pipeline.js';
+import type { Tools } from './outputs/recipe.js';
+import { RENDER_ONLY, runRecipes } from './outputs/run.js';
 import type { Claim } from './render/audit.js';
 
 export interface CheckResult {
@@ -26,19 +28,17 @@ export interface CheckResult {
 }
 
 export async function checkEdition(folder: string, log: Log): Promise<CheckResult> {
-  const { analysed, builds, claims, warnings } = await composeArticles(
-    { editionFolder: folder },
-    NO_DRAWING,
-    log,
-  );
+  const composed = await composeArticles({ editionFolder: folder }, { svgs: undrawnSvgs }, log);
+  const { analysed, builds, claims, warnings } = composed;
   let pages = 0;
-  await log.stage(stages.renderEveryPage, async () => {
-    for (const build of builds)
-      for (const recipe of ARTICLE_RECIPES) {
-        recipePage(build, recipe);
-        pages++;
-      }
-  });
+  await log.stage(stages.renderEveryPage, () =>
+    runRecipes(builds, editionBuildOf(composed), NO_TOOLS, {
+      make: (recipe, page, build) => {
+        if (recipe.page) pages++;
+        return RENDER_ONLY(recipe, page, build);
+      },
+    }),
+  );
   return {
     edition: analysed.edition.config.edition.id,
     articles: builds.map((b) => b.article.slug),
@@ -50,8 +50,17 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
   };
 }
 
-/** Stands in for the drawing thread: an empty SVG of each asked width. */
-const NO_DRAWING = {
-  svgs: async (jobs: { widths: number[] }[]) =>
-    jobs.map((job) => job.widths.map((w) => `<svg width="${w}" height="1"></svg>`)),
+/** The check starts no browser and no thread: a recipe that asked for one would fail loudly. */
+const NO_TOOLS: Tools = {
+  chromium: {
+    tab: () => Promise.reject(new Error('enquete check prints nothing')),
+    warmUp: () => {},
+    starts: 0,
+    close: async () => {},
+  },
+  offload: {
+    newsletter: () => Promise.reject(new Error('enquete check makes no e-mail')),
+    pngs: () => Promise.reject(new Error('enquete check draws no PNG')),
+  },
+  log: silentLog,
 };

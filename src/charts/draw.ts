@@ -3,9 +3,9 @@
 import { figureId } from '../analysis/figures.js';
 import type { ChartConfig, EditionConfig, Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
+import { DRAWINGS, type DrawingName } from './drawings.js';
 import type { ChartData, DataTable } from './kind.js';
 import { chartKind } from './kinds/index.js';
-import { DRAWINGS, type DrawingName } from './media.js';
 import { segmentName } from './rows.js';
 
 export interface RenderedChart {
@@ -90,7 +90,12 @@ export function unplannable(id: string, kind: string, title: string): PlannedCha
   };
 }
 
-/** A chart planned but not drawn: an empty drawing of each width in its place (enquete check, the audit). */
+/** An empty drawing of each width asked for: charts planned, not drawn (enquete check). */
+export async function undrawnSvgs(jobs: readonly SvgJob[]): Promise<string[][]> {
+  return jobs.map((job) => job.widths.map((w) => `<svg width="${w}" height="1"></svg>`));
+}
+
+/** A chart planned but not drawn: an empty drawing of each width in its place (the audit). */
 export function undrawn(planned: PlannedChart): RenderedChart {
   return withDrawings(
     planned,

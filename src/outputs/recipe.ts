@@ -1,8 +1,10 @@
 /**
- * What an output is: a recipe that names the page it needs (layout, styles,
- * how charts show) and turns that page into files. Article recipes run once
- * per article, edition recipes once per build; the pipeline runs every
- * recipe listed in recipes/index.ts, so adding an output touches no other.
+ * What an output is: a recipe that names the page it needs (its layout,
+ * styles and medium) and turns that page into files. Article recipes run
+ * once per article, edition recipes once per build; one runner (run.ts)
+ * runs every recipe listed in recipes/index.ts for the build, the check and
+ * the preview, so adding an output is a recipe file, its line in the list
+ * and its layout, and touches no other.
  */
 import type { Figure } from '../analysis/figures.js';
 import type { FreeTextGroup } from '../analysis/free-text.js';
@@ -11,7 +13,8 @@ import type { Edition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
 import type { Reconciliation } from '../ingest/types.js';
 import type { Log } from '../log.js';
-import type { Claim } from '../render/audit.js';
+import type { OutputItem } from '../paths.js';
+import type { Claim, KeyFigure } from '../render/audit.js';
 import type { ArticleContext } from '../render/context.js';
 import type { PageSpec, PreparedArticle, Templates } from '../render/pages.js';
 import type { ThemeView } from '../render/theme.js';
@@ -44,16 +47,39 @@ export interface ArticleBuild {
   article: Article;
   prepared: PreparedArticle;
   charts: RenderedChart[];
-  context: Omit<ArticleContext, 'medium'>;
+  context: ArticleContext;
   templates: Templates;
+  /** Its key figures, as its text states them (the {{#keyFigure}} helper). */
+  keyFigures: KeyFigure[];
   /** Where the output folder is published, ending with "/". */
   baseUrl: string;
 }
 
+/**
+ * When a recipe runs: 'first' the outputs an editor reads while writing
+ * (the preview serves them before the others), 'rest' the others.
+ */
+export type Phase = 'first' | 'rest';
+
+/** The addresses a recipe publishes that other pages link to, for an article's slug. */
+export interface RecipeLinks {
+  /** The canonical address of the article (the web page). */
+  canonical?: (slug: string) => OutputItem;
+  /** The image a share of the article shows (Open Graph, Twitter). */
+  shareImage?: (slug: string) => OutputItem;
+  /** Each chart's PNG. */
+  chartImage?: (slug: string, chart: string) => OutputItem;
+}
+
 export interface ArticleRecipe {
-  /** What the log calls it: "Print PDF". */
-  name: string;
-  page: PageSpec;
+  /** A stable name, for caches and tests: "print-pdf". */
+  id: string;
+  /** What the log calls it, in the language of messages: "Impression du PDF". */
+  label(): string;
+  /** The page it makes its files from, if it makes them from one (the cards do not). */
+  page?: PageSpec;
+  phase: Phase;
+  links?: RecipeLinks;
   /** CSS that depends on the article (the print's running header). */
   extraCss?(build: ArticleBuild): string;
   files(page: string, build: ArticleBuild, tools: Tools): Promise<OutputFile[]>;
@@ -74,7 +100,8 @@ export interface EditionBuild {
 }
 
 export interface EditionRecipe {
-  name: string;
+  id: string;
+  label(): string;
   /** The page it renders, if it renders one. */
   page?: PageSpec;
   files(build: EditionBuild, tools: Tools): Promise<OutputFile[]>;

@@ -10,15 +10,14 @@
 import { setTimeout as delay, setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Analysed } from '../analyse.js';
 import type { SvgJob } from '../charts/draw.js';
+import { type Composed, composeArticles, editionBuildOf } from '../compose/compose.js';
 import { formatError, isExpectedError, type Problem, UsageError } from '../errors.js';
 import { frenchText } from '../format/french.js';
 import { formatMs, formatWarnings, type Log, silentLog } from '../log.js';
 import { preview as say } from '../messages/index.js';
 import type { ArticleBuild, ArticleRecipe, Tools } from '../outputs/recipe.js';
-import { ARTICLE_RECIPES, EDITION_RECIPES } from '../outputs/recipes/index.js';
-import { webRecipe } from '../outputs/recipes/web.js';
+import { runRecipes } from '../outputs/run.js';
 import type { OutputFile } from '../outputs/write.js';
-import { type Composed, composeArticles, editionBuildOf, recipePage } from '../pipeline.js';
 import type { DrawingWorker } from '../worker/client.js';
 import { hashOf, Memo } from '../worker/memo.js';
 import type { Update } from './live.js';
@@ -102,11 +101,11 @@ export class PreviewSession {
         slug: b.article.slug,
         title: frenchText(b.article.title),
       }));
-      const web = await Promise.all(
-        composed.builds.map((b) => webRecipe.files(recipePage(b, webRecipe), b, tools)),
-      );
+      const first = await runRecipes(composed.builds, editionBuildOf(composed), tools, {
+        phase: 'first',
+      });
       if (generation !== this.generation) return;
-      this.publish(web.flat(), say.webReady(why, formatMs(performance.now() - started)));
+      this.publish(first, say.webReady(why, formatMs(performance.now() - started)));
       this.sayWarnings(composed.warnings);
     } catch (e) {
       if (generation === this.generation) this.fail(e, why);
@@ -131,45 +130,46 @@ export class PreviewSession {
     why: string,
   ): Promise<void> {
     const stale = () => generation !== this.generation;
-    const making: Promise<OutputFile[]>[] = [];
     try {
       await delay(PAGES_FIRST_MS);
       if (stale()) return;
-      for (const recipe of ARTICLE_RECIPES.filter((r) => r !== webRecipe))
-        for (const b of composed.builds) {
+      const files = await runRecipes(composed.builds, editionBuildOf(composed), tools, {
+        phase: 'rest',
+        make: (recipe, page, build) => this.madeOnce(recipe, page, build, tools),
+        // Rendering a page holds the thread that answers requests: let them in between pages.
+        between: async () => {
           await setImmediatePromise();
-          if (stale()) return;
-          making.push(this.madeOnce(recipe, b, tools));
-        }
-      const editionBuild = editionBuildOf(composed);
-      for (const recipe of EDITION_RECIPES) making.push(recipe.files(editionBuild, tools));
-      const files = (await Promise.all(making)).flat();
+          if (stale()) throw new Stale();
+        },
+      });
       if (stale()) return;
       this.publish(files, say.allReady(formatMs(performance.now() - started)));
     } catch (e) {
-      if (!stale()) this.fail(e, why);
-    } finally {
-      // A build left behind may still fail: its failure is void, not unhandled.
-      for (const m of making) m.catch(() => {});
+      if (!stale() && !(e instanceof Stale)) this.fail(e, why);
     }
   }
 
   /**
    * A recipe's files for an article, made again only when what they are made
-   * from changed: its page, its charts' drawings, the theme, the edition's
-   * and the article's settings. A text edit in one article prints that one.
+   * from changed: its page, its charts' drawings, its key figures, the theme,
+   * the edition's and the article's settings. A text edit in one article prints that one.
    */
-  private madeOnce(recipe: ArticleRecipe, b: ArticleBuild, tools: Tools): Promise<OutputFile[]> {
-    const page = recipePage(b, recipe);
+  private madeOnce(
+    recipe: ArticleRecipe,
+    page: string,
+    b: ArticleBuild,
+    tools: Tools,
+  ): Promise<OutputFile[]> {
     const from = hashOf([
       page,
       b.charts.map((c) => Object.values(c.drawings).map((d) => d.svg)),
+      b.keyFigures,
       b.context.theme,
       b.baseUrl,
       b.edition.config.edition,
       b.article,
     ]);
-    const id = `${recipe.name}/${b.article.slug}`;
+    const id = `${recipe.id}/${b.article.slug}`;
     const last = this.made.get(id);
     if (last?.from === from) return Promise.resolve(last.files);
     return recipe.files(page, b, tools).then((files) => {
@@ -208,6 +208,9 @@ export class PreviewSession {
     this.send({ changed: [], error: text, status: say.failed(why) });
   }
 }
+
+/** A run given up because a newer change came (the preview's rest phase). */
+class Stale extends Error {}
 
 function sameContent(a: string | Uint8Array | undefined, b: string | Uint8Array): boolean {
   if (a === undefined) return false;

@@ -77,6 +77,12 @@ export interface Claim {
   call: number;
 }
 
+/** A key figure as the article states it: its number, and the sentence after it (plain text). */
+export interface KeyFigure {
+  number: string;
+  sentence: string;
+}
+
 /** A figure a helper printed, and whether its base was printed with it. */
 export interface PrintedFigure {
   place: CallPlace;
@@ -93,6 +99,7 @@ export class Audit {
   private readonly figureProblems = new Map<string, { problem: Problem; also: string[] }>();
   private readonly otherProblems: Problem[] = [];
   readonly printed: PrintedFigure[] = [];
+  private readonly keyFiguresOf = new Map<string, KeyFigure[]>();
 
   /** Records a helper call's decisions (one per comparison), once however often the text is rendered. */
   claim(
@@ -123,6 +130,15 @@ export class Audit {
 
   print(place: CallPlace, helper: string, figure: string, showsBase: boolean): void {
     this.printed.push({ place, helper, figure, showsBase });
+  }
+
+  keyFigure(article: string, figure: KeyFigure): void {
+    this.keyFiguresOf.set(article, [...(this.keyFiguresOf.get(article) ?? []), figure]);
+  }
+
+  /** An article's key figures, in the order its text states them. */
+  keyFigures(article: string): KeyFigure[] {
+    return this.keyFiguresOf.get(article) ?? [];
   }
 
   /**

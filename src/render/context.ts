@@ -3,20 +3,17 @@
  * article's text rendered for one output, its charts and the methodology
  * facts. Everything here is computed once per build and shared by the outputs.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { type Figure, figureId } from '../analysis/figures.js';
 import type { FreeTextGroup, FreeTextItem } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
+import { EMAIL_COLUMN_PX, EMAIL_DRAWING, WEB_DRAWINGS } from '../charts/drawings.js';
 import type { DataTable } from '../charts/kind.js';
-import { EMAIL_COLUMN_PX, EMAIL_DRAWING, WEB_DRAWINGS } from '../charts/media.js';
 import { type Article, type EditionConfig, isClosed, type Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import { formatInteger, formatLongDate, frenchText, joinFrench } from '../format/french.js';
 import type { Reconciliation } from '../ingest/types.js';
 import type { ThemeView } from './theme.js';
-
-/** The media a page is rendered for: each shows charts its own way (templates/partials/chart-<medium>.hbs). */
-export type Medium = 'print' | 'web' | 'newsletter';
 
 const REASONS = {
   empty: 'réponse vide',
@@ -68,27 +65,20 @@ export interface PreviousFacts {
   kept: number;
 }
 
-/** A chart as the chart partials print it; text is escaped by Handlebars, the SVG is vega's own. */
-export interface ChartView {
-  id: string;
-  title: string;
-  alt: string;
-  baseNote: string;
-  source: string;
-  table: DataTable;
-  /** The print drawing, named by its alt text (Chromium tags it as a Figure with /Alt). */
-  printSvg: Handlebars.SafeString;
-  /** The web drawings, each shown at the widths it is made for (web.css from media.ts). */
-  webSvgs: Handlebars.SafeString;
-  /** The hosted PNG, for the e-mail. */
-  img: { src: string; width: number; height: number };
+/** Where an article's outputs are published: the addresses its pages link to (recipes declare them). */
+export interface ArticleLinks {
+  /** The web article, the canonical address of every form of it. */
+  canonical: string;
+  /** The card a share of the article shows, where a recipe publishes one ("" where none does). */
+  shareImage: string;
+  /** Each chart's published PNG, by chart id, where a recipe publishes them (the e-mail loads them). */
+  chartImages: Record<string, string>;
 }
 
+/** What every page of an article renders from, whatever its medium (media/ shows the charts). */
 export interface ArticleContext {
-  medium: Medium;
   edition: ReturnType<typeof editionView>;
-  /** The social card shown when the web article is shared (Open Graph, Twitter). */
-  shareImage: string;
+  links: ArticleLinks;
   /** The publication's name, logo and accent (theme.ts). */
   theme: Pick<ThemeView, 'publication' | 'logo' | 'accent'>;
   partners: string;
@@ -99,11 +89,10 @@ export interface ArticleContext {
   author: string;
   publishedOn: string;
   dateIso: string;
-  webUrl: string;
   methodology: MethodologyFacts;
   appendix: { id: string; title: string; table: DataTable; note: string }[];
-  /** Read by the {{chart "id"}} helper. */
-  charts: Record<string, ChartView>;
+  /** Read by the {{chart "id"}} helper, which shows each as the page's medium does. */
+  charts: Record<string, RenderedChart>;
   /** What respondents typed: "Autre" answers and comments, printed as text. */
   freeText: {
     id: string;
@@ -192,12 +181,8 @@ export function articleContext(args: {
   methodology: MethodologyFacts;
   freeText: FreeTextGroup[];
   theme: ThemeView;
-  webUrl: string;
-  /** Where the article's title card is published. */
-  shareImage: string;
-  /** Where each chart's PNG is published, by chart id. */
-  pngUrl: (chartId: string) => string;
-}): Omit<ArticleContext, 'medium'> {
+  links: ArticleLinks;
+}): ArticleContext {
   const { config, article, charts } = args;
   return {
     edition: editionView(config),
@@ -213,8 +198,7 @@ export function articleContext(args: {
     author: article.author,
     publishedOn: formatLongDate(article.date),
     dateIso: article.date,
-    webUrl: args.webUrl,
-    shareImage: args.shareImage,
+    links: args.links,
     methodology: args.methodology,
     freeText: args.freeText.map((g) => {
       const shown = printedFreeText(g);
@@ -237,9 +221,7 @@ export function articleContext(args: {
       table: c.table,
       note: c.baseNote,
     })),
-    charts: Object.fromEntries(
-      charts.map((c) => [c.id, chartView(c, sourceLine(config), args.pngUrl(c.id))]),
-    ),
+    charts: Object.fromEntries(charts.map((c) => [c.id, c])),
   };
 }
 
@@ -296,37 +278,6 @@ const ANSWERS: Record<Question['type'], (q: Question) => string> = {
 /** "Utilisateurs de l'IA" -> "utilisateurs de l'IA". */
 function lowerFirstWord(text: string): string {
   return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
-}
-
-function chartView(chart: RenderedChart, source: string, pngUrl: string): ChartView {
-  const email = chart.drawings[EMAIL_DRAWING];
-  const width = EMAIL_COLUMN_PX;
-  return {
-    id: chart.id,
-    title: chart.title,
-    alt: chart.alt,
-    baseNote: chart.baseNote,
-    source,
-    table: chart.table,
-    printSvg: new Handlebars.SafeString(
-      withSvgAttributes(
-        chart.drawings.print.svg,
-        `role="img" aria-label="${Handlebars.escapeExpression(chart.alt)}"`,
-      ),
-    ),
-    // The figure is named by its wrapper's aria-label; the SVG's own text would be read twice.
-    webSvgs: new Handlebars.SafeString(
-      WEB_DRAWINGS.map(
-        (d) =>
-          `<div class="drawing drawing-${d.name}">${withSvgAttributes(chart.drawings[d.name].svg, 'aria-hidden="true" focusable="false"')}</div>`,
-      ).join(''),
-    ),
-    img: { src: pngUrl, width, height: Math.round((email.height * width) / email.width) },
-  };
-}
-
-function withSvgAttributes(svg: string, attributes: string): string {
-  return svg.replace('<svg ', `<svg ${attributes} `);
 }
 
 /** Typed answers printed in full up to these numbers; past them, a page of them reads better than a hundred. */

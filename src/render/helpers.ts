@@ -9,7 +9,8 @@
  * (analysis/compare.ts), never by the bare difference; each decision is put
  * on record when the text is audited (audit.ts).
  */
-import type { HelperOptions } from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { direction } from '../analysis/change.js';
 import type { Comparison } from '../analysis/compare.js';
 import type { Figure } from '../analysis/figures.js';
@@ -23,13 +24,15 @@ import {
   formatPercent,
   formatShare,
   fractionWords,
+  frenchText,
   joinFrench,
   SMALL_BASE,
 } from '../format/french.js';
 import { templates as say } from '../messages/index.js';
 import { type Audit, type CallPlace, type Claim, placeIn, type TemplatePlace } from './audit.js';
 
-type Helper = (...args: unknown[]) => unknown;
+// biome-ignore lint/suspicious/noExplicitAny: Handlebars calls each helper with its own parameters, then its options.
+type Helper = (...args: any[]) => unknown;
 
 /** The helper's call: where it is and the audit it reports to, when the text is being audited. */
 interface Call {
@@ -236,6 +239,28 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
     rose: deciding((_call, [id]) => [changed(id, (d) => d === 'up')]),
     fell: deciding((_call, [id]) => [changed(id, (d) => d === 'down')]),
     steady: deciding((_call, [id]) => [changed(id, (d) => d === 'steady')]),
+    /**
+     * The article's key figures: {{#keyFigures}} around them, each
+     * {{#keyFigure (pct "…")}}the words after it ({{n "…"}}){{/keyFigure}}.
+     * Printed as a list of bold figures; each is also recorded, as its text
+     * states it, for the social cards.
+     */
+    keyFigures(this: unknown, options: HelperOptions) {
+      return new Handlebars.SafeString(`<ul class="key-figures">\n${options.fn(this)}</ul>\n`);
+    },
+    keyFigure(this: unknown, number: unknown, options: HelperOptions) {
+      const sentence = options.fn(this).trim();
+      const call = callOf(options);
+      if (call.audit && call.place)
+        call.audit.keyFigure(call.place.article, {
+          number: frenchText(String(number)),
+          // As the page prints it: French typography applied (apostrophes, spaces before « : »).
+          sentence: frenchText(textOf(sentence)),
+        });
+      return new Handlebars.SafeString(
+        `<li><strong>${Handlebars.escapeExpression(String(number))}</strong> ${sentence}</li>`,
+      );
+    },
     /** Picks the singular or plural word for a figure's count. */
     plural: helper('', (_call, [id, one, many]) => {
       const f = index.get(id);
@@ -264,6 +289,13 @@ function callOf(
   const loc = options.loc?.start;
   if (!data.place || !loc) return { name, ...(data.audit && { audit: data.audit }) };
   return { name, place: placeIn(data.place, loc), ...(data.audit && { audit: data.audit }) };
+}
+
+/** What an HTML fragment reads as: its text, entities decoded, the markup's white space collapsed (not the no-break spaces). */
+function textOf(html: string): string {
+  return DomUtils.textContent(parseDocument(html))
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
 }
 
 /** `list`'s parameters: figure ids, each followed by the phrase that names it. */

@@ -14,9 +14,10 @@ import { InputError } from '../errors.js';
 import { fontFaceCss } from '../fonts.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { frenchSpacing, frenchText } from '../format/french.js';
+import { MEDIA, type MediumName } from '../media/index.js';
 import { config, tasks, templates as templateSays, where } from '../messages/index.js';
 import { type Audit, placeIn, type TemplatePlace } from './audit.js';
-import { type ArticleContext, editionView, type Medium } from './context.js';
+import { type ArticleContext, editionView } from './context.js';
 import {
   compileTemplate,
   createEnvironment,
@@ -37,8 +38,8 @@ export interface PageSpec {
   styles: readonly string[];
   /** Inline the bundled fonts (pages read in a browser or printed; not e-mail). */
   fonts: boolean;
-  /** Which chart partial the page uses: templates/partials/chart-<medium>.hbs */
-  medium: Medium;
+  /** What the page is read on: how its charts show (media/), the CSS it adds. */
+  medium: MediumName;
   /** Scope every CSS rule under this class (a fragment pasted into another page). */
   scope?: string;
 }
@@ -85,8 +86,9 @@ export async function loadTemplates(
   return {
     hbs,
     render(spec, context, extraCss = '') {
+      const medium = MEDIA[spec.medium];
       // The theme after the styles whose variables and colours it overrides.
-      const themeCss = spec.medium === 'newsletter' ? theme.emailCss : theme.css;
+      const themeCss = medium.theme === 'email' ? theme.emailCss : theme.css;
       const css = [
         spec.fonts ? fonts : '',
         ...spec.styles.map((s) => styles.get(s)),
@@ -98,7 +100,10 @@ export async function loadTemplates(
       const scoped = spec.scope && scopeCss ? scopeCss(css, `.${spec.scope}`) : css;
       const layout = layouts.get(spec.layout) as Template;
       return frenchSpacing(
-        layout.render({ ...context, medium: spec.medium, css: new Handlebars.SafeString(scoped) }),
+        layout.render(
+          { ...context, css: new Handlebars.SafeString(scoped) },
+          { medium: spec.medium },
+        ),
       );
     },
   };
@@ -114,22 +119,36 @@ function chartHelper(partials: Map<string, Template>) {
     id: unknown,
     options: Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } },
   ) => {
-    const root = options.data.root as ArticleContext;
+    const {
+      root,
+      medium: name,
+      audit,
+      place,
+    } = options.data as {
+      root: ArticleContext;
+      medium?: MediumName;
+      audit?: Audit;
+      place?: TemplatePlace;
+    };
     const chart = root.charts[String(id)];
     if (!chart) {
       const problem = new FigureProblem(
         String(id),
         templateSays.unknownChart(String(id), Object.keys(root.charts)),
       );
-      const { audit, place } = options.data as { audit?: Audit; place?: TemplatePlace };
       const at = options.loc?.start;
       if (!audit || !place || !at) throw problem;
       audit.problem(placeIn(place, at), String(id), problem.complaint, where.chart(String(id)));
       return '';
     }
-    const partial = partials.get(`chart-${root.medium}`);
-    if (!partial) throw new Error(templateSays.noPartial(`chart-${root.medium}.hbs`));
-    return new Handlebars.SafeString(partial.render(chart));
+    const medium = MEDIA[name ?? 'web'];
+    const partial = partials.get(`chart-${medium.name}`);
+    if (!partial) throw new Error(templateSays.noPartial(`chart-${medium.name}.hbs`));
+    const view = medium.chart(chart, {
+      source: root.source,
+      ...(root.links.chartImages[chart.id] && { image: root.links.chartImages[chart.id] }),
+    });
+    return new Handlebars.SafeString(partial.render(view));
   };
 }
 
@@ -187,7 +206,7 @@ export async function prepareArticle(
 /** An article's body rendered once with the audit: its claims, the figures it prints, its problems. */
 export function auditArticle(
   prepared: PreparedArticle,
-  context: Omit<ArticleContext, 'medium'>,
+  context: ArticleContext,
   audit: Audit,
 ): void {
   const place: TemplatePlace = {
@@ -197,19 +216,21 @@ export function auditArticle(
     firstColumn: 1,
     part: 'body',
   };
-  prepared.body.render({ ...context, medium: 'web' }, { place, audit });
+  prepared.body.render(context, { place, audit, medium: 'web' });
 }
 
 /** An article's page for one medium: its text rendered into the recipe's layout. */
 export function renderArticlePage(
   templates: Templates,
   prepared: PreparedArticle,
-  context: Omit<ArticleContext, 'medium'>,
+  context: ArticleContext,
   spec: PageSpec,
   extraCss?: string,
 ): string {
-  const body = new Handlebars.SafeString(prepared.body.render({ ...context, medium: spec.medium }));
-  return templates.render(spec, { ...context, body }, extraCss);
+  const body = new Handlebars.SafeString(prepared.body.render(context, { medium: spec.medium }));
+  // The medium's own CSS (which web drawing shows when) on the article's pages, which have charts.
+  const css = [MEDIA[spec.medium].css(), extraCss].filter(Boolean).join('\n');
+  return templates.render(spec, { ...context, body }, css);
 }
 
 /** A CSS string literal: quotes, backslashes, line breaks and "<" escaped, so no text can leave it. */

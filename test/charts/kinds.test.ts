@@ -2,9 +2,9 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseEdition } from '../../src/analyse.js';
+import { DRAWINGS, PRINT_COLUMN_PT } from '../../src/charts/drawings.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { CHART_KINDS, chartKind } from '../../src/charts/kinds/index.js';
-import { DRAWINGS, PRINT_COLUMN_PT } from '../../src/charts/media.js';
 import { renderSvg, useFrenchLocale } from '../../src/charts/render.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { FigureIndex } from '../../src/format/figure-index.js';

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PRINT_PAGE } from '../../src/charts/media.js';
+import { PRINT_PAGE } from '../../src/charts/drawings.js';
 
 const DPI = 40;
 

@@ -133,7 +133,7 @@ describe('a segment the new data empties', () => {
     expect(warned.stderr).toContain('graphique « utilisateurs_par_profession »');
     expect(warned.stderr).toContain('personne cette année : le graphique l’omet');
     await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
-      t.replace('</ul>', '</ul>\n<p>{{pct "usage.oui.share.autres_professions"}}</p>'),
+      t.replace('{{/keyFigures}}', '{{/keyFigures}}\n<p>{{pct "usage.oui.share.autres_professions"}}</p>'),
     );
     const stopped = await enquete(['check', edition]);
     expect(stopped.code).toBe(1);
@@ -152,8 +152,8 @@ describe('the 2024 articles', () => {
     made.push(root);
     await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
       t.replace(
-        '</ul>',
-        '</ul>\n\n<p>{{#if (higher "usage.oui.share.cadres" "usage.oui.share.manipulateurs")}}Plus{{else}}Pas d’écart{{/if}} chez les cadres ({{pct "usage.oui.share.cadres"}}).</p>\n',
+        '{{/keyFigures}}',
+        '{{/keyFigures}}\n\n<p>{{#if (higher "usage.oui.share.cadres" "usage.oui.share.manipulateurs")}}Plus{{else}}Pas d’écart{{/if}} chez les cadres ({{pct "usage.oui.share.cadres"}}).</p>\n',
       ),
     );
     const { code, stderr } = await enquete(['check', edition]);

@@ -1,7 +1,6 @@
-/** The social cards: key figures read from the article, text wrapped to the card, figures never cut. */
+/** The social cards: text wrapped to the card, figures never cut, text escaped. */
 import { describe, expect, it } from 'vitest';
 import { chartCard, figureCard, wrap } from '../../src/outputs/cards.js';
-import { keyFigures } from '../../src/outputs/key-figures.js';
 
 const FRAME = {
   size: '1200x630' as const,
@@ -9,17 +8,6 @@ const FRAME = {
   accent: '#7a1f5c',
   source: 'Source : Enquête 2024.',
 };
-
-describe('keyFigures', () => {
-  it('reads each bold number and the words after it, no-break spaces kept', () => {
-    const html =
-      '<ul class="key-figures">\n  <li><strong>52\u00a0%</strong> des manipulateurs utilisent l’IA (n\u00a0=\u00a046)</li>\n  <li><strong>144</strong>\n répondants</li></ul><ul><li><strong>9</strong> not a key figure</li></ul>';
-    expect(keyFigures(html)).toEqual([
-      { number: '52\u00a0%', sentence: 'des manipulateurs utilisent l’IA (n\u00a0=\u00a046)' },
-      { number: '144', sentence: 'répondants' },
-    ]);
-  });
-});
 
 describe('cards', () => {
   it('wrap text to the width, never inside a figure, with an ellipsis past the last line', () => {

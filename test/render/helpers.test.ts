@@ -309,6 +309,29 @@ describe('rankings and lists', () => {
   });
 });
 
+describe('key figures', () => {
+  it('print each as a bold figure and its words, and record them as the page states them', () => {
+    const audit = new Audit();
+    const place = { article: 'a', file: 'article.hbs', firstLine: 1, firstColumn: 1, part: 'body' };
+    const html = template(
+      [
+        '{{#keyFigures}}',
+        '  {{#keyFigure (pct "usage.oui.share.manipulateurs")}}des manipulateurs l\'utilisent ({{n "usage.oui.share.manipulateurs"}}) :{{/keyFigure}}',
+        '  {{#keyFigure (count "respondents.count.all")}}répondants{{/keyFigure}}',
+        '{{/keyFigures}}',
+      ].join('\n'),
+    ).render({}, { audit, place });
+    expect(html).toBe(
+      '<ul class="key-figures">\n  <li><strong>52\u00a0%</strong> des manipulateurs l\'utilisent (n\u00a0&#x3D;\u00a046) :</li>\n  <li><strong>144</strong> répondants</li>\n</ul>\n',
+    );
+    // As the page prints them: entities read, French typography applied.
+    expect(audit.keyFigures('a')).toEqual([
+      { number: '52\u00a0%', sentence: 'des manipulateurs l’utilisent (n\u00a0=\u00a046)\u00a0:' },
+      { number: '144', sentence: 'répondants' },
+    ]);
+  });
+});
+
 describe('claims', () => {
   it('record each decision with its figures, interval, method and verdict, once per call', () => {
     const { claims } = audited(

@@ -10,9 +10,8 @@ import { toCsv } from '../csv.js';
 import type { EditionRecipe } from '../recipe.js';
 
 export const editionDataRecipe: EditionRecipe = {
-  get name() {
-    return stages.editionData;
-  },
+  id: 'edition-data',
+  label: () => stages.editionData,
   files: async ({ figures, claims, reconciliation, freeText }) => [
     { name: outputPath({ edition: 'figures' }), content: `${JSON.stringify(figures, null, 2)}\n` },
     { name: outputPath({ edition: 'claims' }), content: `${JSON.stringify(claims, null, 2)}\n` },

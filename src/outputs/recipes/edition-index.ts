@@ -8,9 +8,8 @@ import type { EditionRecipe } from '../recipe.js';
 const INDEX = { edition: 'index' } as const;
 
 export const editionIndexRecipe: EditionRecipe = {
-  get name() {
-    return stages.editionIndex;
-  },
+  id: 'edition-index',
+  label: () => stages.editionIndex,
   page: { layout: 'index', styles: ['base', 'web', 'index'], fonts: true, medium: 'web' },
   async files({ edition, templates, articles, theme }) {
     const { config } = edition;

@@ -4,7 +4,6 @@
  * one class so none reaches the host page, fonts and charts inline so it
  * asks nothing of any server.
  */
-import { webDrawingCss } from '../../charts/media.js';
 import { stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
 import type { ArticleRecipe } from '../recipe.js';
@@ -13,9 +12,8 @@ import type { ArticleRecipe } from '../recipe.js';
 export const FRAGMENT_SCOPE = 'enquete-article';
 
 export const fragmentRecipe: ArticleRecipe = {
-  get name() {
-    return stages.fragment;
-  },
+  id: 'fragment',
+  label: () => stages.fragment,
   page: {
     layout: 'fragment',
     styles: ['base', 'web'],
@@ -23,7 +21,7 @@ export const fragmentRecipe: ArticleRecipe = {
     medium: 'web',
     scope: FRAGMENT_SCOPE,
   },
-  extraCss: () => webDrawingCss(),
+  phase: 'rest',
   files: async (page, { article }) => [
     { name: outputPath({ article: article.slug, file: 'fragment' }), content: page },
   ],

@@ -3,23 +3,24 @@
  * Chromium prints) its inlined HTML, plain text, .eml preview and the
  * chart PNGs it loads from the published folder.
  */
-import { EMAIL_COLUMN_PX, EMAIL_DRAWING } from '../../charts/media.js';
+import { EMAIL_COLUMN_PX, EMAIL_DRAWING } from '../../charts/drawings.js';
 import { stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
 import type { ArticleRecipe } from '../recipe.js';
 
 export const newsletterRecipe: ArticleRecipe = {
-  get name() {
-    return stages.newsletter;
-  },
+  id: 'newsletter',
+  label: () => stages.newsletter,
   page: { layout: 'newsletter', styles: ['newsletter'], fonts: false, medium: 'newsletter' },
+  phase: 'rest',
+  links: { chartImage: (slug, chart) => ({ article: slug, chart }) },
   async files(page, { edition, article, charts, baseUrl }, { offload }) {
     const slug = article.slug;
     const mail = await offload.newsletter({
       html: page,
       charts: charts.map((c) => ({
         id: c.id,
-        svg: c.drawings[EMAIL_DRAWING].svg,
+        svg: (c.drawings[EMAIL_DRAWING] as { svg: string }).svg,
         pngFile: outputPath({ article: slug, chart: c.id }),
       })),
       pngWidth: 2 * EMAIL_COLUMN_PX,

@@ -2,7 +2,7 @@
  * The print recipe: the article's print page -> A4 PDF in Chromium, with
  * its running header and footer as @page margin boxes.
  */
-import { PRINT_PAGE } from '../../charts/media.js';
+import { PRINT_PAGE } from '../../charts/drawings.js';
 import type { EditionConfig } from '../../edition/schema.js';
 import { environment, stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
@@ -11,10 +11,10 @@ import { printPdf } from '../pdf.js';
 import type { ArticleRecipe } from '../recipe.js';
 
 export const printPdfRecipe: ArticleRecipe = {
-  get name() {
-    return stages.printPdf;
-  },
+  id: 'print-pdf',
+  label: () => stages.printPdf,
   page: { layout: 'print', styles: ['base', 'print'], fonts: true, medium: 'print' },
+  phase: 'rest',
   extraCss: ({ edition, article, context }) =>
     pageCss(edition.config, context.theme.publication, article.title),
   async files(page, { edition, article, context }, { chromium, log }) {

@@ -1,11 +1,13 @@
 /**
  * The social cards recipe: for each article, its title card, a card per
- * key figure (read from the article's own key-figure list, so a card says
- * exactly what the article says) and a card per chart, in 1200x630 and
- * 1080x1080, drawn as PNGs in the drawing thread. The web article's Open
- * Graph and Twitter tags point at the title card.
+ * key figure (as the article's text states it, so a card says exactly what
+ * the article says) and a card per chart, in 1200x630 and 1080x1080, drawn
+ * as PNGs in the drawing thread. The title card is the image a share of the
+ * article shows (the web page's Open Graph and Twitter tags point at it).
  */
 
+import type { Drawing } from '../../charts/draw.js';
+import { WEB_DRAWINGS } from '../../charts/drawings.js';
 import { stages } from '../../messages/index.js';
 import { type CardSize, outputPath } from '../../paths.js';
 import { type CardFrame, chartCard, figureCard, titleCard } from '../cards.js';
@@ -13,16 +15,12 @@ import type { ArticleRecipe } from '../recipe.js';
 
 const SIZES: readonly CardSize[] = ['1200x630', '1080x1080'];
 
-/** The card every share of the article shows (og:image). */
-export const LEAD_CARD = { card: 'article', size: '1200x630' } as const;
-
 export const socialCardsRecipe: ArticleRecipe = {
-  get name() {
-    return stages.cards;
-  },
-  // The article's text only, to read its key figures from: no styles, no fonts.
-  page: { layout: 'web', styles: [], fonts: false, medium: 'web' },
-  async files(page, { article, charts, context }, { offload }) {
+  id: 'social-cards',
+  label: () => stages.cards,
+  phase: 'rest',
+  links: { shareImage: (slug) => ({ article: slug, card: 'article', size: '1200x630' }) },
+  async files(_page, { article, charts, context, keyFigures }, { offload }) {
     const frames = SIZES.map(
       (size): CardFrame => ({
         size,
@@ -32,12 +30,9 @@ export const socialCardsRecipe: ArticleRecipe = {
         source: `Source : ${context.source}.`,
       }),
     );
-    // The HTML parser is loaded when needed, not at start-up.
-    const { keyFigures } = await import('../key-figures.js');
-    const figures = keyFigures(page);
     const cards = frames.flatMap((frame) => [
       { name: 'article', frame, svg: titleCard(frame, context.title, context.dek) },
-      ...figures.map((k, i) => ({
+      ...keyFigures.map((k, i) => ({
         name: `chiffre-${i + 1}`,
         frame,
         svg: figureCard(frame, k.number, k.sentence),
@@ -48,7 +43,7 @@ export const socialCardsRecipe: ArticleRecipe = {
         svg: chartCard(
           frame,
           c.title,
-          [c.drawings.narrow, c.drawings.medium, c.drawings.wide],
+          WEB_DRAWINGS.map((d) => c.drawings[d.name] as Drawing),
           c.baseNote,
         ),
       })),

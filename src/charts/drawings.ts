@@ -1,8 +1,9 @@
 /**
- * How wide each chart is drawn for each place it is shown. A drawing is
- * scaled to fill its column, so its text grows and shrinks with it; each
- * width below is chosen so that the smallest chart text (13 units,
- * marks.ts LABEL_SIZE) reads at a set size where it is shown:
+ * How wide each chart is drawn for each place it is shown (how each medium
+ * then shows its drawing is media/'s). A drawing is scaled to fill its
+ * column, so its text grows and shrinks with it; each width below is chosen
+ * so that the smallest chart text (13 units, marks.ts LABEL_SIZE) reads at
+ * a set size where it is shown:
  *
  * - print: the A4 text column (166 mm = 470.6 pt), text 8.3 to 8.9 pt;
  * - web: three drawings switched by the width of the figure (container
@@ -34,16 +35,14 @@ export const DRAWINGS: readonly DrawingSize[] = [
   { name: 'wide', width: 640 },
 ];
 
-interface WebDrawing {
-  name: DrawingName;
-  fromPx: number;
-}
-
 /**
  * The web drawings and the column widths (CSS px) from which each is shown:
  * narrow from 286 px (a 320 px phone's column), medium from 440 px, wide from 620 px.
  */
-export const WEB_DRAWINGS: readonly [WebDrawing, ...WebDrawing[]] = [
+export const WEB_DRAWINGS: readonly [
+  { name: DrawingName; fromPx: number },
+  ...{ name: DrawingName; fromPx: number }[],
+] = [
   { name: 'narrow', fromPx: 0 },
   { name: 'medium', fromPx: 440 },
   { name: 'wide', fromPx: 620 },
@@ -52,26 +51,3 @@ export const WEB_DRAWINGS: readonly [WebDrawing, ...WebDrawing[]] = [
 /** The e-mail shows the medium drawing at its column's width (600 px less 24 px padding each side). */
 export const EMAIL_DRAWING: DrawingName = 'medium';
 export const EMAIL_COLUMN_PX = 552;
-
-/**
- * The CSS that shows one web drawing at a time, by the width of the figure
- * itself (a container query), so it also holds in a CMS's own column.
- */
-export function webDrawingCss(): string {
-  const at = (name: DrawingName) => `.chart-svg .drawing-${name}`;
-  const allBut = (name: DrawingName) =>
-    WEB_DRAWINGS.filter((o) => o.name !== name)
-      .map((o) => at(o.name))
-      .join(', ');
-  const [narrowest, ...wider] = WEB_DRAWINGS;
-  return [
-    'figure.chart { container-type: inline-size; }',
-    '.chart-svg .drawing svg { display: block; width: 100%; height: auto; }',
-    `${allBut(narrowest.name)} { display: none; }`,
-    // Later rules win: each wider drawing takes over from its threshold.
-    ...wider.map(
-      (d) =>
-        `@container (min-width: ${d.fromPx}px) { ${at(d.name)} { display: block; } ${allBut(d.name)} { display: none; } }`,
-    ),
-  ].join('\n');
-}

@@ -1,0 +1,135 @@
+/**
+ * Every article of an edition made ready for the recipes, the same way for
+ * the build, the check and the preview:
+ *
+ *   analysis (analyse.ts) ─► materials: figures by id, templates, theme, methodology
+ *                         ─► audit: texts rendered on record, charts planned, problems, warnings
+ *                         ─► charts drawn (the build's worker; the check's empty drawings)
+ *                         ─► each article's build: its context, links and key figures
+ */
+import { type Analysed, analyseEdition } from '../analyse.js';
+import { drawingJob, type PlannedChart, type RenderedChart, withDrawings } from '../charts/draw.js';
+import type { Problem } from '../errors.js';
+import type { Log } from '../log.js';
+import { stages } from '../messages/index.js';
+import type { ArticleBuild, EditionBuild } from '../outputs/recipe.js';
+import { articleLinks } from '../outputs/run.js';
+import type { Claim } from '../render/audit.js';
+import { articleContext } from '../render/context.js';
+import type { PreparedArticle } from '../render/pages.js';
+import type { DrawingWorker } from '../worker/client.js';
+import { type Audited, auditArticles } from './audit-articles.js';
+import { gatherMaterials, type Materials } from './materials.js';
+import { type ComposeOptions, pickArticles, publishedAt } from './options.js';
+
+/** Every article ready for the recipes: the analysis, the materials, the charts drawn. */
+export interface Composed {
+  analysed: Analysed;
+  materials: Materials;
+  /** The articles this run makes. */
+  builds: ArticleBuild[];
+  /** Every article of the edition, prepared (deks for the index page). */
+  prepared: PreparedArticle[];
+  /** Every decision the articles' wording helpers took (claims.json). */
+  claims: Claim[];
+  /** What the new data may have broken, located (lint/): printed, errors with check --strict. */
+  warnings: Problem[];
+}
+
+export async function composeArticles(
+  options: ComposeOptions,
+  /** Draws the charts: the worker thread (enquete check passes empty drawings). */
+  drawer: Pick<DrawingWorker, 'svgs'>,
+  log: Log,
+  reuse: {
+    /** Called once the input is known to be sound: the build starts Chromium then. */
+    inputRead?: () => void;
+    /** The analysis of an unchanged config and export (the preview after a text edit). */
+    analysed?: Analysed;
+  } = {},
+): Promise<Composed> {
+  const analysed = reuse.analysed ?? (await analyseEdition(options.editionFolder, log));
+  reuse.inputRead?.();
+  const { config } = analysed.edition;
+  const articles = pickArticles(config.articles, options.article);
+  const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
+  const materials = await gatherMaterials(analysed, log);
+  const contextOf = (p: PreparedArticle, charts: RenderedChart[]) =>
+    articleContext({
+      config,
+      article: p.article,
+      dek: p.dek,
+      charts,
+      methodology: materials.methodology,
+      freeText: materials.freeText,
+      theme: materials.theme,
+      links: articleLinks(
+        p.article.slug,
+        p.article.charts.map((c) => c.id),
+        baseUrl,
+      ),
+    });
+  const audited = await auditArticles(analysed, materials, contextOf);
+  const rebuilt = audited.prepared.flatMap((p, i) =>
+    articles.includes(p.article) ? [{ p, planned: audited.planned[i] as PlannedChart[] }] : [],
+  );
+  const charts = await drawCharts(
+    rebuilt.map((r) => r.planned),
+    drawer,
+    log,
+  );
+  const builds = rebuilt.map(({ p }, i): ArticleBuild => {
+    const drawn = charts[i] as RenderedChart[];
+    return {
+      edition: analysed.edition,
+      article: p.article,
+      prepared: p,
+      charts: drawn,
+      templates: materials.templates,
+      keyFigures: audited.audit.keyFigures(p.article.slug),
+      baseUrl,
+      context: contextOf(p, drawn),
+    };
+  });
+  return { analysed, materials, builds, ...summary(audited) };
+}
+
+function summary({ prepared, audit, warnings }: Audited) {
+  return { prepared, claims: audit.claims, warnings };
+}
+
+/** Every article's charts in one request to the drawing thread. */
+async function drawCharts(
+  planned: PlannedChart[][],
+  drawer: Pick<DrawingWorker, 'svgs'>,
+  log: Log,
+): Promise<RenderedChart[][]> {
+  const all = planned.flat();
+  const svgs = await log.stage(stages.drawCharts(all.length), () =>
+    drawer.svgs(all.map(drawingJob)),
+  );
+  let n = 0;
+  return planned.map((charts) => charts.map((p) => withDrawings(p, svgs[n++] as string[])));
+}
+
+/** What the edition recipes work from; `kept` says which articles not rebuilt still have their outputs. */
+export function editionBuildOf(
+  { analysed, builds, prepared, materials, claims }: Composed,
+  kept: (slug: string) => boolean = () => false,
+): EditionBuild {
+  const rebuilt = builds.map((b) => b.article);
+  return {
+    edition: analysed.edition,
+    figures: analysed.figures,
+    reconciliation: analysed.ingested.reconciliation,
+    freeText: materials.freeText,
+    claims,
+    templates: materials.templates,
+    theme: materials.theme,
+    articles: prepared.map((p) => ({
+      article: p.article,
+      dek: p.dek,
+      published: rebuilt.includes(p.article) || kept(p.article.slug),
+    })),
+  };
+}

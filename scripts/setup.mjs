@@ -64,7 +64,6 @@ if (
 // Never a browser download: without apt-get (or as another user), say what to install.
 const { findBrowser } = await import(path.join(root, 'dist', 'outputs', 'browser.js'));
 const messages = await import(path.join(root, 'dist', 'messages', 'index.js'));
-messages.useLanguage(messages.languageFrom(undefined) ?? 'fr');
 const missing = [];
 if (!(await findBrowser())) missing.push('chromium');
 if (!has('pdfinfo') || !has('pdffonts')) missing.push('poppler-utils');

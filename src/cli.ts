@@ -21,7 +21,7 @@ import {
   preview as previewSays,
   tasks,
   usage,
-  useLanguage,
+  chooseLanguage,
 } from './messages/index.js';
 import { startChromium } from './outputs/chromium.js';
 import { startWorker } from './worker/client.js';
@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   // Chosen before anything is said, the argument errors included.
   const lang = argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='));
-  useLanguage(languageFrom(lang?.replace(/^--lang=/, '')) ?? 'fr');
+  chooseLanguage(languageFrom(lang?.replace(/^--lang=/, '')) ?? 'fr');
   try {
     return await run(argv);
   } catch (e) {

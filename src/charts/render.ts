@@ -67,14 +67,3 @@ export function renderPng(svg: string, widthPx: number): Png {
     height: image.height,
   };
 }
-
-/** fr-FR for d3-format inside vega, with the spaces Intl.NumberFormat('fr-FR') uses: "52 %" (U+00A0), "1 234" (U+202F), "7,1". */
-export function useFrenchLocale(): void {
-  vega.formatLocale({
-    decimal: ',',
-    thousands: '\u202f',
-    grouping: [3],
-    currency: ['', '\u00a0€'],
-    percent: '\u00a0%',
-  });
-}

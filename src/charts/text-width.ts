@@ -4,6 +4,10 @@
  * for labels. We read the real advance widths from the bundled TrueType
  * files (the cmap and hmtx tables), so labels, legends and margins are laid
  * out for the font the chart is drawn with.
+ *
+ * `textMetrics.width` is vega's hook for a measure of one's own (vega#3792,
+ * made for vl-convert, which measures with resvg as we do): vega calls it for
+ * layout and for truncation alike. It is set once, here, for the process.
  */
 import { readFileSync } from 'node:fs';
 import * as vega from 'vega';

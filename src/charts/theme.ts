@@ -1,7 +1,7 @@
 /**
  * One look for every chart: the article's sans-serif, a colour-blind-safe
  * palette (Okabe & Ito's blue; a single-hue ramp for ordered
- * answers). French number formats: `useFrenchLocale` in render.ts.
+ * answers), French number formats.
  */
 export const CHART_FONT = 'Source Sans 3';
 /** As a CSS font-family value: a family name starting a word with a digit must be quoted. */
@@ -15,6 +15,17 @@ export const SERIES = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#
 export const ORDERED_RAMP = ['#08306b', '#2b6cb0', '#6aa5d8', '#b9d5ee', '#e3edf7'];
 
 export const vegaLiteConfig = {
+  // d3-format in French, chart by chart (vega's config, not its global default),
+  // with the spaces Intl.NumberFormat('fr-FR') uses: "52 %" (U+00A0), "1 234" (U+202F), "7,1".
+  locale: {
+    number: {
+      decimal: ',',
+      thousands: '\u202f',
+      grouping: [3],
+      currency: ['', '\u00a0€'],
+      percent: '\u00a0%',
+    },
+  },
   font: CHART_FONT_CSS,
   background: 'white',
   padding: { left: 4, right: 12, top: 8, bottom: 4 },

@@ -78,8 +78,8 @@ function parseConfig(
 
   const input: unknown = doc.toJS();
   // The schema's own wording (expected types, bounds) in the language of the other messages.
-  z.config(language() === 'fr' ? z.locales.fr() : z.locales.en());
-  const parsed = editionSchemaFor(kinds).safeParse(input);
+  const { localeError } = language() === 'fr' ? z.locales.fr() : z.locales.en();
+  const parsed = editionSchemaFor(kinds).safeParse(input, { error: localeError });
   if (!parsed.success) {
     const valueAt = (keyPath: readonly PropertyKey[]) =>
       keyPath.reduce<unknown>(

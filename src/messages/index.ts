@@ -1,8 +1,10 @@
 /**
- * The one catalogue of messages, in French (the default) and English.
- * The command line chooses the language once, at start (`--lang`, else the
- * LANG of the shell); every message is then asked for by name, e.g.
- * `usage.noCommand()`, and worded in that language.
+ * The one catalogue of the command's messages, in French (the default) and
+ * English. The language belongs to the process: the command line chooses it
+ * once, before anything is said (`--lang`, else the shell's locale), and it
+ * never changes after; every message is then asked for by name, e.g.
+ * `usage.noCommand()`, and worded in that language. (What readers see is
+ * not here: it is the publication's, in src/publication/.)
  */
 import { type Catalogue, en } from './en.js';
 import { fr } from './fr.js';
@@ -11,14 +13,23 @@ export type { Catalogue, Duplicated } from './en.js';
 export type Language = 'fr' | 'en';
 export const CATALOGUES: Record<Language, Catalogue> = { fr, en };
 
-let current: Catalogue = fr;
+let chosen: Language | undefined;
 
-export function useLanguage(language: Language): void {
-  current = CATALOGUES[language];
+/**
+ * Fix the process's language. Called once, before the first message: a
+ * message read earlier (at a module's load, say) has fixed it from the
+ * shell's locale, and a different choice now is a bug, said at once.
+ */
+export function chooseLanguage(language: Language): void {
+  if (chosen !== undefined && chosen !== language)
+    throw new Error(`The language was already ${chosen}: it is chosen once, before any message`);
+  chosen = language;
 }
 
+/** The process's language: the one chosen, else the shell's, fixed by this first reading. */
 export function language(): Language {
-  return current === en ? 'en' : 'fr';
+  chosen ??= languageFrom(undefined) ?? 'fr';
+  return chosen;
 }
 
 /**
@@ -37,7 +48,7 @@ export function languageFrom(
 /** A section of the current catalogue, looked up at each use (so after the language is chosen). */
 function section<K extends keyof Catalogue>(key: K): Catalogue[K] {
   return new Proxy({} as Catalogue[K] & object, {
-    get: (_target, name) => (current[key] as Record<string | symbol, unknown>)[name],
+    get: (_target, name) => (CATALOGUES[language()][key] as Record<string | symbol, unknown>)[name],
   });
 }
 
@@ -61,6 +72,6 @@ export const initReport = section('initReport');
 export const preview = section('preview');
 
 export function help(): string {
-  return current.help;
+  return CATALOGUES[language()].help;
 }
 export const lint = section('lint');

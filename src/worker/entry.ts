@@ -7,11 +7,10 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { chartSpecOf } from '../charts/draw.js';
-import { renderPng, renderSvgs, useFrenchLocale } from '../charts/render.js';
+import { renderPng, renderSvgs } from '../charts/render.js';
 import { Memo } from './memo.js';
 import type { Reply, Request } from './protocol.js';
 
-useFrenchLocale();
 
 const pngs = new Memo<Uint8Array>(500);
 const png = (svg: string, widthPx: number) =>

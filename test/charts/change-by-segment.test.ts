@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseEdition } from '../../src/analyse.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { chartKind } from '../../src/charts/kinds/index.js';
-import { renderSvg, useFrenchLocale } from '../../src/charts/render.js';
+import { renderSvg } from '../../src/charts/render.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
@@ -20,7 +20,6 @@ beforeAll(async () => {
   const a = await analyseEdition('test/fixtures/editions/2025', silentLog);
   config = a.edition.config;
   index = new FigureIndex(a.figures);
-  useFrenchLocale();
 });
 
 describe('change_by_segment', () => {

@@ -5,7 +5,7 @@ import type { Figure } from '../../src/analysis/figures.js';
 import { readMetrics } from '../../src/charts/font-metrics.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { chartKind } from '../../src/charts/kinds/index.js';
-import { renderPng, renderSvg, renderSvgs, useFrenchLocale } from '../../src/charts/render.js';
+import { renderPng, renderSvg, renderSvgs } from '../../src/charts/render.js';
 import { wrapLabel } from '../../src/charts/rows.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { trueTypePaths } from '../../src/fonts.js';
@@ -30,7 +30,6 @@ beforeAll(async () => {
     (await meanPrecision(a.edition, a.figures)).decimals,
     a.comparer,
   );
-  useFrenchLocale();
 });
 
 describe('chart data', () => {

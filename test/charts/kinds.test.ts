@@ -5,7 +5,7 @@ import { analyseEdition } from '../../src/analyse.js';
 import { DRAWINGS, PRINT_COLUMN_PT } from '../../src/charts/drawings.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { CHART_KINDS, chartKind } from '../../src/charts/kinds/index.js';
-import { renderSvg, useFrenchLocale } from '../../src/charts/render.js';
+import { renderSvg } from '../../src/charts/render.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
@@ -30,7 +30,6 @@ beforeAll(async () => {
     (await meanPrecision(a.edition, a.figures)).decimals,
     a.comparer,
   );
-  useFrenchLocale();
 });
 
 describe('the registry', () => {

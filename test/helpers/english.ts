@@ -4,6 +4,6 @@
  * run in child processes speak French, the editors' language (helpers/cli.ts),
  * and the bad-input fixtures pin both languages.
  */
-import { useLanguage } from '../../src/messages/index.js';
+import { chooseLanguage } from '../../src/messages/index.js';
 
-useLanguage('en');
+chooseLanguage('en');

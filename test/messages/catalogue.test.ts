@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/messages/en.js';
 import { fr } from '../../src/messages/fr.js';
-import { languageFrom } from '../../src/messages/index.js';
+import { chooseLanguage, language, languageFrom, usage } from '../../src/messages/index.js';
 
 type Tree = { [key: string]: unknown };
 
@@ -126,5 +126,15 @@ describe('the language of messages', () => {
     expect(languageFrom('en', { LANG: 'fr_FR.UTF-8' })).toBe('en');
     expect(languageFrom('fr', { LANG: 'en_US.UTF-8' })).toBe('fr');
     expect(languageFrom('de', {})).toBeNull();
+  });
+});
+
+describe('the language', () => {
+  it('is chosen once per process and never switched', () => {
+    // The test setup chose English before this file was loaded.
+    expect(language()).toBe('en');
+    expect(() => chooseLanguage('en')).not.toThrow();
+    expect(() => chooseLanguage('fr')).toThrow(/chosen once/);
+    expect(usage.noCommand()).toEqual(en.usage.noCommand());
   });
 });

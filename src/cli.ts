@@ -14,6 +14,7 @@ import {
   silentLog,
 } from './log.js';
 import {
+  chooseLanguage,
   cli,
   environment,
   help,
@@ -21,7 +22,6 @@ import {
   preview as previewSays,
   tasks,
   usage,
-  chooseLanguage,
 } from './messages/index.js';
 import { startChromium } from './outputs/chromium.js';
 import { startWorker } from './worker/client.js';

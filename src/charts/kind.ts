@@ -6,9 +6,14 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { z } from 'zod';
-import type { ChartConfig, ChartKindRule, EditionConfig, Question } from '../edition/schema.js';
+import {
+  type ChartConfig,
+  type ChartKindRule,
+  CLOSED_TYPES,
+  type EditionConfig,
+  type Question,
+} from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
-import { charts } from '../messages/index.js';
 
 export interface ChartRow {
   /** The bar (or dot): a segment or an answer. */
@@ -76,24 +81,8 @@ export function defineChartKind<S extends z.ZodObject>(
   return kind as unknown as ChartKind;
 }
 
-/** The `accepts` of kinds drawing answers: any question with options (worded when asked, in the chosen language). */
-export const CLOSED_QUESTION: ChartKindRule['accepts'] = {
-  test: (q) => q.type === 'single' || q.type === 'multiple' || q.type === 'yesno',
-  get expected() {
-    return charts.closed.expected;
-  },
-  get fix() {
-    return charts.closed.fix;
-  },
-};
+/** The `accepts` of kinds drawing answers: any question with options. */
+export const CLOSED_QUESTION: ChartKindRule['accepts'] = CLOSED_TYPES;
 
 /** The `accepts` of kinds drawing a score: a scale question. */
-export const SCALE_QUESTION: ChartKindRule['accepts'] = {
-  test: (q) => q.type === 'scale',
-  get expected() {
-    return charts.scale.expected;
-  },
-  get fix() {
-    return charts.scale.fix;
-  },
-};
+export const SCALE_QUESTION: ChartKindRule['accepts'] = ['scale'];

@@ -157,15 +157,11 @@ export function checkReferences(
         return;
       }
       const kind = kinds.find((k) => k.kind === c.kind) as ChartKindRule;
-      if (!kind.accepts.test(q)) {
+      if (!kind.accepts.includes(q.type)) {
+        const drawing = kinds.filter((k) => k.accepts.includes(q.type)).map((k) => k.kind);
         out.push({
           path: at('kind'),
-          problem: {
-            where: chart,
-            expected: kind.accepts.expected,
-            found: say.chartQuestionType(q.id, q.type),
-            fix: kind.accepts.fix,
-          },
+          problem: { where: chart, ...say.chartQuestionType(kind.accepts, q.id, q.type, drawing) },
         });
       }
       for (const key of kind.segmentKeys) {

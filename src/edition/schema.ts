@@ -148,8 +148,8 @@ export interface ChartKindRule {
   kind: string;
   // biome-ignore lint/suspicious/noExplicitAny: each kind has its own object schema.
   schema: z.ZodObject<any>;
-  /** The questions it can chart, and how to say so when a config names another. */
-  accepts: { test(question: Question): boolean; expected: string; fix: string };
+  /** The types of question it can chart (the messages name the kinds for a type from these lists). */
+  accepts: readonly QuestionType[];
   /** Keys holding a segment id or a list of them. */
   segmentKeys: readonly string[];
   /** The key holding one answer code of the question, if the kind has one. */
@@ -334,9 +334,12 @@ export type Option = z.output<typeof option>;
 export type Segment = z.output<typeof segmentSchema>;
 export type Article = EditionConfig['articles'][number];
 export type ClosedQuestion = Extract<Question, { options: unknown }>;
+export type QuestionType = Question['type'];
+/** The types of question with answer options. */
+export const CLOSED_TYPES = ['single', 'multiple', 'yesno'] as const satisfies QuestionType[];
 
 export function isClosed(q: Question): q is ClosedQuestion {
-  return q.type === 'single' || q.type === 'multiple' || q.type === 'yesno';
+  return (CLOSED_TYPES as readonly string[]).includes(q.type);
 }
 
 /** The JSON Schema an editor's YAML plugin reads. */

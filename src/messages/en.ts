@@ -3,6 +3,9 @@
  * LANG). The French catalogue (fr.ts) has the same shape, checked by the
  * compiler and by a test; code asks for a sentence through messages/index.ts.
  */
+/** "a, b or c": the way this language lists alternatives. */
+const anyOf = (xs: readonly string[]) =>
+  new Intl.ListFormat('en', { type: 'disjunction' }).format(xs);
 /** A difference since the previous edition (analysis/comparability.ts), as the command words it. */
 type Difference =
   | { kind: 'reworded'; from: string; to: string }
@@ -374,7 +377,19 @@ export const en = {
       found: `"${found}"`,
       fix: `Use one of the codes listed under the options of question "${question}".`,
     }),
-    chartQuestionType: (id: string, type: string) => `question "${id}" of type ${type}`,
+    chartQuestionType: (
+      accepted: readonly string[],
+      id: string,
+      type: string,
+      kinds: string[],
+    ) => ({
+      expected: `a question of type ${anyOf(accepted)}`,
+      found: `question "${id}" of type ${type}`,
+      fix:
+        kinds.length > 0
+          ? `Chart a question of type ${anyOf(accepted)}, or draw this one with ${anyOf(kinds)}.`
+          : `Chart a question of type ${anyOf(accepted)}: no chart kind draws a ${type} question.`,
+    }),
     chartSegment: (ids: string[], found: string) => ({
       expected: `a segment id (all, ${ids.join(', ')})`,
       found: `"${found}"`,
@@ -428,18 +443,6 @@ export const en = {
   },
 
   charts: {
-    closed: {
-      expected: 'a question with answer options (single, multiple or yesno)',
-      fix: 'Chart a closed question, or use mean_by_segment, means_with_intervals or scale_distribution for a scale.',
-    },
-    scale: {
-      expected: 'a question of type scale',
-      fix: 'Chart a scale question, or use share_by_segment, ranked_options, mix_by_segment or options_by_segment.',
-    },
-    change: {
-      expected: 'a question with answer options, or a scale',
-      fix: 'Chart a closed question (with "answer") or a scale question.',
-    },
     changeNeedsPrevious: () => ({
       expected: 'a previous edition to compare with ("edition.previous")',
       found: 'no "previous:" under "edition:"',

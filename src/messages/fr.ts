@@ -7,6 +7,9 @@ import type { Catalogue, Duplicated } from './en.js';
 const clock = () => new Date().toLocaleTimeString('fr-FR');
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n > 1 ? words : word}`;
 const quoted = (x: string) => `« ${x} »`;
+/** "a, b or c": the way this language lists alternatives. */
+const anyOf = (xs: readonly string[]) =>
+  new Intl.ListFormat('fr', { type: 'disjunction' }).format(xs);
 
 /** A difference since the previous edition, as the command says it to the editors. */
 function difference(
@@ -368,7 +371,14 @@ export const fr: Catalogue = {
       found: quoted(found),
       fix: `Utilisez l’un des codes listés sous les options de la question ${quoted(question)}.`,
     }),
-    chartQuestionType: (id, type) => `la question ${quoted(id)} de type ${type}`,
+    chartQuestionType: (accepted, id, type, kinds) => ({
+      expected: `une question de type ${anyOf(accepted)}`,
+      found: `la question ${quoted(id)} de type ${type}`,
+      fix:
+        kinds.length > 0
+          ? `Représentez une question de type ${anyOf(accepted)}, ou celle-ci avec ${anyOf(kinds)}.`
+          : `Représentez une question de type ${anyOf(accepted)} : aucun type de graphique ne représente une question ${type}.`,
+    }),
     chartSegment: (ids, found) => ({
       expected: `un identifiant de segment (all, ${ids.join(', ')})`,
       found: quoted(found),
@@ -416,18 +426,6 @@ export const fr: Catalogue = {
   },
 
   charts: {
-    closed: {
-      expected: 'une question à réponses proposées (single, multiple ou yesno)',
-      fix: 'Représentez une question fermée, ou utilisez mean_by_segment, means_with_intervals ou scale_distribution pour une échelle.',
-    },
-    scale: {
-      expected: 'une question de type scale',
-      fix: 'Représentez une question à échelle, ou utilisez share_by_segment, ranked_options, mix_by_segment ou options_by_segment.',
-    },
-    change: {
-      expected: 'une question à réponses proposées, ou une échelle',
-      fix: 'Représentez une question fermée (avec « answer ») ou une question à échelle.',
-    },
     changeNeedsPrevious: () => ({
       expected: 'une édition précédente à laquelle comparer (« edition.previous »)',
       found: 'pas de « previous: » sous « edition: »',

@@ -7,7 +7,6 @@ import type Handlebars from 'handlebars';
 import { type Figure, figureId } from '../analysis/figures.js';
 import type { FreeTextGroup, FreeTextItem } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
-import { EMAIL_COLUMN_PX, EMAIL_DRAWING, WEB_DRAWINGS } from '../charts/drawings.js';
 import type { DataTable } from '../charts/kind.js';
 import { type Article, type EditionConfig, isClosed, type Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';

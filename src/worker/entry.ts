@@ -11,7 +11,6 @@ import { renderPng, renderSvgs } from '../charts/render.js';
 import { Memo } from './memo.js';
 import type { Reply, Request } from './protocol.js';
 
-
 const pngs = new Memo<Uint8Array>(500);
 const png = (svg: string, widthPx: number) =>
   pngs.remember({ svg, widthPx }, () => renderPng(svg, widthPx).bytes);

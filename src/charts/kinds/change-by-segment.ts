@@ -16,7 +16,13 @@ import {
   frenchText,
 } from '../../format/french.js';
 import { charts as say } from '../../messages/index.js';
-import { type ChartData, type ChartRow, defineChartKind } from '../kind.js';
+import {
+  type ChartData,
+  type ChartRow,
+  CLOSED_QUESTION,
+  defineChartKind,
+  SCALE_QUESTION,
+} from '../kind.js';
 import { BAR_STEP, BOTTOM_LEGEND, LABEL_SIZE, rangeRule, specBase, Y_AXIS } from '../marks.js';
 import { answerLabel, byGroup, segmentName } from '../rows.js';
 import { ACCENT, INK, MUTED } from '../theme.js';
@@ -40,15 +46,7 @@ const WORDS = 'Graphique en haltères, évolution depuis l’édition précéden
 export const changeBySegment = defineChartKind({
   kind: 'change_by_segment',
   schema,
-  accepts: {
-    test: (q) => isClosed(q) || q.type === 'scale',
-    get expected() {
-      return say.change.expected;
-    },
-    get fix() {
-      return say.change.fix;
-    },
-  },
+  accepts: [...CLOSED_QUESTION, ...SCALE_QUESTION],
   segmentKeys: ['segments'],
   answerKey: 'answer',
   check: (chart, question, config) => {

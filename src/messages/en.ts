@@ -5,7 +5,7 @@
  */
 /** "a, b or c": the way this language lists alternatives. */
 const anyOf = (xs: readonly string[]) =>
-  new Intl.ListFormat('en', { type: 'disjunction' }).format(xs);
+  new Intl.ListFormat('en', { type: 'disjunction' }).format(xs.map(String));
 /** A difference since the previous edition (analysis/comparability.ts), as the command words it. */
 type Difference =
   | { kind: 'reworded'; from: string; to: string }

@@ -9,7 +9,7 @@ const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n > 1 ? 
 const quoted = (x: string) => `« ${x} »`;
 /** "a, b or c": the way this language lists alternatives. */
 const anyOf = (xs: readonly string[]) =>
-  new Intl.ListFormat('fr', { type: 'disjunction' }).format(xs);
+  new Intl.ListFormat('fr', { type: 'disjunction' }).format(xs.map(String));
 
 /** A difference since the previous edition, as the command says it to the editors. */
 function difference(

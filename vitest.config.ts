@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
-    setupFiles: ['test/helpers/english.ts'],
+    setupFiles: ['test/helpers/setup.ts'],
+    globalSetup: ['test/helpers/suite-temp.ts'],
   },
 });

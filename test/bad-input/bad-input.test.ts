@@ -1,19 +1,22 @@
 /**
  * Broken and hostile input, one folder per behaviour in test/fixtures/bad/:
  * each case is the 2024 edition with the case's files laid over it (and its
- * `replace` edits, `remove`d files), built by the real command. The test pins
- * the exit code, the exact message in French (expected.txt) and in English
- * (expected.en.txt, with an English LANG), and that the previous outputs are
- * left exactly as they were; `enquete check` must find the same problem with
- * the same message.
+ * `replace` edits, `remove`d files). The real command, in a child process
+ * and in French, pins the exit code, the exact message (expected.txt), that
+ * no stack trace is shown and that the previous outputs are left exactly as
+ * they were. The same command run in this process, in English, pins the
+ * English message (expected.en.txt); for a build, that English run is
+ * `enquete check`, which must find the same problem, say it the same way
+ * and write nothing.
  *   UPDATE_EXPECTED=1 npx vitest run test/bad-input   rewrites both after a wording change.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../src/outputs/write.js';
 import { enquete } from '../helpers/cli.js';
+import { enqueteHere } from '../helpers/in-process.js';
+import { scratch } from '../helpers/scratch.js';
 
 const FIXTURES = 'test/fixtures/bad';
 
@@ -28,7 +31,7 @@ interface Case {
 const names = (await readdir(FIXTURES)).sort();
 
 async function prepare(name: string, c: Case) {
-  const root = await mkdtemp(path.join(tmpdir(), `enquete-bad-${name}-`));
+  const root = scratch(`bad-${name}`);
   const edition = path.join(root, '2024');
   await cp('data/2024', edition, { recursive: true });
   for (const file of await readdir(path.join(FIXTURES, name))) {
@@ -79,28 +82,21 @@ describe('bad input', () => {
       if (process.env.UPDATE_EXPECTED) await writeFile(expectedFile, `${got}\n`);
       expect(code, stderr).toBe(c.exit);
       expect(got).toBe((await readFile(expectedFile, 'utf8')).trimEnd());
-      // The same failure said in English when the shell's language is English.
-      const english = await enquete(args, { LANG: 'en_GB.UTF-8' });
-      const gotEnglish = message(english.stderr, edition, out);
-      const englishFile = path.join(FIXTURES, name, 'expected.en.txt');
-      if (process.env.UPDATE_EXPECTED) await writeFile(englishFile, `${gotEnglish}\n`);
-      expect(english.code, english.stderr).toBe(c.exit);
-      expect(gotEnglish).toBe((await readFile(englishFile, 'utf8')).trimEnd());
       expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
       expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'enquete.pdf']);
       expect(await readFile(path.join(out, 'enquete.pdf'), 'utf8')).toBe('the previous PDF');
       expect(
         (await readdir(root)).filter((f) => f.includes('.partial-') || f.includes('.previous-')),
       ).toEqual([]);
-      // enquete check finds the same problem, says it the same way, and writes nothing.
-      if (c.args === undefined) {
-        const before = (await readdir(root, { recursive: true })).sort();
-        const checked = await enquete(['check', edition]);
-        expect(checked.code, checked.stderr).toBe(c.exit);
-        expect(message(checked.stderr, edition, out)).toBe(got);
-        expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
-      }
-      await rm(root, { recursive: true, force: true });
+      // In English: the same arguments, or for a build the check, which finds the same problem and writes nothing.
+      const before = (await readdir(root, { recursive: true })).sort();
+      const english = await enqueteHere(c.args === undefined ? ['check', edition] : args);
+      const gotEnglish = message(english.stderr, edition, out);
+      const englishFile = path.join(FIXTURES, name, 'expected.en.txt');
+      if (process.env.UPDATE_EXPECTED) await writeFile(englishFile, `${gotEnglish}\n`);
+      expect(english.code, english.stderr).toBe(c.exit);
+      expect(gotEnglish).toBe((await readFile(englishFile, 'utf8')).trimEnd());
+      expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
     });
   });
 });

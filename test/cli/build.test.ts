@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 /** The command as users run it: a real process, real files, real exit codes. */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedBuild } from '../helpers/build.js';
 import { enquete } from '../helpers/cli.js';
+import { scratch } from '../helpers/scratch.js';
 
 describe('enquete figures', () => {
   it('prints every figure as JSON with its base', async () => {
@@ -71,7 +72,7 @@ describe('enquete usage errors', () => {
     }
   });
   it('exits 1 naming the missing config', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'enquete-'));
+    const out = scratch('build');
     const { code, stderr } = await enquete(['build', out]);
     expect(code).toBe(1);
     expect(stderr).toContain(path.join(out, 'edition.yaml'));
@@ -80,9 +81,7 @@ describe('enquete usage errors', () => {
 
 describe('enquete build', () => {
   it('writes figures.json and the reconciliation of rows', async () => {
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-')), '2024');
-    const { code, stderr } = await enquete(['build', 'data/2024', '--out', out]);
-    expect(code, stderr).toBe(0);
+    const out = (await sharedBuild()).edition;
     const figures = JSON.parse(await readFile(path.join(out, 'figures.json'), 'utf8'));
     expect(figures.find((f: { id: string }) => f.id === 'respondents.count.all').value).toBe(144);
     const rec = JSON.parse(await readFile(path.join(out, 'reconciliation.json'), 'utf8'));
@@ -92,7 +91,7 @@ describe('enquete build', () => {
 
 describe('enquete build of an edition compared with the previous one (synthetic 2025)', () => {
   it('states the comparison in the methodology box and prints no personal data anywhere', async () => {
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-')), '2025');
+    const out = path.join(scratch('build'), '2025');
     const { code, stderr } = await enquete(['build', 'test/fixtures/editions/2025', '--out', out]);
     expect(code, stderr).toBe(0);
     const web = await readFile(path.join(out, 'evolution/enquete.html'), 'utf8');

@@ -4,12 +4,12 @@
  * article while the others stay exactly as they were.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL } from '../helpers/build.js';
+import { BASE_URL, sharedBuild } from '../helpers/build.js';
 import { enquete } from '../helpers/cli.js';
+import { scratch } from '../helpers/scratch.js';
 
 const ARTICLE_FILES = [
   'cards',
@@ -26,10 +26,7 @@ let out: string;
 let stderr: string;
 
 beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-articles-')), '2024');
-  const r = await enquete(['build', 'data/2024', '--out', out, '--base-url', BASE_URL]);
-  expect(r.code, r.stderr).toBe(0);
-  stderr = r.stderr;
+  ({ edition: out, stderr } = await sharedBuild());
 });
 
 describe('a build of an edition with two articles', () => {
@@ -102,22 +99,25 @@ describe('a build of an edition with two articles', () => {
   });
 
   it('rebuilds one article with --article and leaves the other exactly as it was', async () => {
-    const other = path.join(out, 'manipulateurs_cadres');
+    // On a copy: the shared build is read-only.
+    const copy = path.join(scratch('articles'), '2024');
+    await cp(out, copy, { recursive: true, preserveTimestamps: true });
+    const other = path.join(copy, 'manipulateurs_cadres');
     const before = await snapshot(other);
-    const pdfBefore = await stat(path.join(out, 'radiologues', 'enquete.pdf'));
-    const r = await enquete(['build', 'data/2024', '--out', out, '--article', 'radiologues']);
+    const pdfBefore = await stat(path.join(copy, 'radiologues', 'enquete.pdf'));
+    const r = await enquete(['build', 'data/2024', '--out', copy, '--article', 'radiologues']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('1 article fabriqué (radiologues) avec 1 Chromium.');
     expect(r.stderr).not.toContain('manipulateurs_cadres/enquete.pdf');
     expect(await snapshot(other)).toEqual(before);
-    const pdfAfter = await stat(path.join(out, 'radiologues', 'enquete.pdf'));
+    const pdfAfter = await stat(path.join(copy, 'radiologues', 'enquete.pdf'));
     expect(pdfAfter.mtimeMs).toBeGreaterThan(pdfBefore.mtimeMs);
-    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    const index = await readFile(path.join(copy, 'index.html'), 'utf8');
     expect(index).toContain('href="manipulateurs_cadres/enquete.pdf"');
   });
 
   it('publishes only the article asked for in a new folder, and the index says the other is not out yet', async () => {
-    const fresh = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-one-')), '2024');
+    const fresh = path.join(scratch('one'), '2024');
     const r = await enquete(['build', 'data/2024', '--out', fresh, '--article', 'radiologues']);
     expect(r.code, r.stderr).toBe(0);
     expect(await readdir(fresh)).not.toContain('manipulateurs_cadres');

@@ -1,12 +1,13 @@
 /** The CMS fragment, pasted into a host page and opened in the real Chromium. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import postcss from 'postcss';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
-import { buildOnce } from '../helpers/build.js';
+import { sharedArticle } from '../helpers/build.js';
+import { scratch } from '../helpers/scratch.js';
 
 let fragment: string;
 let out: string;
@@ -18,7 +19,9 @@ const host = (body: string) => `<!doctype html><html lang="fr"><head><meta chars
 </head><body><p id="before">Texte du site.</p>${body}<p id="after">Pied de page du site.</p></body></html>`;
 
 beforeAll(async () => {
-  out = await buildOnce();
+  // The host pages are written beside the article's files: a copy, the shared build is read-only.
+  out = scratch('fragment');
+  await cp(await sharedArticle(), out, { recursive: true });
   fragment = await readFile(path.join(out, 'enquete.fragment.html'), 'utf8');
   browser = await launchChromium();
 });

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE, BASE_URL, buildOnce } from '../helpers/build.js';
+import { ARTICLE, BASE_URL, sharedArticle } from '../helpers/build.js';
 
 let out: string;
 let html: string;
@@ -11,7 +11,7 @@ let text: string;
 let eml: string;
 
 beforeAll(async () => {
-  out = await buildOnce();
+  out = await sharedArticle();
   html = await readFile(path.join(out, 'newsletter.html'), 'utf8');
   text = await readFile(path.join(out, 'newsletter.txt'), 'utf8');
   eml = await readFile(path.join(out, 'newsletter.eml'), 'utf8');

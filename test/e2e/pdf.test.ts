@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce } from '../helpers/build.js';
+import { buildOnce, sharedArticle } from '../helpers/build.js';
 import { pageFills, pageTexts } from '../helpers/page-fill.js';
 
 let out: string;
@@ -13,7 +13,7 @@ let text: string;
 let html: string;
 
 beforeAll(async () => {
-  out = await buildOnce();
+  out = await sharedArticle();
   const pdf = path.join(out, 'enquete.pdf');
   info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });

@@ -8,11 +8,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../src/outputs/write.js';
+import { scratch } from '../helpers/scratch.js';
 
 /** Processes whose command line mentions `text` (Chromium's carry their profile path). */
 function processesWith(text: string): number[] {
@@ -37,9 +37,9 @@ describe.each([
 ] as const)('a build stopped by %s', (signal, exitCode) => {
   it(`exits ${exitCode} leaving no browser, profile or staging folder, previous outputs intact`, async () => {
     // Chromium's profile goes in this build's own temporary folder, so it can be looked for.
-    const scratch = await mkdtemp(path.join(tmpdir(), 'enquete-signal-'));
-    const temp = path.join(scratch, 'tmp');
-    const out = path.join(scratch, '2024');
+    const folder = scratch('signal');
+    const temp = path.join(folder, 'tmp');
+    const out = path.join(folder, '2024');
     await mkdir(temp);
     await mkdir(out);
     await writeFile(path.join(out, OUTPUT_MARKER), '');
@@ -70,11 +70,10 @@ describe.each([
 
     expect(processesWith(temp)).toEqual([]);
     expect(await readdir(temp)).toEqual([]);
-    expect((await readdir(scratch)).sort()).toEqual(['2024', 'tmp']);
+    expect((await readdir(folder)).sort()).toEqual(['2024', 'tmp']);
     expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous');
     expect(stderr).toContain(`arrêté (${signal})`);
-    await rm(scratch, { recursive: true, force: true });
   });
 });
 
@@ -98,9 +97,9 @@ describe.each([
   ['a preview', () => ['preview', 'data/2024', '--port', '0'], 'http://127.0.0.1:'],
 ] as const)('%s killed outright (kill -9)', (_name, args, started) => {
   it('leaves no browser, profile or staging folder, and the previous outputs intact', async () => {
-    const scratch = await mkdtemp(path.join(tmpdir(), 'enquete-killed-'));
-    const temp = path.join(scratch, 'tmp');
-    const out = path.join(scratch, '2024');
+    const folder = scratch('killed');
+    const temp = path.join(folder, 'tmp');
+    const out = path.join(folder, '2024');
     await mkdir(temp);
     await mkdir(out);
     await writeFile(path.join(out, OUTPUT_MARKER), '');
@@ -139,12 +138,11 @@ describe.each([
     ).toEqual([]);
     expect(
       await eventually(
-        () => readdir(scratch),
+        () => readdir(folder),
         (f) => f.length === 2,
       ),
     ).toEqual(expect.arrayContaining(['2024', 'tmp']));
     expect((await readdir(out)).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous');
-    await rm(scratch, { recursive: true, force: true });
   });
 });

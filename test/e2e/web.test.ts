@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
-import { ARTICLE, BASE_URL, buildOnce } from '../helpers/build.js';
+import { ARTICLE, BASE_URL, sharedArticle } from '../helpers/build.js';
 
 const require = createRequire(import.meta.url);
 let out: string;
@@ -14,7 +14,7 @@ let html: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  out = await buildOnce();
+  out = await sharedArticle();
   html = await readFile(path.join(out, 'enquete.html'), 'utf8');
   browser = await launchChromium();
 });

@@ -1,28 +1,60 @@
-/** One real build of the 2024 edition, shared by the end-to-end tests of a file. */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+/**
+ * Real builds of the 2024 edition for the end-to-end tests.
+ *
+ * `sharedBuild` is the one full build (both articles, with a base URL) that
+ * every end-to-end file reads: made by the first file that asks, in the
+ * suite's shared folder (helpers/suite-temp.ts), the other files (in other
+ * workers too) waiting for it. It is read-only: a test that changes outputs
+ * copies them to a scratch folder first.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { enquete } from './cli.js';
+import { scratch } from './scratch.js';
 
 export const BASE_URL = 'https://www.example.org/enquetes/ia-2024/';
 
 /** The article the end-to-end tests read. */
 export const ARTICLE = 'manipulateurs_cadres';
 
-/** Builds that article alone and returns its folder (the edition's files are in its parent). */
-export async function buildOnce(extra: string[] = []): Promise<string> {
-  const out = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-e2e-')), '2024');
-  const { code, stderr } = await enquete([
-    'build',
-    'data/2024',
-    '--out',
-    out,
-    '--base-url',
-    BASE_URL,
-    '--article',
-    ARTICLE,
-    ...extra,
-  ]);
+const BUILD_ARGS = ['build', 'data/2024', '--base-url', BASE_URL];
+
+/** The shared build: its edition folder (output/2024's equivalent) and what the command said. */
+export async function sharedBuild(): Promise<{ edition: string; stderr: string }> {
+  const shared = process.env.ENQUETE_TEST_SHARED;
+  if (!shared)
+    throw new Error('ENQUETE_TEST_SHARED is unset: run the tests through vitest.config.ts');
+  const edition = path.join(shared, '2024');
+  const said = path.join(shared, 'build-2024.stderr');
+  const failed = path.join(shared, 'build-2024.failed');
+  try {
+    mkdirSync(path.join(shared, 'build-2024.claimed'));
+  } catch {
+    // Another file is building it: wait for its word.
+    while (!existsSync(said) && !existsSync(failed)) await sleep(100);
+    if (existsSync(failed)) throw new Error(await readFile(failed, 'utf8'));
+    return { edition, stderr: await readFile(said, 'utf8') };
+  }
+  const { code, stderr } = await enquete([...BUILD_ARGS, '--out', edition]);
+  if (code !== 0) {
+    await writeFile(failed, `the shared build failed (${code}):\n${stderr}`);
+    throw new Error(`the shared build failed (${code}):\n${stderr}`);
+  }
+  await writeFile(said, stderr);
+  return { edition, stderr };
+}
+
+/** The article the end-to-end tests read, in the shared build. */
+export async function sharedArticle(): Promise<string> {
+  return path.join((await sharedBuild()).edition, ARTICLE);
+}
+
+/** A build of its own: that one article alone, in a scratch folder (its edition's files in its parent). */
+export async function buildOnce(): Promise<string> {
+  const out = path.join(scratch('e2e'), '2024');
+  const { code, stderr } = await enquete([...BUILD_ARGS, '--out', out, '--article', ARTICLE]);
   if (code !== 0) throw new Error(`build failed (${code}):\n${stderr}`);
   return path.join(out, ARTICLE);
 }

@@ -1,10 +1,10 @@
 /** A scratch copy of the 2024 edition to alter, and a fresh output folder beside it. */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { scratch } from './scratch.js';
 
 export async function copyEdition(): Promise<{ root: string; edition: string; out: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'enquete-copy-'));
+  const root = scratch('copy');
   const edition = path.join(root, '2024');
   await cp('data/2024', edition, { recursive: true });
   return { root, edition, out: path.join(root, 'out') };

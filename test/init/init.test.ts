@@ -3,8 +3,7 @@
  * against the 2024 edition, the report it writes, and `enquete figures` on
  * the result straight away.
  */
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { initEdition } from '../../src/init/init.js';
 import { silentLog } from '../../src/log.js';
 import { enquete } from '../helpers/cli.js';
+import { scratch } from '../helpers/scratch.js';
 
 const EXPORT_2025 = 'test/fixtures/editions/2025/responses.csv';
 
@@ -32,7 +32,7 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
   let config: Record<string, any>;
   let report: string;
   beforeAll(async () => {
-    folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2025');
+    folder = path.join(scratch('init'), '2025');
     result = await initFrom2024(folder);
     config = parseDocument(await readFile(path.join(folder, 'edition.yaml'), 'utf8')).toJS();
     report = await readFile(path.join(folder, 'init-report.md'), 'utf8');
@@ -156,7 +156,7 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
 
 describe('enquete init, refusing and cascading', () => {
   it('drops last year’s comparability decisions: they were about the year before', async () => {
-    const folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2026');
+    const folder = path.join(scratch('init'), '2026');
     const { report } = await initEdition(
       { folder, from: 'test/fixtures/editions/2025', responses: EXPORT_2025 },
       CHART_KINDS,
@@ -168,7 +168,7 @@ describe('enquete init, refusing and cascading', () => {
   });
 
   it('refuses a folder that exists and is not empty, and touches nothing in it', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'enquete-init-'));
+    const folder = scratch('init');
     await writeFile(path.join(folder, 'notes.txt'), 'mine');
     const { code, stderr } = await initFrom2024(folder);
     expect(code).toBe(2);
@@ -177,7 +177,7 @@ describe('enquete init, refusing and cascading', () => {
   });
 
   it('names a missing export and makes no folder', async () => {
-    const folder = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), '2025');
+    const folder = path.join(scratch('init'), '2025');
     const { code, stderr } = await initFrom2024(folder, 'nowhere.csv');
     expect(code).toBe(1);
     expect(stderr).toContain(
@@ -190,7 +190,7 @@ describe('enquete init, refusing and cascading', () => {
     // The 2024 export without its "Utilisez-vous l'IA" column.
     const rows: string[][] = parse(await readFile('data/2024/responses.csv'), { bom: true });
     const without = rows.map((r) => r.filter((_, k) => k !== 3));
-    const dir = await mkdtemp(path.join(tmpdir(), 'enquete-init-'));
+    const dir = scratch('init');
     const file = path.join(dir, 'export.csv');
     await writeFile(
       file,

@@ -1,6 +1,5 @@
 /** `enquete init`'s rules, one by one: columns to questions, options, new questions' types. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClosedQuestion, Question } from '../../src/edition/schema.js';
@@ -9,10 +8,11 @@ import { matchColumns } from '../../src/init/match-columns.js';
 import { matchOptions } from '../../src/init/match-options.js';
 import { type ExportProfile, profileExport } from '../../src/init/profile.js';
 import { testConfig } from '../helpers/edition.js';
+import { scratch } from '../helpers/scratch.js';
 
 /** An export from a header and rows, profiled as init reads one. */
 async function profile(header: string[], rows: string[][]): Promise<ExportProfile> {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'enquete-init-')), 'export.csv');
+  const file = path.join(scratch('init'), 'export.csv');
   const csv = [header, ...rows]
     .map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))
     .join('\n');

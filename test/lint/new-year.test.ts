@@ -7,18 +7,13 @@
  * longer compares stops the check until the editors record a decision; an
  * emptied segment is said where it is used, never as an unexpected error.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { enquete } from '../helpers/cli.js';
 import { copyEdition, edit } from '../helpers/edition-copy.js';
-
-const made: string[] = [];
-afterAll(async () => {
-  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
-});
+import { scratch } from '../helpers/scratch.js';
 
 /** Cut a text from the line holding `from` up to (not including) the one holding `to`. */
 const cut = (text: string, from: string, to: string) =>
@@ -27,8 +22,7 @@ const cut = (text: string, from: string, to: string) =>
 describe('a new year made with enquete init', () => {
   let edition: string;
   beforeAll(async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'enquete-newyear-'));
-    made.push(root);
+    const root = scratch('newyear');
     edition = path.join(root, '2025');
     const init = await enquete([
       'init',
@@ -116,7 +110,6 @@ describe('a new year made with enquete init', () => {
 describe('a segment the new data empties', () => {
   it('is left out of its chart with a warning, and located where the text uses it', async () => {
     const { root, edition } = await copyEdition();
-    made.push(root);
     // Every « Autre » profession of the year becomes a radiologue: « autres_professions » is empty.
     const file = path.join(edition, 'responses.csv');
     const rows: string[][] = parse(await readFile(file, 'utf8'), { bom: true });
@@ -133,7 +126,10 @@ describe('a segment the new data empties', () => {
     expect(warned.stderr).toContain('graphique « utilisateurs_par_profession »');
     expect(warned.stderr).toContain('personne cette année : le graphique l’omet');
     await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
-      t.replace('{{/keyFigures}}', '{{/keyFigures}}\n<p>{{pct "usage.oui.share.autres_professions"}}</p>'),
+      t.replace(
+        '{{/keyFigures}}',
+        '{{/keyFigures}}\n<p>{{pct "usage.oui.share.autres_professions"}}</p>',
+      ),
     );
     const stopped = await enquete(['check', edition]);
     expect(stopped.code).toBe(1);
@@ -149,7 +145,6 @@ describe('a segment the new data empties', () => {
 describe('the 2024 articles', () => {
   it('warn of a comparison on a small base that hides its bases, and of a percentage under 30', async () => {
     const { root, edition } = await copyEdition();
-    made.push(root);
     await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
       t.replace(
         '{{/keyFigures}}',
@@ -166,7 +161,6 @@ describe('the 2024 articles', () => {
 
   it('refuse two decimals on a mean of 8 respondents, naming the figure and its base', async () => {
     const { root, edition } = await copyEdition();
-    made.push(root);
     await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
       t.replace(
         '{{mean "satisfaction.mean.cadres"}}',

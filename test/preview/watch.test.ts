@@ -1,9 +1,9 @@
 /** The watcher on real folders: saves seen (plain, by rename, in a new subfolder), links not followed. */
-import { mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editionFolderTouches, type Saved, watchFolders } from '../../src/preview/watch.js';
+import { scratch } from '../helpers/scratch.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -12,7 +12,7 @@ describe('watching an edition folder', () => {
   afterEach(() => close());
 
   async function watched() {
-    const root = await mkdtemp(path.join(tmpdir(), 'enquete-watch-'));
+    const root = scratch('watch');
     const folder = path.join(root, 'edition');
     await mkdir(path.join(folder, 'articles'), { recursive: true });
     const saves: Saved[] = [];

@@ -97,11 +97,10 @@ function parseConfig(
       ),
     );
   }
-  const problems = checkReferences(parsed.data, kinds).map((p) => ({
-    file,
-    ...locate(p.path),
-    ...p.problem,
-  }));
+  // Said in the order of the file, as the editor reads it.
+  const problems = checkReferences(parsed.data, kinds)
+    .map((p) => ({ file, ...locate(p.path), ...p.problem }))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (problems.length > 0) throw new InputError(tasks.checkConfig, problems);
   return { config: parsed.data, locate };
 }

@@ -1,212 +1,295 @@
 /**
- * Checks the schema cannot express: ids unique, segments and `appliesTo`
- * naming what exists, answer codes known to their question.
+ * Checks the schema cannot express, one named rule each: ids unique,
+ * segments and `appliesTo` naming what exists, answer codes known to their
+ * question, each chart's question, kind, segments and answer. Every rule
+ * reads the same facts and says its own problems; the config is good when
+ * none has any.
  */
 import type { Problem } from '../errors.js';
 import { type Duplicated, references as say, where } from '../messages/index.js';
 import { normaliseText } from '../text.js';
-import { type ChartKindRule, type EditionConfig, isClosed } from './schema.js';
-
-export const ALL_SEGMENT = 'all';
-export const OTHER_CODE = 'autre';
+import {
+  ALL_SEGMENT,
+  type Article,
+  answerCodes,
+  type ChartKindRule,
+  type EditionConfig,
+  isClosed,
+  OTHER_CODE,
+  type Question,
+  type Segment,
+} from './schema.js';
 
 export interface ReferenceProblem {
   path: PropertyKey[];
   problem: Omit<Problem, 'file'>;
 }
 
+/** What every rule reads: the config, its questions and segments by id, the kinds of chart. */
+export interface Facts {
+  config: EditionConfig;
+  kinds: readonly ChartKindRule[];
+  questions: Map<string, Question>;
+  segmentIds: Set<string>;
+}
+
+type Rule = (facts: Facts) => ReferenceProblem[];
+
 export function checkReferences(
   config: EditionConfig,
   kinds: readonly ChartKindRule[],
 ): ReferenceProblem[] {
-  const out: ReferenceProblem[] = [];
-  const questions = new Map(config.questions.map((q) => [q.id, q]));
-  const segmentIds = new Set(config.segments.map((s) => s.id));
+  const facts = factsOf(config, kinds);
+  return Object.values(REFERENCE_RULES).flatMap((rule) => rule(facts));
+}
 
-  duplicates(config.questions.map((q) => q.id)).forEach((i) => {
-    out.push({
-      path: ['questions', i, 'id'],
-      problem: dup('questionId', config.questions[i]?.id),
-    });
-  });
-  duplicates(config.questions.map((q) => normaliseText(q.header))).forEach((i) => {
-    out.push({
-      path: ['questions', i, 'header'],
-      problem: dup('columnHeader', config.questions[i]?.header),
-    });
-  });
-  duplicates(config.segments.map((s) => s.id)).forEach((i) => {
-    out.push({ path: ['segments', i, 'id'], problem: dup('segmentId', config.segments[i]?.id) });
-  });
-  config.segments.forEach((s, i) => {
-    if (s.id === ALL_SEGMENT) {
-      out.push({
-        path: ['segments', i, 'id'],
-        problem: { where: where.segment(ALL_SEGMENT), ...say.segmentAll() },
-      });
-    }
-  });
-  if (config.questions.filter((q) => q.type === 'timestamp').length !== 1) {
-    out.push({
-      path: ['questions'],
-      problem: say.timestampCount(config.questions.filter((q) => q.type === 'timestamp').length),
-    });
-  }
+export function factsOf(config: EditionConfig, kinds: readonly ChartKindRule[]): Facts {
+  return {
+    config,
+    kinds,
+    questions: new Map(config.questions.map((q) => [q.id, q])),
+    segmentIds: new Set(config.segments.map((s) => s.id)),
+  };
+}
 
-  config.questions.forEach((q, i) => {
-    if (q.appliesTo !== undefined && !segmentIds.has(q.appliesTo)) {
-      out.push({
-        path: ['questions', i, 'appliesTo'],
-        problem: { where: where.question(q.id), ...say.appliesTo([...segmentIds], q.appliesTo) },
-      });
-    }
-    if (q.type === 'scale' && q.min >= q.max) {
-      out.push({
-        path: ['questions', i, 'max'],
-        problem: { where: where.question(q.id), ...say.scaleRange(q.min, q.max) },
-      });
-    }
-    if (isClosed(q)) {
-      duplicates(q.options.map((o) => o.code)).forEach((j) => {
-        out.push({
+/** Two questions with one id. */
+const uniqueQuestionIds: Rule = ({ config }) =>
+  duplicates(config.questions.map((q) => q.id)).map((i) => ({
+    path: ['questions', i, 'id'],
+    problem: dup('questionId', config.questions[i]?.id),
+  }));
+
+/** Two questions reading one column (headers compared as the export reader compares them). */
+const uniqueColumnHeaders: Rule = ({ config }) =>
+  duplicates(config.questions.map((q) => normaliseText(q.header))).map((i) => ({
+    path: ['questions', i, 'header'],
+    problem: dup('columnHeader', config.questions[i]?.header),
+  }));
+
+const uniqueSegmentIds: Rule = ({ config }) =>
+  duplicates(config.segments.map((s) => s.id)).map((i) => ({
+    path: ['segments', i, 'id'],
+    problem: dup('segmentId', config.segments[i]?.id),
+  }));
+
+/** « all » is every respondent: no config may define it. */
+const allIsReserved: Rule = ({ config }) =>
+  config.segments.flatMap((s, i) =>
+    s.id === ALL_SEGMENT
+      ? [
+          {
+            path: ['segments', i, 'id'],
+            problem: { where: where.segment(ALL_SEGMENT), ...say.segmentAll() },
+          },
+        ]
+      : [],
+  );
+
+/** Exactly one timestamp column: it dates each response. */
+const oneTimestamp: Rule = ({ config }) => {
+  const count = config.questions.filter((q) => q.type === 'timestamp').length;
+  return count === 1 ? [] : [{ path: ['questions'], problem: say.timestampCount(count) }];
+};
+
+const appliesToKnownSegment: Rule = ({ config, segmentIds }) =>
+  config.questions.flatMap((q, i) =>
+    q.appliesTo !== undefined && !segmentIds.has(q.appliesTo)
+      ? [
+          {
+            path: ['questions', i, 'appliesTo'],
+            problem: {
+              where: where.question(q.id),
+              ...say.appliesTo([...segmentIds], q.appliesTo),
+            },
+          },
+        ]
+      : [],
+  );
+
+const scaleGoesUp: Rule = ({ config }) =>
+  config.questions.flatMap((q, i) =>
+    q.type === 'scale' && q.min >= q.max
+      ? [
+          {
+            path: ['questions', i, 'max'],
+            problem: { where: where.question(q.id), ...say.scaleRange(q.min, q.max) },
+          },
+        ]
+      : [],
+  );
+
+const uniqueAnswerCodes: Rule = ({ config }) =>
+  config.questions.flatMap((q, i) =>
+    isClosed(q)
+      ? duplicates(q.options.map((o) => o.code)).map((j) => ({
           path: ['questions', i, 'options', j, 'code'],
           problem: dup('answerCode', q.options[j]?.code),
-        });
+        }))
+      : [],
+  );
+
+/** « autre » is the code of the typed answers: no option may take it. */
+const otherCodeIsReserved: Rule = ({ config }) =>
+  config.questions.flatMap((q, i) =>
+    isClosed(q)
+      ? q.options.flatMap((o, j) =>
+          o.code === OTHER_CODE
+            ? [
+                {
+                  path: ['questions', i, 'options', j, 'code'],
+                  problem: { where: where.question(q.id), ...say.otherCode(OTHER_CODE) },
+                },
+              ]
+            : [],
+        )
+      : [],
+  );
+
+/** A segment is defined by answers to closed questions: each question known, each answer one of its codes. */
+const segmentConditions: Rule = ({ config, questions }) =>
+  config.segments.flatMap((s, i) =>
+    Object.entries(s.where).flatMap(([qid, wanted]) => {
+      const problem = (said: Omit<Problem, 'file' | 'where'>) => ({
+        path: ['segments', i, 'where', qid],
+        problem: { where: where.segment(s.id), ...said },
       });
-      q.options.forEach((o, j) => {
-        if (o.code === OTHER_CODE) {
-          out.push({
-            path: ['questions', i, 'options', j, 'code'],
-            problem: { where: where.question(q.id), ...say.otherCode(OTHER_CODE) },
-          });
-        }
-      });
-    }
+      const q = questions.get(qid);
+      if (!q) return [problem(unknownQuestion(config, qid))];
+      if (!isClosed(q)) return [problem(say.segmentOnOpenQuestion(qid, q.type))];
+      const known = answerCodes(q);
+      return [wanted as Segment['where'][string]]
+        .flat()
+        .filter((c) => !known.includes(c))
+        .map((c) => problem(say.unknownAnswer(qid, known, c)));
+    }),
+  );
+
+/** A comparability decision is about a question or a segment of this edition. */
+const comparabilityKeys: Rule = ({ config, questions, segmentIds }) =>
+  Object.keys(config.comparability)
+    .filter((key) => !questions.has(key) && !segmentIds.has(key))
+    .map((key) => ({
+      path: ['comparability', key],
+      problem: {
+        where: where.key(`comparability.${key}`),
+        ...say.comparabilityKey([...questions.keys(), ...segmentIds], key),
+      },
+    }));
+
+const uniqueChartIds: Rule = ({ config }) =>
+  config.articles.flatMap((a, i) =>
+    duplicates(a.charts.map((c) => c.id)).map((j) => ({
+      path: ['articles', i, 'charts', j, 'id'],
+      problem: dup('chartId', a.charts[j]?.id),
+    })),
+  );
+
+type Chart = Article['charts'][number];
+
+/** Each chart of each article with where it is, its question and its kind: the chart rules' subject. */
+function eachChart(
+  facts: Facts,
+  check: (chart: Chart, question: Question, kind: ChartKindRule) => ChartProblem[],
+): ReferenceProblem[] {
+  return facts.config.articles.flatMap((a, i) =>
+    a.charts.flatMap((c, j) => {
+      const q = facts.questions.get(c.question);
+      if (!q) return []; // chartQuestion says so.
+      const kind = facts.kinds.find((k) => k.kind === c.kind) as ChartKindRule;
+      return check(c, q, kind).map(({ key, ...problem }) => ({
+        path: ['articles', i, 'charts', j, key],
+        problem: { where: where.chart(c.id), ...problem },
+      }));
+    }),
+  );
+}
+
+type ChartProblem = Omit<Problem, 'file' | 'where'> & { key: string };
+
+const chartQuestion: Rule = ({ config, questions }) =>
+  config.articles.flatMap((a, i) =>
+    a.charts.flatMap((c, j) =>
+      questions.has(c.question)
+        ? []
+        : [
+            {
+              path: ['articles', i, 'charts', j, 'question'],
+              problem: { where: where.chart(c.id), ...unknownQuestion(config, c.question) },
+            },
+          ],
+    ),
+  );
+
+/** The kind draws this type of question; if not, the kinds that do are named. */
+const chartKindDrawsQuestion: Rule = (facts) =>
+  eachChart(facts, (_chart, q, kind) => {
+    if (kind.accepts.includes(q.type)) return [];
+    const drawing = facts.kinds.filter((k) => k.accepts.includes(q.type)).map((k) => k.kind);
+    return [{ key: 'kind', ...say.chartQuestionType(kind.accepts, q.id, q.type, drawing) }];
   });
 
-  config.segments.forEach((s, i) => {
-    for (const [qid, wanted] of Object.entries(s.where)) {
-      const q = questions.get(qid);
-      if (!q) {
-        out.push({
-          path: ['segments', i, 'where', qid],
-          problem: {
-            where: where.segment(s.id),
-            ...say.unknownQuestion(
-              config.questions.map((x) => x.id),
-              qid,
-            ),
-          },
-        });
-        continue;
-      }
-      if (!isClosed(q)) {
-        out.push({
-          path: ['segments', i, 'where', qid],
-          problem: { where: where.segment(s.id), ...say.segmentOnOpenQuestion(qid, q.type) },
-        });
-        continue;
-      }
-      const known = new Set([
-        ...q.options.map((o) => o.code),
-        ...(q.type !== 'yesno' && q.other ? [OTHER_CODE] : []),
-      ]);
-      for (const c of [wanted].flat()) {
-        if (!known.has(c)) {
-          out.push({
-            path: ['segments', i, 'where', qid],
-            problem: { where: where.segment(s.id), ...say.unknownAnswer(qid, [...known], c) },
-          });
-        }
-      }
-    }
+const chartSegments: Rule = (facts) =>
+  eachChart(facts, (chart, _q, kind) =>
+    kind.segmentKeys.flatMap((key) =>
+      [chart[key] as string | string[]]
+        .flat()
+        .filter((s) => s !== ALL_SEGMENT && !facts.segmentIds.has(s))
+        .map((s) => ({ key, ...say.chartSegment([...facts.segmentIds], s) })),
+    ),
+  );
+
+/** What else a kind requires of its config (its own rule, e.g. a previous edition). */
+const chartKindOwnCheck: Rule = (facts) =>
+  eachChart(facts, (chart, q, kind) => {
+    const problem = kind.check?.(chart, q, facts.config);
+    return problem ? [problem] : [];
   });
-  for (const key of Object.keys(config.comparability)) {
-    if (!questions.has(key) && !segmentIds.has(key)) {
-      out.push({
-        path: ['comparability', key],
-        problem: {
-          where: where.key(`comparability.${key}`),
-          ...say.comparabilityKey([...questions.keys(), ...segmentIds], key),
-        },
-      });
-    }
-  }
-  config.articles.forEach((a, i) => {
-    duplicates(a.charts.map((c) => c.id)).forEach((j) => {
-      out.push({
-        path: ['articles', i, 'charts', j, 'id'],
-        problem: dup('chartId', a.charts[j]?.id),
-      });
-    });
-    a.charts.forEach((c, j) => {
-      const at = (key: string) => ['articles', i, 'charts', j, key];
-      const q = questions.get(c.question);
-      const chart = where.chart(c.id);
-      if (!q) {
-        out.push({
-          path: at('question'),
-          problem: {
-            where: chart,
-            ...say.unknownQuestion(
-              config.questions.map((x) => x.id),
-              c.question,
-            ),
-          },
-        });
-        return;
-      }
-      const kind = kinds.find((k) => k.kind === c.kind) as ChartKindRule;
-      if (!kind.accepts.includes(q.type)) {
-        const drawing = kinds.filter((k) => k.accepts.includes(q.type)).map((k) => k.kind);
-        out.push({
-          path: at('kind'),
-          problem: { where: chart, ...say.chartQuestionType(kind.accepts, q.id, q.type, drawing) },
-        });
-      }
-      for (const key of kind.segmentKeys) {
-        for (const s of [c[key] as string | string[]].flat()) {
-          if (s !== ALL_SEGMENT && !segmentIds.has(s)) {
-            out.push({
-              path: at(key),
-              problem: { where: chart, ...say.chartSegment([...segmentIds], s) },
-            });
-          }
-        }
-      }
-      const extra = kind.check?.(c, q, config);
-      if (extra) {
-        const { key, ...problem } = extra;
-        out.push({ path: at(key), problem: { where: chart, ...problem } });
-      }
-      const answer = kind.answerKey === undefined ? undefined : c[kind.answerKey];
-      if (typeof answer === 'string' && isClosed(q)) {
-        const codes = [
-          ...q.options.map((o) => o.code),
-          ...(q.type !== 'yesno' && q.other ? [OTHER_CODE] : []),
-        ];
-        if (!codes.includes(answer)) {
-          out.push({
-            path: at(kind.answerKey as string),
-            problem: { where: chart, ...say.unknownAnswer(q.id, codes, answer) },
-          });
-        }
-      }
-    });
+
+/** The answer a chart draws is one of its question's codes. */
+const chartAnswer: Rule = (facts) =>
+  eachChart(facts, (chart, q, kind) => {
+    const answer = kind.answerKey === undefined ? undefined : chart[kind.answerKey];
+    if (typeof answer !== 'string' || !isClosed(q)) return [];
+    const codes = answerCodes(q);
+    if (codes.includes(answer)) return [];
+    return [{ key: kind.answerKey as string, ...say.unknownAnswer(q.id, codes, answer) }];
   });
-  return out;
+
+/** Every rule, by name (tested one by one in test/edition/references.test.ts). */
+export const REFERENCE_RULES = {
+  uniqueQuestionIds,
+  uniqueColumnHeaders,
+  uniqueSegmentIds,
+  allIsReserved,
+  oneTimestamp,
+  appliesToKnownSegment,
+  scaleGoesUp,
+  uniqueAnswerCodes,
+  otherCodeIsReserved,
+  segmentConditions,
+  comparabilityKeys,
+  uniqueChartIds,
+  chartQuestion,
+  chartKindDrawsQuestion,
+  chartSegments,
+  chartKindOwnCheck,
+  chartAnswer,
+} satisfies Record<string, Rule>;
+
+function unknownQuestion(config: EditionConfig, id: string) {
+  return say.unknownQuestion(
+    config.questions.map((q) => q.id),
+    id,
+  );
 }
 
 function dup(what: Duplicated, value: string | undefined): Omit<Problem, 'file'> {
   return say.duplicate(what, value);
 }
 
+/** The positions of values seen before. */
 function duplicates(values: string[]): number[] {
-  const seen = new Set<string>();
-  const out: number[] = [];
-  values.forEach((v, i) => {
-    if (seen.has(v)) out.push(i);
-    seen.add(v);
-  });
-  return out;
+  return values.flatMap((v, i) => (values.indexOf(v) < i ? [i] : []));
 }
+
+export { ALL_SEGMENT, OTHER_CODE };

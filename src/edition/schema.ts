@@ -342,6 +342,22 @@ export function isClosed(q: Question): q is ClosedQuestion {
   return (CLOSED_TYPES as readonly string[]).includes(q.type);
 }
 
+/** The segment of every respondent, which no config defines. */
+export const ALL_SEGMENT = 'all';
+
+/** The code of an answer typed in the form's « Autre » field: reserved, no option may have it. */
+export const OTHER_CODE = 'autre';
+
+/** Whether the form offers an « Autre » field to type in (a yes/no question never does). */
+export function hasOther(q: ClosedQuestion): boolean {
+  return q.type !== 'yesno' && q.other;
+}
+
+/** Every code a closed question's answers may have: its options', then « autre » if the form offers it. */
+export function answerCodes(q: ClosedQuestion): string[] {
+  return [...q.options.map((o) => o.code), ...(hasOther(q) ? [OTHER_CODE] : [])];
+}
+
 /** The JSON Schema an editor's YAML plugin reads. */
 export function editionJsonSchema(kinds: readonly ChartKindRule[]): object {
   return z.toJSONSchema(editionSchemaFor(kinds), { io: 'input', target: 'draft-7' });

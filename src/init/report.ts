@@ -7,6 +7,7 @@ import type { QuestionChanges } from '../analysis/comparability.js';
 import type { Problem } from '../errors.js';
 import { initReport as say } from '../messages/index.js';
 import type { UsedLine } from './article-lines.js';
+import type { OptionChanges } from './match-options.js';
 import type { InitPlan } from './plan.js';
 
 export interface ReportFacts {
@@ -26,18 +27,38 @@ export interface ReportFacts {
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
+type Section = { title: string; lines: string[]; empty: string };
+
 export function initReport(f: ReportFacts): string {
-  const { plan } = f;
-  const e = plan.edition;
-  const out: string[] = [];
-  const section = (title: string, lines: string[], empty: string) => {
-    out.push('', `## ${title}`, '');
-    out.push(...(lines.length > 0 ? lines : [empty]));
-  };
-  out.push(
+  const sections: Section[] = [
+    questionsFound(f.plan),
+    optionChanges(f.plan),
+    newQuestions(f.plan),
+    dropped(f.plan),
+    comparability(f),
+    personalData(f.plan),
+    todo(f),
+  ];
+  const out = [
+    ...heading(f),
+    ...sections.flatMap(({ title, lines, empty }) => [
+      '',
+      `## ${title}`,
+      '',
+      ...(lines.length > 0 ? lines : [empty]),
+    ]),
+    ...(f.kept === undefined ? [] : ['', say.reads(f.kept, f.plan.rows)]),
+  ];
+  return `${out.join('\n')}\n`;
+}
+
+/** The title, what was made from what, and the edition's own values carried over or changed. */
+function heading(f: ReportFacts): string[] {
+  const e = f.plan.edition;
+  return [
     say.title(e.id.to, e.id.from),
     '',
-    say.made(code(f.newFolder), code(f.previousFolder), code(f.exportFile), plan.rows),
+    say.made(code(f.newFolder), code(f.previousFolder), code(f.exportFile), f.plan.rows),
     '',
     say.editionId(e.id.from, e.id.to, e.survey.to),
     say.fieldPeriod(
@@ -49,65 +70,64 @@ export function initReport(f: ReportFacts): string {
     ...(e.publishUrl ? [say.publishedAt(e.publishUrl.to)] : []),
     say.comparedWith(code(e.previous)),
     ...e.articleDates.map((d) => say.articleDate(code(d.article), d.from, d.to)),
-  );
+  ];
+}
 
-  section(
-    say.questionsFound,
-    [
+/** Each question of last year and the column it was found in, with the evidence. */
+function questionsFound(plan: InitPlan): Section {
+  const how = (m: InitPlan['matches'][number]) => {
+    if (m.how === 'exact') return say.sameHeader;
+    if (m.how !== 'evidence') return say.sameHeaderNormalised;
+    const answers = m.answerScore === null ? null : pct(m.answerScore);
+    return say.byEvidence(
+      pct(m.headerScore),
+      answers,
+      m.question.type === 'scale',
+      m.question.header,
+    );
+  };
+  return {
+    title: say.questionsFound,
+    lines: [
       say.questionsHead,
       '|---|---|---|---|',
-      ...plan.matches.map((m) => {
-        const how =
-          m.how === 'evidence'
-            ? say.byEvidence(
-                pct(m.headerScore),
-                m.answerScore === null ? null : pct(m.answerScore),
-                m.question.type === 'scale',
-                m.question.header,
-              )
-            : m.how === 'exact'
-              ? say.sameHeader
-              : say.sameHeaderNormalised;
-        return `| ${code(m.question.id)} | ${m.column.index + 1} | ${m.column.header} | ${how} |`;
-      }),
+      ...plan.matches.map(
+        (m) =>
+          `| ${code(m.question.id)} | ${m.column.index + 1} | ${m.column.header} | ${how(m)} |`,
+      ),
     ],
-    say.none,
-  );
+    empty: say.none,
+  };
+}
 
-  const optionLines = [...plan.options].flatMap(([id, c]) => [
+/** Answers renamed, added, typed in « Autre », no longer chosen; scales widened. */
+function optionChanges(plan: InitPlan): Section {
+  const others = (id: string, c: OptionChanges) => {
+    const shown = c.others
+      .slice(0, 8)
+      .map((o) => `"${o.text}" (${o.respondents})`)
+      .join(', ');
+    const more = c.others.length > 8 ? ', …' : '';
+    return say.others(code(id), c.others.length, `${shown}${more}`, c.needsOther);
+  };
+  const lines = [...plan.options].flatMap(([id, c]) => [
     ...c.renamed.map((r) =>
       say.renamed(code(id), code(r.code), r.from, r.to, pct(r.similarity), r.respondents),
     ),
     ...c.added.map((a) => say.addedOption(code(id), code(a.code), a.label, a.respondents)),
-    ...(c.others.length > 0
-      ? [
-          say.others(
-            code(id),
-            c.others.length,
-            `${c.others
-              .slice(0, 8)
-              .map((o) => `"${o.text}" (${o.respondents})`)
-              .join(', ')}${c.others.length > 8 ? ', …' : ''}`,
-            c.needsOther,
-          ),
-        ]
-      : []),
+    ...(c.others.length > 0 ? [others(id, c)] : []),
     ...c.unseen.map((o) => say.unseen(code(id), code(o.code), o.label)),
   ]);
-  section(
-    say.options,
-    [
-      ...optionLines,
-      ...plan.scales.map((s) =>
-        say.widened(code(s.id), `${s.from.min}–${s.from.max}`, `${s.to.min}–${s.to.max}`),
-      ),
-    ],
-    say.allKnown,
+  const scales = plan.scales.map((s) =>
+    say.widened(code(s.id), `${s.from.min}–${s.from.max}`, `${s.to.min}–${s.to.max}`),
   );
+  return { title: say.options, lines: [...lines, ...scales], empty: say.allKnown };
+}
 
-  section(
-    say.newQuestions,
-    plan.added.map((a) =>
+function newQuestions(plan: InitPlan): Section {
+  return {
+    title: say.newQuestions,
+    lines: plan.added.map((a) =>
       say.newQuestion(
         code(a.question.id),
         a.column + 1,
@@ -117,12 +137,15 @@ export function initReport(f: ReportFacts): string {
         a.evidence,
       ),
     ),
-    say.none,
-  );
+    empty: say.none,
+  };
+}
 
-  section(
-    say.dropped,
-    [
+/** Questions no longer in the export, and the segments, conditions and charts that went with them. */
+function dropped(plan: InitPlan): Section {
+  return {
+    title: say.dropped,
+    lines: [
       ...plan.dropped.map((d) => say.droppedQuestion(code(d.id), d.header)),
       ...plan.droppedSegments.map((d) => say.droppedSegment(code(d.segment.id), d.because)),
       ...plan.appliesToRemoved.map((a) => say.appliesToRemoved(code(a.question), code(a.segment))),
@@ -131,66 +154,71 @@ export function initReport(f: ReportFacts): string {
         say.trimmedChart(code(t.chart), code(t.article), t.segments.map(code)),
       ),
     ],
-    say.none,
-  );
+    empty: say.none,
+  };
+}
 
-  section(
-    say.comparability(e.id.from),
-    f.changes.map((c) =>
-      say.comparabilityLine(
-        code(c.question),
-        say.changes(e.id.from, c.differences, c.definesGroups),
-      ),
+/** The questions that no longer read as last year (analysis/comparability.ts). */
+function comparability(f: ReportFacts): Section {
+  const from = f.plan.edition.id.from;
+  return {
+    title: say.comparability(from),
+    lines: f.changes.map((c) =>
+      say.comparabilityLine(code(c.question), say.changes(from, c.differences, c.definesGroups)),
     ),
-    say.comparabilityNone(e.id.from),
-  );
+    empty: say.comparabilityNone(from),
+  };
+}
 
-  section(
-    say.personal,
-    plan.added
+function personalData(plan: InitPlan): Section {
+  return {
+    title: say.personal,
+    lines: plan.added
       .filter((a) => a.question.private)
       .map((a) => say.privateQuestion(code(a.question.id), a.question.header)),
-    say.noPersonal,
-  );
+    empty: say.noPersonal,
+  };
+}
 
-  const todo: string[] = [];
-  if (f.problems.length > 0) {
-    todo.push(
-      say.doesNotRead(f.problems.length),
-      ...f.problems.map((p) =>
-        say.problem(
-          `${p.file}${p.line ? `:${p.line}` : ''}${p.where ? ` (${p.where})` : ''}`,
-          p.expected,
-          p.found,
-          p.fix,
-        ),
+/** What the editor must still do: problems to fix, lines to rewrite, decisions and labels to check. */
+function todo(f: ReportFacts): Section {
+  const { plan } = f;
+  const from = plan.edition.id.from;
+  const lines = [
+    ...stillStops(f.problems),
+    ...linesToRewrite(f.lines),
+    ...(f.changes.length > 0 ? [say.comparabilityTodo(from)] : []),
+    ...(plan.staleDecisions.length > 0 ? [say.staleDecisions(plan.staleDecisions)] : []),
+    ...plan.added
+      .filter((a) => !a.question.private)
+      .map((a) => say.checkNew(code(a.question.id), 'options' in a.question)),
+    ...[...plan.options].flatMap(([id, c]) => [
+      ...c.added.map((a) => say.shortLabel(code(id), code(a.code))),
+      ...c.renamed.map((r) => say.checkShort(code(id), code(r.code), r.to)),
+    ]),
+    say.updateTexts,
+    say.nextCommands(f.newFolder),
+  ];
+  return { title: say.todo, lines, empty: '' };
+}
+
+function stillStops(problems: Problem[]): string[] {
+  if (problems.length === 0) return [];
+  return [
+    say.doesNotRead(problems.length),
+    ...problems.map((p) =>
+      say.problem(
+        `${p.file}${p.line ? `:${p.line}` : ''}${p.where ? ` (${p.where})` : ''}`,
+        p.expected,
+        p.found,
+        p.fix,
       ),
-    );
-  }
-  if (f.lines.length > 0) {
-    todo.push(
-      say.rewrite,
-      ...f.lines.map((l) =>
-        say.uses(
-          `${l.file}:${l.line}`,
-          l.uses,
-          `${l.text.slice(0, 100)}${l.text.length > 100 ? '…' : ''}`,
-        ),
-      ),
-    );
-  }
-  if (f.changes.length > 0) todo.push(say.comparabilityTodo(e.id.from));
-  if (plan.staleDecisions.length > 0) todo.push(say.staleDecisions(plan.staleDecisions));
-  for (const a of plan.added) {
-    if (a.question.private) continue;
-    todo.push(say.checkNew(code(a.question.id), 'options' in a.question));
-  }
-  for (const [id, c] of plan.options) {
-    for (const a of c.added) todo.push(say.shortLabel(code(id), code(a.code)));
-    for (const r of c.renamed) todo.push(say.checkShort(code(id), code(r.code), r.to));
-  }
-  todo.push(say.updateTexts, say.nextCommands(f.newFolder));
-  section(say.todo, todo, '');
-  if (f.kept !== undefined) out.push('', say.reads(f.kept, plan.rows));
-  return `${out.join('\n')}\n`;
+    ),
+  ];
+}
+
+function linesToRewrite(lines: UsedLine[]): string[] {
+  if (lines.length === 0) return [];
+  const cut = (text: string) => `${text.slice(0, 100)}${text.length > 100 ? '…' : ''}`;
+  return [say.rewrite, ...lines.map((l) => say.uses(`${l.file}:${l.line}`, l.uses, cut(l.text)))];
 }

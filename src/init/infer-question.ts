@@ -25,102 +25,126 @@ const LONG_ANSWER = 45;
 /** A closed question offers at most this many answers. */
 const MOST_OPTIONS = 15;
 
+/** A question's own part, by type: what a guess settles (the id, header and label are the column's). */
+type Shape = {
+  [T in Question['type']]: Omit<
+    Extract<Question, { type: T }>,
+    'id' | 'header' | 'label' | 'private'
+  >;
+}[Question['type']] & { private?: boolean };
+
+/** One reading of a column: its shape and why, or null when the answers do not look like it. */
+type Guess = (
+  column: ColumnProfile,
+  threshold: number,
+) => { shape: Shape; evidence: string } | null;
+
 export function inferQuestion(
   column: ColumnProfile,
   takenIds: ReadonlySet<string>,
   respondents: number,
 ): InferredQuestion {
-  const id = codeFrom(column.header, takenIds);
-  const label = column.header.replace(/\s*[?:]\s*$/, '').trim();
-  const common = { id, header: column.header, label, private: false };
-  const values = [...column.values.keys()];
-  if (personal(column)) {
-    return {
-      question: { ...common, type: 'text', private: true },
-      evidence: say.evidencePersonal,
-    };
-  }
-  if (column.answered === 0) {
-    return {
-      question: { ...common, type: 'text' },
-      evidence: say.evidenceNoAnswers,
-    };
-  }
-  if (column.times) {
-    return {
-      question: { ...common, type: 'timestamp' },
-      evidence: say.evidenceTimes,
-    };
-  }
-  const numbers = values.map(Number);
-  if (numbers.every((n) => Number.isInteger(n))) {
-    const lo = Math.min(...numbers);
-    const hi = Math.max(...numbers);
-    if (lo >= 0 && hi <= LONGEST_SCALE && hi > lo) {
-      const min = lo === 0 ? 0 : 1;
-      const max = [4, 5, 7, 10].find((m) => m >= hi) ?? hi;
-      return {
-        question: { ...common, type: 'scale', min, max },
-        evidence: say.evidenceScale(lo, hi, min, max),
-      };
-    }
-  }
-  if (values.every((v) => sameText(v, 'Oui') || sameText(v, 'Non'))) {
-    return {
-      question: {
-        ...common,
-        type: 'yesno',
-        options: [
-          { code: 'oui', label: 'Oui' },
-          { code: 'non', label: 'Non' },
-        ],
-      },
-      evidence: say.evidenceYesNo,
-    };
-  }
-  if (looksFree(column)) {
-    return {
-      question: { ...common, type: 'text' },
-      evidence: say.evidenceSentences(column.manyValues, column.values.size),
-    };
-  }
+  const common = {
+    id: codeFrom(column.header, takenIds),
+    header: column.header,
+    label: column.header.replace(/\s*[?:]\s*$/, '').trim(),
+    private: false,
+  };
   const threshold = newOptionThreshold(respondents);
-  const pieces = countPieces(column);
-  const frequentPieces = [...pieces].filter(([, n]) => n >= threshold);
-  if (
-    severalPerRespondent(column) &&
-    frequentPieces.length >= 2 &&
-    frequentPieces.length <= MOST_OPTIONS
-  ) {
-    const { options, other } = optionsFrom(pieces, threshold);
-    return {
-      question: { ...common, type: 'multiple', options, other },
-      evidence: say.evidenceMultiple(options.length, other),
-    };
-  }
-  const frequent = [...column.values].filter(([, n]) => n >= threshold);
-  const covered = frequent.reduce((n, [, k]) => n + k, 0);
-  if (
-    !column.manyValues &&
-    frequent.length >= 2 &&
-    frequent.length <= MOST_OPTIONS &&
-    covered >= 0.8 * column.answered
-  ) {
-    const { options, other } = optionsFrom(column.values, threshold);
-    return {
-      question: { ...common, type: 'single', options, other },
-      evidence: say.evidenceSingle(
-        options.length,
-        Math.round((100 * covered) / column.answered),
-        other,
-      ),
-    };
+  // The first reading that fits, in this order: the stricter ones first.
+  for (const guess of GUESSES) {
+    const found = guess(column, threshold);
+    if (found)
+      return { question: { ...common, ...found.shape } as Question, evidence: found.evidence };
   }
   return {
     question: { ...common, type: 'text' },
     evidence: say.evidenceText(column.manyValues, column.values.size),
   };
 }
+
+const asPersonal: Guess = (column) =>
+  personal(column)
+    ? { shape: { type: 'text', private: true }, evidence: say.evidencePersonal }
+    : null;
+
+const asUnanswered: Guess = (column) =>
+  column.answered === 0 ? { shape: { type: 'text' }, evidence: say.evidenceNoAnswers } : null;
+
+const asTimestamp: Guess = (column) =>
+  column.times ? { shape: { type: 'timestamp' }, evidence: say.evidenceTimes } : null;
+
+/** Whole numbers in a short range: a score, on the usual scale that holds them all. */
+const asScale: Guess = (column) => {
+  const numbers = [...column.values.keys()].map(Number);
+  if (!numbers.every((n) => Number.isInteger(n))) return null;
+  const lo = Math.min(...numbers);
+  const hi = Math.max(...numbers);
+  if (lo < 0 || hi > LONGEST_SCALE || hi <= lo) return null;
+  const min = lo === 0 ? 0 : 1;
+  const max = [4, 5, 7, 10].find((m) => m >= hi) ?? hi;
+  return { shape: { type: 'scale', min, max }, evidence: say.evidenceScale(lo, hi, min, max) };
+};
+
+const asYesNo: Guess = (column) =>
+  [...column.values.keys()].every((v) => sameText(v, 'Oui') || sameText(v, 'Non'))
+    ? {
+        shape: {
+          type: 'yesno',
+          options: [
+            { code: 'oui', label: 'Oui' },
+            { code: 'non', label: 'Non' },
+          ],
+        },
+        evidence: say.evidenceYesNo,
+      }
+    : null;
+
+const asSentences: Guess = (column) =>
+  looksFree(column)
+    ? {
+        shape: { type: 'text' },
+        evidence: say.evidenceSentences(column.manyValues, column.values.size),
+      }
+    : null;
+
+/** Checkboxes: several answers per respondent, from a short list. */
+const asMultiple: Guess = (column, threshold) => {
+  const pieces = countPieces(column);
+  const frequent = [...pieces].filter(([, n]) => n >= threshold);
+  if (!severalPerRespondent(column) || frequent.length < 2 || frequent.length > MOST_OPTIONS)
+    return null;
+  const { options, other } = optionsFrom(pieces, threshold);
+  return {
+    shape: { type: 'multiple', options, other },
+    evidence: say.evidenceMultiple(options.length, other),
+  };
+};
+
+/** One answer from a short list, which covers most answers. */
+const asSingle: Guess = (column, threshold) => {
+  const frequent = [...column.values].filter(([, n]) => n >= threshold);
+  const covered = frequent.reduce((n, [, k]) => n + k, 0);
+  if (column.manyValues || frequent.length < 2 || frequent.length > MOST_OPTIONS) return null;
+  if (covered < 0.8 * column.answered) return null;
+  const { options, other } = optionsFrom(column.values, threshold);
+  const share = Math.round((100 * covered) / column.answered);
+  return {
+    shape: { type: 'single', options, other },
+    evidence: say.evidenceSingle(options.length, share, other),
+  };
+};
+
+const GUESSES: Guess[] = [
+  asPersonal,
+  asUnanswered,
+  asTimestamp,
+  asScale,
+  asYesNo,
+  asSentences,
+  asMultiple,
+  asSingle,
+];
 
 /**
  * Checkboxes: a tenth of the answers or more join several choices with

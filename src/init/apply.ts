@@ -9,9 +9,29 @@ import type { EditionConfig, Question } from '../edition/schema.js';
 import { initReport as say } from '../messages/index.js';
 import type { InitPlan } from './plan.js';
 
+type Doc = ReturnType<typeof parseDocument>;
+type Setter = (keys: (string | number)[], value: unknown) => void;
+
 export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): string {
   const doc = parseDocument(text);
-  const set = (keys: (string | number)[], value: unknown) => doc.setIn(keys, quoted(value));
+  const set: Setter = (keys, value) => doc.setIn(keys, quoted(value));
+  moveEdition(set, config, plan);
+  const index = new Map(config.questions.map((q, i) => [q.id, i]));
+  for (const m of plan.matches)
+    updateQuestion(doc, set, index.get(m.question.id) as number, m, plan);
+  for (const { question } of plan.added) doc.addIn(['questions'], questionNode(doc, question));
+  for (const { question } of plan.appliesToRemoved)
+    doc.deleteIn(['questions', index.get(question) as number, 'appliesTo']);
+  trimCharts(doc, config, plan);
+  deleteDropped(doc, config, plan, index);
+  flowOptionMaps(doc.getIn(['questions']));
+  // Last year's decisions were on comparing with the year before; this year's are the editors' to make.
+  doc.delete('comparability');
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** The edition's id, survey, field period, address, previous edition and article dates, a year on. */
+function moveEdition(set: Setter, config: EditionConfig, plan: InitPlan): void {
   const e = plan.edition;
   set(['edition', 'id'], e.id.to);
   set(['edition', 'survey'], e.survey.to);
@@ -25,34 +45,39 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
     const to = e.articleDates.find((d) => d.article === a.slug)?.to;
     if (to) set(['articles', i, 'date'], to);
   });
+}
 
-  const index = new Map(config.questions.map((q, i) => [q.id, i]));
-  for (const m of plan.matches) {
-    const i = index.get(m.question.id) as number;
-    if (m.column.header !== m.question.header) set(['questions', i, 'header'], m.column.header);
-    const changes = plan.options.get(m.question.id);
-    if (changes) {
-      for (const r of changes.renamed) {
-        const j = changes.options.findIndex((o) => o.code === r.code);
-        set(['questions', i, 'options', j, 'label'], r.to);
-      }
-      for (const a of changes.added) {
-        const node = doc.createNode({ code: a.code, label: quoted(a.label) });
-        node.flow = true;
-        doc.addIn(['questions', i, 'options'], node);
-      }
-      if (changes.needsOther) set(['questions', i, 'other'], true);
+/** A matched question's new header, renamed and added options, « Autre » field and widened scale. */
+function updateQuestion(
+  doc: Doc,
+  set: Setter,
+  i: number,
+  m: InitPlan['matches'][number],
+  plan: InitPlan,
+): void {
+  if (m.column.header !== m.question.header) set(['questions', i, 'header'], m.column.header);
+  const changes = plan.options.get(m.question.id);
+  if (changes) {
+    for (const r of changes.renamed) {
+      const j = changes.options.findIndex((o) => o.code === r.code);
+      set(['questions', i, 'options', j, 'label'], r.to);
     }
-    const scale = plan.scales.find((s) => s.id === m.question.id);
-    if (scale) {
-      set(['questions', i, 'min'], scale.to.min);
-      set(['questions', i, 'max'], scale.to.max);
+    for (const a of changes.added) {
+      const node = doc.createNode({ code: a.code, label: quoted(a.label) });
+      node.flow = true;
+      doc.addIn(['questions', i, 'options'], node);
     }
+    if (changes.needsOther) set(['questions', i, 'other'], true);
   }
-  for (const { question } of plan.added) doc.addIn(['questions'], questionNode(doc, question));
-  for (const { question } of plan.appliesToRemoved)
-    doc.deleteIn(['questions', index.get(question) as number, 'appliesTo']);
+  const scale = plan.scales.find((s) => s.id === m.question.id);
+  if (scale) {
+    set(['questions', i, 'min'], scale.to.min);
+    set(['questions', i, 'max'], scale.to.max);
+  }
+}
 
+/** Charts that keep some of their segments lose the ones that are gone. */
+function trimCharts(doc: Doc, config: EditionConfig, plan: InitPlan): void {
   config.articles.forEach((a, i) => {
     a.charts.forEach((c, j) => {
       const trimmed = plan.trimmedCharts.find((t) => t.article === a.slug && t.chart === c.id);
@@ -67,7 +92,15 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
       }
     });
   });
-  // Deletions last, from the end of each list, so that indices stay true.
+}
+
+/** Dropped charts, segments and questions, deleted last and from the end of each list, so that indices stay true. */
+function deleteDropped(
+  doc: Doc,
+  config: EditionConfig,
+  plan: InitPlan,
+  index: Map<string, number>,
+): void {
   const deleteFrom = (keys: (string | number)[], indices: number[]) => {
     for (const k of indices.sort((x, y) => y - x)) doc.deleteIn([...keys, k]);
   };
@@ -88,10 +121,6 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
     ['questions'],
     plan.dropped.map((q) => index.get(q.id) as number),
   );
-  flowOptionMaps(doc.getIn(['questions']));
-  // Last year's decisions were on comparing with the year before; this year's are the editors' to make.
-  doc.delete('comparability');
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**

@@ -18,7 +18,7 @@ import type { Log } from '../log.js';
 import { init as say, stages, tasks, usage } from '../messages/index.js';
 import { applyPlan, noteComparability } from './apply.js';
 import { linesUsing, type UsedLine } from './article-lines.js';
-import { planInit } from './plan.js';
+import { type InitPlan, planInit } from './plan.js';
 import { profileExport } from './profile.js';
 import { initReport } from './report.js';
 
@@ -71,27 +71,8 @@ export async function initEdition(
     writeFolder(options, previous.config.source.file, configText),
   );
 
-  const configFile = path.join(options.folder, CONFIG_FILE);
-  const gone = {
-    questions: new Set(plan.dropped.map((q) => q.id)),
-    segments: new Set(plan.droppedSegments.map((d) => d.segment.id)),
-    charts: new Set(plan.droppedCharts.map((d) => d.chart)),
-  };
-  const lines: UsedLine[] = [...linesUsing(configFile, configText, gone)];
-  for (const a of previous.config.articles) {
-    const file = path.join(options.folder, a.body);
-    lines.push(...linesUsing(file, await readFile(file, 'utf8').catch(() => ''), gone));
-  }
-
-  let problems: Problem[] = [];
-  let kept: number | undefined;
-  try {
-    const edition = await loadEdition(options.folder, kinds);
-    kept = (await ingestEdition(edition)).reconciliation.kept;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    problems = [...e.problems];
-  }
+  const lines = await linesToRewrite(options, previous.config, plan, configText);
+  const { problems, kept } = await readsAsIs(options.folder, kinds);
   const report = initReport({
     newFolder: options.folder,
     previousFolder: options.from,
@@ -104,6 +85,40 @@ export async function initEdition(
   });
   await writeFile(path.join(options.folder, REPORT_FILE), report);
   return { report, problems };
+}
+
+/** The lines of the new config and of the articles that use what was dropped. */
+async function linesToRewrite(
+  options: InitOptions,
+  previous: EditionConfig,
+  plan: InitPlan,
+  configText: string,
+): Promise<UsedLine[]> {
+  const gone = {
+    questions: new Set(plan.dropped.map((q) => q.id)),
+    segments: new Set(plan.droppedSegments.map((d) => d.segment.id)),
+    charts: new Set(plan.droppedCharts.map((d) => d.chart)),
+  };
+  const lines = [...linesUsing(path.join(options.folder, CONFIG_FILE), configText, gone)];
+  for (const a of previous.articles) {
+    const file = path.join(options.folder, a.body);
+    lines.push(...linesUsing(file, await readFile(file, 'utf8').catch(() => ''), gone));
+  }
+  return lines;
+}
+
+/** Whether the new edition reads as it stands: the rows it keeps, or what stops it. */
+async function readsAsIs(
+  folder: string,
+  kinds: readonly ChartKindRule[],
+): Promise<{ problems: Problem[]; kept?: number }> {
+  try {
+    const edition = await loadEdition(folder, kinds);
+    return { problems: [], kept: (await ingestEdition(edition)).reconciliation.kept };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { problems: [...e.problems] };
+  }
 }
 
 function changesSince(

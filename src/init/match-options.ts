@@ -45,43 +45,10 @@ export function matchOptions(
   let tally = countAnswers(question, options, column);
   // Renames first (they keep codes), then new options; each changes how cells split, so count again.
   for (let round = 0; round < 10; round++) {
-    const unseen = options.filter((o) => !tally.chose.has(o.code));
-    const pairs = unseen
-      .flatMap((o) =>
-        [...tally.unknown].map(([text, n]) => ({
-          o,
-          text,
-          n,
-          similarity: textSimilarity(o.label, text),
-        })),
-      )
-      .filter((p) => p.similarity >= RENAMED)
-      .sort((a, b) => b.similarity - a.similarity);
-    const done = new Set<string>();
-    for (const p of pairs) {
-      if (done.has(p.o.code) || done.has(`text:${p.text}`)) continue;
-      done.add(p.o.code).add(`text:${p.text}`);
-      renamed.push({
-        code: p.o.code,
-        from: p.o.label,
-        to: p.text,
-        similarity: p.similarity,
-        respondents: p.n,
-      });
-      p.o.label = p.text;
-    }
-    if (done.size === 0 && question.type !== 'yesno') {
-      const taken = new Set([...options.map((o) => o.code), OTHER_CODE]);
-      for (const [text, n] of tally.unknown) {
-        if (n < threshold || sameText(text, 'Autre')) continue;
-        const code = codeFrom(text, taken, 4);
-        taken.add(code);
-        options.push({ code, label: text });
-        added.push({ code, label: text, respondents: n });
-        done.add(code);
-      }
-    }
-    if (done.size === 0) break;
+    let changed = renameUnseen(options, tally, renamed);
+    if (changed === 0 && question.type !== 'yesno')
+      changed = addFrequent(options, tally, threshold, added);
+    if (changed === 0) break;
     tally = countAnswers(question, options, column);
   }
   const others = [...tally.unknown]
@@ -96,6 +63,61 @@ export function matchOptions(
     unseen: options.filter((o) => !tally.chose.has(o.code)),
     needsOther: others.length > 0 && question.type !== 'yesno' && !question.other,
   };
+}
+
+type Tally = ReturnType<typeof countAnswers>;
+
+/**
+ * Options no one chose, renamed to the unknown answer most like them (each
+ * option and each answer once, the closest pairs first). Returns how many.
+ */
+function renameUnseen(options: Option[], tally: Tally, renamed: OptionChanges['renamed']): number {
+  const pairs = options
+    .filter((o) => !tally.chose.has(o.code))
+    .flatMap((o) =>
+      [...tally.unknown].map(([text, n]) => ({
+        o,
+        text,
+        n,
+        similarity: textSimilarity(o.label, text),
+      })),
+    )
+    .filter((p) => p.similarity >= RENAMED)
+    .sort((a, b) => b.similarity - a.similarity);
+  const done = new Set<string>();
+  for (const p of pairs) {
+    if (done.has(p.o.code) || done.has(`text:${p.text}`)) continue;
+    done.add(p.o.code).add(`text:${p.text}`);
+    renamed.push({
+      code: p.o.code,
+      from: p.o.label,
+      to: p.text,
+      similarity: p.similarity,
+      respondents: p.n,
+    });
+    p.o.label = p.text;
+  }
+  return done.size;
+}
+
+/** Unknown answers given by enough respondents, made options (never « Autre » itself). Returns how many. */
+function addFrequent(
+  options: Option[],
+  tally: Tally,
+  threshold: number,
+  added: OptionChanges['added'],
+): number {
+  const taken = new Set([...options.map((o) => o.code), OTHER_CODE]);
+  let count = 0;
+  for (const [text, n] of tally.unknown) {
+    if (n < threshold || sameText(text, 'Autre')) continue;
+    const code = codeFrom(text, taken, 4);
+    taken.add(code);
+    options.push({ code, label: text });
+    added.push({ code, label: text, respondents: n });
+    count++;
+  }
+  return count;
 }
 
 /** How many chose each option, and each answer no option matches, by respondents. */

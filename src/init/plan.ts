@@ -50,25 +50,53 @@ export function planInit(
   kinds: readonly ChartKindRule[],
 ): InitPlan {
   const { matches, dropped, added: newColumns } = matchColumns(config.questions, profile.columns);
+  const droppedIds = new Set(dropped.map((q) => q.id));
+  const { droppedSegments, appliesToRemoved } = segmentsLost(config, droppedIds);
+  const goneSegments = new Set(droppedSegments.map((d) => d.segment.id));
+  return {
+    rows: profile.rows,
+    matches,
+    ...answersMatched(matches, profile.rows),
+    added: newQuestions(config, newColumns, profile.rows),
+    dropped,
+    droppedSegments,
+    appliesToRemoved,
+    ...chartsLost(config, kinds, droppedIds, goneSegments),
+    staleDecisions: Object.keys(config.comparability),
+    edition: editionMoved(config, matches, folders),
+  };
+}
+
+/** Each matched question's options against its column's answers; scales the answers outgrow. */
+function answersMatched(matches: ColumnMatch[], rows: number) {
   const options = new Map<string, OptionChanges>();
   const scales: InitPlan['scales'] = [];
-  for (const m of matches) {
-    const q = m.question;
-    if (isClosed(q)) options.set(q.id, matchOptions(q, m.column, profile.rows));
+  for (const { question: q, column } of matches) {
+    if (isClosed(q)) options.set(q.id, matchOptions(q, column, rows));
     if (q.type === 'scale') {
-      const to = widenedScale(q, m.column);
+      const to = widenedScale(q, column);
       if (to) scales.push({ id: q.id, from: { min: q.min, max: q.max }, to });
     }
   }
+  return { options, scales };
+}
+
+/** The columns no question matches, as new questions with ids of their own. */
+function newQuestions(
+  config: EditionConfig,
+  columns: ExportProfile['columns'],
+  rows: number,
+): InitPlan['added'] {
   const taken = new Set(config.questions.map((q) => q.id));
-  const added = newColumns.map((column) => {
-    const inferred = inferQuestion(column, taken, profile.rows);
+  return columns.map((column) => {
+    const inferred = inferQuestion(column, taken, rows);
     taken.add(inferred.question.id);
     return { ...inferred, column: column.index };
   });
+}
 
-  // What a dropped question takes with it: segments defined on it, then what used those segments.
-  const droppedIds = new Set(dropped.map((q) => q.id));
+/** What a dropped question takes with it: the segments defined on it, and the `appliesTo` naming those. */
+function segmentsLost(config: EditionConfig, droppedIds: Set<string>) {
   const droppedSegments = config.segments.flatMap((s) => {
     const on = Object.keys(s.where).filter((q) => droppedIds.has(q));
     return on.length > 0 ? [{ segment: s, because: say.segmentOnDropped(on[0] as string) }] : [];
@@ -79,29 +107,49 @@ export function planInit(
       ? [{ question: q.id, segment: q.appliesTo }]
       : [],
   );
+  return { droppedSegments, appliesToRemoved };
+}
+
+/**
+ * The charts of a dropped question or segment: dropped, or trimmed of the
+ * segments that are gone when a list of others remains.
+ */
+function chartsLost(
+  config: EditionConfig,
+  kinds: readonly ChartKindRule[],
+  droppedIds: Set<string>,
+  goneSegments: Set<string>,
+): Pick<InitPlan, 'droppedCharts' | 'trimmedCharts'> {
   const droppedCharts: InitPlan['droppedCharts'] = [];
   const trimmedCharts: InitPlan['trimmedCharts'] = [];
   for (const a of config.articles) {
     for (const c of a.charts) {
-      const kind = kinds.find((k) => k.kind === c.kind);
       const drop = (because: string) =>
         droppedCharts.push({ article: a.slug, chart: c.id, because });
       if (droppedIds.has(c.question)) {
         drop(say.chartOnDropped(c.question));
         continue;
       }
-      const gone = (kind?.segmentKeys ?? []).flatMap((key) =>
+      const keys = kinds.find((k) => k.kind === c.kind)?.segmentKeys ?? [];
+      const gone = keys.flatMap((key) =>
         [c[key] as string | string[]].flat().filter((s) => goneSegments.has(s)),
       );
       if (gone.length === 0) continue;
-      const lists = (kind?.segmentKeys ?? []).filter((key) => Array.isArray(c[key]));
+      const lists = keys.filter((key) => Array.isArray(c[key]));
       const left = lists.flatMap((key) => (c[key] as string[]).filter((s) => !goneSegments.has(s)));
-      if (lists.length === 0 || left.length === 0)
-        drop(say.chartOnDroppedSegment(gone[0] as string));
+      if (left.length === 0) drop(say.chartOnDroppedSegment(gone[0] as string));
       else trimmedCharts.push({ article: a.slug, chart: c.id, segments: gone });
     }
   }
+  return { droppedCharts, trimmedCharts };
+}
 
+/** The edition's own values a year on: its id, survey name, field period (from the export's times) and dates. */
+function editionMoved(
+  config: EditionConfig,
+  matches: ColumnMatch[],
+  folders: { previous: string; next: string },
+): InitPlan['edition'] {
   const timestamp = matches.find((m) => m.question.type === 'timestamp')?.column.times;
   const old = config.edition;
   const fieldPeriod = timestamp ? fieldPeriodOf(timestamp, old.timezone) : old.fieldPeriod;
@@ -110,28 +158,15 @@ export function planInit(
   const yearShift = Number(newYear) - Number(oldYear);
   const withYear = (s: string) => s.split(oldYear).join(newYear);
   return {
-    rows: profile.rows,
-    matches,
-    options,
-    scales,
-    added,
-    dropped,
-    droppedSegments,
-    appliesToRemoved,
-    droppedCharts,
-    trimmedCharts,
-    staleDecisions: Object.keys(config.comparability),
-    edition: {
-      id: { from: old.id, to: /^\d{4}$/.test(old.id) ? newYear : withYear(old.id) },
-      survey: { from: old.survey, to: withYear(old.survey) },
-      fieldPeriod: { from: old.fieldPeriod, to: fieldPeriod },
-      ...(old.publishUrl && { publishUrl: { from: old.publishUrl, to: withYear(old.publishUrl) } }),
-      previous: path.relative(folders.next, folders.previous).split(path.sep).join('/'),
-      articleDates: config.articles.map((a) => ({
-        article: a.slug,
-        from: a.date,
-        to: `${Number(a.date.slice(0, 4)) + yearShift}${a.date.slice(4)}`,
-      })),
-    },
+    id: { from: old.id, to: /^\d{4}$/.test(old.id) ? newYear : withYear(old.id) },
+    survey: { from: old.survey, to: withYear(old.survey) },
+    fieldPeriod: { from: old.fieldPeriod, to: fieldPeriod },
+    ...(old.publishUrl && { publishUrl: { from: old.publishUrl, to: withYear(old.publishUrl) } }),
+    previous: path.relative(folders.next, folders.previous).split(path.sep).join('/'),
+    articleDates: config.articles.map((a) => ({
+      article: a.slug,
+      from: a.date,
+      to: `${Number(a.date.slice(0, 4)) + yearShift}${a.date.slice(4)}`,
+    })),
   };
 }

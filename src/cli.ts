@@ -52,7 +52,28 @@ function emphasis(text: string): string {
   return colour ? `\x1b[1;31m${text}\x1b[0m` : text;
 }
 
+type Values = ReturnType<typeof parse>['values'];
+
 async function run(argv: string[]): Promise<number> {
+  const { values, command, folder } = commandLine(argv);
+  if (values.help) {
+    process.stdout.write(help());
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write('enquete 0.1.0\n');
+    return 0;
+  }
+  if (command === undefined || folder === undefined) throw new UsageError(usage.noCommand());
+  if (command === 'init') return init(folder, values);
+  if (command === 'check') return check(folder, values.json === true, values.strict === true);
+  if (command === 'preview') return preview(folder, values.port ?? '5024', values.article);
+  if (command === 'figures') return figures(folder);
+  return build(folder, values);
+}
+
+/** The arguments, checked: a known command and its folder, nothing more (unless --help or --version). */
+function commandLine(argv: string[]): { values: Values; command?: string; folder?: string } {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -62,48 +83,46 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   if (values.lang !== undefined && languageFrom(values.lang) === null)
     throw new UsageError(usage.badLang(values.lang));
-  if (values.help) {
-    process.stdout.write(help());
-    return 0;
-  }
-  if (values.version) {
-    process.stdout.write('enquete 0.1.0\n');
-    return 0;
-  }
+  if (values.help || values.version) return { values };
   const [command, folder, ...extra] = positionals;
   if (command === undefined) throw new UsageError(usage.noCommand());
   if (!['build', 'check', 'figures', 'init', 'preview'].includes(command))
     throw new UsageError(usage.unknownCommand(command));
   if (folder === undefined) throw new UsageError(usage.noFolder(command));
   if (extra.length > 0) throw new UsageError(usage.unexpectedArgument(extra[0] as string));
+  return { values, command, folder };
+}
 
+/** enquete init: the new edition's folder from last year's and the new export; the report on stdout. */
+async function init(folder: string, values: Values): Promise<number> {
+  if (values.from === undefined) throw new UsageError(usage.initNeeds('from'));
+  if (values.responses === undefined) throw new UsageError(usage.initNeeds('responses'));
+  const [{ initEdition }, { CHART_KINDS }] = await Promise.all([
+    import('./init/init.js'),
+    import('./charts/kinds/index.js'),
+  ]);
   const log = consoleLog();
-  if (command === 'init') {
-    if (values.from === undefined) throw new UsageError(usage.initNeeds('from'));
-    if (values.responses === undefined) throw new UsageError(usage.initNeeds('responses'));
-    const [{ initEdition }, { CHART_KINDS }] = await Promise.all([
-      import('./init/init.js'),
-      import('./charts/kinds/index.js'),
-    ]);
-    log.info(cli.initRunning(folder, values.from, values.responses));
-    const { report, problems } = await initEdition(
-      { folder, from: values.from, responses: values.responses },
-      CHART_KINDS,
-      log,
-    );
-    process.stdout.write(`\n${report}`);
-    return problems.length > 0 ? 1 : 0;
-  }
-  if (command === 'check') return check(folder, values.json === true, values.strict === true);
-  if (command === 'preview') return preview(folder, values.port ?? '5024', values.article);
-  if (command === 'figures') {
-    const { analyseEdition } = await import('./analyse.js');
-    const { figures } = await analyseEdition(folder, log);
-    await new Promise<void>((resolve) =>
-      process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`, () => resolve()),
-    );
-    return 0;
-  }
+  log.info(cli.initRunning(folder, values.from, values.responses));
+  const { report, problems } = await initEdition(
+    { folder, from: values.from, responses: values.responses },
+    CHART_KINDS,
+    log,
+  );
+  process.stdout.write(`\n${report}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+/** enquete figures: every figure as JSON on stdout. */
+async function figures(folder: string): Promise<number> {
+  const { analyseEdition } = await import('./analyse.js');
+  const { figures } = await analyseEdition(folder, consoleLog());
+  await writeOut(figures);
+  return 0;
+}
+
+/** enquete build: every output of the edition, then what was read, decided and written. */
+async function build(folder: string, values: Values): Promise<number> {
+  const log = consoleLog();
   log.info(cli.building(folder));
   const started = performance.now();
   // Chromium and the worker thread first: their start-up overlaps loading the pipeline's code and reading the data.

@@ -49,55 +49,16 @@ interface Running {
 }
 
 export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
-  let closed = false;
-  let starts = 0;
-  const live = new Set<Spawned>();
-  const attempt = (executable: string) => {
-    if (closed) throw new Error('closed');
-    starts++;
-    const spawned = spawnChromium(executable, timeoutMs);
-    live.add(spawned);
-    spawned.ready.catch(() => live.delete(spawned));
-    return spawned.ready;
-  };
+  const browsers = new Browsers(timeoutMs);
   let launch: () => void = () => {};
   const launched = new Promise<void>((resolve) => {
     launch = resolve;
   });
-  const running = launched
-    .then(() => findBrowser())
-    .then(async (executable): Promise<Running> => {
-      if (!executable) throw new EnvironmentError(environment.noChromium());
-      try {
-        return await attempt(executable);
-      } catch {
-        try {
-          return await attempt(executable);
-        } catch (e) {
-          throw new EnvironmentError(
-            environment.chromiumFailedTwice(executable, e instanceof Error ? e.message : String(e)),
-            { cause: e },
-          );
-        }
-      }
-    });
+  const running = launched.then(() => findBrowser()).then((exe) => startTwice(browsers, exe));
   // An early failure is reported when a recipe asks for a tab, not as an unhandled rejection.
   running.catch(() => {});
-  const connected = running.then(async ({ pipe }) => {
-    const puppeteer = await import('puppeteer');
-    return puppeteer.default.connect({
-      transport: pipe,
-      defaultViewport: null,
-      protocolTimeout: 60_000,
-    });
-  });
+  const connected = running.then(connect);
   connected.catch(() => {});
-  const openTab = async (): Promise<Page> => {
-    const tab = await (await connected).newPage();
-    await tab.setJavaScriptEnabled(false);
-    await tab.setRequestInterception(true);
-    return tab;
-  };
   let browser: Browser | null = null;
   connected.then(
     (b) => {
@@ -105,9 +66,10 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
     },
     () => {},
   );
+  const openTab = async () => readyToPrint(await (await connected).newPage());
   let warm: Promise<Page> | null = null;
   const warmUp = () => {
-    if (warm || closed) return;
+    if (warm || browsers.closed) return;
     launch();
     warm = openTab();
     warm.catch(() => {});
@@ -121,15 +83,68 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
       return t;
     },
     get starts() {
-      return starts;
+      return browsers.starts;
     },
     async close() {
-      closed = true;
-      const b = browser as Browser | null;
-      void b?.disconnect().catch(() => {});
-      await Promise.all([...live].map((s) => s.stop()));
+      void (browser as Browser | null)?.disconnect().catch(() => {});
+      await browsers.close();
     },
   };
+}
+
+/** The browser processes of one build: how many were started, and those still to stop. */
+class Browsers {
+  closed = false;
+  starts = 0;
+  private readonly live = new Set<Spawned>();
+
+  constructor(private readonly timeoutMs: number) {}
+
+  start(executable: string): Promise<Running> {
+    if (this.closed) throw new Error('closed');
+    this.starts++;
+    const spawned = spawnChromium(executable, this.timeoutMs);
+    this.live.add(spawned);
+    spawned.ready.catch(() => this.live.delete(spawned));
+    return spawned.ready;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.live].map((s) => s.stop()));
+  }
+}
+
+/** A failed start is tried once more; a second failure says what to check. */
+async function startTwice(browsers: Browsers, executable: string | null): Promise<Running> {
+  if (!executable) throw new EnvironmentError(environment.noChromium());
+  try {
+    return await browsers.start(executable);
+  } catch {
+    try {
+      return await browsers.start(executable);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new EnvironmentError(environment.chromiumFailedTwice(executable, why), { cause: e });
+    }
+  }
+}
+
+/** Puppeteer over the browser's pipe (loaded only now: the build reads its input meanwhile). */
+async function connect({ pipe }: Running): Promise<Browser> {
+  const puppeteer = await import('puppeteer');
+  return puppeteer.default.connect({
+    transport: pipe,
+    defaultViewport: null,
+    protocolTimeout: 60_000,
+  });
+}
+
+/** JavaScript off, every request held for the printer to allow or refuse. */
+async function readyToPrint(tab: Page): Promise<Page> {
+  await tab.setJavaScriptEnabled(false);
+  await tab.setRequestInterception(true);
+  return tab;
 }
 
 interface Spawned {
@@ -148,11 +163,7 @@ const OWNER = 'owner';
 
 function spawnChromium(executable: string, timeoutMs: number): Spawned {
   sweepProfiles();
-  const profile = mkdtempSync(path.join(tmpdir(), PROFILE_PREFIX));
-  writeFileSync(path.join(profile, OWNER), String(process.pid));
-  // Its scratch files too (shared memory, sockets), so removing the profile removes everything it made.
-  const scratch = path.join(profile, 'tmp');
-  mkdirSync(scratch);
+  const profile = newProfile();
   const child = spawn(
     executable,
     [...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
@@ -161,7 +172,8 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so the whole tree (a wrapper script, Chromium's helpers) can be stopped at once.
       detached: true,
-      env: { ...process.env, TMPDIR: scratch },
+      // Its scratch files too (shared memory, sockets), so removing the profile removes everything it made.
+      env: { ...process.env, TMPDIR: path.join(profile, 'tmp') },
     },
   );
   const pipe = new DevToolsPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
@@ -188,7 +200,38 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
     removeProfile(profile);
     forget();
   };
-  const ready = new Promise<Running>((resolve, reject) => {
+  return { ready: untilReady(child, pipe, timeoutMs, stop), stop };
+}
+
+/**
+ * Chromium makes its singleton socket at <its TMPDIR>/org.chromium.Chromium.XXXXXX/SingletonSocket,
+ * and a socket's path must fit in 103 bytes (macOS; 107 on Linux): past that it aborts at start.
+ */
+const SOCKET_PATH_MAX = 103;
+const PROFILE_TO_SOCKET = `/${PROFILE_PREFIX}XXXXXX/tmp/org.chromium.Chromium.XXXXXX/SingletonSocket`;
+
+/** Where profiles are made: the temporary folder, or /tmp when it is too deep for Chromium's socket. */
+function profileRoot(): string {
+  const root = tmpdir();
+  return root.length + PROFILE_TO_SOCKET.length <= SOCKET_PATH_MAX ? root : '/tmp';
+}
+
+/** A profile folder of this process's own, with its scratch folder inside. */
+function newProfile(): string {
+  const profile = mkdtempSync(path.join(profileRoot(), PROFILE_PREFIX));
+  writeFileSync(path.join(profile, OWNER), String(process.pid));
+  mkdirSync(path.join(profile, 'tmp'));
+  return profile;
+}
+
+/** Resolves once the browser answers on its pipe; rejects (and stops it) if it exits, fails or hangs. */
+function untilReady(
+  child: ChildProcess,
+  pipe: DevToolsPipe,
+  timeoutMs: number,
+  stop: () => Promise<void>,
+): Promise<Running> {
+  return new Promise<Running>((resolve, reject) => {
     let log = '';
     const fail = (why: string) => {
       clearTimeout(timer);
@@ -217,27 +260,28 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
       resolve({ child, pipe });
     });
   });
-  return { ready, stop };
 }
 
 /** Profiles left by builds whose process is gone (killed before their watch could act). */
 function sweepProfiles(): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(PROFILE_PREFIX)) continue;
-    const profile = path.join(tmpdir(), name);
-    let owner = 0;
+  for (const root of new Set([tmpdir(), profileRoot()])) {
+    let names: string[];
     try {
-      owner = Number(readFileSync(path.join(profile, OWNER), 'utf8'));
+      names = readdirSync(root);
     } catch {
-      continue; // not one of ours, or being made
+      continue;
     }
-    if (owner && !alive(owner)) removeProfile(profile);
+    for (const name of names) {
+      if (!name.startsWith(PROFILE_PREFIX)) continue;
+      const profile = path.join(root, name);
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(path.join(profile, OWNER), 'utf8'));
+      } catch {
+        continue; // not one of ours, or being made
+      }
+      if (owner && !alive(owner)) removeProfile(profile);
+    }
   }
 }
 

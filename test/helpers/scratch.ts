@@ -10,9 +10,13 @@ import path from 'node:path';
 
 const made: string[] = [];
 
-/** A new empty folder, `enquete-<purpose>-XXXXXX`, removed after this file's tests. */
-export function scratch(purpose: string): string {
-  const folder = mkdtempSync(path.join(tmpdir(), `enquete-${purpose}-`));
+/**
+ * A new empty folder, `enquete-<purpose>-XXXXXX`, removed after this file's
+ * tests; in the suite's temporary folder, or under `root` (a short path, for
+ * a command whose browser must make its profile inside: see chromium.ts).
+ */
+export function scratch(purpose: string, root = tmpdir()): string {
+  const folder = mkdtempSync(path.join(root, `enquete-${purpose}-`));
   made.push(folder);
   return folder;
 }

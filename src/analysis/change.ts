@@ -6,6 +6,7 @@
  * editions' figures comparable.
  */
 
+import { publication } from '../publication/index.js';
 import type { NotesOf } from './comparability.js';
 import {
   type ChangeEnd,
@@ -35,7 +36,7 @@ export function changeFigures(
     changes.push({
       id: figureId.change(to.id),
       kind: 'change',
-      label: `${to.label} : évolution depuis ${previousId}`,
+      label: publication.figures.change(to.label, previousId),
       ...(to.question === undefined ? {} : { question: to.question }),
       segment: to.segment,
       of: change.of,

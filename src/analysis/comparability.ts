@@ -16,21 +16,11 @@
 import { ALL_SEGMENT } from '../edition/references.js';
 import type { ClosedQuestion, EditionConfig, Question, Segment } from '../edition/schema.js';
 import { isClosed } from '../edition/schema.js';
+import { type Difference, publication } from '../publication/index.js';
 import { sameText } from '../text.js';
 
-/** One difference since the previous edition, as data: the command and the report each word it. */
-export type Difference =
-  | { kind: 'reworded'; from: string; to: string }
-  | { kind: 'type'; from: string; to: string }
-  | { kind: 'asked'; from?: string; to?: string }
-  | { kind: 'renamed'; answers: { from: string; to: string }[] }
-  | { kind: 'added'; answers: string[] }
-  | { kind: 'removed'; answers: string[] }
-  | { kind: 'other'; added: boolean }
-  | { kind: 'scale'; from: string; to: string }
-  | { kind: 'segment'; segment: string }
-  | { kind: 'segmentOn'; segment: string; question: string }
-  | { kind: 'population'; question: string; added: string[]; removed: string[] };
+/** One difference since the previous edition, as data: the command and the publication each word it. */
+export type { Difference } from '../publication/index.js';
 
 export interface ComparabilityNote {
   /** The question or segment id the difference comes from: what a decision is recorded under. */
@@ -158,40 +148,10 @@ function optionDifferences(q: ClosedQuestion, p: ClosedQuestion): Difference[] {
   return out;
 }
 
-/** A difference as the publication says it, in French (figures.json, the methodology box). */
+/** A difference as the publication says it (figures.json, the methodology box). */
 export function describe(d: Difference, previousId: string): string {
-  const quoted = (x: string) => `« ${x} »`;
-  const list = (xs: string[]) => xs.map(quoted).join(', ');
-  const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
-  switch (d.kind) {
-    case 'reworded':
-      return `question reformulée (${quoted(d.from)} en ${previousId}, ${quoted(d.to)} aujourd'hui)`;
-    case 'type':
-      return `type de question changé (${d.from} en ${previousId}, ${d.to} aujourd'hui)`;
-    case 'asked':
-      return `question posée à d'autres répondants qu'en ${previousId}`;
-    case 'renamed':
-      return `${plural(d.answers.length, 'réponse renommée', 'réponses renommées')} : ${d.answers.map((a) => `${quoted(a.from)} devient ${quoted(a.to)}`).join(', ')}`;
-    case 'added':
-      return `${plural(d.answers.length, 'réponse ajoutée', 'réponses ajoutées')} depuis ${previousId} : ${list(d.answers)} (${plural(d.answers.length, 'elle prend', 'elles prennent')} des réponses aux autres et à « Autre »)`;
-    case 'removed':
-      return `${plural(d.answers.length, 'réponse retirée', 'réponses retirées')} depuis ${previousId} : ${list(d.answers)}`;
-    case 'other':
-      return `champ « Autre » ${d.added ? 'ajouté' : 'retiré'} depuis ${previousId}`;
-    case 'scale':
-      return `échelle de ${d.from} en ${previousId}, de ${d.to} aujourd'hui`;
-    case 'segment':
-      return `groupe ${quoted(d.segment)} défini autrement qu'en ${previousId}`;
-    case 'segmentOn':
-      return `groupe ${quoted(d.segment)} défini par une question reformulée (${quoted(d.question)})`;
-    case 'population': {
-      const changes = [
-        ...(d.added.length > 0 ? [`propose désormais ${list(d.added)}`] : []),
-        ...(d.removed.length > 0 ? [`ne propose plus ${list(d.removed)}`] : []),
-      ].join(' et ');
-      return `${quoted(d.question)}, qui définit les groupes, ${changes} : les répondants ne s'y répartissent plus comme en ${previousId}`;
-    }
-  }
+  const words = publication.comparability[d.kind] as (d: Difference, previous: string) => string;
+  return words(d, previousId);
 }
 
 /** A segment's conditions, written the same whatever their order. */

@@ -5,12 +5,20 @@
  * Each question is counted in one pass over its column per segment.
  */
 import { OTHER_CODE } from '../edition/references.js';
-import type { EditionConfig } from '../edition/schema.js';
-import type { Responses } from '../ingest/columns.js';
+import type { EditionConfig, Question, Segment } from '../edition/schema.js';
+import type { Column, Responses } from '../ingest/columns.js';
 import { localDate } from '../ingest/timestamp.js';
+import { publication } from '../publication/index.js';
 import type { ComparabilityNote } from './comparability.js';
-import { share, type Tally, tallyChoice, tallyScale, tallyText } from './measures.js';
-import { allSegments, Membership } from './segments.js';
+import {
+  type ScaleTally,
+  share,
+  type Tally,
+  tallyChoice,
+  tallyScale,
+  tallyText,
+} from './measures.js';
+import { allSegments, type Group, Membership } from './segments.js';
 import type { Interval } from './stats.js';
 
 interface FigureBase {
@@ -84,6 +92,8 @@ export const figureId = {
   change: (figure: string) => `${figure}.change`,
 };
 
+const words = publication.figures;
+
 export function buildFigures(
   config: EditionConfig,
   responses: Responses,
@@ -92,91 +102,108 @@ export function buildFigures(
 ): Figure[] {
   const figures: Figure[] = [];
   for (const segment of allSegments(config)) {
-    const seg = segment.id;
-    const segLabel = segment.label;
     figures.push({
-      id: figureId.respondents(seg),
+      id: figureId.respondents(segment.id),
       kind: 'count',
-      label: `Répondants — ${segLabel}`,
-      segment: seg,
+      label: words.respondents(segment.label),
+      segment: segment.id,
       value: membership.of(segment).length,
     });
     for (const q of config.questions) {
       const column = responses.columns.get(q.id);
       if (!column || column.kind === 'time') continue;
-      const qLabel = q.label ?? q.header;
-      const asked = membership.asked(q, segment);
-      const common = { question: q.id, segment: seg };
-      const count = (id: string, label: string, value: number): CountFigure => ({
-        id,
-        kind: 'count',
-        label: `${qLabel} : ${label} — ${segLabel}`,
-        ...common,
-        value,
-      });
-      const shares = (answers: { code: string; label: string; count: number }[], base: number) =>
-        answers.map((a): ShareFigure => {
-          const s = share(a.count, base);
-          return {
-            id: figureId.share(q.id, a.code, seg),
-            kind: 'share',
-            label: `${qLabel} : ${a.label} — ${segLabel}`,
-            ...common,
-            answer: a.code,
-            value: s.value,
-            count: s.count,
-            base: s.base,
-            ci: s.ci,
-          };
-        });
-      const counts = (t: Tally) => [
-        count(figureId.answered(q.id, seg), 'répondants', t.answered),
-        count(figureId.missing(q.id, seg), 'sans réponse', t.asked - t.answered),
-      ];
-      if (column.kind === 'choice') {
-        const t = tallyChoice(column, asked);
-        const labels = new Map(column.question.options.map((o) => [o.code, o.short ?? o.label]));
-        const answers = column.codes.map((code, k) => ({
-          code,
-          label: labels.get(code) ?? 'Autre',
-          count: t.chose[k] as number,
-        }));
-        figures.push(...counts(t), ...shares(answers, t.answered));
-        if (column.codes.includes(OTHER_CODE)) {
-          figures.push(
-            count(
-              figureId.otherDistinct(q.id, seg),
-              'réponses «\u00a0Autre\u00a0» distinctes',
-              t.otherTexts.size,
-            ),
-          );
-        }
-      } else if (column.kind === 'scale') {
-        const t = tallyScale(column, asked);
-        const { min } = column.question;
-        const answers = t.gave.map((n, k) => ({
-          code: String(min + k),
-          label: String(min + k),
-          count: n,
-        }));
-        const m = t.mean;
-        figures.push(...counts(t), ...shares(answers, t.answered), {
-          id: figureId.mean(q.id, seg),
-          kind: 'mean',
-          label: `${qLabel} : moyenne — ${segLabel}`,
-          ...common,
-          value: m?.mean ?? null,
-          base: m?.base ?? 0,
-          sd: m?.sd ?? null,
-          ci: m?.ci ?? null,
-        });
-      } else {
-        figures.push(...counts(tallyText(column, asked)));
-      }
+      figures.push(...questionFigures(q, column, segment, membership.asked(q, segment)));
     }
   }
   figures.push(...fieldDates(config, responses));
   return figures;
+}
+
+/** One question's figures in one segment: who answered it, each answer's share, a scale's mean. */
+function questionFigures(
+  q: Question,
+  column: Exclude<Column, { kind: 'time' }>,
+  segment: Segment,
+  asked: Group,
+): Figure[] {
+  const make = figuresOf(q, segment);
+  if (column.kind === 'choice') {
+    const t = tallyChoice(column, asked);
+    const labels = new Map(column.question.options.map((o) => [o.code, o.short ?? o.label]));
+    const answers = column.codes.map((code, k) => ({
+      code,
+      label: labels.get(code) ?? publication.answers.other,
+      count: t.chose[k] as number,
+    }));
+    return [
+      ...make.counts(t),
+      ...make.shares(answers, t.answered),
+      ...(column.codes.includes(OTHER_CODE)
+        ? [
+            make.count(
+              figureId.otherDistinct(q.id, segment.id),
+              words.otherDistinct,
+              t.otherTexts.size,
+            ),
+          ]
+        : []),
+    ];
+  }
+  if (column.kind === 'scale') {
+    const t = tallyScale(column, asked);
+    const { min } = column.question;
+    const answers = t.gave.map((n, k) => ({
+      code: String(min + k),
+      label: String(min + k),
+      count: n,
+    }));
+    return [...make.counts(t), ...make.shares(answers, t.answered), make.mean(t)];
+  }
+  return make.counts(tallyText(column, asked));
+}
+
+/** What makes the figures of one question in one segment: their ids, labels and values. */
+function figuresOf(q: Question, segment: Segment) {
+  const seg = segment.id;
+  const qLabel = q.label ?? q.header;
+  const common = { question: q.id, segment: seg };
+  const count = (id: string, label: string, value: number): CountFigure => ({
+    id,
+    kind: 'count',
+    label: words.about(qLabel, label, segment.label),
+    ...common,
+    value,
+  });
+  const shares = (answers: { code: string; label: string; count: number }[], base: number) =>
+    answers.map((a): ShareFigure => {
+      const s = share(a.count, base);
+      return {
+        id: figureId.share(q.id, a.code, seg),
+        kind: 'share',
+        label: words.about(qLabel, a.label, segment.label),
+        ...common,
+        answer: a.code,
+        value: s.value,
+        count: s.count,
+        base: s.base,
+        ci: s.ci,
+      };
+    });
+  const counts = (t: Tally) => [
+    count(figureId.answered(q.id, seg), words.answered, t.answered),
+    count(figureId.missing(q.id, seg), words.missing, t.asked - t.answered),
+  ];
+  const mean = ({ mean: m }: ScaleTally): MeanFigure => ({
+    id: figureId.mean(q.id, seg),
+    kind: 'mean',
+    label: words.about(qLabel, words.mean, segment.label),
+    ...common,
+    value: m?.mean ?? null,
+    base: m?.base ?? 0,
+    sd: m?.sd ?? null,
+    ci: m?.ci ?? null,
+  });
+  return { count, counts, shares, mean };
 }
 
 /** First and last submission day (F13), from the timestamps themselves. */
@@ -198,5 +225,5 @@ function fieldDates(config: EditionConfig, responses: Responses): DateFigure[] {
     segment: 'all',
     value: day(t),
   });
-  return [date('first', 'Première réponse', first), date('last', 'Dernière réponse', last)];
+  return [date('first', words.firstAnswer, first), date('last', words.lastAnswer, last)];
 }

@@ -7,6 +7,7 @@
  */
 import type { EditionConfig, Question } from '../edition/schema.js';
 import type { Responses } from '../ingest/columns.js';
+import { publication } from '../publication/index.js';
 
 export interface FreeTextItem {
   text: string;
@@ -44,14 +45,14 @@ export function freeText(config: EditionConfig, responses: Responses): FreeTextG
       byText.set(text, item);
     }
     const items = [...byText.values()].sort(
-      (x, y) => y.count - x.count || x.text.localeCompare(y.text, 'fr'),
+      (x, y) => y.count - x.count || x.text.localeCompare(y.text, publication.language),
     );
     return [{ question: q, kind: 'other', items }];
   });
 }
 
-export const MASKED_EMAIL = '[adresse e-mail masquée]';
-export const MASKED_PHONE = '[numéro masqué]';
+export const MASKED_EMAIL = publication.freeText.maskedEmail;
+export const MASKED_PHONE = publication.freeText.maskedPhone;
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /**

@@ -7,13 +7,9 @@
 import { ALL_SEGMENT } from '../edition/references.js';
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
 import type { ChoiceColumn, Responses } from '../ingest/columns.js';
+import { publication } from '../publication/index.js';
 
-const ALL: Segment = {
-  id: ALL_SEGMENT,
-  label: 'Ensemble des répondants',
-  short: 'Ensemble',
-  where: {},
-};
+const ALL: Segment = { id: ALL_SEGMENT, ...publication.segments.all, where: {} };
 
 /** The built-in "all" followed by the edition's segments. */
 export function allSegments(config: EditionConfig): Segment[] {

@@ -3,6 +3,7 @@
 import { figureId } from '../analysis/figures.js';
 import type { ChartConfig, EditionConfig, Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
+import { publication } from '../publication/index.js';
 import { DRAWINGS, type DrawingName } from './drawings.js';
 import type { ChartData, DataTable } from './kind.js';
 import { chartKind } from './kinds/index.js';
@@ -67,7 +68,10 @@ export function planChart(
   }
   const data = kind.data(drawn, { config, index, question });
   if (omitted.size > 0)
-    data.baseNote += ` Aucun répondant cette année : ${[...omitted].map((s) => segmentName(config, s)).join(', ')}.`;
+    data.baseNote = publication.baseNotes.omitted(
+      data.baseNote,
+      [...omitted].map((s) => segmentName(config, s)),
+    );
   return {
     chart: {
       id: chart.id,

@@ -16,10 +16,12 @@ import {
   formatOutOf,
   formatPercent,
   formatShare,
-  frenchText,
   SMALL_BASE,
-} from '../format/french.js';
+} from '../publication/french.js';
+import { publication } from '../publication/index.js';
 import type { ChartContext, ChartData, ChartRow, DataTable } from './kind.js';
+
+const columns = publication.tables;
 
 /** A segment as an axis names it: its short label. */
 export function segmentName(config: EditionConfig, id: string): string {
@@ -79,7 +81,7 @@ export function who({ config, question }: ChartContext, segment: string): string
   const asked = question.appliesTo ? findSegment(config, question.appliesTo) : undefined;
   if (drawn && asked && asked.id !== drawn.id && within(drawn, asked)) ids.delete(asked.id);
   const names = [...ids].map((id) => lowerFirst(findSegment(config, id)?.label ?? id));
-  return `(${names.join(', ')})`;
+  return publication.baseNotes.who(names);
 }
 
 /** Every condition of `outer` is one of `inner`'s, at least as narrow: inner's members are all outer's. */
@@ -99,13 +101,11 @@ export function optionCodes(question: Question): string[] {
 }
 
 export function answerLabel(question: Question, code: string): string {
-  if (code === OTHER_CODE) return 'Autre';
+  if (code === OTHER_CODE) return publication.answers.other;
   if (!isClosed(question)) return code;
   const o = question.options.find((x) => x.code === code);
   return o?.short ?? o?.label ?? code;
 }
-
-export const SEVERAL_ANSWERS = ' Plusieurs réponses possibles : le total dépasse 100\u00a0%.';
 
 /** A long answer label on two lines ("|" separated), broken at the space nearest its middle. */
 export function wrapLabel(label: string, max = 20): string {
@@ -120,20 +120,7 @@ export function wrapLabel(label: string, max = 20): string {
 
 /** "Utilisateurs de l'IA" -> "utilisateurs de l'IA" (acronyms kept). */
 export function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
-}
-
-/** The usual alt text: the kind, what it measures, the title, each bar, the base. */
-export function listAlt(
-  words: string,
-  title: string,
-  data: ChartData,
-  label: (r: ChartRow) => string,
-): string {
-  const items = data.rows.map((r) => `${label(r)} : ${r.text}`);
-  return frenchText(
-    `${words}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
-  );
+  return text.charAt(0).toLocaleLowerCase(publication.language) + text.slice(1);
 }
 
 /** A share's 95 % interval as a table cell: "38 % – 66 %". */
@@ -155,7 +142,7 @@ export function meanInterval(r: ChartRow): string {
  */
 export function shareTable(first: string, data: ChartData): DataTable {
   return {
-    columns: [first, 'Effectif', 'Base', 'Part', 'IC 95\u00a0%'],
+    columns: [first, columns.count, columns.base, columns.share, columns.interval],
     rows: data.rows.map((r) => [
       r.group,
       formatInteger(r.count ?? 0),
@@ -177,7 +164,7 @@ export function countCell(r: ChartRow): string {
 /** The table of a chart of means: one line a group, with base and interval. */
 export function meanTable(data: ChartData): DataTable {
   return {
-    columns: ['Groupe', 'Moyenne', 'Base', 'IC 95\u00a0%'],
+    columns: [columns.group, columns.mean, columns.base, columns.interval],
     rows: data.rows.map((r) => [r.group, r.text, formatInteger(r.base), meanInterval(r)]),
   };
 }
@@ -192,6 +179,7 @@ export function byGroup(data: ChartData): [string, ChartRow[]][] {
 export function meansData(
   chart: ChartConfig & { segments: string[] },
   { config, index, question }: ChartContext,
+  /** The kind's words (publication.charts): what it measures on a scale up to `max`, its base note. */
   words: { measure: (max: number) => string; baseNote: string },
 ): ChartData {
   const range: [number, number] =

@@ -3,7 +3,7 @@ import type { Comparer, Comparison, Estimate } from '../analysis/compare.js';
 import type { ChangeFigure, Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
 import type { Problem } from '../errors.js';
 import { figures as say, templates as templateSays } from '../messages/index.js';
-import { formatDecimal } from './french.js';
+import { formatDecimal } from '../publication/french.js';
 
 /** What a problem says, without its place: the template that asked is what locates it. */
 export type Complaint = Omit<Problem, 'file' | 'line' | 'column' | 'where'>;

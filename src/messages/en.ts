@@ -3,22 +3,13 @@
  * LANG). The French catalogue (fr.ts) has the same shape, checked by the
  * compiler and by a test; code asks for a sentence through messages/index.ts.
  */
+import type { Difference } from '../publication/difference.js';
+
 /** "a, b or c": the way this language lists alternatives. */
 const anyOf = (xs: readonly string[]) =>
   new Intl.ListFormat('en', { type: 'disjunction' }).format(xs.map(String));
-/** A difference since the previous edition (analysis/comparability.ts), as the command words it. */
-type Difference =
-  | { kind: 'reworded'; from: string; to: string }
-  | { kind: 'type'; from: string; to: string }
-  | { kind: 'asked'; from?: string; to?: string }
-  | { kind: 'renamed'; answers: { from: string; to: string }[] }
-  | { kind: 'added' | 'removed'; answers: string[] }
-  | { kind: 'other'; added: boolean }
-  | { kind: 'scale'; from: string; to: string }
-  | { kind: 'segment'; segment: string }
-  | { kind: 'segmentOn'; segment: string; question: string }
-  | { kind: 'population'; question: string; added: string[]; removed: string[] };
 
+/** A difference since the previous edition (analysis/comparability.ts), as the command words it. */
 function differenceEn(d: Difference, previous: string): string {
   const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
   switch (d.kind) {
@@ -403,6 +394,8 @@ export const en = {
   },
 
   lint: {
+    /** The typed « Autre » answers, as a warning lists the answers a chart leaves out. */
+    otherAnswer: '"Autre"',
     literalYear: (year: string, editionYear: string, previous: boolean) => ({
       expected: `no year typed in the text but the edition's (${editionYear})`,
       found: `"${year}"`,

@@ -392,6 +392,7 @@ export const fr: Catalogue = {
   },
 
   lint: {
+    otherAnswer: '« Autre »',
     literalYear: (year, editionYear, previous) => ({
       expected: `aucune année tapée dans le texte, hormis celle de l’édition (${editionYear})`,
       found: quoted(year),

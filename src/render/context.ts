@@ -10,15 +10,12 @@ import type { RenderedChart } from '../charts/draw.js';
 import type { DataTable } from '../charts/kind.js';
 import { type Article, type EditionConfig, isClosed, type Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
-import { formatInteger, formatLongDate, frenchText, joinFrench } from '../format/french.js';
 import type { Reconciliation } from '../ingest/types.js';
+import { formatInteger, formatLongDate, frenchText } from '../publication/french.js';
+import { publication } from '../publication/index.js';
 import type { ThemeView } from './theme.js';
 
-const REASONS = {
-  empty: 'réponse vide',
-  duplicate: 'doublon (soumission répétée)',
-  outside_field_period: 'hors période de collecte',
-} as const;
+const words = publication.methodology;
 
 export interface MethodologyFacts {
   /** Who paid for the survey and conducted it. */
@@ -112,7 +109,8 @@ export function editionView(config: EditionConfig): EditionConfig['edition'] & {
 }
 
 export function sourceLine(config: EditionConfig): string {
-  return `${config.edition.survey}, ${[config.edition.publisher, ...config.edition.partners].join(' et ')}`;
+  const { survey, publisher, partners } = config.edition;
+  return publication.credits.source(survey, [publisher, ...partners]);
 }
 
 /**
@@ -128,8 +126,10 @@ export function methodologyFacts(args: {
 }): MethodologyFacts {
   const { config, figures, reconciliation, previous } = args;
   const reasons = new Map<string, number>();
-  for (const e of reconciliation.excluded)
-    reasons.set(REASONS[e.reason], (reasons.get(REASONS[e.reason]) ?? 0) + 1);
+  for (const e of reconciliation.excluded) {
+    const reason = publication.exclusions[e.reason];
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
   const nonResponse = config.questions.flatMap((q) => {
     if (q.type === 'timestamp' || q.type === 'text' || q.private) return [];
     const missing = figures.get(figureId.missing(q.id, 'all')) as Figure & { value: number };
@@ -143,17 +143,16 @@ export function methodologyFacts(args: {
       },
     ];
   });
-  const period = (p: { start: string; end: string }) =>
-    `du ${formatLongDate(p.start)} au ${formatLongDate(p.end)}`;
-  const minutes = config.source.duplicateWindowMinutes;
+  const period = (p: { start: string; end: string }) => words.period(p.start, p.end);
   return {
     sponsor:
-      config.edition.sponsor ?? joinFrench([config.edition.publisher, ...config.edition.partners]),
+      config.edition.sponsor ??
+      words.sponsor([config.edition.publisher, ...config.edition.partners]),
     period: period(config.edition.fieldPeriod),
     channels: config.edition.channels,
     sample: config.edition.sample,
     ...(config.edition.eligibility && { eligibility: config.edition.eligibility }),
-    duplicateWindow: `${formatInteger(minutes)}\u00a0minute${minutes > 1 ? 's' : ''}`,
+    duplicateWindow: words.duplicateWindow(config.source.duplicateWindowMinutes),
     rowsIn: formatInteger(reconciliation.rowsIn),
     kept: formatInteger(reconciliation.kept),
     excluded: [...reasons].map(([reason, n]) => ({ reason, number: formatInteger(n) })),
@@ -190,7 +189,7 @@ export function articleContext(args: {
       logo: args.theme.logo,
       accent: args.theme.accent,
     },
-    partners: config.edition.partners.join(' et '),
+    partners: publication.credits.partners(config.edition.partners),
     source: sourceLine(config),
     title: frenchText(article.title),
     dek: args.dek,
@@ -205,11 +204,14 @@ export function articleContext(args: {
         id: g.question.id,
         title:
           g.kind === 'comment'
-            ? `${g.question.label ?? g.question.header} (${formatInteger(g.items.length)})`
-            : `${g.question.label ?? g.question.header} : réponses «\u00a0Autre\u00a0»`,
+            ? publication.freeText.commentsTitle(
+                g.question.label ?? g.question.header,
+                g.items.length,
+              )
+            : publication.freeText.otherTitle(g.question.label ?? g.question.header),
         items: shown.items.map((i) => ({
           text: i.text,
-          times: i.count > 1 ? ` (${formatInteger(i.count)})` : '',
+          times: publication.freeText.times(i.count),
         })),
         selection: shown.selection,
       };
@@ -239,8 +241,8 @@ function comparabilityDecisions(
     const q = config.questions.find((x) => x.id === about);
     const s = config.segments.find((x) => x.id === about);
     const subject = q
-      ? `question «\u00a0${q.label ?? q.header}\u00a0»`
-      : `groupe «\u00a0${s?.label ?? about}\u00a0»`;
+      ? words.aboutQuestion(q.label ?? q.header)
+      : words.aboutSegment(s?.label ?? about);
     return { subject, notes: [...(notes.get(about) ?? [])], decision };
   });
 }
@@ -257,7 +259,7 @@ function questionnaire(config: EditionConfig): QuestionnaireItem[] {
         text: q.header,
         answers: ANSWERS[q.type](q),
         options: isClosed(q)
-          ? [...q.options.map((o) => o.label), ...(other ? ['Autre (à préciser)'] : [])]
+          ? [...q.options.map((o) => o.label), ...(other ? [howAnswered.otherOption] : [])]
           : [],
         ...(askedTo && { askedTo: lowerFirstWord(askedTo) }),
         private: q.private,
@@ -265,18 +267,21 @@ function questionnaire(config: EditionConfig): QuestionnaireItem[] {
     });
 }
 
+const howAnswered = publication.questionnaire;
+
+/** How each type of question was answered, as the questionnaire appendix says it. */
 const ANSWERS: Record<Question['type'], (q: Question) => string> = {
   timestamp: () => '',
-  single: () => 'une seule réponse',
-  multiple: () => 'plusieurs réponses possibles',
-  yesno: () => 'oui ou non',
-  scale: (q) => (q.type === 'scale' ? `une note de ${q.min} à ${q.max}` : ''),
-  text: () => 'réponse libre',
+  single: () => howAnswered.single,
+  multiple: () => howAnswered.multiple,
+  yesno: () => howAnswered.yesno,
+  scale: (q) => (q.type === 'scale' ? howAnswered.scale(q.min, q.max) : ''),
+  text: () => howAnswered.text,
 };
 
 /** "Utilisateurs de l'IA" -> "utilisateurs de l'IA". */
 function lowerFirstWord(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
+  return text.charAt(0).toLocaleLowerCase(publication.language) + text.slice(1);
 }
 
 /** Typed answers printed in full up to these numbers; past them, a page of them reads better than a hundred. */
@@ -302,12 +307,12 @@ export function printedFreeText(group: FreeTextGroup): {
         { length: MOST_COMMENTS },
         (_, k) => items[Math.floor(k * step)] as FreeTextItem,
       ),
-      selection: `${formatInteger(MOST_COMMENTS)} commentaires sur ${formatInteger(items.length)}, pris à intervalles réguliers dans l'ordre d'arrivée des réponses.`,
+      selection: publication.freeText.commentsSelection(MOST_COMMENTS, items.length),
     };
   }
   if (items.length <= MOST_OTHER_ANSWERS) return { items };
   return {
     items: items.slice(0, MOST_OTHER_ANSWERS),
-    selection: `Les ${formatInteger(MOST_OTHER_ANSWERS)} réponses les plus fréquentes, sur ${formatInteger(items.length)} réponses différentes.`,
+    selection: publication.freeText.otherSelection(MOST_OTHER_ANSWERS, items.length),
   };
 }

@@ -15,6 +15,7 @@ import { direction } from '../analysis/change.js';
 import type { Comparison } from '../analysis/compare.js';
 import type { Figure } from '../analysis/figures.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
+import { templates as say } from '../messages/index.js';
 import {
   formatBase,
   formatChange,
@@ -27,8 +28,7 @@ import {
   frenchText,
   joinFrench,
   SMALL_BASE,
-} from '../format/french.js';
-import { templates as say } from '../messages/index.js';
+} from '../publication/french.js';
 import { type Audit, type CallPlace, type Claim, placeIn, type TemplatePlace } from './audit.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Handlebars calls each helper with its own parameters, then its options.

@@ -13,9 +13,9 @@ import type { Article } from '../edition/schema.js';
 import { InputError } from '../errors.js';
 import { fontFaceCss } from '../fonts.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
-import { frenchSpacing, frenchText } from '../format/french.js';
 import { MEDIA, type MediumName } from '../media/index.js';
 import { config, tasks, templates as templateSays, where } from '../messages/index.js';
+import { frenchSpacing, frenchText } from '../publication/french.js';
 import { type Audit, placeIn, type TemplatePlace } from './audit.js';
 import { type ArticleContext, editionView } from './context.js';
 import {

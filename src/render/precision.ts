@@ -16,8 +16,8 @@ import Handlebars from 'handlebars';
 import type { Figure, MeanFigure } from '../analysis/figures.js';
 import type { Edition } from '../edition/load.js';
 import { InputError, type Problem } from '../errors.js';
-import { SMALL_BASE } from '../format/french.js';
 import { templates as say, tasks, where } from '../messages/index.js';
+import { SMALL_BASE } from '../publication/french.js';
 import { placeIn, type TemplatePlace } from './audit.js';
 import { inlineTexts } from './texts.js';
 

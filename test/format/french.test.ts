@@ -8,7 +8,7 @@ import {
   formatShare,
   fractionWords,
   frenchSpacing,
-} from '../../src/format/french.js';
+} from '../../src/publication/french.js';
 import { cssString } from '../../src/render/pages.js';
 
 const intl = (n: number, o?: Intl.NumberFormatOptions) =>

@@ -8,14 +8,9 @@ import { z } from 'zod';
 import { direction } from '../../analysis/change.js';
 import { type ChangeFigure, figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema, isClosed, segmentList } from '../../edition/schema.js';
-import {
-  formatBase,
-  formatChange,
-  formatInteger,
-  formatShare,
-  frenchText,
-} from '../../format/french.js';
 import { charts as say } from '../../messages/index.js';
+import { formatBase, formatInteger, formatShare } from '../../publication/french.js';
+import { publication } from '../../publication/index.js';
 import {
   type ChartData,
   type ChartRow,
@@ -41,7 +36,8 @@ const schema = z
     'One line per segment from the previous edition to this one: the share giving one answer, or the mean of a scale. Needs edition.previous.',
   );
 
-const WORDS = 'Graphique en haltères, évolution depuis l’édition précédente';
+const words = publication.charts.change_by_segment;
+const columns = publication.tables;
 
 export const changeBySegment = defineChartKind({
   kind: 'change_by_segment',
@@ -96,38 +92,26 @@ export const changeBySegment = defineChartKind({
       kind: chart.kind,
       rows,
       parts: [previous, current],
-      measure: scale
-        ? `Note moyenne sur ${scale.max}`
-        : `Part ayant répondu «\u00a0${answer}\u00a0»`,
-      baseNote: `Base : répondants de chaque groupe ayant répondu à la question, en ${previous} puis en ${current}. Échantillons de convenance distincts : une évolution n’est dite hausse ou baisse que si son intervalle de confiance à 95\u00a0% exclut zéro.`,
+      measure: scale ? words.measure.mean(scale.max) : words.measure.share(answer),
+      baseNote: words.baseNote(previous, current),
       ...(scale ? { domain: [scale.min, scale.max] as [number, number] } : {}),
     };
   },
   spec: dumbbell,
-  alt: (title, data) => {
-    const items = byGroup(data).map(([group, [from, to]]) => {
-      const f = from as ChartRow;
-      const t = to as ChartRow;
-      return `${group} : ${f.text} en ${f.part} (${formatBase(f.base)}), ${t.text} en ${t.part} (${formatBase(t.base)}), ${t.note}`;
-    });
-    return frenchText(
-      `${WORDS}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
-    );
-  },
+  alt: (title, data) => words.alt(title, data, byGroup(data)),
   table: (data) => ({
-    columns: ['Groupe', ...data.parts.map((p) => `${p} (base)`), 'Évolution'],
+    columns: [columns.group, ...data.parts.map((p) => columns.editionWithBase(p)), columns.change],
     rows: byGroup(data).map(([group, rows]) => [
       group,
-      ...rows.map((r) => `${r.text} (${formatInteger(r.base)})`),
+      ...rows.map((r) => columns.valueWithBase(r.text, r.base)),
       rows[1]?.note ?? '',
     ]),
   }),
 });
 
-/** "+9 points, hausse" / "−2 points, stable (dans la marge d'erreur)". */
+/** "+9 points, hausse" / "−2 points, stable, dans la marge d’incertitude". */
 function changeWords(f: ChangeFigure): string {
-  const words = { up: 'hausse', down: 'baisse', steady: 'stable, dans la marge d’incertitude' };
-  return `${formatChange(f.of, f.value ?? 0)}, ${words[direction(f)]}`;
+  return words.note(f.of, f.value ?? 0, direction(f));
 }
 
 function dumbbell(data: ChartData, width: number): TopLevelSpec {

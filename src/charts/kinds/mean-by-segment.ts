@@ -1,10 +1,12 @@
 /** One bar per segment: the mean of a scale question (satisfaction, by profession). */
 import { z } from 'zod';
 import { chartCommon, segmentList } from '../../edition/schema.js';
-import { formatBase } from '../../format/french.js';
+import { publication } from '../../publication/index.js';
 import { defineChartKind, SCALE_QUESTION } from '../kind.js';
 import { horizontalBars } from '../marks.js';
-import { listAlt, meansData, meanTable } from '../rows.js';
+import { meansData, meanTable } from '../rows.js';
+
+const words = publication.charts.mean_by_segment;
 
 const schema = z
   .object({ ...chartCommon, kind: z.literal('mean_by_segment'), segments: segmentList })
@@ -16,23 +18,13 @@ export const meanBySegment = defineChartKind({
   schema,
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
-  data: (chart, context) =>
-    meansData(chart, context, {
-      measure: (max) => `Note moyenne sur ${max}`,
-      baseNote: 'Base : répondants de chaque groupe ayant donné une note.',
-    }),
+  data: (chart, context) => meansData(chart, context, words),
   spec: (data, width) =>
     horizontalBars(data.rows, width, {
       domainMax: data.domain?.[1] ?? 10,
       format: 'd',
       title: data.measure,
     }),
-  alt: (title, data) =>
-    listAlt(
-      'Diagramme en barres des notes moyennes',
-      title,
-      data,
-      (r) => `${r.group} (${formatBase(r.base)})`,
-    ),
+  alt: words.alt,
   table: meanTable,
 });

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { chartCommon, segmentList } from '../../edition/schema.js';
-import { formatBase, frenchText } from '../../format/french.js';
+import { publication } from '../../publication/index.js';
 import { type ChartData, defineChartKind, SCALE_QUESTION } from '../kind.js';
 import { BAR_STEP, rangeRule, specBase, Y_AXIS } from '../marks.js';
 import { meansData, meanTable } from '../rows.js';
@@ -16,29 +16,16 @@ const schema = z
   .strict()
   .describe('One dot per segment: the mean of a scale question and its 95 % confidence interval.');
 
-const WORDS = 'Points et intervalles de confiance à 95\u00a0%';
+const words = publication.charts.means_with_intervals;
 
 export const meansWithIntervals = defineChartKind({
   kind: 'means_with_intervals',
   schema,
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
-  data: (chart, context) =>
-    meansData(chart, context, {
-      measure: (max) => `Note moyenne sur ${max} et intervalle de confiance à 95\u00a0%`,
-      baseNote:
-        "Base : répondants de chaque groupe ayant donné une note. Le trait couvre l'intervalle de confiance à 95\u00a0% de la moyenne : plus le groupe est petit, plus il est long.",
-    }),
+  data: (chart, context) => meansData(chart, context, words),
   spec: dotsAndIntervals,
-  alt: (title, data) => {
-    const items = data.rows.map(
-      (r) =>
-        `${r.group} (${formatBase(r.base)}) : ${r.text}${r.lowText === undefined || r.highText === undefined ? '' : `, entre ${r.lowText} et ${r.highText}`}`,
-    );
-    return frenchText(
-      `${WORDS}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. ${data.baseNote}`,
-    );
-  },
+  alt: words.alt,
   table: meanTable,
 });
 

@@ -3,7 +3,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
-import { formatBase, formatInteger, frenchText } from '../../format/french.js';
+import { formatInteger } from '../../publication/french.js';
+import { publication } from '../../publication/index.js';
 import { type ChartData, CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { BAR_STEP, BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
 import {
@@ -22,7 +23,7 @@ const schema = z
   .strict()
   .describe('One stacked 100 % bar per segment: how its answers divide.');
 
-const WORDS = 'Barres empilées à 100\u00a0%';
+const words = publication.charts.mix_by_segment;
 
 export const mixBySegment = defineChartKind({
   kind: 'mix_by_segment',
@@ -46,20 +47,14 @@ export const mixBySegment = defineChartKind({
       kind: chart.kind,
       rows,
       parts,
-      measure: 'Répartition des réponses',
-      baseNote: 'Base : répondants de chaque groupe ayant répondu à la question.',
+      measure: words.measure,
+      baseNote: words.baseNote,
     };
   },
   spec: stackedBars,
-  alt: (title, data) => {
-    const parts = byGroup(data).map(
-      ([g, rows]) =>
-        `${g} (${formatBase(rows[0]?.base ?? 0)}) : ${rows.map((r) => `${r.part} ${r.text}`).join(', ')}`,
-    );
-    return frenchText(`${WORDS}. ${title}. ${parts.join(' ; ')}. ${data.baseNote}`);
-  },
+  alt: (title, data) => words.alt(title, data, byGroup(data)),
   table: (data) => ({
-    columns: ['Groupe', ...data.parts, 'Base'],
+    columns: [publication.tables.group, ...data.parts, publication.tables.base],
     rows: byGroup(data).map(([g, rows]) => [
       g,
       ...rows.map(countCell),

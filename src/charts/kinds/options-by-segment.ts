@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
-import { formatBase, frenchText } from '../../format/french.js';
+import { publication } from '../../publication/index.js';
 import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
 import {
@@ -15,7 +15,6 @@ import {
   byGroup,
   countCell,
   optionCodes,
-  SEVERAL_ANSWERS,
   segmentName,
   shareRow,
   wrapLabel,
@@ -33,7 +32,7 @@ const schema = z
     'One group of bars per answer, one bar per segment: how the answers to one question differ between groups.',
   );
 
-const WORDS = 'Barres groupées';
+const words = publication.charts.options_by_segment;
 const BAR = 15;
 
 export const optionsBySegment = defineChartKind({
@@ -43,9 +42,8 @@ export const optionsBySegment = defineChartKind({
   segmentKeys: ['segments'],
   data: (chart, { config, index, question }) => {
     const share = (code: string, s: string) => index.share(figureId.share(chart.question, code, s));
-    const parts = chart.segments.map(
-      (s) =>
-        `${segmentName(config, s)} (${formatBase(share(optionCodes(question)[0] as string, s).base)})`,
+    const parts = chart.segments.map((s) =>
+      words.part(segmentName(config, s), share(optionCodes(question)[0] as string, s).base),
     );
     // Answers in the order of their share over all the segments drawn; "Autre" last, and only if given.
     const ranked = optionCodes(question)
@@ -80,22 +78,14 @@ export const optionsBySegment = defineChartKind({
       kind: chart.kind,
       rows,
       parts,
-      measure: 'Part des répondants de chaque groupe',
-      baseNote: `Base : répondants de chaque groupe ayant répondu à la question.${question.type === 'multiple' ? SEVERAL_ANSWERS : ''}`,
+      measure: words.measure,
+      baseNote: words.baseNote(question.type === 'multiple'),
     };
   },
   spec: groupedBars,
-  alt: (title, data) => {
-    const items = byGroup(data).map(
-      ([answer, rows]) =>
-        `${answer} : ${rows.map((r) => `${(r.part ?? '').replace(/ \(.*\)$/, '')} ${r.text}`).join(', ')}`,
-    );
-    return frenchText(
-      `${WORDS}, ${data.measure.toLocaleLowerCase('fr')}. ${title}. ${items.join(' ; ')}. Groupes : ${data.parts.join(', ')}. ${data.baseNote}`,
-    );
-  },
+  alt: (title, data) => words.alt(title, data, byGroup(data)),
   table: (data) => ({
-    columns: ['Réponse', ...data.parts],
+    columns: [publication.tables.answer, ...data.parts],
     rows: byGroup(data).map(([answer, rows]) => [answer, ...rows.map(countCell)]),
   }),
 });

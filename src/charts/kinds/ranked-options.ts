@@ -2,18 +2,13 @@
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema } from '../../edition/schema.js';
+import { publication } from '../../publication/index.js';
 import { CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { horizontalBars } from '../marks.js';
-import {
-  answerLabel,
-  listAlt,
-  optionCodes,
-  SEVERAL_ANSWERS,
-  shareRow,
-  shareTable,
-  who,
-  wrapLabel,
-} from '../rows.js';
+import { answerLabel, optionCodes, shareRow, shareTable, who, wrapLabel } from '../rows.js';
+
+const words = publication.charts.ranked_options;
+const OTHER = publication.answers.other;
 
 const schema = z
   .object({
@@ -39,24 +34,21 @@ export const rankedOptions = defineChartKind({
           answerLabel(question, code),
         ),
       )
-      .filter((r) => r.count !== undefined && (r.count > 0 || r.group !== 'Autre'))
+      .filter((r) => r.count !== undefined && (r.count > 0 || r.group !== OTHER))
       .map((r) => ({ ...r, axisLabel: wrapLabel(r.group) }))
       // Largest first; "Autre" stays last, as readers expect.
-      .sort(
-        (a, b) => Number(a.group === 'Autre') - Number(b.group === 'Autre') || b.value - a.value,
-      );
+      .sort((a, b) => Number(a.group === OTHER) - Number(b.group === OTHER) || b.value - a.value);
     const base = rows[0]?.base ?? 0;
-    const several = question.type === 'multiple' ? SEVERAL_ANSWERS : '';
     return {
       kind: chart.kind,
       rows,
       parts: [],
-      measure: 'Part des répondants',
-      baseNote: `Base : ${base} répondants ayant répondu à la question ${who(context, chart.segment)}.${several}`,
+      measure: words.measure,
+      baseNote: words.baseNote(base, who(context, chart.segment), question.type === 'multiple'),
     };
   },
   spec: (data, width) =>
     horizontalBars(data.rows, width, { domainMax: 1, format: '.0%', title: data.measure }),
-  alt: (title, data) => listAlt('Diagramme en barres classées', title, data, (r) => r.group),
-  table: (data) => shareTable('Réponse', data),
+  alt: words.alt,
+  table: (data) => shareTable(publication.tables.answer, data),
 });

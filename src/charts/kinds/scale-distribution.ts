@@ -3,10 +3,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema } from '../../edition/schema.js';
+import { publication } from '../../publication/index.js';
 import { type ChartRow, defineChartKind, SCALE_QUESTION } from '../kind.js';
 import { LABEL_SIZE, specBase } from '../marks.js';
-import { listAlt, shareRow, shareTable, who } from '../rows.js';
+import { shareRow, shareTable, who } from '../rows.js';
 import { ACCENT, INK, MUTED } from '../theme.js';
+
+const words = publication.charts.scale_distribution;
 
 const schema = z
   .object({
@@ -34,13 +37,13 @@ export const scaleDistribution = defineChartKind({
       kind: chart.kind,
       rows,
       parts: [],
-      measure: 'Part des répondants',
-      baseNote: `Base : ${rows[0]?.base ?? 0} répondants ayant donné une note ${who(context, chart.segment)}.`,
+      measure: words.measure,
+      baseNote: words.baseNote(rows[0]?.base ?? 0, who(context, chart.segment)),
     };
   },
   spec: (data, width) => columns(data.rows, data.measure, width),
-  alt: (title, data) => listAlt('Histogramme des notes', title, data, (r) => r.group),
-  table: (data) => shareTable('Note', data),
+  alt: words.alt,
+  table: (data) => shareTable(publication.tables.score, data),
 });
 
 function columns(rows: ChartRow[], title: string, width: number): TopLevelSpec {
@@ -48,7 +51,7 @@ function columns(rows: ChartRow[], title: string, width: number): TopLevelSpec {
     field: 'group',
     type: 'ordinal',
     sort: null,
-    axis: { title: 'Note', labelAngle: 0, ticks: false, titleColor: MUTED },
+    axis: { title: words.axis, labelAngle: 0, ticks: false, titleColor: MUTED },
   } as const;
   return {
     ...specBase(200, width),

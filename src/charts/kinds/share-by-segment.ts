@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema, segmentList } from '../../edition/schema.js';
-import { formatBase } from '../../format/french.js';
+import { publication } from '../../publication/index.js';
 import { CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { horizontalBars } from '../marks.js';
-import { answerLabel, listAlt, segmentName, shareRow, shareTable, withBase } from '../rows.js';
+import { answerLabel, segmentName, shareRow, shareTable, withBase } from '../rows.js';
+
+const words = publication.charts.share_by_segment;
 
 const schema = z
   .object({
@@ -31,12 +33,11 @@ export const shareBySegment = defineChartKind({
       ),
     ),
     parts: [],
-    measure: `Part ayant répondu «\u00a0${answerLabel(question, chart.answer)}\u00a0»`,
-    baseNote: 'Base : répondants de chaque groupe ayant répondu à la question.',
+    measure: words.measure(answerLabel(question, chart.answer)),
+    baseNote: words.baseNote,
   }),
   spec: (data, width) =>
     horizontalBars(data.rows, width, { domainMax: 1, format: '.0%', title: data.measure }),
-  alt: (title, data) =>
-    listAlt('Diagramme en barres', title, data, (r) => `${r.group} (${formatBase(r.base)})`),
-  table: (data) => shareTable('Groupe', data),
+  alt: words.alt,
+  table: (data) => shareTable(publication.tables.group, data),
 });

@@ -3,8 +3,8 @@
  * counts (« 8 sur 14 ») under 30, so a percentage there contradicts it.
  */
 import type { Problem } from '../../errors.js';
-import { SMALL_BASE } from '../../format/french.js';
 import { lint as say, where } from '../../messages/index.js';
+import { SMALL_BASE } from '../../publication/french.js';
 import type { LintInput } from '../input.js';
 
 export function percentOnSmallBase({ audit, index }: LintInput): Problem[] {

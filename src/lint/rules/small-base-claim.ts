@@ -6,8 +6,8 @@
  * group's base.
  */
 import type { Problem } from '../../errors.js';
-import { SMALL_BASE } from '../../format/french.js';
 import { lint as say, where } from '../../messages/index.js';
+import { SMALL_BASE } from '../../publication/french.js';
 import type { CallPlace } from '../../render/audit.js';
 
 /** Where a claim or a printed figure is. */

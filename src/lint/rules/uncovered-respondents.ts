@@ -98,7 +98,7 @@ function coveredBefore(
 }
 
 function labelOf(config: EditionConfig, questionId: string, code: string): string {
-  if (code === OTHER_CODE) return '« Autre »';
+  if (code === OTHER_CODE) return say.otherAnswer;
   const q = config.questions.find((x) => x.id === questionId);
   return (q && isClosed(q) && q.options.find((o) => o.code === code)?.label) || code;
 }

@@ -6,6 +6,7 @@
 import type { FreeTextGroup } from '../../analysis/free-text.js';
 import { stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
+import { publication } from '../../publication/index.js';
 import { toCsv } from '../csv.js';
 import type { EditionRecipe } from '../recipe.js';
 
@@ -30,5 +31,5 @@ function freeTextCsv(groups: FreeTextGroup[]): string {
       i.lines.map((line) => [g.question.id, g.question.header, String(line), i.text]),
     ),
   );
-  return toCsv([['question', 'intitulé', 'ligne', 'texte'], ...rows]);
+  return toCsv([publication.editionData.freeTextColumns, ...rows]);
 }

@@ -1,7 +1,7 @@
 /** The edition's page: each article with its title, dek, author and date, linked to its web article and PDF. */
-import { formatLongDate } from '../../format/french.js';
 import { stages } from '../../messages/index.js';
 import { outputPath, relativeTo } from '../../paths.js';
+import { formatLongDate } from '../../publication/french.js';
 import { sourceLine } from '../../render/context.js';
 import type { EditionRecipe } from '../recipe.js';
 

@@ -6,6 +6,7 @@ import { PRINT_PAGE } from '../../charts/drawings.js';
 import type { EditionConfig } from '../../edition/schema.js';
 import { environment, stages } from '../../messages/index.js';
 import { outputPath } from '../../paths.js';
+import { publication } from '../../publication/index.js';
 import { cssString } from '../../render/pages.js';
 import { printPdf } from '../pdf.js';
 import type { ArticleRecipe } from '../recipe.js';
@@ -29,7 +30,7 @@ export const printPdfRecipe: ArticleRecipe = {
           subject: context.dek,
           keywords: [edition.config.edition.survey, edition.config.edition.publisher],
           date: article.date,
-          lang: 'fr',
+          lang: publication.language,
         },
         TEXT_AREA,
       );
@@ -51,13 +52,14 @@ const TEXT_AREA = {
 };
 
 /** Running header and footer: @page margin boxes, whose text must be a CSS string. */
-function pageCss(config: EditionConfig, publication: string, title: string): string {
+function pageCss(config: EditionConfig, publicationName: string, title: string): string {
   const font = `"${config.theme?.fonts?.headings ?? 'Source Sans 3'}"`;
+  const { page, of } = publication.print;
   return `@page { size: A4; margin: ${PRINT_PAGE.marginMm}mm;
-  @top-left { content: ${cssString(publication)}; font: 600 8.5pt ${font}; color: #5b6770; }
+  @top-left { content: ${cssString(publicationName)}; font: 600 8.5pt ${font}; color: #5b6770; }
   @top-right { content: ${cssString(shorten(title, 80))}; font: 400 8.5pt ${font}; color: #5b6770; }
   @bottom-left { content: ${cssString(config.edition.survey)}; font: 400 8.5pt ${font}; color: #5b6770; }
-  @bottom-right { content: "Page " counter(page) " / " counter(pages); font: 400 8.5pt ${font}; color: #5b6770; }
+  @bottom-right { content: ${cssString(page)} counter(page) ${cssString(of)} counter(pages); font: 400 8.5pt ${font}; color: #5b6770; }
 }
 @page :first { @top-left { content: none; } @top-right { content: none; } }`;
 }

@@ -10,6 +10,7 @@ import type { Drawing } from '../../charts/draw.js';
 import { WEB_DRAWINGS } from '../../charts/drawings.js';
 import { stages } from '../../messages/index.js';
 import { type CardSize, outputPath } from '../../paths.js';
+import { publication } from '../../publication/index.js';
 import { type CardFrame, chartCard, figureCard, titleCard } from '../cards.js';
 import type { ArticleRecipe } from '../recipe.js';
 
@@ -27,7 +28,7 @@ export const socialCardsRecipe: ArticleRecipe = {
         publication: context.theme.publication,
         ...(context.theme.logo && { logoSvg: context.theme.logo.toString() }),
         accent: context.theme.accent,
-        source: `Source : ${context.source}.`,
+        source: publication.cards.source(context.source),
       }),
     );
     const cards = frames.flatMap((frame) => [

@@ -248,73 +248,73 @@ const themeSchema = z
 
 export type Theme = z.output<typeof themeSchema>;
 
+/** The edition's own facts: who publishes it, when it was in the field, how it was distributed. */
+const editionFacts = z
+  .object({
+    id: z.string().min(1).describe('Edition id, e.g. "2024".'),
+    survey: z.string().min(1).describe('Name of the survey as the report writes it.'),
+    publisher: z.string().min(1).describe('Publication printing the report (running header).'),
+    partners: z.array(z.string().min(1)).default([]),
+    fieldPeriod: z.object({ start: isoDate, end: isoDate }).strict(),
+    timezone: z
+      .string()
+      .default('Europe/Paris')
+      .describe('Time zone of timestamps written without an offset.'),
+    channels: z.array(z.string().min(1)).min(1).describe('How the questionnaire was distributed.'),
+    sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
+    sponsor: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Who paid for the survey, as the methodology box says it (default: the publisher and its partners, who also conducted it).',
+      ),
+    eligibility: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Who could answer and how that was checked: a sentence for the methodology box (AAPOR disclosure).',
+      ),
+    previous: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'The previous edition\'s folder, relative to this one (e.g. "../2024"): every figure both editions have gets a change figure (<id>.change).',
+      ),
+    publishUrl: z
+      .string()
+      .url()
+      .optional()
+      .describe(
+        'Address where the output folder is published: the newsletter links to enquete.html there and loads its images from charts/ (overridden by --base-url).',
+      ),
+  })
+  .strict();
+
+/** The export: its file, and how close two identical submissions are one. */
+const sourceSchema = z
+  .object({
+    file: z.string().min(1).default('responses.csv'),
+    duplicateWindowMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .default(10)
+      .describe(
+        'Two identical submissions this close in time count as one (the later is excluded).',
+      ),
+  })
+  .strict()
+  .default({ file: 'responses.csv', duplicateWindowMinutes: 10 });
+
 const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
   z
     .object({
       $schema: z.string().optional(),
-      edition: z
-        .object({
-          id: z.string().min(1).describe('Edition id, e.g. "2024".'),
-          survey: z.string().min(1).describe('Name of the survey as the report writes it.'),
-          publisher: z
-            .string()
-            .min(1)
-            .describe('Publication printing the report (running header).'),
-          partners: z.array(z.string().min(1)).default([]),
-          fieldPeriod: z.object({ start: isoDate, end: isoDate }).strict(),
-          timezone: z
-            .string()
-            .default('Europe/Paris')
-            .describe('Time zone of timestamps written without an offset.'),
-          channels: z
-            .array(z.string().min(1))
-            .min(1)
-            .describe('How the questionnaire was distributed.'),
-          sample: z.string().min(1).describe('Who answered: a sentence for the methodology box.'),
-          sponsor: z
-            .string()
-            .min(1)
-            .optional()
-            .describe(
-              'Who paid for the survey, as the methodology box says it (default: the publisher and its partners, who also conducted it).',
-            ),
-          eligibility: z
-            .string()
-            .min(1)
-            .optional()
-            .describe(
-              'Who could answer and how that was checked: a sentence for the methodology box (AAPOR disclosure).',
-            ),
-          previous: z
-            .string()
-            .min(1)
-            .optional()
-            .describe(
-              'The previous edition\'s folder, relative to this one (e.g. "../2024"): every figure both editions have gets a change figure (<id>.change).',
-            ),
-          publishUrl: z
-            .string()
-            .url()
-            .optional()
-            .describe(
-              'Address where the output folder is published: the newsletter links to enquete.html there and loads its images from charts/ (overridden by --base-url).',
-            ),
-        })
-        .strict(),
-      source: z
-        .object({
-          file: z.string().min(1).default('responses.csv'),
-          duplicateWindowMinutes: z
-            .number()
-            .int()
-            .min(0)
-            .default(10)
-            .describe(
-              'Two identical submissions this close in time count as one (the later is excluded).',
-            ),
-        })
-        .strict()
-        .default({ file: 'responses.csv', duplicateWindowMinutes: 10 }),
+      edition: editionFacts,
+      source: sourceSchema,
       questions: z.array(questionSchema).min(1),
       segments: z.array(segmentSchema).default([]),
       articles: z.array(articleSchema(charts)).min(1),

@@ -43,24 +43,16 @@ export async function printPdf(
   meta: PdfMeta,
   area: PrintArea,
 ): Promise<PrintResult> {
+  // Loaded from a file of its own, the page's only allowed address.
   const folder = await mkdtemp(path.join(tmpdir(), 'enquete-print-'));
   const forget = onAbort(() => rmSync(folder, { recursive: true, force: true }), {
     remove: [folder],
   });
   const file = path.join(folder, 'print.html');
   await writeFile(file, html);
-  const blocked: string[] = [];
   try {
-    const own = pathToFileURL(file).href;
-    page.on('request', (request) => {
-      const url = request.url();
-      if (url === own || url.startsWith('data:')) void request.continue();
-      else {
-        blocked.push(url);
-        void request.abort('blockedbyclient');
-      }
-    });
-    await page.goto(own, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    const blocked = allowOnly(page, pathToFileURL(file).href);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     await placeCharts(page, area);
     const printed = await page.pdf({
       format: 'A4',
@@ -70,32 +62,45 @@ export async function printPdf(
       outline: true,
       timeout: PRINT_TIMEOUT_MS,
     });
-    return {
-      pdf: finishPdf(printed, {
-        Title: meta.title,
-        Author: meta.author,
-        Subject: meta.subject,
-        Keywords: meta.keywords.join(', '),
-        Creator: 'enquête',
-        Producer: 'enquête (Chromium)',
-        date: meta.date,
-        lang: meta.lang,
-      }),
-      blocked,
-    };
+    return { pdf: finishPdf(printed, pdfInfo(meta)), blocked };
   } catch (e) {
-    if (e instanceof Error && /timeout|timed out/i.test(e.message)) {
-      throw new EnvironmentError(environment.printTimedOut(PRINT_TIMEOUT_MS / 1000), { cause: e });
-    }
-    throw new EnvironmentError(
-      environment.printFailed(
-        meta.title,
-        e instanceof Error ? (e.message.split('\n')[0] as string) : String(e),
-      ),
-      { cause: e },
-    );
+    throw printError(e, meta.title);
   } finally {
     await rm(folder, { recursive: true, force: true });
     forget();
   }
+}
+
+/** Every request but the page itself and data: URLs refused; the refused addresses, as they come. */
+function allowOnly(page: Page, own: string): string[] {
+  const blocked: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url === own || url.startsWith('data:')) void request.continue();
+    else {
+      blocked.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  return blocked;
+}
+
+function pdfInfo(meta: PdfMeta) {
+  return {
+    Title: meta.title,
+    Author: meta.author,
+    Subject: meta.subject,
+    Keywords: meta.keywords.join(', '),
+    Creator: 'enquête',
+    Producer: 'enquête (Chromium)',
+    date: meta.date,
+    lang: meta.lang,
+  };
+}
+
+function printError(e: unknown, title: string): EnvironmentError {
+  if (e instanceof Error && /timeout|timed out/i.test(e.message))
+    return new EnvironmentError(environment.printTimedOut(PRINT_TIMEOUT_MS / 1000), { cause: e });
+  const why = e instanceof Error ? (e.message.split('\n')[0] as string) : String(e);
+  return new EnvironmentError(environment.printFailed(title, why), { cause: e });
 }

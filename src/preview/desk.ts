@@ -32,22 +32,39 @@ export interface DeskView {
 export function deskPage(view: DeskView): string {
   const { words } = view;
   const slug = view.article ?? view.articles[0]?.slug;
-  const tabs = view.articles
+  return `<!doctype html>
+<html lang="${words.lang}"><head><meta charset="utf-8"><title>${escapeXml(`${words.title} · ${view.edition}`)}</title>
+<style>
+${DESK_CSS}</style></head>
+<body>
+<header><h1>${escapeXml(words.title)} · ${escapeXml(view.edition)}</h1><nav>${tabs(view, slug)}</nav><span id="status" role="status">${escapeXml(view.status)}</span></header>
+<pre id="${ERROR_PANEL_ID}" role="alert"${view.error === null ? ' hidden' : ''}><strong>${escapeXml(words.problem)}</strong>\n\n${escapeXml(view.error ?? '')}</pre>
+${slug ? panes(words, slug) : ''}
+<script>${deskScript(words)}</script>
+</body></html>
+`;
+}
+
+/** One tab per article, the one shown marked. */
+function tabs(view: DeskView, slug: string | undefined): string {
+  return view.articles
     .map(
       (a) =>
         `<a href="${DESK_PATH}?article=${encodeURIComponent(a.slug)}"${a.slug === slug ? ' aria-current="page"' : ''}>${escapeXml(a.title)}</a>`,
     )
     .join('');
+}
+
+/** The web article and the print side by side, then the newsletter at 600 and 375 px. */
+function panes(words: DeskWords, slug: string): string {
   const pane = (label: string, name: string, width?: number) =>
     `<section class="pane"${width ? ` style="flex:0 0 ${width + 2}px"` : ''}><h2>${escapeXml(label)} <a href="/${name}" target="_blank">${escapeXml(words.open)}</a></h2><iframe title="${escapeXml(label)}" data-name="${escapeXml(name)}" src="/${name}"${width ? ` width="${width}"` : ''}></iframe></section>`;
-  const panes = slug
-    ? `<div class="row">${pane(words.web, outputPath({ article: slug, file: 'web' }))}${pane(words.print, outputPath({ article: slug, file: 'pdf' }))}</div>
-<div class="row">${pane(words.newsletter(600), outputPath({ article: slug, file: 'newsletter-html' }), 600)}${pane(words.newsletter(375), outputPath({ article: slug, file: 'newsletter-html' }), 375)}</div>`
-    : '';
-  return `<!doctype html>
-<html lang="${words.lang}"><head><meta charset="utf-8"><title>${escapeXml(`${words.title} · ${view.edition}`)}</title>
-<style>
-body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#e9e7e2;color:#1d1d1b}
+  const newsletter = outputPath({ article: slug, file: 'newsletter-html' });
+  return `<div class="row">${pane(words.web, outputPath({ article: slug, file: 'web' }))}${pane(words.print, outputPath({ article: slug, file: 'pdf' }))}</div>
+<div class="row">${pane(words.newsletter(600), newsletter, 600)}${pane(words.newsletter(375), newsletter, 375)}</div>`;
+}
+
+const DESK_CSS = `body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#e9e7e2;color:#1d1d1b}
 header{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:baseline;padding:10px 16px;background:#1d1d1b;color:#fff}
 header h1{font-size:16px;margin:0}
 nav a{color:#fff;margin-right:12px;text-decoration:none;opacity:.75}
@@ -61,12 +78,11 @@ nav a[aria-current]{opacity:1;border-bottom:2px solid #fff}
 .pane h2 a{font-weight:400;text-transform:none;letter-spacing:0;margin-left:6px;color:#1d4e89}
 iframe{border:1px solid #b9b5ab;background:#fff;height:78vh;width:100%}
 iframe[width]{width:auto}
-</style></head>
-<body>
-<header><h1>${escapeXml(words.title)} · ${escapeXml(view.edition)}</h1><nav>${tabs}</nav><span id="status" role="status">${escapeXml(view.status)}</span></header>
-<pre id="${ERROR_PANEL_ID}" role="alert"${view.error === null ? ' hidden' : ''}><strong>${escapeXml(words.problem)}</strong>\n\n${escapeXml(view.error ?? '')}</pre>
-${panes}
-<script>(() => {
+`;
+
+/** Each update from the server: the status, the problem shown, or the panes it changed reloaded. */
+function deskScript(words: DeskWords): string {
+  return `(() => {
   const panel = document.getElementById(${JSON.stringify(ERROR_PANEL_ID)});
   const status = document.getElementById('status');
   const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
@@ -87,7 +103,5 @@ ${panes}
     for (const frame of document.querySelectorAll('iframe'))
       if (recovered || update.changed.includes(frame.dataset.name)) reload(frame);
   };
-})();</script>
-</body></html>
-`;
+})();`;
 }

@@ -109,7 +109,7 @@ describe('a new year made with enquete init', () => {
 
 describe('a segment the new data empties', () => {
   it('is left out of its chart with a warning, and located where the text uses it', async () => {
-    const { root, edition } = await copyEdition();
+    const { edition } = await copyEdition();
     // Every « Autre » profession of the year becomes a radiologue: « autres_professions » is empty.
     const file = path.join(edition, 'responses.csv');
     const rows: string[][] = parse(await readFile(file, 'utf8'), { bom: true });
@@ -144,7 +144,7 @@ describe('a segment the new data empties', () => {
 
 describe('the 2024 articles', () => {
   it('warn of a comparison on a small base that hides its bases, and of a percentage under 30', async () => {
-    const { root, edition } = await copyEdition();
+    const { edition } = await copyEdition();
     await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
       t.replace(
         '{{/keyFigures}}',
@@ -160,7 +160,7 @@ describe('the 2024 articles', () => {
   });
 
   it('refuse two decimals on a mean of 8 respondents, naming the figure and its base', async () => {
-    const { root, edition } = await copyEdition();
+    const { edition } = await copyEdition();
     await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
       t.replace(
         '{{mean "satisfaction.mean.cadres"}}',

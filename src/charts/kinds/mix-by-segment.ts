@@ -64,9 +64,20 @@ export const mixBySegment = defineChartKind({
 });
 
 function stackedBars(data: ChartData, width: number): TopLevelSpec {
-  // Stack positions computed here, so each segment's label sits in its middle.
+  const groups = new Set(data.rows.map((r) => r.group)).size;
+  const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
+  return {
+    ...specBase(groups * (BAR_STEP + 6), width),
+    data: { values: stackPositions(data.rows) },
+    encoding: { y },
+    layer: [stackLayer(data), partLabels()],
+  } as unknown as TopLevelSpec;
+}
+
+/** Stack positions computed here, so each part's label sits in its middle; light parts take dark text. */
+function stackPositions(rows: ChartData['rows']) {
   const x0 = new Map<string, number>();
-  const stacked = data.rows.map((r) => {
+  return rows.map((r) => {
     const start = x0.get(r.group) ?? 0;
     x0.set(r.group, start + r.value);
     return {
@@ -77,55 +88,53 @@ function stackedBars(data: ChartData, width: number): TopLevelSpec {
       light: (r.partOrder ?? 0) >= 2,
     };
   });
-  const groups = new Set(data.rows.map((r) => r.group)).size;
-  const y = { field: 'axisLabel', type: 'nominal', sort: null, axis: Y_AXIS } as const;
+}
+
+/** The parts of each bar, from the most to the least intense answer. */
+function stackLayer(data: ChartData) {
   return {
-    ...specBase(groups * (BAR_STEP + 6), width),
-    data: { values: stacked },
-    encoding: { y },
-    layer: [
-      {
-        mark: { type: 'bar', height: 26, stroke: 'white', strokeWidth: 1 },
-        encoding: {
-          x: {
-            field: 'x0',
-            type: 'quantitative',
-            scale: { domain: [0, 1], nice: false },
-            axis: {
-              format: '.0%',
-              title: data.measure,
-              tickCount: 5,
-              grid: false,
-              titleAlign: 'right',
-              titleAnchor: 'end',
-            },
-          },
-          x2: { field: 'x1' },
-          color: {
-            field: 'part',
-            type: 'nominal',
-            sort: data.parts,
-            scale: { domain: data.parts, range: ORDERED_RAMP.slice(0, data.parts.length) },
-            legend: BOTTOM_LEGEND,
-          },
+    mark: { type: 'bar', height: 26, stroke: 'white', strokeWidth: 1 },
+    encoding: {
+      x: {
+        field: 'x0',
+        type: 'quantitative',
+        scale: { domain: [0, 1], nice: false },
+        axis: {
+          format: '.0%',
+          title: data.measure,
+          tickCount: 5,
+          grid: false,
+          titleAlign: 'right',
+          titleAnchor: 'end',
         },
       },
-      {
-        // Only where the label fits inside its segment; every value is in the table and the alt text.
-        transform: [{ filter: 'datum.base < 30 ? datum.value >= 0.2 : datum.value >= 0.12' }],
-        mark: {
-          type: 'text',
-          align: 'center',
-          baseline: 'middle',
-          fontSize: LABEL_SIZE,
-          fontWeight: 600,
-        },
-        encoding: {
-          x: { field: 'mid', type: 'quantitative' },
-          text: { field: 'text' },
-          color: { condition: { test: 'datum.light', value: INK }, value: 'white' },
-        },
+      x2: { field: 'x1' },
+      color: {
+        field: 'part',
+        type: 'nominal',
+        sort: data.parts,
+        scale: { domain: data.parts, range: ORDERED_RAMP.slice(0, data.parts.length) },
+        legend: BOTTOM_LEGEND,
       },
-    ],
-  } as unknown as TopLevelSpec;
+    },
+  };
+}
+
+/** Each part's value, only where it fits inside its part: every value is in the table and the alt text. */
+function partLabels() {
+  return {
+    transform: [{ filter: 'datum.base < 30 ? datum.value >= 0.2 : datum.value >= 0.12' }],
+    mark: {
+      type: 'text',
+      align: 'center',
+      baseline: 'middle',
+      fontSize: LABEL_SIZE,
+      fontWeight: 600,
+    },
+    encoding: {
+      x: { field: 'mid', type: 'quantitative' },
+      text: { field: 'text' },
+      color: { condition: { test: 'datum.light', value: INK }, value: 'white' },
+    },
+  };
 }

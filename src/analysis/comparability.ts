@@ -13,9 +13,9 @@
  * this year's wording, so comparing the two configs tells what changed,
  * whoever edited them. `enquete init` reports the same differences.
  */
-import { ALL_SEGMENT } from '../edition/references.js';
+
 import type { ClosedQuestion, EditionConfig, Question, Segment } from '../edition/schema.js';
-import { isClosed } from '../edition/schema.js';
+import { ALL_SEGMENT, hasOther, isClosed } from '../edition/schema.js';
 import { type Difference, publication } from '../publication/index.js';
 import { sameText } from '../text.js';
 
@@ -143,8 +143,7 @@ function optionDifferences(q: ClosedQuestion, p: ClosedQuestion): Difference[] {
   if (renamed.length > 0) out.push({ kind: 'renamed', answers: renamed });
   if (added.length > 0) out.push({ kind: 'added', answers: added.map((o) => o.label) });
   if (removed.length > 0) out.push({ kind: 'removed', answers: removed.map((o) => o.label) });
-  const other = (x: ClosedQuestion) => x.type !== 'yesno' && x.other;
-  if (other(q) !== other(p)) out.push({ kind: 'other', added: other(q) });
+  if (hasOther(q) !== hasOther(p)) out.push({ kind: 'other', added: hasOther(q) });
   return out;
 }
 

@@ -5,8 +5,9 @@
  * (profession: autre) no longer holds their answers, and without this count
  * they would silently fall out of the chart.
  */
-import { ALL_SEGMENT } from '../edition/references.js';
+
 import type { EditionConfig, Question } from '../edition/schema.js';
+import { ALL_SEGMENT } from '../edition/schema.js';
 import type { ChoiceColumn, Responses } from '../ingest/columns.js';
 import { findSegment, type Membership } from './segments.js';
 

@@ -4,8 +4,9 @@
  * and readable: <question>.<answer code>.share.<segment>, <question>.mean.<segment>.
  * Each question is counted in one pass over its column per segment.
  */
-import { OTHER_CODE } from '../edition/references.js';
+
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
+import { OTHER_CODE } from '../edition/schema.js';
 import type { Column, Responses } from '../ingest/columns.js';
 import { localDate } from '../ingest/timestamp.js';
 import { publication } from '../publication/index.js';
@@ -91,6 +92,40 @@ export const figureId = {
   date: (question: string, which: 'first' | 'last') => `${question}.${which}.date.all`,
   change: (figure: string) => `${figure}.change`,
 };
+
+/** What a figure id names, read back from it (figureId's inverse). */
+export interface FigureIdParts {
+  /** The question counted (none for a segment's respondents). */
+  question?: string;
+  /** The answer code of a share, or 'first' / 'last' of a date. */
+  answer?: string;
+  measure: 'count' | 'share' | 'mean' | 'date';
+  segment: string;
+  /** The change since the previous edition of that figure. */
+  change: boolean;
+}
+
+/** The parts of an id made by figureId, or null if it is not one. */
+export function parseFigureId(id: string): FigureIdParts | null {
+  const parts = id.split('.');
+  const change = parts.at(-1) === 'change';
+  if (change) parts.pop();
+  if (!parts.every((p) => /^[a-z0-9_]+$/.test(p))) return null;
+  const [first, second, third, fourth] = parts as [string, string, string?, string?];
+  if (parts.length === 3 && first === 'respondents' && second === 'count')
+    return { measure: 'count', segment: third as string, change };
+  if (parts.length === 3 && second === 'mean')
+    return { question: first, measure: 'mean', segment: third as string, change };
+  if (parts.length !== 4) return null;
+  const segment = fourth as string;
+  if (third === 'share')
+    return { question: first, answer: second, measure: 'share', segment, change };
+  if (third === 'date')
+    return { question: first, answer: second, measure: 'date', segment, change };
+  if (third === 'count' && ['answered', 'missing', 'autre_distinct'].includes(second))
+    return { question: first, measure: 'count', segment, change };
+  return null;
+}
 
 const words = publication.figures;
 

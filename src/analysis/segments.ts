@@ -4,8 +4,9 @@
  * response slots, worked out once per segment and shared by every figure:
  * counting a figure then walks only the responses it is about.
  */
-import { ALL_SEGMENT } from '../edition/references.js';
+
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
+import { ALL_SEGMENT } from '../edition/schema.js';
 import type { ChoiceColumn, Responses } from '../ingest/columns.js';
 import { publication } from '../publication/index.js';
 

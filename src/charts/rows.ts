@@ -1,11 +1,12 @@
 /** Helpers the kinds share to turn figures into chart rows and words. */
 import { figureId } from '../analysis/figures.js';
 import { findSegment } from '../analysis/segments.js';
-import { OTHER_CODE } from '../edition/references.js';
 import {
+  answerCodes,
   type ChartConfig,
   type EditionConfig,
   isClosed,
+  OTHER_CODE,
   type Question,
   type Segment,
 } from '../edition/schema.js';
@@ -93,11 +94,9 @@ function within(inner: Segment, outer: Segment): boolean {
   });
 }
 
-/** The question's answer codes, with "autre" where the form had an "Autre" field. */
+/** Any question's answer codes (edition/schema.ts answerCodes): none for an open question. */
 export function optionCodes(question: Question): string[] {
-  if (!isClosed(question)) return [];
-  const codes = question.options.map((o) => o.code);
-  return question.type !== 'yesno' && question.other ? [...codes, OTHER_CODE] : codes;
+  return isClosed(question) ? answerCodes(question) : [];
 }
 
 export function answerLabel(question: Question, code: string): string {

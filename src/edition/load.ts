@@ -158,3 +158,14 @@ export function keyName(keyPath: readonly PropertyKey[]): string {
 function lastKey(keyPath: readonly PropertyKey[]): string {
   return String(keyPath[keyPath.length - 1] ?? '');
 }
+
+/**
+ * A file the config names (an article's text, the logo), as a path under
+ * the edition folder; null if the name leads outside it ("../", an absolute
+ * path), which the config may not do.
+ */
+export function fileInEdition(editionFolder: string, name: string): string | null {
+  const file = path.join(editionFolder, name);
+  const inside = path.relative(path.resolve(editionFolder), path.resolve(file));
+  return inside.startsWith('..') || path.isAbsolute(inside) ? null : file;
+}

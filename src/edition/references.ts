@@ -291,5 +291,3 @@ function dup(what: Duplicated, value: string | undefined): Omit<Problem, 'file'>
 function duplicates(values: string[]): number[] {
   return values.flatMap((v, i) => (values.indexOf(v) < i ? [i] : []));
 }
-
-export { ALL_SEGMENT, OTHER_CODE };

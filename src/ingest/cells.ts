@@ -2,8 +2,8 @@
  * One cell -> one typed answer, by the question's type in the codebook.
  * Pure; a cell that cannot be read returns a problem instead of an answer.
  */
-import { OTHER_CODE } from '../edition/references.js';
-import type { ClosedQuestion, Question } from '../edition/schema.js';
+
+import { type ClosedQuestion, hasOther, OTHER_CODE, type Question } from '../edition/schema.js';
 import { ingest as say } from '../messages/index.js';
 import { sameText } from '../text.js';
 import { parseTimestamp } from './timestamp.js';
@@ -43,7 +43,7 @@ export function readCell(question: Question, raw: string, timeZone: string): Cel
 function readSingle(question: ClosedQuestion, cell: string): CellResult {
   const option = question.options.find((o) => sameText(o.label, cell));
   if (option) return { ok: true, answer: { kind: 'choice', codes: [option.code], other: null } };
-  if (question.type !== 'yesno' && question.other) {
+  if (hasOther(question)) {
     return { ok: true, answer: { kind: 'choice', codes: [OTHER_CODE], other: cell } };
   }
   return unknownOption(question, cell);
@@ -74,8 +74,7 @@ export function readMultiple(question: ClosedQuestion, cell: string): CellResult
     }
   }
   const other = leftovers.join(', ').trim();
-  if (other !== '' && !(question.type !== 'yesno' && question.other))
-    return unknownOption(question, other);
+  if (other !== '' && !hasOther(question)) return unknownOption(question, other);
   const codes = question.options.map((o) => o.code).filter((c) => chosen.has(c));
   const answer: ChoiceAnswer = {
     kind: 'choice',

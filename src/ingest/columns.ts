@@ -14,8 +14,13 @@
  * cells most exports repeat (option labels, scores) are read once and
  * remembered. `finish` trims the arrays to the responses kept.
  */
-import { OTHER_CODE } from '../edition/references.js';
-import { type ClosedQuestion, isClosed, type Question } from '../edition/schema.js';
+import {
+  answerCodes,
+  type ClosedQuestion,
+  isClosed,
+  OTHER_CODE,
+  type Question,
+} from '../edition/schema.js';
 import { type CellResult, readCell } from './cells.js';
 
 /** Why a cell could not be read: what `readCell` says. */
@@ -57,8 +62,7 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
     private readonly timeZone: string,
     capacity: number,
   ) {
-    const codes = question.options.map((o) => o.code);
-    if (question.type !== 'yesno' && question.other) codes.push(OTHER_CODE);
+    const codes = answerCodes(question);
     this.codes = codes;
     this.bit = new Map(codes.map((c, k) => [c, k]));
     this.otherBit = codes.indexOf(OTHER_CODE);

@@ -4,6 +4,7 @@
  * dropped question or segment, a chart that is gone. The editor rewrites
  * them; `enquete build` would stop on each in turn.
  */
+import { parseFigureId } from '../analysis/figures.js';
 import { initReport as say } from '../messages/index.js';
 
 export interface UsedLine {
@@ -28,10 +29,10 @@ export function linesUsing(
     for (const m of content.matchAll(/\{\{\s*chart\s+["']([a-z0-9_]+)["']/g)) {
       if (gone.charts.has(m[1] as string)) uses.add(say.chartUsed(m[1] as string));
     }
-    for (const m of content.matchAll(/["']([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)["']/g)) {
-      const parts = (m[1] as string).split('.');
-      if (parts.at(-1) === 'change') parts.pop();
-      if (gone.questions.has(parts[0] as string) || gone.segments.has(parts.at(-1) as string))
+    for (const m of content.matchAll(/["']([a-z0-9_.]+)["']/g)) {
+      const figure = parseFigureId(m[1] as string);
+      if (!figure) continue;
+      if (gone.questions.has(figure.question ?? '') || gone.segments.has(figure.segment))
         uses.add(`"${m[1]}"`);
     }
     if (uses.size > 0)

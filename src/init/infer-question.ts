@@ -5,7 +5,7 @@
  * single choice (a short list), or free text. Columns of personal data (an
  * e-mail address, a name, a phone number) are marked private.
  */
-import type { Option, Question } from '../edition/schema.js';
+import { type Option, OTHER_CODE, type Question } from '../edition/schema.js';
 import { initReport as say } from '../messages/index.js';
 import { sameText } from '../text.js';
 import { newOptionThreshold } from './match-options.js';
@@ -181,7 +181,7 @@ function optionsFrom(
   counts: Map<string, number>,
   threshold: number,
 ): { options: Option[]; other: boolean } {
-  const taken = new Set(['autre']);
+  const taken = new Set([OTHER_CODE]);
   const options: Option[] = [];
   let other = false;
   for (const [label, n] of [...counts].sort((a, b) => b[1] - a[1])) {

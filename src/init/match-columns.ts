@@ -5,8 +5,7 @@
  * fit the question (its options, its scale), so that a column answered with
  * the options of "profession" is "profession" whatever its new header.
  */
-import { OTHER_CODE } from '../edition/references.js';
-import { isClosed, type Question } from '../edition/schema.js';
+import { isClosed, OTHER_CODE, type Question } from '../edition/schema.js';
 import { readMultiple } from '../ingest/cells.js';
 import { normaliseText, sameText } from '../text.js';
 import { looksFree } from './infer-question.js';

@@ -5,8 +5,9 @@
  * matches becomes a new option when enough respondents gave it, and stays
  * typed « Autre » text otherwise.
  */
-import { OTHER_CODE } from '../edition/references.js';
+
 import type { ClosedQuestion, Option, Question } from '../edition/schema.js';
+import { hasOther, OTHER_CODE } from '../edition/schema.js';
 import { readMultiple } from '../ingest/cells.js';
 import { sameText } from '../text.js';
 import type { ColumnProfile } from './profile.js';
@@ -61,7 +62,7 @@ export function matchOptions(
     added,
     others,
     unseen: options.filter((o) => !tally.chose.has(o.code)),
-    needsOther: others.length > 0 && question.type !== 'yesno' && !question.other,
+    needsOther: others.length > 0 && question.type !== 'yesno' && !hasOther(question),
   };
 }
 

@@ -8,7 +8,13 @@ import { type Figure, figureId } from '../analysis/figures.js';
 import type { FreeTextGroup, FreeTextItem } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { DataTable } from '../charts/kind.js';
-import { type Article, type EditionConfig, isClosed, type Question } from '../edition/schema.js';
+import {
+  type Article,
+  type EditionConfig,
+  hasOther,
+  isClosed,
+  type Question,
+} from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import type { Reconciliation } from '../ingest/types.js';
 import { formatInteger, formatLongDate, frenchText } from '../publication/french.js';
@@ -253,13 +259,12 @@ function questionnaire(config: EditionConfig): QuestionnaireItem[] {
     .filter((q) => q.type !== 'timestamp')
     .map((q, k) => {
       const askedTo = q.appliesTo && config.segments.find((s) => s.id === q.appliesTo)?.label;
-      const other = (q.type === 'single' || q.type === 'multiple') && q.other;
       return {
         number: k + 1,
         text: q.header,
         answers: ANSWERS[q.type](q),
         options: isClosed(q)
-          ? [...q.options.map((o) => o.label), ...(other ? [howAnswered.otherOption] : [])]
+          ? [...q.options.map((o) => o.label), ...(hasOther(q) ? [howAnswered.otherOption] : [])]
           : [],
         ...(askedTo && { askedTo: lowerFirstWord(askedTo) }),
         private: q.private,

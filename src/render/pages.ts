@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { Edition } from '../edition/load.js';
+import { type Edition, fileInEdition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
 import { InputError } from '../errors.js';
 import { fontFaceCss } from '../fonts.js';
@@ -172,9 +172,8 @@ export async function prepareArticle(
 ): Promise<PreparedArticle> {
   const { hbs } = templates;
   // Named as the edition folder was given, so that messages read like the command typed.
-  const bodyFile = path.join(edition.folder, article.body);
-  const inside = path.relative(path.resolve(edition.folder), path.resolve(bodyFile));
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+  const bodyFile = fileInEdition(edition.folder, article.body);
+  if (bodyFile === null) {
     throw new InputError(tasks.readConfig, [
       {
         file: edition.configFile,

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { contrast, shadeFor } from '../edition/colour.js';
-import type { Edition } from '../edition/load.js';
+import { type Edition, fileInEdition } from '../edition/load.js';
 import type { Theme } from '../edition/schema.js';
 import { InputError } from '../errors.js';
 import { theme as say, tasks, where } from '../messages/index.js';
@@ -72,7 +72,6 @@ function themeEmailCss(theme: Theme): string {
 }
 
 async function readLogo(edition: Edition, file: string, name: string): Promise<string> {
-  const full = path.resolve(edition.folder, file);
   const problem = (found: string, fix: string) =>
     new InputError(tasks.readTheme, [
       {
@@ -82,9 +81,9 @@ async function readLogo(edition: Edition, file: string, name: string): Promise<s
         ...say.logo(found, fix),
       },
     ]);
-  const inside = path.relative(path.resolve(edition.folder), full);
-  if (inside.startsWith('..') || path.isAbsolute(inside))
-    throw problem(JSON.stringify(file), say.logoOutside);
+  const inside = fileInEdition(edition.folder, file);
+  if (inside === null) throw problem(JSON.stringify(file), say.logoOutside);
+  const full = path.resolve(inside);
   const text = await readFile(full, 'utf8').catch(() => null);
   if (text === null) throw problem(say.logoMissing(full), say.logoPath);
   const { LogoError, sanitiseLogo } = await import('./logo.js');

@@ -8,10 +8,10 @@
 import { parse } from 'csv-parse/sync';
 import { figureId } from '../../src/analysis/figures.js';
 import { studentQuantile, wilson } from '../../src/analysis/stats.js';
-import { OTHER_CODE } from '../../src/edition/references.js';
 import {
   type EditionConfig,
   isClosed,
+  OTHER_CODE,
   type Question,
   type Segment,
 } from '../../src/edition/schema.js';

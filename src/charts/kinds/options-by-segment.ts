@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
-import { chartCommon, segmentList } from '../../edition/schema.js';
+import { chartCommon, OTHER_CODE, segmentList } from '../../edition/schema.js';
 import { publication } from '../../publication/index.js';
 import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
@@ -61,9 +61,10 @@ export const optionsBySegment = defineChartKind({
             ),
         };
       })
-      .filter((o) => o.code !== 'autre' || o.count > 0)
+      .filter((o) => o.code !== OTHER_CODE || o.count > 0)
       .sort(
-        (a, b) => Number(a.code === 'autre') - Number(b.code === 'autre') || b.weight - a.weight,
+        (a, b) =>
+          Number(a.code === OTHER_CODE) - Number(b.code === OTHER_CODE) || b.weight - a.weight,
       );
     const rows: ChartRow[] = ranked.flatMap(({ code }) =>
       chart.segments.map((s, k) =>

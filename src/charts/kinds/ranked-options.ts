@@ -1,14 +1,19 @@
 /** One bar per answer, largest first ("Autre" last): for multiple choice, shares of respondents. */
 import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
-import { chartCommon, codeSchema } from '../../edition/schema.js';
+import {
+  answerCodes,
+  chartCommon,
+  codeSchema,
+  isClosed,
+  OTHER_CODE,
+} from '../../edition/schema.js';
 import { publication } from '../../publication/index.js';
 import { CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { horizontalBars } from '../marks.js';
-import { answerLabel, optionCodes, shareRow, shareTable, who, wrapLabel } from '../rows.js';
+import { answerLabel, shareRow, shareTable, who, wrapLabel } from '../rows.js';
 
 const words = publication.charts.ranked_options;
-const OTHER = publication.answers.other;
 
 const schema = z
   .object({
@@ -26,18 +31,20 @@ export const rankedOptions = defineChartKind({
   segmentKeys: ['segment'],
   data: (chart, context) => {
     const { index, question } = context;
-    const rows = optionCodes(question)
-      .map((code) =>
-        shareRow(
-          index,
-          figureId.share(chart.question, code, chart.segment),
-          answerLabel(question, code),
-        ),
-      )
-      .filter((r) => r.count !== undefined && (r.count > 0 || r.group !== OTHER))
-      .map((r) => ({ ...r, axisLabel: wrapLabel(r.group) }))
-      // Largest first; "Autre" stays last, as readers expect.
-      .sort((a, b) => Number(a.group === OTHER) - Number(b.group === OTHER) || b.value - a.value);
+    const bars = (isClosed(question) ? answerCodes(question) : []).map((code) => ({
+      other: code === OTHER_CODE,
+      row: shareRow(
+        index,
+        figureId.share(chart.question, code, chart.segment),
+        answerLabel(question, code),
+      ),
+    }));
+    const rows = bars
+      // The typed answers' bar only when someone typed one.
+      .filter(({ row, other }) => row.count !== undefined && (row.count > 0 || !other))
+      // Largest first; the typed answers stay last, as readers expect.
+      .sort((a, b) => Number(a.other) - Number(b.other) || b.row.value - a.row.value)
+      .map(({ row }) => ({ ...row, axisLabel: wrapLabel(row.group) }));
     const base = rows[0]?.base ?? 0;
     return {
       kind: chart.kind,

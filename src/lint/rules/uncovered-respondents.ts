@@ -9,9 +9,8 @@
 import { coverage } from '../../analysis/coverage.js';
 import { findSegment } from '../../analysis/segments.js';
 import { chartKind } from '../../charts/kinds/index.js';
-import { ALL_SEGMENT, OTHER_CODE } from '../../edition/references.js';
 import type { ChartConfig, EditionConfig, Question, Segment } from '../../edition/schema.js';
-import { isClosed } from '../../edition/schema.js';
+import { ALL_SEGMENT, isClosed, OTHER_CODE } from '../../edition/schema.js';
 import type { Problem } from '../../errors.js';
 import { lint as say, where } from '../../messages/index.js';
 import type { LintInput, Respondents } from '../input.js';

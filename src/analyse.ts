@@ -7,7 +7,6 @@
  *   responses.csv ─────────────────────┘                                  │
  *   previous edition (edition.previous): the same three steps ─► changeFigures
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { changeFigures } from './analysis/change.js';
 import { comparability } from './analysis/comparability.js';
@@ -15,7 +14,7 @@ import { type Comparer, ResponseComparer } from './analysis/compare.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { Membership } from './analysis/segments.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
-import { CONFIG_FILE, type Edition, loadEdition } from './edition/load.js';
+import { CONFIG_FILE, type Edition, hasEditionConfig, loadEdition } from './edition/load.js';
 import { InputError } from './errors.js';
 import type { Ingested } from './ingest/ingest.js';
 import { ingestEdition } from './ingest/ingest.js';
@@ -92,10 +91,7 @@ async function analysePrevious(
   current: Edition,
   written: string,
 ): Promise<PreviousEdition> {
-  if (
-    path.resolve(folder) === path.resolve(current.folder) ||
-    !existsSync(path.join(folder, CONFIG_FILE))
-  ) {
+  if (path.resolve(folder) === path.resolve(current.folder) || !hasEditionConfig(folder)) {
     throw new InputError(tasks.readConfig, [
       {
         file: current.configFile,

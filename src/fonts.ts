@@ -5,6 +5,7 @@
  * (@fontsource), embedded as data URLs; the PNG renderer needs TrueType
  * (@expo-google-fonts), the same typefaces.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -49,6 +50,13 @@ export function trueTypePaths(): string[] {
     const variant = `${TTF_WEIGHT[f.weight]}${f.style === 'italic' ? '_Italic' : ''}`;
     return path.join(packageDir(pkg), variant, `${name}_${variant}.ttf`);
   });
+}
+
+/** The bytes of the TrueType file whose name holds `key` ("SourceSans3_400Regular."), for reading its metrics. */
+export function trueTypeBytes(key: string): Buffer {
+  const file = trueTypePaths().find((f) => f.includes(key));
+  if (!file) throw new Error(`no bundled TrueType font named like ${key}`);
+  return readFileSync(file);
 }
 
 /** @font-face rules with the fonts inlined, so a page needs no request to show them. */

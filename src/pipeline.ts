@@ -9,7 +9,6 @@
  * Nothing reaches the output folder unless every recipe succeeded; with
  * --article the other articles' folders are carried over untouched.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { composeArticles, editionBuildOf } from './compose/compose.js';
 import type { ComposeOptions } from './compose/options.js';
@@ -20,7 +19,7 @@ import type { WrittenFile } from './log.js';
 import { stages, usage } from './messages/index.js';
 import type { Tools } from './outputs/recipe.js';
 import { runRecipes } from './outputs/run.js';
-import { checkTarget, publish, sizes } from './outputs/write.js';
+import { checkTarget, existingIn, publish, sizes } from './outputs/write.js';
 import { articleFolder } from './paths.js';
 import type { Claim } from './render/audit.js';
 import type { DrawingWorker } from './worker/client.js';
@@ -53,10 +52,10 @@ export async function buildEdition(
   const { edition, ingested } = composed.analysed;
   const rebuilt = composed.builds.map((b) => b.article);
   // The articles not rebuilt keep the outputs they have.
-  const kept = edition.config.articles
-    .filter((a) => !rebuilt.includes(a))
-    .map((a) => articleFolder(a.slug))
-    .filter((folder) => existsSync(path.join(target, folder)));
+  const kept = await existingIn(
+    target,
+    edition.config.articles.filter((a) => !rebuilt.includes(a)).map((a) => articleFolder(a.slug)),
+  );
   const editionBuild = editionBuildOf(composed, (slug) => kept.includes(articleFolder(slug)));
   const files = await runRecipes(composed.builds, editionBuild, tools);
   await tools.log.stage(stages.writeOutputs, () => publish(files, target, kept));

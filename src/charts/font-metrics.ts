@@ -3,8 +3,7 @@
  * hmtx tables: for vega's text layout (text-width.ts) and for the social
  * cards' lines. No chart library here, so the cards do not load one.
  */
-import { readFileSync } from 'node:fs';
-import { trueTypePaths } from '../fonts.js';
+import { trueTypeBytes } from '../fonts.js';
 
 export interface Metrics {
   unitsPerEm: number;
@@ -88,7 +87,7 @@ export function textWidth(
   const key = `${name}_${variant}`;
   let metrics = measured.get(key);
   if (!metrics) {
-    metrics = readMetrics(readFileSync(trueTypePaths().find((f) => f.includes(key)) as string));
+    metrics = readMetrics(trueTypeBytes(key));
     measured.set(key, metrics);
   }
   const m = metrics;

@@ -9,9 +9,8 @@
  * made for vl-convert, which measures with resvg as we do): vega calls it for
  * layout and for truncation alike. It is set once, here, for the process.
  */
-import { readFileSync } from 'node:fs';
 import * as vega from 'vega';
-import { trueTypePaths } from '../fonts.js';
+import { trueTypeBytes } from '../fonts.js';
 import { readMetrics } from './font-metrics.js';
 
 interface TextItem {
@@ -25,9 +24,7 @@ let installed = false;
 /** Make vega measure text with the chart font's real widths (regular and semibold). */
 export function useFontMetrics(): void {
   if (installed) return;
-  const files = trueTypePaths();
-  const pick = (variant: string) =>
-    readMetrics(readFileSync(files.find((f) => f.includes(`SourceSans3_${variant}`)) as string));
+  const pick = (variant: string) => readMetrics(trueTypeBytes(`SourceSans3_${variant}`));
   const regular = pick('400Regular.');
   const semibold = pick('600SemiBold.');
   const measure = (item: TextItem, text?: unknown): number => {

@@ -3,6 +3,7 @@
  * then the cross-references (segments naming questions and answer codes).
  * Config problems stop the run at once, each located at its line and column.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -168,4 +169,9 @@ export function fileInEdition(editionFolder: string, name: string): string | nul
   const file = path.join(editionFolder, name);
   const inside = path.relative(path.resolve(editionFolder), path.resolve(file));
   return inside.startsWith('..') || path.isAbsolute(inside) ? null : file;
+}
+
+/** Whether a folder holds an edition config (the previous edition named by `previous:`). */
+export function hasEditionConfig(folder: string): boolean {
+  return existsSync(path.join(folder, CONFIG_FILE));
 }

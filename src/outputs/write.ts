@@ -143,3 +143,16 @@ export async function checkTarget(target: string, editionFolder: string): Promis
     throw new UsageError(usage.outNotOurs(target));
   }
 }
+
+/** Those of these folders the output folder already holds. */
+export async function existingIn(target: string, folders: string[]): Promise<string[]> {
+  const found = await Promise.all(
+    folders.map((f) =>
+      access(path.join(target, f)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return folders.filter((_, i) => found[i]);
+}

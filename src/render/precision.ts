@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Figure, MeanFigure } from '../analysis/figures.js';
-import type { Edition } from '../edition/load.js';
+import { type Edition, fileInEdition } from '../edition/load.js';
 import { InputError, type Problem } from '../errors.js';
 import { templates as say, tasks, where } from '../messages/index.js';
 import { SMALL_BASE } from '../publication/french.js';
@@ -45,8 +45,9 @@ export async function meanPrecision(
 ): Promise<MeanPrecision> {
   const sources: Source[] = edition.config.articles.flatMap((a) => inlineTexts(edition, a));
   for (const article of edition.config.articles) {
-    const body = path.join(edition.folder, article.body);
-    // An unreadable body is reported, located, when the article is compiled.
+    // A body outside the edition, or unreadable, is reported, located, when the article is compiled.
+    const body = fileInEdition(edition.folder, article.body);
+    if (body === null) continue;
     const text = await readFile(body, 'utf8').catch(() => null);
     if (text !== null) sources.push({ file: body, text });
   }

@@ -11,7 +11,7 @@
  * Plain JavaScript with no dependency, since it runs before they are installed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,10 +44,13 @@ if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
     fail('npm ci failed; see the messages above.');
 }
 
-// 2. The compiled command.
+// 2. The compiled command. The compiler rewrites only the files that changed, and its record
+// (.tsbuildinfo) at each compilation: that record's age says whether src/ changed since.
+const record = path.join(root, 'dist', '.tsbuildinfo');
+// Without the command itself the record lies (the compiler would emit nothing): start afresh.
+if (!existsSync(path.join(root, 'dist', 'cli.js'))) rmSync(record, { force: true });
 if (
-  mtime(path.join(root, 'dist', 'cli.js')) <
-  Math.max(newest(path.join(root, 'src')), mtime(path.join(root, 'tsconfig.json')))
+  mtime(record) < Math.max(newest(path.join(root, 'src')), mtime(path.join(root, 'tsconfig.json')))
 ) {
   say('compiling src/ to dist/');
   if (
@@ -58,6 +61,9 @@ if (
     ])
   )
     fail('compilation failed; see the messages above.');
+  // A source saved unchanged leaves the record as it was: dated now, it is not compiled again.
+  const now = new Date();
+  utimesSync(record, now, now);
 }
 
 // 3. Chromium, and 4. poppler-utils: Debian packages, installed together in one apt run.

@@ -45,7 +45,7 @@ function fsImports(): Map<string, string[]> {
 function table(): Map<string, { reads: string; writes: string }> {
   const text = readFileSync('CONTRIBUTING.md', 'utf8');
   const section = text.slice(text.indexOf('## Where files are touched'));
-  const rows = [...section.matchAll(/^\| `([^`]+)` \|([^|]*)\|([^|]*)\|$/gm)];
+  const rows = [...section.matchAll(/^\|\s*`([^`]+)`\s*\|([^|]*)\|([^|]*)\|\s*$/gm)];
   return new Map(
     rows.map((r) => [
       r[1] as string,

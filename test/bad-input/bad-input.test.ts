@@ -1,20 +1,20 @@
 /**
  * Broken and hostile input, one folder per behaviour in test/fixtures/bad/:
  * each case is the 2024 edition with the case's files laid over it (and its
- * `replace` edits, `remove`d files). The real command, in a child process
- * and in French, pins the exit code, the exact message (expected.txt), that
- * no stack trace is shown and that the previous outputs are left exactly as
- * they were. The same command run in this process, in English, pins the
- * English message (expected.en.txt); for a build, that English run is
- * `enquete check`, which must find the same problem, say it the same way
- * and write nothing.
+ * `replace` edits, `remove`d files). The real command, in French, run by
+ * child processes (every case in one of two: helpers/enquete-batch.mjs),
+ * pins the exit code, the exact message (expected.txt), that no stack trace
+ * is shown and that the previous outputs are left exactly as they were. The
+ * same command run in this process, in English, pins the English message
+ * (expected.en.txt); for a build, that English run is `enquete check`, which
+ * must find the same problem, say it the same way and write nothing.
  *   UPDATE_EXPECTED=1 npx vitest run test/bad-input   rewrites both after a wording change.
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER } from '../../src/outputs/write.js';
-import { enquete } from '../helpers/cli.js';
+import { enqueteBatch } from '../helpers/cli.js';
 import { enqueteHere } from '../helpers/in-process.js';
 import { scratch } from '../helpers/scratch.js';
 
@@ -64,19 +64,46 @@ function message(stderr: string, edition: string, out: string): string {
     .trimEnd();
 }
 
+interface Prepared {
+  c: Case;
+  root: string;
+  edition: string;
+  out: string;
+  args: string[];
+}
+
+const prepared = new Map<string, Prepared>();
+const french = new Map<string, { code: number; stderr: string }>();
+
+/** Every case laid out, then run in French by the command, in two processes (one per core). */
+beforeAll(async () => {
+  for (const name of names) {
+    const c = JSON.parse(await readFile(path.join(FIXTURES, name, 'case.json'), 'utf8')) as Case;
+    const { root, edition, out } = await prepare(name, c);
+    const args = (c.args ?? ['build', '<edition>', '--out', '<out>']).map((a) =>
+      a.replace('<edition>', edition).replace('<out>', out),
+    );
+    prepared.set(name, { c, root, edition, out, args });
+  }
+  const halves = [names.filter((_, i) => i % 2 === 0), names.filter((_, i) => i % 2 === 1)];
+  const results = await Promise.all(
+    halves.map((half) => enqueteBatch(half.map((name) => prepared.get(name)?.args as string[]))),
+  );
+  halves.forEach((half, h) => {
+    for (const [k, name] of half.entries())
+      french.set(name, results[h]?.[k] as { code: number; stderr: string });
+  });
+});
+
 describe('bad input', () => {
   it('has at least 25 cases', () => {
     expect(names.length).toBeGreaterThanOrEqual(25);
   });
 
-  describe.concurrent.each(names)('%s', (name) => {
+  describe.each(names)('%s', (name) => {
     it('fails with its exit code and exact message, leaving the previous outputs intact', async () => {
-      const c = JSON.parse(await readFile(path.join(FIXTURES, name, 'case.json'), 'utf8')) as Case;
-      const { root, edition, out } = await prepare(name, c);
-      const args = (c.args ?? ['build', '<edition>', '--out', '<out>']).map((a) =>
-        a.replace('<edition>', edition).replace('<out>', out),
-      );
-      const { code, stderr } = await enquete(args);
+      const { c, root, edition, out, args } = prepared.get(name) as Prepared;
+      const { code, stderr } = french.get(name) as { code: number; stderr: string };
       const got = message(stderr, edition, out);
       const expectedFile = path.join(FIXTURES, name, 'expected.txt');
       if (process.env.UPDATE_EXPECTED) await writeFile(expectedFile, `${got}\n`);

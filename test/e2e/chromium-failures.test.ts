@@ -30,7 +30,7 @@ const alive = (pid: number) => {
   }
 };
 
-describe('when Chromium fails', () => {
+describe.concurrent('when Chromium fails', () => {
   it('is missing: says what to install, exit 1, outputs intact', async () => {
     const { edition, out } = await copyEdition();
     await withPrevious(out);

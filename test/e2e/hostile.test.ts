@@ -22,8 +22,8 @@ const HOSTILE = {
   8: '+1 pour ce commentaire @moi -moins',
 };
 
-describe('hostile free text', () => {
-  it('comes out as text in every output, formulas neutralised in CSV', async () => {
+describe.concurrent('hostile input', () => {
+  it('free text comes out as text in every output, formulas neutralised in CSV', async () => {
     const { edition, out } = await copyEdition();
     await edit(path.join(edition, 'responses.csv'), (csv) => withComments(csv, HOSTILE));
     const { code, stderr } = await enquete(['build', edition, '--out', out, '--article', ARTICLE]);
@@ -58,10 +58,8 @@ describe('hostile free text', () => {
     const figures = await readFile(path.join(out, 'figures.json'), 'utf8');
     expect(JSON.parse(figures).length).toBeGreaterThan(100);
   });
-});
 
-describe('the PDF page', () => {
-  it('can reach nothing outside the build: no request, no local file, no script', async () => {
+  it('the PDF page can reach nothing outside the build: no request, no local file, no script', async () => {
     const hits: string[] = [];
     const server = createServer((req, res) => {
       hits.push(req.url ?? '');

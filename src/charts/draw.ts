@@ -121,11 +121,29 @@ export function chartSpecOf(job: SvgJob) {
 export function withDrawings(planned: PlannedChart, svgs: string[]): RenderedChart {
   const drawings = Object.fromEntries(
     DRAWINGS.map((d, i) => {
-      const svg = svgs[i] as string;
+      const svg = ownIds(svgs[i] as string, `${planned.chart.id}-${d.name}`);
       return [d.name, { svg, ...svgSize(svg) }];
     }),
   ) as Record<DrawingName, Drawing>;
   return { ...planned.chart, drawings };
+}
+
+/**
+ * The drawing's ids (vega's clip paths), named after the chart and drawing
+ * and numbered from one: vega numbers them across everything a process has
+ * drawn, so the same chart would differ with what was drawn before it, and
+ * two charts of a page could share an id.
+ */
+function ownIds(svg: string, prefix: string): string {
+  const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string);
+  const renamed = new Map(ids.map((id, k) => [id, `${prefix}-${k + 1}`]));
+  return svg
+    .replace(/(\sid=")([^"]+)(")/g, (all, a, id, b) =>
+      renamed.has(id) ? `${a}${renamed.get(id)}${b}` : all,
+    )
+    .replace(/(url\(#|href="#)([^)"]+)/g, (all, a, id) =>
+      renamed.has(id) ? `${a}${renamed.get(id)}` : all,
+    );
 }
 
 function svgSize(svg: string): { width: number; height: number } {

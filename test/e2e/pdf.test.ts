@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, sharedArticle } from '../helpers/build.js';
+import { sharedArticle } from '../helpers/build.js';
 import { pageFills, pageTexts } from '../helpers/page-fill.js';
 
 let out: string;
@@ -79,19 +79,6 @@ describe('enquete.pdf', () => {
   it('never breaks a line inside a figure', () => {
     expect(text).not.toMatch(/\d[ \u00a0\u202f]*\n[ \u00a0\u202f]*%/);
     expect(text).not.toMatch(/\d\s*\n\s*sur\s+\d|\d\s+sur\s*\n\s*\d/);
-  });
-
-  it('is the same, byte for byte, when built again from the same inputs', async () => {
-    const again = await buildOnce();
-    for (const file of ['enquete.pdf', 'enquete.html', 'newsletter.html', 'charts/freins.png']) {
-      expect(
-        Buffer.compare(
-          await readFile(path.join(out, file)),
-          await readFile(path.join(again, file)),
-        ),
-        file,
-      ).toBe(0);
-    }
   });
 
   it('has the running header and footer, methodology and appendix', () => {

@@ -12,7 +12,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { enquete } from './cli.js';
-import { scratch } from './scratch.js';
 
 export const BASE_URL = 'https://www.example.org/enquetes/ia-2024/';
 
@@ -49,12 +48,4 @@ export async function sharedBuild(): Promise<{ edition: string; stderr: string }
 /** The article the end-to-end tests read, in the shared build. */
 export async function sharedArticle(): Promise<string> {
   return path.join((await sharedBuild()).edition, ARTICLE);
-}
-
-/** A build of its own: that one article alone, in a scratch folder (its edition's files in its parent). */
-export async function buildOnce(): Promise<string> {
-  const out = path.join(scratch('e2e'), '2024');
-  const { code, stderr } = await enquete([...BUILD_ARGS, '--out', out, '--article', ARTICLE]);
-  if (code !== 0) throw new Error(`build failed (${code}):\n${stderr}`);
-  return path.join(out, ARTICLE);
 }

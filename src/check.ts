@@ -11,6 +11,7 @@ import type { Problem } from './errors.js';
 import type { Reconciliation } from './ingest/types.js';
 import { type Log, silentLog } from './log.js';
 import { stages } from './messages/index.js';
+import { noChromium } from './outputs/chromium.js';
 import type { Tools } from './outputs/recipe.js';
 import { RENDER_ONLY, runRecipes } from './outputs/run.js';
 import type { Claim } from './render/audit.js';
@@ -52,12 +53,7 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
 
 /** The check starts no browser and no thread: a recipe that asked for one would fail loudly. */
 const NO_TOOLS: Tools = {
-  chromium: {
-    tab: () => Promise.reject(new Error('enquete check prints nothing')),
-    warmUp: () => {},
-    starts: 0,
-    close: async () => {},
-  },
+  chromium: noChromium('enquete check prints nothing'),
   offload: {
     newsletter: () => Promise.reject(new Error('enquete check makes no e-mail')),
     pngs: () => Promise.reject(new Error('enquete check draws no PNG')),

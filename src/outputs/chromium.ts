@@ -43,6 +43,16 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
+/** A browser that never starts, for what prints nothing (the check): a tab asked of it is refused, saying `why`. */
+export function noChromium(why: string): Chromium {
+  return {
+    tab: () => Promise.reject(new Error(why)),
+    warmUp: () => {},
+    starts: 0,
+    close: async () => {},
+  };
+}
+
 interface Running {
   child: ChildProcess;
   pipe: DevToolsPipe;

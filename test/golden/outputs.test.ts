@@ -18,6 +18,7 @@ import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { renderPng, renderSvgs } from '../../src/charts/render.js';
 import { composeArticles, editionBuildOf } from '../../src/compose/compose.js';
 import { silentLog } from '../../src/log.js';
+import { noChromium } from '../../src/outputs/chromium.js';
 import { composeNewsletter } from '../../src/outputs/email.js';
 import type { Tools } from '../../src/outputs/recipe.js';
 import { RENDER_ONLY, runRecipes } from '../../src/outputs/run.js';
@@ -34,12 +35,7 @@ const drawHere = {
 
 /** The recipes' tools, in this process: no browser is asked for, the e-mail is made here. */
 const tools: Tools = {
-  chromium: {
-    tab: () => Promise.reject(new Error('the golden outputs print nothing')),
-    warmUp: () => {},
-    starts: 0,
-    close: async () => {},
-  },
+  chromium: noChromium('the golden outputs print nothing'),
   offload: {
     newsletter: (job) => composeNewsletter(job),
     pngs: async (jobs) => jobs.map((j) => renderPng(j.svg, j.widthPx).bytes),

@@ -8,13 +8,13 @@
  *
  *   npm run bench            # RUNS=7 by default; check `uptime` first: run it on a quiet machine
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { composeArticles } from '../dist/compose/compose.js';
 import { silentLog } from '../dist/log.js';
 import { printPdfRecipe } from '../dist/outputs/recipes/print-pdf.js';
-import { composeArticles } from '../dist/pipeline.js';
-import { renderArticlePage } from '../dist/render/pages.js';
+import { recipePage } from '../dist/outputs/run.js';
 import { startWorker } from '../dist/worker/client.js';
 import { interleaved, record } from './timing.mjs';
 
@@ -24,23 +24,10 @@ const article = 'manipulateurs_cadres';
 const work = await mkdtemp(path.join(tmpdir(), 'enquete-bench-'));
 const page = path.join(work, 'print.html');
 const worker = startWorker();
-const { builds, templates } = await composeArticles(
-  { editionFolder: edition, article },
-  worker,
-  silentLog,
-);
+const { builds } = await composeArticles({ editionFolder: edition, article }, worker, silentLog);
 await worker.stop();
-const b = builds[0];
-await writeFile(
-  page,
-  renderArticlePage(
-    templates,
-    b.prepared,
-    b.context,
-    printPdfRecipe.page,
-    printPdfRecipe.extraCss(b),
-  ),
-);
+// The print page exactly as the build prints it.
+await writeFile(page, recipePage(builds[0], printPdfRecipe));
 
 const {
   medians: [build, print],
@@ -72,3 +59,4 @@ record({
   measured: ['build', build],
   result: `ratio ${ratio.toFixed(2)} (bar 1.25: ${ratio <= 1.25 ? 'met' : 'not met'})`,
 });
+await rm(work, { recursive: true, force: true });

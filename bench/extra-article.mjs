@@ -6,7 +6,7 @@
  *
  *   RUNS=7 node bench/extra-article.mjs
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { interleaved, record } from './timing.mjs';
@@ -46,3 +46,4 @@ record({
   measured: ['two articles', two],
   result: `+${(extra * 100).toFixed(0)} % (goal 15 %: ${extra < 0.15 ? 'met' : 'not met'})`,
 });
+await rm(work, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  *
  *   RUNS=7 node bench/fail-fast.mjs
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { interleaved, record } from './timing.mjs';
@@ -39,3 +39,4 @@ record({
   measured: ['failed build', failed],
   result: `ratio ${(failed / figures).toFixed(2)}`,
 });
+await rm(work, { recursive: true, force: true });

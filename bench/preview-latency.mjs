@@ -10,7 +10,7 @@
  *   RUNS=15 node bench/preview-latency.mjs
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load, median, record } from './timing.mjs';
@@ -104,3 +104,4 @@ record({
   ],
   result: `every output ${ms(median(all))}; ${median(quiet) < BAR_MS && median(busy) < BAR_MS ? 'bar met' : 'bar not met'}`,
 });
+await rm(work, { recursive: true, force: true });

@@ -166,9 +166,11 @@ function lastKey(keyPath: readonly PropertyKey[]): string {
  * path), which the config may not do.
  */
 export function fileInEdition(editionFolder: string, name: string): string | null {
+  if (path.isAbsolute(name)) return null;
   const file = path.join(editionFolder, name);
   const inside = path.relative(path.resolve(editionFolder), path.resolve(file));
-  return inside.startsWith('..') || path.isAbsolute(inside) ? null : file;
+  const outside = inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
+  return outside ? null : file;
 }
 
 /** Whether a folder holds an edition config (the previous edition named by `previous:`). */

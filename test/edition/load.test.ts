@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { parseEditionConfig } from '../../src/edition/load.js';
+import { fileInEdition, parseEditionConfig } from '../../src/edition/load.js';
 import { InputError, type Problem } from '../../src/errors.js';
 import { TEST_CONFIG_YAML } from '../helpers/edition.js';
 
@@ -64,5 +64,20 @@ describe('edition config', () => {
       TEST_CONFIG_YAML.replace('appliesTo: utilisateurs\n    other', 'appliesTo: users\n    other'),
     );
     expect(p).toMatchObject({ where: 'question "usages"', found: '"users"' });
+  });
+});
+
+describe('a file the config names', () => {
+  it('is a path under the edition folder, or null when it leads outside', () => {
+    expect(fileInEdition('data/2024', 'articles/radiologues.hbs')).toBe(
+      'data/2024/articles/radiologues.hbs',
+    );
+    expect(fileInEdition('data/2024', 'theme/../articles/a.hbs')).toBe('data/2024/articles/a.hbs');
+    // A name that merely starts with two dots is inside.
+    expect(fileInEdition('data/2024', '..logo.svg')).toBe('data/2024/..logo.svg');
+    expect(fileInEdition('data/2024', '../2023/logo.svg')).toBeNull();
+    expect(fileInEdition('data/2024', 'theme/../../logo.svg')).toBeNull();
+    expect(fileInEdition('data/2024', '..')).toBeNull();
+    expect(fileInEdition('data/2024', '/etc/passwd')).toBeNull();
   });
 });

@@ -102,3 +102,13 @@ function install(): void {
     });
   }
 }
+
+/** Whether a process is running (or runs as another user): a leftover named after a dead one may go. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, Page } from 'puppeteer';
-import { onAbort } from '../cleanup.js';
+import { onAbort, processAlive } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
 import { environment } from '../messages/index.js';
 import { CHROMIUM_ARGS, findBrowser } from './browser.js';
@@ -290,17 +290,8 @@ function sweepProfiles(): void {
       } catch {
         continue; // not one of ours, or being made
       }
-      if (owner && !alive(owner)) removeProfile(profile);
+      if (owner && !processAlive(owner)) removeProfile(profile);
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { access, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { onAbort } from '../cleanup.js';
+import { onAbort, processAlive } from '../cleanup.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import type { WrittenFile } from '../log.js';
 import { environment, usage } from '../messages/index.js';
@@ -57,6 +57,7 @@ export async function publish(
 
 /** A staging folder next to the target, on the same disk so the swap is a rename. */
 export async function stagingFolder(target: string): Promise<string> {
+  await sweepLeftovers(target);
   const staging = `${target}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -97,7 +98,31 @@ export async function swapIn(staging: string, target: string): Promise<void> {
   } finally {
     forget();
   }
-  if (hadTarget) await rm(previous, { recursive: true, force: true });
+  if (!hadTarget) return;
+  // Removing a folder of PDFs and images takes a moment: stopped meanwhile, it still goes.
+  const forgetOld = onAbort(() => rmSync(previous, { recursive: true, force: true }), {
+    remove: [previous],
+  });
+  await rm(previous, { recursive: true, force: true });
+  forgetOld();
+}
+
+/**
+ * What builds killed outright left beside the target, if their watch could
+ * not clean it: a staging folder goes; the previous outputs, moved aside,
+ * go back in place if nothing took it, else go too.
+ */
+async function sweepLeftovers(target: string): Promise<void> {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    const left = /^(partial|previous)-(\d+)$/.exec(name.slice(base.length + 1));
+    if (!name.startsWith(`${base}.`) || !left || processAlive(Number(left[2]))) continue;
+    const folder = path.join(parent, name);
+    if (left[1] === 'previous' && !(await exists(target))) await rename(folder, target);
+    else await rm(folder, { recursive: true, force: true });
+  }
 }
 
 export async function discard(staging: string): Promise<void> {

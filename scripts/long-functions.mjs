@@ -13,6 +13,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const args = process.argv.slice(2);
@@ -67,7 +68,7 @@ export function longFunctions(file, text, limit = max) {
   return found;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
   const files = (folders.length > 0 ? folders : ['src']).flatMap(sources);
   const long = files
     .flatMap((file) => longFunctions(file, readFileSync(file, 'utf8')))

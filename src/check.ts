@@ -13,7 +13,7 @@ import { type Log, silentLog } from './log.js';
 import { stages } from './messages/index.js';
 import { noChromium } from './outputs/chromium.js';
 import type { Tools } from './outputs/recipe.js';
-import { RENDER_ONLY, runRecipes } from './outputs/run.js';
+import { EDITION_PAGES, RENDER_ONLY, runRecipes } from './outputs/run.js';
 import type { Claim } from './render/audit.js';
 
 export interface CheckResult {
@@ -31,7 +31,7 @@ export interface CheckResult {
 export async function checkEdition(folder: string, log: Log): Promise<CheckResult> {
   const composed = await composeArticles({ editionFolder: folder }, { svgs: undrawnSvgs }, log);
   const { analysed, builds, claims, warnings } = composed;
-  let pages = 0;
+  let pages = EDITION_PAGES;
   await log.stage(stages.renderEveryPage, () =>
     runRecipes(builds, editionBuildOf(composed), NO_TOOLS, {
       make: (recipe, page, build) => {

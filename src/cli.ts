@@ -28,10 +28,10 @@ import { startWorker } from './worker/client.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  // Chosen before anything is said, the argument errors included.
+  // Chosen before anything is said, the argument errors included (an unknown --lang in the shell's).
   const lang = argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='));
-  chooseLanguage(languageFrom(lang?.replace(/^--lang=/, '')) ?? 'fr');
   try {
+    chooseLanguage(languageFrom(lang?.replace(/^--lang=/, '')) ?? languageFrom(undefined) ?? 'fr');
     return await run(argv);
   } catch (e) {
     if (isExpectedError(e)) {

@@ -54,8 +54,9 @@ export async function runRecipes(
         running.push(tools.log.stage(name, () => make(recipe, page, build)));
       }
   } catch (e) {
-    // Given up (a stale preview run): what was started may still fail, unheard.
-    for (const r of running) r.catch(() => {});
+    // Given up (a stale preview run, a page that does not render): what was started ends first,
+    // so that no print is left running behind the error; its own failure is not the one to tell.
+    await Promise.allSettled(running);
     throw e;
   }
   if (phase !== 'first')
@@ -112,6 +113,9 @@ export function articleLinks(
     ),
   };
 }
+
+/** How many pages the edition recipes render (the index), besides the articles'. */
+export const EDITION_PAGES = EDITION_RECIPES.filter((r) => r.page).length;
 
 /** A checked page stands for a made one: the check renders every page and makes no file. */
 export const RENDER_ONLY: NonNullable<RunOptions['make']> = async () => [];

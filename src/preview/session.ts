@@ -151,8 +151,10 @@ export class PreviewSession {
 
   /**
    * A recipe's files for an article, made again only when what they are made
-   * from changed: its page, its charts' drawings, its key figures, the theme,
-   * the edition's and the article's settings. A text edit in one article prints that one.
+   * from changed: its page, its charts (drawings, titles, notes, tables), its
+   * dek and key figures (what the cards show, which have no page), the
+   * theme, the edition's and the article's settings. A text edit in one
+   * article prints that one.
    */
   private madeOnce(
     recipe: ArticleRecipe,
@@ -162,7 +164,8 @@ export class PreviewSession {
   ): Promise<OutputFile[]> {
     const from = hashOf([
       page,
-      b.charts.map((c) => Object.values(c.drawings).map((d) => d.svg)),
+      b.charts,
+      b.context.dek,
       b.keyFigures,
       b.context.theme,
       b.baseUrl,

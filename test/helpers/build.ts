@@ -8,7 +8,7 @@
  * copies them to a scratch folder first.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { enquete } from './cli.js';
@@ -37,11 +37,16 @@ export async function sharedBuild(): Promise<{ edition: string; stderr: string }
     return { edition, stderr: await readFile(said, 'utf8') };
   }
   const { code, stderr } = await enquete([...BUILD_ARGS, '--out', edition]);
+  // Each word written whole before it appears under its name: the waiting files read it at once.
+  const say = async (file: string, text: string) => {
+    await writeFile(`${file}.part`, text);
+    await rename(`${file}.part`, file);
+  };
   if (code !== 0) {
-    await writeFile(failed, `the shared build failed (${code}):\n${stderr}`);
+    await say(failed, `the shared build failed (${code}):\n${stderr}`);
     throw new Error(`the shared build failed (${code}):\n${stderr}`);
   }
-  await writeFile(said, stderr);
+  await say(said, stderr);
   return { edition, stderr };
 }
 

@@ -93,17 +93,19 @@ export const figureId = {
   change: (figure: string) => `${figure}.change`,
 };
 
-/** What a figure id names, read back from it (figureId's inverse). */
-export interface FigureIdParts {
-  /** The question counted (none for a segment's respondents). */
-  question?: string;
-  /** The answer code of a share, or 'first' / 'last' of a date. */
-  answer?: string;
-  measure: 'count' | 'share' | 'mean' | 'date';
-  segment: string;
-  /** The change since the previous edition of that figure. */
-  change: boolean;
-}
+/** What a figure id names, read back from it: parseFigureId undoes figureId, figureIdFrom redoes it. */
+export type FigureIdParts = { segment: string; change: boolean } & (
+  | { measure: 'respondents' }
+  | { measure: 'answered' | 'missing' | 'otherDistinct' | 'mean'; question: string }
+  | { measure: 'share'; question: string; answer: string }
+  | { measure: 'date'; question: string; which: 'first' | 'last' }
+);
+
+const COUNTS = {
+  answered: 'answered',
+  missing: 'missing',
+  autre_distinct: 'otherDistinct',
+} as const;
 
 /** The parts of an id made by figureId, or null if it is not one. */
 export function parseFigureId(id: string): FigureIdParts | null {
@@ -111,20 +113,38 @@ export function parseFigureId(id: string): FigureIdParts | null {
   const change = parts.at(-1) === 'change';
   if (change) parts.pop();
   if (!parts.every((p) => /^[a-z0-9_]+$/.test(p))) return null;
-  const [first, second, third, fourth] = parts as [string, string, string?, string?];
-  if (parts.length === 3 && first === 'respondents' && second === 'count')
-    return { measure: 'count', segment: third as string, change };
-  if (parts.length === 3 && second === 'mean')
-    return { question: first, measure: 'mean', segment: third as string, change };
+  const [question, second, third, fourth] = parts as [string, string, string?, string?];
+  if (parts.length === 3) {
+    const segment = third as string;
+    if (question === 'respondents' && second === 'count')
+      return { measure: 'respondents', segment, change };
+    return second === 'mean' ? { measure: 'mean', question, segment, change } : null;
+  }
   if (parts.length !== 4) return null;
   const segment = fourth as string;
-  if (third === 'share')
-    return { question: first, answer: second, measure: 'share', segment, change };
-  if (third === 'date')
-    return { question: first, answer: second, measure: 'date', segment, change };
-  if (third === 'count' && ['answered', 'missing', 'autre_distinct'].includes(second))
-    return { question: first, measure: 'count', segment, change };
-  return null;
+  if (third === 'share') return { measure: 'share', question, answer: second, segment, change };
+  if (third === 'date' && (second === 'first' || second === 'last') && segment === 'all')
+    return { measure: 'date', question, which: second, segment, change };
+  const count = COUNTS[second as keyof typeof COUNTS];
+  return third === 'count' && count ? { measure: count, question, segment, change } : null;
+}
+
+/** The id these parts name (parseFigureId's inverse). */
+export function figureIdFrom(p: FigureIdParts): string {
+  const id =
+    p.measure === 'respondents'
+      ? figureId.respondents(p.segment)
+      : p.measure === 'share'
+        ? figureId.share(p.question, p.answer, p.segment)
+        : p.measure === 'date'
+          ? figureId.date(p.question, p.which)
+          : figureId[p.measure](p.question, p.segment);
+  return p.change ? figureId.change(id) : id;
+}
+
+/** The question a figure id counts, if it counts one. */
+export function questionOf(p: FigureIdParts): string | undefined {
+  return p.measure === 'respondents' ? undefined : p.question;
 }
 
 const words = publication.figures;

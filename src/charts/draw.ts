@@ -16,7 +16,7 @@ export interface RenderedChart {
   alt: string;
   baseNote: string;
   table: DataTable;
-  /** The chart drawn once for each place it is shown (media.ts). */
+  /** The chart drawn once for each place it is shown (drawings.ts). */
   drawings: Record<DrawingName, Drawing>;
 }
 

@@ -68,7 +68,7 @@ export interface ChartContext {
 
 export interface ChartKind<C extends ChartConfig = ChartConfig> extends ChartKindRule {
   data(chart: C, context: ChartContext): ChartData;
-  /** The Vega-Lite spec of a drawing `width` units wide (media.ts says how wide each medium shows it). */
+  /** The Vega-Lite spec of a drawing `width` units wide (drawings.ts says how wide each medium shows it). */
   spec(data: ChartData, width: number): TopLevelSpec;
   alt(title: string, data: ChartData): string;
   table(data: ChartData): DataTable;

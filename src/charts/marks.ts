@@ -11,7 +11,7 @@ export const BAR_STEP = 36;
 /**
  * Values printed on marks and legend labels. Axis labels are 14: every
  * drawing is scaled to its medium so that 13 units read as at least 11 px
- * on screen and 8 pt in print (media.ts).
+ * on screen and 8 pt in print (drawings.ts).
  */
 export const LABEL_SIZE = 13;
 

@@ -7,7 +7,7 @@
  * are read too: claims.json and the warnings are the whole edition's.
  */
 import type { Analysed } from '../analyse.js';
-import type { MeanFigure } from '../analysis/figures.js';
+import { figureId, type MeanFigure } from '../analysis/figures.js';
 import {
   type PlannedChart,
   planChart,
@@ -95,7 +95,7 @@ function printedMeans(audit: Audit, planned: PlannedChart[], index: FigureIndex)
   ]);
   const before = audit.printed.flatMap((p) => {
     const f = index.find(p.figure);
-    const change = index.find(`${p.figure}.change`);
+    const change = index.find(figureId.change(p.figure));
     if (p.helper !== 'before' || f?.kind !== 'mean' || change?.kind !== 'change') return [];
     return [{ ...f, base: change.from.base ?? 0 }];
   });

@@ -49,9 +49,9 @@ export async function composeArticles(
   } = {},
 ): Promise<Composed> {
   const analysed = reuse.analysed ?? (await analyseEdition(options.editionFolder, log));
-  reuse.inputRead?.();
   const { config } = analysed.edition;
   const articles = pickArticles(config.articles, options.article);
+  reuse.inputRead?.();
   const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
   const materials = await gatherMaterials(analysed, log);
   const contextOf = (p: PreparedArticle, charts: RenderedChart[]) =>

@@ -194,8 +194,9 @@ function eachChart(
   return facts.config.articles.flatMap((a, i) =>
     a.charts.flatMap((c, j) => {
       const q = facts.questions.get(c.question);
-      if (!q) return []; // chartQuestion says so.
-      const kind = facts.kinds.find((k) => k.kind === c.kind) as ChartKindRule;
+      const kind = facts.kinds.find((k) => k.kind === c.kind);
+      // An unknown question is chartQuestion's to say; an unknown kind, the schema's.
+      if (!q || !kind) return [];
       return check(c, q, kind).map(({ key, ...problem }) => ({
         path: ['articles', i, 'charts', j, key],
         problem: { where: where.chart(c.id), ...problem },

@@ -1,6 +1,12 @@
 /** Figures by id, for templates: an unknown id is the template's mistake, named with its closest ids. */
 import type { Comparer, Comparison, Estimate } from '../analysis/compare.js';
-import type { ChangeFigure, Figure, MeanFigure, ShareFigure } from '../analysis/figures.js';
+import {
+  type ChangeFigure,
+  type Figure,
+  figureId,
+  type MeanFigure,
+  type ShareFigure,
+} from '../analysis/figures.js';
 import type { Problem } from '../errors.js';
 import { figures as say, templates as templateSays } from '../messages/index.js';
 import { formatDecimal } from '../publication/french.js';
@@ -102,7 +108,7 @@ export class FigureIndex {
    * editor's decision for what changed (`comparability:`).
    */
   change(id: unknown): ChangeFigure & { value: number } {
-    const key = `${String(id)}.change`;
+    const key = figureId.change(String(id));
     const f = this.byId.get(key) as ChangeFigure | undefined;
     if (!f) {
       if (!this.byId.has(String(id))) this.get(id);

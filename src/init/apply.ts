@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { QuestionChanges } from '../analysis/comparability.js';
-import type { EditionConfig, Question } from '../edition/schema.js';
+import { type EditionConfig, hasOther, isClosed, type Question } from '../edition/schema.js';
 import { initReport as say } from '../messages/index.js';
 import type { InitPlan } from './plan.js';
 
@@ -160,7 +160,7 @@ function questionNode(doc: ReturnType<typeof parseDocument>, q: Question) {
   value.type = type;
   if (q.private) value.private = true;
   if (q.type === 'scale') Object.assign(value, { min: q.min, max: q.max });
-  if ((q.type === 'single' || q.type === 'multiple') && q.other) value.other = true;
+  if (isClosed(q) && hasOther(q)) value.other = true;
   if ('options' in q)
     value.options = q.options.map((o) => ({ code: o.code, label: quoted(o.label) }));
   return doc.createNode(value);

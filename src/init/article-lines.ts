@@ -4,7 +4,7 @@
  * dropped question or segment, a chart that is gone. The editor rewrites
  * them; `enquete build` would stop on each in turn.
  */
-import { parseFigureId } from '../analysis/figures.js';
+import { parseFigureId, questionOf } from '../analysis/figures.js';
 import { initReport as say } from '../messages/index.js';
 
 export interface UsedLine {
@@ -32,7 +32,7 @@ export function linesUsing(
     for (const m of content.matchAll(/["']([a-z0-9_.]+)["']/g)) {
       const figure = parseFigureId(m[1] as string);
       if (!figure) continue;
-      if (gone.questions.has(figure.question ?? '') || gone.segments.has(figure.segment))
+      if (gone.questions.has(questionOf(figure) ?? '') || gone.segments.has(figure.segment))
         uses.add(`"${m[1]}"`);
     }
     if (uses.size > 0)

@@ -87,6 +87,8 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
   return {
     warmUp,
     tab() {
+      // Never launched and now closed, it never will be: say so rather than wait for it.
+      if (browsers.closed && !warm) return Promise.reject(new Error('Chromium is closed'));
       warmUp();
       const t = warm ?? openTab();
       warm = null;

@@ -36,7 +36,7 @@ export interface PrintResult {
   blocked: string[];
 }
 
-/** `page` must have JavaScript disabled and request interception on (Chromium.printPage). */
+/** `page` must have JavaScript disabled and request interception on (Chromium.tab gives such a tab). */
 export async function printPdf(
   page: Page,
   html: string,
@@ -49,8 +49,8 @@ export async function printPdf(
     remove: [folder],
   });
   const file = path.join(folder, 'print.html');
-  await writeFile(file, html);
   try {
+    await writeFile(file, html);
     const blocked = allowOnly(page, pathToFileURL(file).href);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     await placeCharts(page, area);

@@ -5,6 +5,7 @@
  * reader can weigh it. Chart titles are spared: every chart prints each
  * group's base.
  */
+import { figureId, parseFigureId } from '../../analysis/figures.js';
 import type { Problem } from '../../errors.js';
 import { lint as say, where } from '../../messages/index.js';
 import { SMALL_BASE } from '../../publication/french.js';
@@ -68,12 +69,12 @@ export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
     const sides = c.figures
       .flatMap(sidesOf)
       .map((s, k) =>
-        c.figures[0]?.endsWith('.change') ? s : { ...s, base: c.bases[k] ?? s.base },
+        parseFigureId(c.figures[0] ?? '')?.change ? s : { ...s, base: c.bases[k] ?? s.base },
       );
     check(c, c.helper, sides);
   }
   for (const p of audit.printed)
-    if (p.helper === 'change') check(p.place, p.helper, sidesOf(`${p.figure}.change`));
+    if (p.helper === 'change') check(p.place, p.helper, sidesOf(figureId.change(p.figure)));
   return [...problems.values()];
 }
 

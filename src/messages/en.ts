@@ -396,6 +396,12 @@ export const en = {
   lint: {
     /** The typed « Autre » answers, as a warning lists the answers a chart leaves out. */
     otherAnswer: '"Autre"',
+    handTypedKeyFigures: () => ({
+      expected:
+        'key figures written with {{#keyFigures}} and {{#keyFigure}}, which the social cards show',
+      found: 'a list typed by hand (<ul class="key-figures">): no card is made from it',
+      fix: 'Write {{#keyFigures}}{{#keyFigure (pct "…")}}its words ({{n "…"}}){{/keyFigure}}…{{/keyFigures}} instead of the list.',
+    }),
     literalYear: (year: string, editionYear: string, previous: boolean) => ({
       expected: `no year typed in the text but the edition's (${editionYear})`,
       found: `"${year}"`,

@@ -393,6 +393,12 @@ export const fr: Catalogue = {
 
   lint: {
     otherAnswer: '« Autre »',
+    handTypedKeyFigures: () => ({
+      expected:
+        'des chiffres clés écrits avec {{#keyFigures}} et {{#keyFigure}}, que montrent les cartes pour les réseaux sociaux',
+      found: 'une liste tapée à la main (<ul class="key-figures">) : aucune carte n’en est faite',
+      fix: 'Écrivez {{#keyFigures}}{{#keyFigure (pct "…")}}sa phrase ({{n "…"}}){{/keyFigure}}…{{/keyFigures}} à la place de la liste.',
+    }),
     literalYear: (year, editionYear, previous) => ({
       expected: `aucune année tapée dans le texte, hormis celle de l’édition (${editionYear})`,
       found: quoted(year),

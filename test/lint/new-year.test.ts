@@ -172,4 +172,19 @@ describe('the 2024 articles', () => {
     expect(stderr).toContain('« satisfaction.mean.cadres » est imprimé et compte 8 répondants');
     expect(stderr).toContain('decimals=2');
   });
+
+  it('warn of key figures typed as a list, which make no social card, at its line', async () => {
+    const { edition } = await copyEdition();
+    const file = path.join(edition, 'articles/radiologues.hbs');
+    await edit(file, (t) =>
+      t.replace(
+        /\{\{#keyFigures\}\}[\s\S]*?\{\{\/keyFigures\}\}/,
+        '<ul class="key-figures">\n  <li><strong>{{count "respondents.count.radiologues"}}</strong> radiologues</li>\n</ul>',
+      ),
+    );
+    const { code, stderr } = await enquete(['check', edition]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`${file}:7:1`);
+    expect(stderr).toContain('une liste tapée à la main (<ul class="key-figures">)');
+  });
 });

@@ -7,7 +7,8 @@
  *      never downloaded: without apt-get as root, or with ENQUETE_NO_APT=1, it says what to
  *      install and stops);
  *   4. poppler-utils, whose pdfinfo/pdffonts the end-to-end tests read the PDF with.
- * Fonts come from npm packages (step 1), never from the machine.
+ * Fonts come from npm packages (step 1), never from the machine. With --browser, only steps 3
+ * and 4 (what its own test checks, without compiling or installing under the other tests).
  * Plain JavaScript with no dependency, since it runs before they are installed.
  */
 import { spawnSync } from 'node:child_process';
@@ -36,9 +37,11 @@ const fail = (m) => {
   process.exit(1);
 };
 
+const browserOnly = process.argv.includes('--browser');
+
 // 1. Dependencies.
 const installed = path.join(root, 'node_modules', '.package-lock.json');
-if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
+if (!browserOnly && mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
   say('installing npm dependencies (npm ci)');
   if (!run('npm', ['ci', '--no-audit', '--no-fund']))
     fail('npm ci failed; see the messages above.');
@@ -48,8 +51,9 @@ if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
 // (.tsbuildinfo) at each compilation: that record's age says whether src/ changed since.
 const record = path.join(root, 'dist', '.tsbuildinfo');
 // Without the command itself the record lies (the compiler would emit nothing): start afresh.
-if (!existsSync(path.join(root, 'dist', 'cli.js'))) rmSync(record, { force: true });
+if (!browserOnly && !existsSync(path.join(root, 'dist', 'cli.js'))) rmSync(record, { force: true });
 if (
+  !browserOnly &&
   mtime(record) < Math.max(newest(path.join(root, 'src')), mtime(path.join(root, 'tsconfig.json')))
 ) {
   say('compiling src/ to dist/');

@@ -1,18 +1,23 @@
 /**
- * scripts/setup.mjs on a machine with no Chromium it may install (not root,
- * no apt-get, or ENQUETE_NO_APT=1): it stops and says what to install, in
- * the user's language, and downloads nothing.
+ * scripts/setup.mjs on a machine with no Chromium it may install: not root
+ * (run as another user when the tests run as root), or ENQUETE_NO_APT=1. It
+ * stops and says what to install, in the user's language, and downloads
+ * nothing. Only its browser steps run (--browser): the other tests are
+ * using dist/ meanwhile.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
+const NO_BROWSER = { ENQUETE_CHROMIUM: '/nowhere/chromium' };
+const SHELL = { LC_ALL: '', LC_MESSAGES: '' };
 
-async function setup(env: Record<string, string>) {
+async function setup(env: Record<string, string>, asUser: string[] = []) {
+  const command = [...asUser, process.execPath, 'scripts/setup.mjs', '--browser'];
   try {
-    const r = await run(process.execPath, ['scripts/setup.mjs'], {
-      env: { ...process.env, ...env },
+    const r = await run(command[0] as string, command.slice(1), {
+      env: { ...process.env, ...SHELL, ...env },
     });
     return { code: 0, stderr: r.stderr };
   } catch (e) {
@@ -21,15 +26,32 @@ async function setup(env: Record<string, string>) {
   }
 }
 
+/** As root, the setup is run as nobody (setpriv), to be a user who may not install packages. */
+const notRoot =
+  process.getuid?.() === 0
+    ? spawnSync('setpriv', ['--version']).status === 0
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+      : null
+    : [];
+
 describe('setup without a Chromium it may install', () => {
   it('says what to install and fails, in French by default and in English for an English shell', async () => {
-    const noBrowser = { ENQUETE_CHROMIUM: '/nowhere/chromium', ENQUETE_NO_APT: '1' };
-    const fr = await setup({ ...noBrowser, LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_FR.UTF-8' });
+    const noApt = { ...NO_BROWSER, ENQUETE_NO_APT: '1' };
+    const fr = await setup({ ...noApt, LANG: 'fr_FR.UTF-8' });
     expect(fr.code).toBe(1);
     expect(fr.stderr).toContain('setup: Installez Chromium');
     expect(fr.stderr).not.toContain('undefined');
-    const en = await setup({ ...noBrowser, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_GB.UTF-8' });
+    const en = await setup({ ...noApt, LANG: 'en_GB.UTF-8' });
     expect(en.code).toBe(1);
     expect(en.stderr).toContain('setup: Install Chromium');
   });
+
+  it.runIf(notRoot !== null)(
+    'says the same to a user who is not root, apt-get or not',
+    async () => {
+      const user = await setup({ ...NO_BROWSER, LANG: 'fr_FR.UTF-8' }, notRoot ?? []);
+      expect(user.code, user.stderr).toBe(1);
+      expect(user.stderr).toContain('setup: Installez Chromium');
+    },
+  );
 });

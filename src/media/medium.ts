@@ -1,10 +1,11 @@
 /**
  * A medium: a kind of page an article is read on (the printed page, a web
  * page, an e-mail). Each shows a chart its own way, through its own partial
- * (templates/partials/chart-<name>.hbs), and adds its own CSS to the pages
- * made for it; the article's context is the same whatever the medium. A
- * recipe names the medium of the page it renders. Adding a medium: a file
- * here, a line in index.ts and its partial.
+ * (templates/partials/chart-<name>.hbs) and stylesheet
+ * (templates/styles/chart-<name>.css), and may add CSS of its own making;
+ * the article's context is the same whatever the medium. A recipe names the
+ * medium of the page it renders. Adding a medium: a file here, its name in
+ * MediumName and a line in index.ts, its partial and its stylesheet.
  */
 import Handlebars from 'handlebars';
 import type { RenderedChart } from '../charts/draw.js';
@@ -22,7 +23,7 @@ export interface Medium {
   name: MediumName;
   /** What templates/partials/chart-<name>.hbs reads of a chart. */
   chart(chart: RenderedChart, place: ChartPlace): object;
-  /** CSS this medium adds to every page made for it, after the page's styles. */
+  /** CSS of its own making added to every page made for it, after the page's styles and its stylesheet. */
   css(): string;
   /** The theme's stylesheet that suits it: a page's variables, or the e-mail's colours (to be inlined). */
   theme: 'page' | 'email';

@@ -75,7 +75,7 @@ export async function loadTemplates(
     ...[...new Set(specs.map((s) => s.layout))].map(async (name) =>
       layouts.set(name, await loadTemplate(hbs, path.join(TEMPLATES, 'layouts', `${name}.hbs`))),
     ),
-    ...[...new Set(specs.flatMap((s) => s.styles))].map(async (name) =>
+    ...[...new Set(specs.flatMap((s) => [...s.styles, `chart-${s.medium}`]))].map(async (name) =>
       styles.set(name, await readFile(path.join(TEMPLATES, 'styles', `${name}.css`), 'utf8')),
     ),
   ]);
@@ -92,6 +92,8 @@ export async function loadTemplates(
       const css = [
         spec.fonts ? fonts : '',
         ...spec.styles.map((s) => styles.get(s)),
+        // How the medium shows a chart (templates/styles/chart-<medium>.css).
+        styles.get(`chart-${spec.medium}`),
         themeCss,
         extraCss,
       ]

@@ -26,13 +26,24 @@ async function setup(env: Record<string, string>, asUser: string[] = []) {
   }
 }
 
-/** As root, the setup is run as nobody (setpriv), to be a user who may not install packages. */
+const AS_NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+
+/**
+ * As root, the setup is run as nobody (setpriv), to be a user who may not
+ * install packages: when setpriv is there and nobody may read the project
+ * (not in a folder only root may enter, as mktemp -d makes).
+ */
 const notRoot =
-  process.getuid?.() === 0
-    ? spawnSync('setpriv', ['--version']).status === 0
-      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
-      : null
-    : [];
+  process.getuid?.() !== 0
+    ? []
+    : spawnSync(AS_NOBODY[0] as string, [
+          ...AS_NOBODY.slice(1),
+          process.execPath,
+          '-e',
+          "require('fs').accessSync('scripts/setup.mjs'); require('fs').accessSync('dist/outputs/browser.js')",
+        ]).status === 0
+      ? AS_NOBODY
+      : null;
 
 describe('setup without a Chromium it may install', () => {
   it('says what to install and fails, in French by default and in English for an English shell', async () => {

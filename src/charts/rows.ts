@@ -20,6 +20,7 @@ import {
   SMALL_BASE,
 } from '../publication/french.js';
 import { publication } from '../publication/index.js';
+import { normaliseText } from '../text.js';
 import type { ChartContext, ChartData, ChartRow, DataTable } from './kind.js';
 
 const columns = publication.tables;
@@ -82,7 +83,26 @@ export function who({ config, question }: ChartContext, segment: string): string
   const asked = question.appliesTo ? findSegment(config, question.appliesTo) : undefined;
   if (drawn && asked && asked.id !== drawn.id && within(drawn, asked)) ids.delete(asked.id);
   const names = [...ids].map((id) => lowerFirst(findSegment(config, id)?.label ?? id));
-  return publication.baseNotes.who(names);
+  return publication.baseNotes.who(withoutRepeats(names));
+}
+
+/**
+ * Group names as a caption lists them, none said twice: a name read whole
+ * within another ("utilisateurs de l'IA" in "radiologues utilisateurs de
+ * l'IA") or twice over is left out, whatever the segments' conditions say.
+ */
+export function withoutRepeats(names: readonly string[]): string[] {
+  const words = (name: string) =>
+    ` ${normaliseText(name).toLocaleLowerCase(publication.language)} `;
+  return names.filter((name, i) =>
+    names.every((other, j) => {
+      if (j === i) return true;
+      const [mine, theirs] = [words(name), words(other)];
+      // The same name twice: the first one stays.
+      if (mine === theirs) return j > i;
+      return !theirs.includes(mine);
+    }),
+  );
 }
 
 /** Every condition of `outer` is one of `inner`'s, at least as narrow: inner's members are all outer's. */

@@ -22,7 +22,7 @@ const BAR_MS = 300;
 const work = await mkdtemp(path.join(tmpdir(), 'enquete-bench-'));
 const edition = path.join(work, '2024');
 await cp('data/2024', edition, { recursive: true });
-const article = path.join(edition, 'articles/radiologues.hbs');
+const article = path.join(edition, 'articles/radiologues.md');
 const original = await readFile(article, 'utf8');
 
 const child = spawn(process.execPath, ['bin/enquete.js', 'preview', edition, '--port', '0'], {
@@ -58,7 +58,7 @@ async function save(n) {
   const word = `Témoin${n}`;
   const ready = allReady();
   const start = performance.now();
-  await writeFile(article, original.replace('<p>', `<p>${word} `));
+  await writeFile(article, original.replace('Voici ce qu', `${word} Voici ce qu`));
   await until(async () => (await (await fetch(web)).text()).includes(word));
   const page = performance.now() - start;
   return {

@@ -495,6 +495,12 @@ export const en = {
       found: `"${id}", which is not one`,
       fix: 'Correct the chart id, declare the chart under the article\'s "charts:", or remove {{chart}} from the text.',
     }),
+    keyFigureLine: (line: string) => ({
+      expected:
+        'in the "chiffres-clés" block, one line per figure, starting with the figure: {{pct "…"}}, {{count "…"}} or {{mean "…"}}, then its sentence',
+      found: line,
+      fix: 'Start the line with the helper that gives the figure, e.g. {{pct "usage.oui.share.radiologues"}} d\'entre eux utilisent l\'IA ({{n "usage.oui.share.radiologues"}})',
+    }),
     noPartial: (file: string) => `no partial ${file} in templates/partials`,
     emptyGroup: (segment: string, guard: string) => ({
       expected: `respondents in segment "${segment}" who answered the question`,

@@ -488,6 +488,12 @@ export const fr: Catalogue = {
       found: `${quoted(id)}, qui n’en est pas un`,
       fix: 'Corrigez l’identifiant du graphique, déclarez-le sous « charts: » de l’article, ou retirez {{chart}} du texte.',
     }),
+    keyFigureLine: (line: string) => ({
+      expected:
+        'dans le bloc « chiffres-clés », une ligne par chiffre, qui commence par le chiffre : {{pct "…"}}, {{count "…"}} ou {{mean "…"}}, puis sa phrase',
+      found: line,
+      fix: 'Commencez la ligne par l’aide qui donne le chiffre, par exemple : {{pct "usage.oui.share.radiologues"}} d’entre eux utilisent l’IA ({{n "usage.oui.share.radiologues"}})',
+    }),
     noPartial: (file) => `pas de gabarit partiel ${file} dans templates/partials`,
     emptyGroup: (segment, guard) => ({
       expected: `des répondants du segment ${quoted(segment)} ayant répondu à la question`,

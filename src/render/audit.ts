@@ -27,6 +27,8 @@ export interface TemplatePlace {
   folded?: boolean;
   /** The article's body, its dek, or a chart's title (`chart:<id>`). */
   part: string;
+  /** Where a place of the template is in the file, when the two differ (an article in Markdown). */
+  placeOf?: (at: { line: number; column: number }) => { line: number; column: number };
 }
 
 /** Where a helper was called: line and column in its file. */
@@ -36,13 +38,17 @@ export interface CallPlace extends TemplatePlace {
 }
 
 /** A place in a template (Handlebars' 1-based line, 0-based column) as a place in its file. */
-export function placeIn(template: TemplatePlace, at: { line: number; column: number }): CallPlace {
-  if (template.folded)
-    return { ...template, line: template.firstLine, column: template.firstColumn };
+export function placeIn(
+  template: TemplatePlace,
+  written: { line: number; column: number },
+): CallPlace {
+  const { placeOf, ...place } = template;
+  const at = placeOf ? placeOf(written) : written;
+  if (place.folded) return { ...place, line: place.firstLine, column: place.firstColumn };
   return {
-    ...template,
-    line: template.firstLine + at.line - 1,
-    column: (at.line === 1 ? template.firstColumn : 1) + at.column,
+    ...place,
+    line: place.firstLine + at.line - 1,
+    column: (at.line === 1 ? place.firstColumn : 1) + at.column,
   };
 }
 

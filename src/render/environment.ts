@@ -11,12 +11,16 @@ import { InputError } from '../errors.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { templates as say, tasks, where } from '../messages/index.js';
 import { figureHelpers } from './helpers.js';
+import { MarkdownProblem, markdownToTemplate, type Place } from './markdown.js';
 
 export type Hbs = typeof Handlebars;
 
 export interface Template {
   file: string;
+  /** The text as written in its file (an article's Markdown, not the HTML made of it). */
   source: string;
+  /** Where a place of the compiled template is in the file, when the two differ (Markdown). */
+  placeOf?: (at: Place) => Place;
   /** `data` reaches the helpers (Handlebars' @data): where the text is, and the audit it reports to. */
   render(context: object, data?: object): string;
 }
@@ -35,7 +39,35 @@ export async function loadTemplate(hbs: Hbs, file: string): Promise<Template> {
   } catch {
     throw new InputError(tasks.readTemplates, [{ file, ...say.missing() }]);
   }
-  return compileTemplate(hbs, file, source);
+  return file.endsWith('.md')
+    ? compileMarkdown(hbs, file, source)
+    : compileTemplate(hbs, file, source);
+}
+
+/**
+ * An article written in Markdown (markdown.ts): compiled from the HTML made of
+ * it, its problems located in the Markdown. A condition left empty leaves no
+ * empty paragraph.
+ */
+export function compileMarkdown(hbs: Hbs, file: string, markdown: string): Template {
+  let made: ReturnType<typeof markdownToTemplate>;
+  try {
+    made = markdownToTemplate(markdown);
+  } catch (e) {
+    if (!(e instanceof MarkdownProblem)) throw e;
+    const { line, column } = e.at;
+    throw new InputError(tasks.renderArticle, [
+      { file, line, column: column + 1, ...say.keyFigureLine(e.found) },
+    ]);
+  }
+  const template = compileTemplate(hbs, file, made.template, undefined, {
+    source: markdown,
+    placeOf: made.placeOf,
+  });
+  return {
+    ...template,
+    render: (context, data) => template.render(context, data).replace(/<p>\s*<\/p>\n?/g, ''),
+  };
 }
 
 /**
@@ -47,9 +79,15 @@ export function compileTemplate(
   file: string,
   source: string,
   inside?: { where: string; fileText: string },
+  written?: { source: string; placeOf: (at: Place) => Place },
 ): Template {
   const fail = (e: unknown) => {
-    const error = templateError(file, inside?.fileText ?? source, e);
+    const error = templateError(
+      file,
+      inside?.fileText ?? written?.source ?? source,
+      e,
+      written?.placeOf,
+    );
     if (!inside) return error;
     return new InputError(
       error.task,
@@ -67,7 +105,8 @@ export function compileTemplate(
   }
   return {
     file,
-    source,
+    source: written?.source ?? source,
+    ...(written && { placeOf: written.placeOf }),
     render(context, data) {
       try {
         return compiled(context, data ? { data } : undefined);
@@ -90,7 +129,12 @@ export async function registerPartials(hbs: Hbs, folder: string, names: string[]
 }
 
 /** A template failure, located in its source where the message allows it. */
-function templateError(file: string, source: string, e: unknown): InputError {
+function templateError(
+  file: string,
+  source: string,
+  e: unknown,
+  placeOf: (at: Place) => Place = (at) => at,
+): InputError {
   if (e instanceof FigureProblem) {
     return new InputError(tasks.renderArticle, [
       { file, ...locate(source, e.figureId), where: where.figure(e.figureId), ...e.complaint },
@@ -99,11 +143,12 @@ function templateError(file: string, source: string, e: unknown): InputError {
   const message = e instanceof Error ? e.message : String(e);
   const missing = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(message);
   if (missing) {
+    const at = placeOf({ line: Number(missing[2]), column: Number(missing[3]) });
     return new InputError(tasks.renderArticle, [
       {
         file,
-        line: Number(missing[2]),
-        column: Number(missing[3]) + 1,
+        line: at.line,
+        column: at.column + 1,
         ...say.unknownVariable(missing[1] as string),
       },
     ]);
@@ -113,7 +158,7 @@ function templateError(file: string, source: string, e: unknown): InputError {
   return new InputError(tasks.renderArticle, [
     {
       file,
-      line: parse ? Number(parse[1]) : undefined,
+      line: parse ? placeOf({ line: Number(parse[1]), column: 0 }).line : undefined,
       ...say.syntax(unclosed ? undefined : (parse?.[2] ?? (message.split('\n')[0] as string))),
     },
   ]);

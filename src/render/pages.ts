@@ -132,11 +132,11 @@ function chartHelper(partials: Map<string, Template>) {
       audit?: Audit;
       place?: TemplatePlace;
     };
-    const chart = root.charts[String(id)];
+    const chart = root.charts?.[String(id)];
     if (!chart) {
       const problem = new FigureProblem(
         String(id),
-        templateSays.unknownChart(String(id), Object.keys(root.charts)),
+        templateSays.unknownChart(String(id), Object.keys(root.charts ?? {})),
       );
       const at = options.loc?.start;
       if (!audit || !place || !at) throw problem;
@@ -216,6 +216,7 @@ export function auditArticle(
     firstLine: 1,
     firstColumn: 1,
     part: 'body',
+    ...(prepared.body.placeOf && { placeOf: prepared.body.placeOf }),
   };
   prepared.body.render(context, { place, audit, medium: 'web' });
 }

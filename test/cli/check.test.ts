@@ -33,7 +33,7 @@ describe('enquete check', () => {
     expect(result.figures).toBeGreaterThan(900);
 
     const { edition } = await copyEdition();
-    await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
+    await edit(path.join(edition, 'articles/radiologues.md'), (t) =>
       t.replace('{{pct "usage.oui.share.radiologues"}}', '{{pct "usage.oui.share.radiolgues"}}'),
     );
     const bad = await enquete(['check', edition, '--json']);
@@ -42,7 +42,7 @@ describe('enquete check', () => {
     expect(failure.ok).toBe(false);
     expect(failure.error.kind).toBe('input');
     const [problem] = failure.error.problems;
-    expect(problem.file).toBe(path.join(edition, 'articles/radiologues.hbs'));
+    expect(problem.file).toBe(path.join(edition, 'articles/radiologues.md'));
     expect(problem.line).toBeGreaterThan(1);
     expect(problem.where).toContain('usage.oui.share.radiolgues');
     expect(problem.fix).toContain('usage.oui.share.radiologues');

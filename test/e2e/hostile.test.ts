@@ -3,11 +3,12 @@
  * nothing outside the build: no network, no local file, no script.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markdownToTemplate } from '../../src/render/markdown.js';
 import { ARTICLE } from '../helpers/build.js';
 import { enquete } from '../helpers/cli.js';
 import { copyEdition, edit, withComments } from '../helpers/edition-copy.js';
@@ -78,9 +79,17 @@ describe.concurrent('hostile input', () => {
         '<object data="file:///etc/passwd"></object>',
         `<script>document.write('SCRIPT-RAN'); fetch('http://127.0.0.1:${port}/fetch');</script>`,
       ].join('\n');
-      await edit(
+      // Markdown shows typed HTML as text; an article written in HTML (.hbs) is where it could act.
+      const markdown = await readFile(
+        path.join(edition, 'articles', 'manipulateurs-cadres.md'),
+        'utf8',
+      );
+      await writeFile(
         path.join(edition, 'articles', 'manipulateurs-cadres.hbs'),
-        (t) => `${probe}\n${t}`,
+        `${probe}\n${markdownToTemplate(markdown).template}`,
+      );
+      await edit(path.join(edition, 'edition.yaml'), (t) =>
+        t.replace('articles/manipulateurs-cadres.md', 'articles/manipulateurs-cadres.hbs'),
       );
       const { code, stderr } = await enquete([
         'build',

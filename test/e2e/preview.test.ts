@@ -118,7 +118,7 @@ describe('enquete preview', () => {
   });
 
   const web = () => `${origin}/radiologues/enquete.html`;
-  const article = () => path.join(edition, 'articles/radiologues.hbs');
+  const article = () => path.join(edition, 'articles/radiologues.md');
   const config = () => path.join(edition, 'edition.yaml');
 
   it('prints its address on 127.0.0.1 and serves the outputs under the output folder’s names', async () => {
@@ -162,7 +162,7 @@ describe('enquete preview', () => {
   it('reloads the open page on an article edit, shows a broken config in it, and recovers', async () => {
     const page = await browser.newPage();
     await page.goto(web());
-    await edit(article(), (t) => t.replace('<p>', '<p>Phrase témoin de l’aperçu. '));
+    await edit(article(), (t) => t.replace('Voici ce qu', 'Phrase témoin de l’aperçu. Voici ce qu'));
     await page.waitForFunction(
       () => (document.body.textContent ?? '').includes('Phrase témoin de l’aperçu'),
       {
@@ -203,7 +203,7 @@ describe('enquete preview', () => {
       const html = await (await fetch(web())).text();
       return html.includes('id="enquete-preview-error"') ? html : undefined;
     });
-    expect(typo).toMatch(/articles\/radiologues\.hbs:\d+/);
+    expect(typo).toMatch(/articles\/radiologues\.md:\d+/);
     expect(typo).toContain('radiolgues');
     await writeFile(article(), text);
 

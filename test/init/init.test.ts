@@ -83,10 +83,10 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
       a.charts.map((c) => c.id),
     );
     expect(charts).not.toContain('frequence_par_profession');
-    const article = path.join(folder, 'articles/manipulateurs-cadres.hbs');
+    const article = path.join(folder, 'articles/manipulateurs-cadres.md');
     const line = await lineOf(article, '{{chart "frequence_par_profession"}}');
     expect(report).toContain(`${article}:${line} cite le graphique « frequence_par_profession »`);
-    const radiologues = path.join(folder, 'articles/radiologues.hbs');
+    const radiologues = path.join(folder, 'articles/radiologues.md');
     const used = await lineOf(radiologues, 'frequence.rarement.share.radiologues');
     expect(report).toContain(`${radiologues}:${used} cite "frequence.rarement.share.radiologues"`);
   });

@@ -34,11 +34,11 @@ describe('a new year made with enquete init', () => {
     ]);
     expect(init.code, init.stderr).toBe(0);
     // The 2025 form dropped the frequency question: the editor rewrites what the report lists.
-    await edit(path.join(edition, 'articles/manipulateurs-cadres.hbs'), (t) =>
-      cut(t, '<h2>À quel rythme</h2>', "<h2>Ce qu'en pensent"),
+    await edit(path.join(edition, 'articles/manipulateurs-cadres.md'), (t) =>
+      cut(t, '## À quel rythme', "## Ce qu'en pensent"),
     );
-    await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
-      cut(t, '<p>{{#if (higher "frequence.quotidien', '<h2>{{#if (highest "satisfaction')
+    await edit(path.join(edition, 'articles/radiologues.md'), (t) =>
+      cut(t, '{{#if (higher "frequence.quotidien', '## {{#if (highest "satisfaction')
         // Last year's text typed its year.
         .replace('menée en {{edition.year}}', 'menée en 2024'),
     );
@@ -47,7 +47,7 @@ describe('a new year made with enquete init', () => {
   it('warns of the stale year and of the respondents the professions chart leaves out, located', async () => {
     const { code, stderr } = await enquete(['check', edition]);
     expect(code, stderr).toBe(0);
-    const article = path.join(edition, 'articles/radiologues.hbs');
+    const article = path.join(edition, 'articles/radiologues.md');
     const line = (await readFile(article, 'utf8'))
       .split('\n')
       .findIndex((l) => l.includes('menée en 2024'));
@@ -86,9 +86,9 @@ describe('a new year made with enquete init', () => {
   });
 
   it('refuses a change that no longer compares until the editors record their decision', async () => {
-    const article = path.join(edition, 'articles/manipulateurs-cadres.hbs');
+    const article = path.join(edition, 'articles/manipulateurs-cadres.md');
     const text = await readFile(article, 'utf8');
-    await writeFile(article, `${text}\n<p>{{change "usage.oui.share.manipulateurs"}}</p>\n`);
+    await writeFile(article, `${text}\n{{change "usage.oui.share.manipulateurs"}}\n`);
     const refused = await enquete(['check', edition]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('« usage.oui.share.manipulateurs.change »');
@@ -125,15 +125,17 @@ describe('a segment the new data empties', () => {
     expect(warned.code, warned.stderr).toBe(0);
     expect(warned.stderr).toContain('graphique « utilisateurs_par_profession »');
     expect(warned.stderr).toContain('personne cette année : le graphique l’omet');
-    await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
-      t.replace(
-        '{{/keyFigures}}',
-        '{{/keyFigures}}\n<p>{{pct "usage.oui.share.autres_professions"}}</p>',
-      ),
+    const article = path.join(edition, 'articles/radiologues.md');
+    await edit(article, (t) =>
+      t.replace('```\n\n', '```\n\nEt {{pct "usage.oui.share.autres_professions"}}.\n\n'),
     );
+    const line =
+      (await readFile(article, 'utf8'))
+        .split('\n')
+        .indexOf('Et {{pct "usage.oui.share.autres_professions"}}.') + 1;
     const stopped = await enquete(['check', edition]);
     expect(stopped.code).toBe(1);
-    expect(stopped.stderr).toContain(`${path.join(edition, 'articles/radiologues.hbs')}:12:4`);
+    expect(stopped.stderr).toContain(`${article}:${line}:4`);
     expect(stopped.stderr).toContain('personne cette année : le chiffre n’a pas de valeur');
     expect(stopped.stderr).toContain(
       '{{#if (atLeast "usage.answered.count.autres_professions" 1)}}',
@@ -145,10 +147,10 @@ describe('a segment the new data empties', () => {
 describe('the 2024 articles', () => {
   it('warn of a comparison on a small base that hides its bases, and of a percentage under 30', async () => {
     const { edition } = await copyEdition();
-    await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
+    await edit(path.join(edition, 'articles/radiologues.md'), (t) =>
       t.replace(
-        '{{/keyFigures}}',
-        '{{/keyFigures}}\n\n<p>{{#if (higher "usage.oui.share.cadres" "usage.oui.share.manipulateurs")}}Plus{{else}}Pas d’écart{{/if}} chez les cadres ({{pct "usage.oui.share.cadres"}}).</p>\n',
+        '```\n\n',
+        '```\n\n{{#if (higher "usage.oui.share.cadres" "usage.oui.share.manipulateurs")}}Plus{{else}}Pas d’écart{{/if}} chez les cadres ({{pct "usage.oui.share.cadres"}}).\n\n',
       ),
     );
     const { code, stderr } = await enquete(['check', edition]);
@@ -161,7 +163,7 @@ describe('the 2024 articles', () => {
 
   it('refuse two decimals on a mean of 8 respondents, naming the figure and its base', async () => {
     const { edition } = await copyEdition();
-    await edit(path.join(edition, 'articles/radiologues.hbs'), (t) =>
+    await edit(path.join(edition, 'articles/radiologues.md'), (t) =>
       t.replace(
         '{{mean "satisfaction.mean.cadres"}}',
         '{{mean "satisfaction.mean.cadres" decimals=2}}',
@@ -173,18 +175,19 @@ describe('the 2024 articles', () => {
     expect(stderr).toContain('decimals=2');
   });
 
-  it('warn of key figures typed as a list, which make no social card, at its line', async () => {
+  it('warn of key figures typed as a list in an HTML article, which make no social card, at its line', async () => {
     const { edition } = await copyEdition();
     const file = path.join(edition, 'articles/radiologues.hbs');
-    await edit(file, (t) =>
-      t.replace(
-        /\{\{#keyFigures\}\}[\s\S]*?\{\{\/keyFigures\}\}/,
-        '<ul class="key-figures">\n  <li><strong>{{count "respondents.count.radiologues"}}</strong> radiologues</li>\n</ul>',
-      ),
+    await writeFile(
+      file,
+      '<p>Les radiologues.</p>\n<ul class="key-figures">\n  <li><strong>{{count "respondents.count.radiologues"}}</strong> radiologues</li>\n</ul>\n{{chart "radiologues_par_secteur"}}{{chart "usages_radiologues"}}{{chart "satisfaction_intervalles"}}{{chart "freins_par_profession"}}\n',
+    );
+    await edit(path.join(edition, 'edition.yaml'), (t) =>
+      t.replace('articles/radiologues.md', 'articles/radiologues.hbs'),
     );
     const { code, stderr } = await enquete(['check', edition]);
     expect(code, stderr).toBe(0);
-    expect(stderr).toContain(`${file}:7:1`);
+    expect(stderr).toContain(`${file}:2:1`);
     expect(stderr).toContain('une liste tapée à la main (<ul class="key-figures">)');
   });
 });

@@ -58,22 +58,22 @@ describe('the preview’s routes', () => {
 describe('what the preview watches', () => {
   it('ignores editors’ swap, backup and temporary files', () => {
     for (const f of [
-      '.radiologues.hbs.swp',
-      'articles/radiologues.hbs~',
+      '.radiologues.md.swp',
+      'articles/radiologues.md~',
       '#edition.yaml#',
       '4913',
       'a.tmp',
       'export.csv.part',
     ])
       expect(isScratch(f), f).toBe(true);
-    for (const f of ['edition.yaml', 'articles/radiologues.hbs', 'responses.csv', 'theme/logo.svg'])
+    for (const f of ['edition.yaml', 'articles/radiologues.md', 'responses.csv', 'theme/logo.svg'])
       expect(isScratch(f), f).toBe(false);
   });
 
   it('analyses again after a config or export change only', () => {
     expect(editionFolderTouches('edition.yaml')).toBe('data');
     expect(editionFolderTouches('responses.csv')).toBe('data');
-    expect(editionFolderTouches('articles/radiologues.hbs')).toBe('text');
+    expect(editionFolderTouches('articles/radiologues.md')).toBe('text');
     expect(editionFolderTouches('theme/logo.svg')).toBe('text');
   });
 });

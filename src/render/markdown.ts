@@ -1,0 +1,318 @@
+/**
+ * Articles written in Markdown (`articles/<slug>.md`), turned into the
+ * Handlebars template the build renders, with every helper call kept as it
+ * was written.
+ *
+ * The helper calls (`{{pct "…"}}`, `{{#if …}}`, `{{chart "…"}}`) are set
+ * aside before Markdown reads the text, each replaced by a placeholder
+ * Markdown treats as a word, and put back in the HTML it writes: Markdown
+ * never sees a figure id (an id's "_" is not emphasis), and what a helper
+ * prints later is never read as Markdown (Handlebars escapes it like any
+ * value). Raw HTML is off: an editor's `<p>` is shown, not obeyed.
+ *
+ * A paragraph made only of calls that print no words of their own (a
+ * condition's `{{#if}}`, `{{else}}` or `{{/if}}` on its own line, a comment,
+ * `{{chart}}`) is not wrapped in <p>, so a condition may span whole
+ * paragraphs and a chart is not put inside one.
+ *
+ * The key figures are a fenced block, one per line: the first call is the
+ * figure shown large, the rest of the line its sentence.
+ *
+ *     ```chiffres-clés
+ *     {{pct "usage.oui.share.radiologues"}} d'entre eux utilisent l'IA ({{n "usage.oui.share.radiologues"}})
+ *     ```
+ *
+ * The template's places (what Handlebars reports) are mapped back to the
+ * Markdown file's lines and columns, so a problem is shown where the editor
+ * wrote it.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+/** Handlebars' place in a template: line from 1, column from 0. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+export interface MarkdownTemplate {
+  /** The Handlebars template: the article as HTML, the helper calls as they were written. */
+  template: string;
+  /** Where a place of the template was written in the Markdown file. */
+  placeOf(at: Place): Place;
+}
+
+/** A Markdown article the build cannot read (a key-figures line without its figure). */
+export class MarkdownProblem extends Error {
+  constructor(
+    readonly at: Place,
+    readonly kind: 'keyFigureLine',
+    readonly found: string,
+  ) {
+    super(`${kind} at ${at.line}:${at.column}: ${found}`);
+  }
+}
+
+/** The fenced block's names: with or without the accent, as a French keyboard may type it. */
+export const KEY_FIGURES_BLOCK = ['chiffres-clés', 'chiffres-cles'];
+
+// Private-use characters: Markdown reads them as letters, no article contains them.
+const OPEN = '\uE000';
+const OPEN_INNER = '\uE002';
+const CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000(\d+)\uE001|\uE002(\d+)\uE001|%EE%80%8([02])(\d+)%EE%80%81/g;
+
+/** A helper call in the Markdown: where it starts and ends, and its text. */
+interface Call {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function markdownToTemplate(markdown: string): MarkdownTemplate {
+  const calls = findCalls(markdown);
+  const hidden = hideCalls(markdown, calls);
+  const placeInMarkdown = placesOf(markdown);
+  const md = articleMarkdown(
+    calls,
+    (offset) => placeInMarkdown(hidden.toSource(offset)),
+    hidden.text,
+  );
+  return restoreCalls(md.render(hidden.text), calls, placeInMarkdown);
+}
+
+/**
+ * Every `{{…}}` of the text, in order: comments to their `--}}` or `}}`,
+ * other calls to the `}}` outside any quoted string.
+ */
+export function findCalls(source: string): Call[] {
+  const calls: Call[] = [];
+  let i = source.indexOf('{{');
+  while (i >= 0) {
+    const end = callEnd(source, i);
+    if (end < 0) break; // Unclosed: left as it is, for Handlebars to report.
+    calls.push({ start: i, end, text: source.slice(i, end) });
+    i = source.indexOf('{{', end);
+  }
+  return calls;
+}
+
+function callEnd(source: string, start: number): number {
+  if (source.startsWith('{{!--', start)) {
+    const close = source.indexOf('--}}', start + 5);
+    return close < 0 ? -1 : close + 4;
+  }
+  if (source.startsWith('{{!', start)) {
+    const close = source.indexOf('}}', start + 3);
+    return close < 0 ? -1 : close + 2;
+  }
+  let quote: string | null = null;
+  for (let j = start + 2; j < source.length; j++) {
+    const c = source[j];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '}' && source[j + 1] === '}') {
+      return source[j + 2] === '}' ? j + 3 : j + 2;
+    }
+  }
+  return -1;
+}
+
+/** The text with each call replaced by its placeholder, and the way back to the source's offsets. */
+function hideCalls(source: string, calls: Call[]) {
+  let text = '';
+  let from = 0;
+  const hidden = calls.map((call, i) => {
+    text += source.slice(from, call.start);
+    const at = text.length;
+    text += `${OPEN}${i}${CLOSE}`;
+    from = call.end;
+    return { at, end: text.length, call };
+  });
+  text += source.slice(from);
+  /** An offset of the hidden text as an offset of the source (a placeholder's: its call's start). */
+  const toSource = (offset: number): number => {
+    const before = lastAtOrBefore(hidden, offset);
+    if (!before) return offset;
+    if (offset < before.end) return before.call.start;
+    return before.call.end + (offset - before.end);
+  };
+  return { text, toSource };
+}
+
+/** Calls that print no words of their own: a paragraph of them alone is no paragraph. */
+const SILENT = /^\{\{~?\s*(?:[#/^!>]|else\b|chart\b)/;
+
+function articleMarkdown(
+  calls: Call[],
+  placeOfHidden: (offset: number) => Place,
+  hidden: string,
+): MarkdownIt {
+  const md = new MarkdownIt('default', {
+    html: false,
+    linkify: false,
+    typographer: true,
+    // French quotes; the no-break spaces inside them are set with the rest of French typography.
+    quotes: ['« ', ' »', '“', '”'],
+  });
+  const callIn = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
+  const callsOnly = new RegExp(`^(?:[ \\t]*${OPEN}\\d+${CLOSE})+[ \\t]*$`);
+  /** A line of the text made only of calls that print no words: `{{else}}`, `{{/if}}`… */
+  const silentLine = (line: string) =>
+    callsOnly.test(line) &&
+    [...line.matchAll(callIn)].every((m) => SILENT.test(calls[Number(m[1])]?.text ?? ''));
+  // Before the paragraphs' words are read: their silent lines are taken out, the lines between
+  // them left as paragraphs of their own.
+  md.core.ruler.after('block', 'silent_lines', (state) => {
+    const out: Token[] = [];
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const open = tokens[i] as Token;
+      const inline = tokens[i + 1];
+      const close = tokens[i + 2];
+      if (open.type !== 'paragraph_open' || !inline || !close) {
+        out.push(open);
+        continue;
+      }
+      for (const run of runsOf(inline.content.split('\n'), silentLine)) {
+        if (run.silent) {
+          const raw = new state.Token('silent_calls', '', 0);
+          raw.content = run.lines.join('\n');
+          out.push(raw);
+        } else {
+          const words = Object.assign(new state.Token('inline', '', 0), inline, {
+            content: run.lines.join('\n'),
+            children: [],
+          });
+          out.push(open, words, close);
+        }
+      }
+      i += 2;
+    }
+    state.tokens = out;
+  });
+  md.renderer.rules.silent_calls = (tokens, idx) => `${(tokens[idx] as Token).content}\n`;
+  const hiddenLines = startsOfLines(hidden);
+  const fence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx] as Token;
+    if (!KEY_FIGURES_BLOCK.includes(token.info.trim())) {
+      return fence
+        ? fence(tokens, idx, options, env, self)
+        : self.renderToken(tokens, idx, options);
+    }
+    // The block's first line is its opening fence; its content starts on the next.
+    const contentLine = (token.map?.[0] ?? 0) + 1;
+    const figures = token.content.split('\n').flatMap((line, k) => {
+      if (line.trim() === '') return [];
+      const m = new RegExp(`^\\s*(?:[-*]\\s+)?${OPEN}(\\d+)${CLOSE}(.*)$`).exec(line);
+      const call = m ? calls[Number(m[1])] : undefined;
+      if (!m || !call || SILENT.test(call.text)) {
+        const indent = line.length - line.trimStart().length;
+        const offset = (hiddenLines[contentLine + k] ?? 0) + indent;
+        throw new MarkdownProblem(placeOfHidden(offset), 'keyFigureLine', line.trim());
+      }
+      const sentence = md.renderInline((m[2] ?? '').trim());
+      return [`{{#keyFigure ${OPEN_INNER}${m[1]}${CLOSE}}}${sentence}{{/keyFigure}}`];
+    });
+    return `{{#keyFigures}}\n${figures.join('\n')}\n{{/keyFigures}}\n`;
+  };
+  return md;
+}
+
+/** The HTML with each call back in place, and the map from its places to the Markdown's. */
+function restoreCalls(
+  html: string,
+  calls: Call[],
+  placeInMarkdown: (offset: number) => Place,
+): MarkdownTemplate {
+  let template = '';
+  let from = 0;
+  const copies: { at: number; source: number; length: number }[] = [];
+  for (const m of html.matchAll(PLACEHOLDER)) {
+    template += html.slice(from, m.index);
+    const call = calls[Number(m[1] ?? m[2] ?? m[4])] as Call;
+    const asSubExpression = m[2] !== undefined || m[3] === '2';
+    // A key figure's number is its call made a sub-expression: {{pct "x"}} -> (pct "x").
+    const inner = call.text.slice(2, -2);
+    const lead = inner.length - inner.trimStart().length;
+    if (asSubExpression) {
+      // Its "(" stands for the call's "{{"; the rest is the call's words as written.
+      copies.push({ at: template.length, source: call.start, length: 1 });
+      copies.push({
+        at: template.length + 1,
+        source: call.start + 2 + lead,
+        length: inner.trim().length,
+      });
+    } else {
+      copies.push({ at: template.length, source: call.start, length: call.text.length });
+    }
+    const text = asSubExpression ? `(${inner.trim()})` : call.text;
+    template += text;
+    from = (m.index ?? 0) + m[0].length;
+  }
+  template += html.slice(from);
+  const templateLines = startsOfLines(template);
+  /** A template offset inside a copied call maps into it; elsewhere, to the call before. */
+  const sourceOf = (offset: number): number => {
+    const copy = lastAtOrBefore(copies, offset);
+    return copy ? copy.source + Math.min(offset - copy.at, copy.length - 1) : 0;
+  };
+  return {
+    template,
+    placeOf: (at) => placeInMarkdown(sourceOf((templateLines[at.line - 1] ?? 0) + at.column)),
+  };
+}
+
+/** Lines grouped in runs, silent or not, in order. */
+function runsOf(lines: string[], silent: (line: string) => boolean) {
+  const runs: { silent: boolean; lines: string[] }[] = [];
+  for (const line of lines) {
+    const s = silent(line);
+    const last = runs.at(-1);
+    if (last && last.silent === s) last.lines.push(line);
+    else runs.push({ silent: s, lines: [line] });
+  }
+  return runs;
+}
+
+/** The last of items (sorted by `at`) at or before offset. */
+function lastAtOrBefore<T extends { at: number }>(items: T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as T).at <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return items[lo - 1];
+}
+
+/** The offset each line starts at (line 1 at index 0). */
+function startsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Offsets of a text as Handlebars-style places in it. */
+function placesOf(text: string): (offset: number) => Place {
+  const starts = startsOfLines(text);
+  return (offset) => {
+    const line = Math.max(1, lastIndexAtOrBefore(starts, offset) + 1);
+    return { line, column: offset - (starts[line - 1] as number) };
+  };
+}
+
+function lastIndexAtOrBefore(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

@@ -396,6 +396,11 @@ export const en = {
   lint: {
     /** The typed « Autre » answers, as a warning lists the answers a chart leaves out. */
     otherAnswer: '"Autre"',
+    htmlInMarkdown: (tag: string, count: number) => ({
+      expected: 'an article written in Markdown, with no HTML tag',
+      found: `"${tag}"${count > 1 ? ` and ${count - 1} other tag${count > 2 ? 's' : ''}` : ''}: the article shows them as they are, HTML is not obeyed there`,
+      fix: 'Write it in Markdown: a blank line between paragraphs, "##" before a heading, "-" before each item of a list, **bold**, _italics_, [text](address); the key figures in a ```chiffres-clés block (see the guide, "Écrire un article").',
+    }),
     handTypedKeyFigures: () => ({
       expected:
         'key figures written with {{#keyFigures}} and {{#keyFigure}}, which the social cards show',

@@ -393,6 +393,11 @@ export const fr: Catalogue = {
 
   lint: {
     otherAnswer: '« Autre »',
+    htmlInMarkdown: (tag, count) => ({
+      expected: 'un article écrit en Markdown, sans balise HTML',
+      found: `${quoted(tag)}${count > 1 ? ` et ${count - 1} autre${count > 2 ? 's' : ''} balise${count > 2 ? 's' : ''}` : ''} : l’article les affiche telles quelles, le HTML n’y est pas interprété`,
+      fix: 'Écrivez-le en Markdown : une ligne vide entre deux paragraphes, « ## » devant un intertitre, « - » devant chaque élément d’une liste, **gras**, _italique_, [texte](adresse) ; les chiffres clés dans un bloc ```chiffres-clés (voir le guide, « Écrire un article »).',
+    }),
     handTypedKeyFigures: () => ({
       expected:
         'des chiffres clés écrits avec {{#keyFigures}} et {{#keyFigure}}, que montrent les cartes pour les réseaux sociaux',

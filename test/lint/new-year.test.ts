@@ -175,6 +175,21 @@ describe('the 2024 articles', () => {
     expect(stderr).toContain('decimals=2');
   });
 
+  it('warn of HTML typed in a Markdown article, which it shows as text, at its first tag', async () => {
+    const { edition } = await copyEdition();
+    const file = path.join(edition, 'articles/radiologues.md');
+    await edit(file, (t) =>
+      t.replace("Voici ce qu'ils disent", "<br>Voici ce qu'ils <b>disent</b>"),
+    );
+    const line =
+      (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.startsWith('<br>')) + 1;
+    const { code, stderr } = await enquete(['check', edition]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`${file}:${line}:1`);
+    expect(stderr).toContain('« <br> » et 2 autres balises : l’article les affiche telles quelles');
+    expect(stderr).toContain('« ## » devant un intertitre');
+  });
+
   it('warn of key figures typed as a list in an HTML article, which make no social card, at its line', async () => {
     const { edition } = await copyEdition();
     const file = path.join(edition, 'articles/radiologues.hbs');

@@ -67,6 +67,8 @@ export interface ChartContext {
 }
 
 export interface ChartKind<C extends ChartConfig = ChartConfig> extends ChartKindRule {
+  /** What the editors' guide says of the kind (docs/guide.md, written by `npm run docs`). */
+  doc: KindDoc;
   data(chart: C, context: ChartContext): ChartData;
   /** The Vega-Lite spec of a drawing `width` units wide (drawings.ts says how wide each medium shows it). */
   spec(data: ChartData, width: number): TopLevelSpec;
@@ -74,9 +76,47 @@ export interface ChartKind<C extends ChartConfig = ChartConfig> extends ChartKin
   table(data: ChartData): DataTable;
 }
 
-/** Types a kind's functions by its own schema; the registry holds them as plain ChartKinds. */
+/** The keys every chart has (edition/schema.ts chartCommon, and `kind`): the guide says them once. */
+export type CommonChartKey = 'id' | 'kind' | 'question' | 'title';
+
+/**
+ * The kind's chapter in the editors' guide, in French, for journalists:
+ * `npm run docs` writes it into docs/guide.md with the picture its example
+ * draws from the 2024 data, and a test builds the example.
+ */
+export interface KindDoc<Keys extends string = string, Example = Record<string, unknown>> {
+  /** The chapter's heading: what the chart shows ("Une part, groupe par groupe"). */
+  title: string;
+  /** What it shows and when to choose it: a paragraph of Markdown. */
+  summary: string;
+  /** Each of the kind's own keys (the common ones are said once), what it means. */
+  fields: Record<Keys, string>;
+  /**
+   * An entry of `charts:` that builds, added to the article `article` of the
+   * edition `edition` (data/2024 unless it says; a folder of the project).
+   */
+  example: { article: string; edition?: string; chart: Example };
+}
+
+/** What every chart's common keys mean (the guide's rows before each kind's own). */
+export const COMMON_FIELD_DOCS: Record<CommonChartKey, string> = {
+  id: 'le nom du graphique, en minuscules, chiffres et « _ » : le texte de l’article le place avec `{{chart "…"}}`',
+  kind: 'le type de graphique : le nom de ce chapitre',
+  question: 'le code de la question représentée (`questions:` dans `edition.yaml`)',
+  title:
+    'le titre, qui dit ce que montre le graphique ; il peut employer les mêmes aides que l’article, pour suivre les chiffres',
+};
+
+/**
+ * Types a kind's functions and its guide chapter by its own schema (every
+ * own key of the schema said in French, an example the schema accepts); the
+ * registry holds them as plain ChartKinds.
+ */
 export function defineChartKind<S extends z.ZodObject>(
-  kind: ChartKind<z.output<S> & ChartConfig> & { schema: S },
+  kind: ChartKind<z.output<S> & ChartConfig> & {
+    schema: S;
+    doc: KindDoc<Exclude<keyof z.input<S> & string, CommonChartKey>, z.input<S>>;
+  },
 ): ChartKind {
   return kind as unknown as ChartKind;
 }

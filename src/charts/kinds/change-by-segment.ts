@@ -42,6 +42,29 @@ const columns = publication.tables;
 export const changeBySegment = defineChartKind({
   kind: 'change_by_segment',
   schema,
+  doc: {
+    title: 'Ce qui a changé depuis l’édition précédente',
+    summary:
+      'Une ligne par groupe de répondants, de l’an dernier (point gris) à cette année (point de couleur) : l’évolution de la part qui a donné une réponse, ou d’une note moyenne. Les bases des deux années sont sous le nom du groupe. Il faut une édition précédente, nommée dans `edition.yaml` par `previous:` sous `edition:` ; l’exemple vient donc de l’édition d’essai 2025, comparée à 2024.',
+    fields: {
+      answer:
+        'pour une question à réponses, le code de la réponse dont on suit la part (`oui`) ; à omettre pour une note',
+      segments:
+        'les groupes de répondants (`segments:` dans `edition.yaml`), une ligne chacun, dans l’ordre où ils sont écrits',
+    },
+    example: {
+      article: 'evolution',
+      edition: 'test/fixtures/editions/2025',
+      chart: {
+        id: 'usage_evolution_par_secteur',
+        kind: 'change_by_segment',
+        question: 'usage',
+        answer: 'oui',
+        segments: ['hospitaliers', 'liberaux', 'mixtes'],
+        title: "L'usage de l'IA depuis {{previousEdition}}, selon le secteur",
+      },
+    },
+  },
   accepts: [...CLOSED_QUESTION, ...SCALE_QUESTION],
   segmentKeys: ['segments'],
   answerKey: 'answer',

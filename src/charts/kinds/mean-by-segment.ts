@@ -16,6 +16,25 @@ const schema = z
 export const meanBySegment = defineChartKind({
   kind: 'mean_by_segment',
   schema,
+  doc: {
+    title: 'Une note moyenne, groupe par groupe',
+    summary:
+      'Une barre par groupe de répondants : la moyenne d’une question à note (la satisfaction sur 10), sur toute l’échelle. Chaque barre porte sa moyenne, et la base de chaque groupe est écrite sous son nom. Pour montrer aussi la marge d’incertitude de chaque moyenne, préférez `means_with_intervals`.',
+    fields: {
+      segments:
+        'les groupes de répondants (`segments:` dans `edition.yaml`), une barre chacun, dans l’ordre où ils sont écrits',
+    },
+    example: {
+      article: 'radiologues',
+      chart: {
+        id: 'satisfaction_par_secteur',
+        kind: 'mean_by_segment',
+        question: 'satisfaction',
+        segments: ['hospitaliers', 'liberaux', 'mixtes'],
+        title: 'La satisfaction des utilisateurs, selon leur secteur d’exercice',
+      },
+    },
+  },
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
   data: (chart, context) => meansData(chart, context, words),

@@ -21,6 +21,25 @@ const words = publication.charts.means_with_intervals;
 export const meansWithIntervals = defineChartKind({
   kind: 'means_with_intervals',
   schema,
+  doc: {
+    title: 'Des notes moyennes et leur marge d’incertitude',
+    summary:
+      'Un point par groupe de répondants, sur toute l’échelle de la note, et de part et d’autre un trait : l’intervalle de confiance à 95 % de la moyenne. Plus le groupe est petit, plus le trait est long. Deux traits qui se chevauchent largement disent que l’écart entre les groupes n’est pas mesurable : le graphique à choisir pour comparer des moyennes honnêtement.',
+    fields: {
+      segments:
+        'les groupes de répondants (`segments:` dans `edition.yaml`), une ligne chacun, dans l’ordre où ils sont écrits',
+    },
+    example: {
+      article: 'radiologues',
+      chart: {
+        id: 'satisfaction_par_secteur_marges',
+        kind: 'means_with_intervals',
+        question: 'satisfaction',
+        segments: ['hospitaliers', 'liberaux', 'mixtes', 'utilisateurs'],
+        title: 'La satisfaction selon le secteur, et sa marge d’incertitude',
+      },
+    },
+  },
   accepts: SCALE_QUESTION,
   segmentKeys: ['segments'],
   data: (chart, context) => meansData(chart, context, words),

@@ -28,6 +28,25 @@ const words = publication.charts.mix_by_segment;
 export const mixBySegment = defineChartKind({
   kind: 'mix_by_segment',
   schema,
+  doc: {
+    title: 'La répartition des réponses, groupe par groupe',
+    summary:
+      'Une barre empilée par groupe, qui fait 100 % : comment les réponses de chaque groupe se répartissent entre toutes les réponses possibles (la fréquence d’usage, l’intention de continuer), avec une légende sous le graphique. Pour une question à choix unique ou oui/non ; pour des choix multiples, préférez `options_by_segment`.',
+    fields: {
+      segments:
+        'les groupes de répondants (`segments:` dans `edition.yaml`), une barre chacun, dans l’ordre où ils sont écrits',
+    },
+    example: {
+      article: 'radiologues',
+      chart: {
+        id: 'frequence_par_secteur',
+        kind: 'mix_by_segment',
+        question: 'frequence',
+        segments: ['hospitaliers', 'liberaux', 'mixtes'],
+        title: "La fréquence d'usage de l'IA, selon le secteur d'exercice",
+      },
+    },
+  },
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segments'],
   data: (chart, { config, index, question }) => {

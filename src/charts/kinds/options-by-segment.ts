@@ -38,6 +38,25 @@ const BAR = 15;
 export const optionsBySegment = defineChartKind({
   kind: 'options_by_segment',
   schema,
+  doc: {
+    title: 'Les réponses à une question, comparées entre groupes',
+    summary:
+      'Pour chaque réponse, une barre par groupe de répondants, chaque groupe dans sa couleur (la légende donne la base de chacun) : comment les réponses à une même question diffèrent d’un groupe à l’autre (les freins, profession par profession). Les réponses vont de la plus citée à la moins citée, « Autre » en dernier. Six groupes au plus.',
+    fields: {
+      segments:
+        'les groupes de répondants comparés (`segments:` dans `edition.yaml`), six au plus, une couleur chacun',
+    },
+    example: {
+      article: 'radiologues',
+      chart: {
+        id: 'usages_par_profession',
+        kind: 'options_by_segment',
+        question: 'usages',
+        segments: ['radiologues_utilisateurs', 'manipulateurs_utilisateurs', 'cadres_utilisateurs'],
+        title: "Ce que chaque profession confie à l'IA",
+      },
+    },
+  },
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segments'],
   data: (chart, { config, index, question }) => {

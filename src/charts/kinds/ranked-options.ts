@@ -27,6 +27,24 @@ const schema = z
 export const rankedOptions = defineChartKind({
   kind: 'ranked_options',
   schema,
+  doc: {
+    title: 'Les réponses d’un groupe, de la plus citée à la moins citée',
+    summary:
+      'Une barre par réponse, la plus fréquente en haut (« Autre » toujours en dernier, et seulement si quelqu’un l’a écrite) : ce que répond un groupe de répondants à une question. Pour une question à choix multiples, chaque barre est la part des répondants qui ont coché cette réponse, et les parts ne font donc pas 100 % ensemble.',
+    fields: {
+      segment: 'le groupe de répondants dont on montre les réponses (`all` : tous les répondants)',
+    },
+    example: {
+      article: 'radiologues',
+      chart: {
+        id: 'freins_des_radiologues',
+        kind: 'ranked_options',
+        question: 'freins',
+        segment: 'radiologues',
+        title: 'Les freins cités par les radiologues',
+      },
+    },
+  },
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segment'],
   data: (chart, context) => {

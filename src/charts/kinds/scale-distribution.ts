@@ -23,6 +23,25 @@ const schema = z
 export const scaleDistribution = defineChartKind({
   kind: 'scale_distribution',
   schema,
+  doc: {
+    title: 'Les notes données, de la plus basse à la plus haute',
+    summary:
+      'Une colonne par note possible (de 1 à 10, par exemple) : la part d’un groupe de répondants qui a donné chaque note. Pour montrer si les notes se regroupent ou se dispersent, ce qu’une moyenne seule ne dit pas.',
+    fields: {
+      segment: 'le groupe de répondants dont on montre les notes (`all` : tous les répondants)',
+    },
+    example: {
+      article: 'radiologues',
+      chart: {
+        id: 'notes_des_radiologues',
+        kind: 'scale_distribution',
+        question: 'satisfaction',
+        segment: 'radiologues_utilisateurs',
+        title:
+          "Les radiologues donnent à l'IA une note moyenne de {{mean 'satisfaction.mean.radiologues_utilisateurs'}} sur 10",
+      },
+    },
+  },
   accepts: SCALE_QUESTION,
   segmentKeys: ['segment'],
   data: (chart, context) => {

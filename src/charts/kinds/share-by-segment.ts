@@ -22,6 +22,28 @@ const schema = z
 export const shareBySegment = defineChartKind({
   kind: 'share_by_segment',
   schema,
+  doc: {
+    title: 'Une réponse, groupe par groupe',
+    summary:
+      'Une barre par groupe de répondants : la part de chaque groupe qui a donné une même réponse (« Oui » à l’usage de l’IA, par profession ou par secteur). Chaque barre porte son pourcentage, et la base de chaque groupe est écrite sous son nom. Pour comparer des groupes sur une seule réponse.',
+    fields: {
+      answer: 'le code de la réponse dont on montre la part (`oui`, ou un code de `options:`)',
+      segments:
+        'les groupes de répondants (`segments:` dans `edition.yaml`), une barre chacun, dans l’ordre où ils sont écrits',
+    },
+    example: {
+      article: 'radiologues',
+      chart: {
+        id: 'usage_par_secteur',
+        kind: 'share_by_segment',
+        question: 'usage',
+        answer: 'oui',
+        segments: ['hospitaliers', 'liberaux', 'mixtes'],
+        title:
+          "{{#if (similar 'usage.oui.share.hospitaliers' 'usage.oui.share.liberaux')}}À l'hôpital comme en cabinet, pas d'écart mesurable{{else}}L'usage de l'IA varie selon le secteur{{/if}}",
+      },
+    },
+  },
   accepts: CLOSED_QUESTION,
   segmentKeys: ['segments'],
   answerKey: 'answer',

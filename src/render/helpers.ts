@@ -43,7 +43,10 @@ interface Call {
 
 type Entry = Omit<Claim, keyof CallPlace | 'helper' | 'call' | 'result' | 'part'>;
 
-export function figureHelpers(index: FigureIndex): Record<string, Helper> {
+/** The helpers' names, which the editors' guide documents one by one (helper-docs.ts). */
+export type FigureHelperName = keyof ReturnType<typeof figureHelpers>;
+
+export function figureHelpers(index: FigureIndex) {
   /** Wraps a helper: its parameters without Handlebars' options, its call, and its failures located. */
   const helper =
     (
@@ -267,7 +270,7 @@ export function figureHelpers(index: FigureIndex): Record<string, Helper> {
       const n = f.kind === 'share' ? f.count : index.number(id);
       return n > 1 ? many : one;
     }),
-  };
+  } satisfies Record<string, Helper>;
 }
 
 /** The figures a ranking or `similar` sets against the first: at least one, or it says nothing. */

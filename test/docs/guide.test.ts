@@ -1,0 +1,223 @@
+/**
+ * The editors' guide (docs/guide.md) cannot go stale: its generated parts
+ * (each chart kind's chapter, the table of helpers) are what the code makes
+ * now, each kind has its picture, every helper and variable the articles use
+ * is documented, and every example the guide shows builds with the build's
+ * own code (charts added to an article in memory and drawn, texts rendered).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, parse as parseYaml } from 'yaml';
+import type { ChartEntry } from '../../scripts/docs/examples.js';
+import {
+  composeWith,
+  drawnChart,
+  EXAMPLE_EDITION,
+  PREVIOUS_EXAMPLE_EDITION,
+  readerText,
+  readsMarkdown,
+  renderText,
+} from '../../scripts/docs/examples.js';
+import {
+  type Generated,
+  generateGuide,
+  helperRows,
+  PART_NAMES,
+  type PartName,
+  partOf,
+  pictureFile,
+  pictureInGuide,
+} from '../../scripts/docs/guide.js';
+import { COMMON_FIELD_DOCS } from '../../src/charts/kind.js';
+import { CHART_KINDS } from '../../src/charts/kinds/index.js';
+import type { Composed } from '../../src/compose/compose.js';
+import { parseEditionConfig } from '../../src/edition/load.js';
+import { HELPER_DOCS, VARIABLE_DOCS } from '../../src/render/helper-docs.js';
+
+const GUIDE = 'docs/guide.md';
+const guide = readFileSync(GUIDE, 'utf8');
+const RUN = 'run `npm run docs` to write it again from the code';
+
+let generated: Generated;
+beforeAll(async () => {
+  generated = await generateGuide();
+});
+
+describe('the guide’s generated parts', () => {
+  it.each(Object.keys(PART_NAMES) as PartName[])('"%s" is what the code makes now', (part) => {
+    expect(partOf(guide, part), `${GUIDE}: the part "${PART_NAMES[part]}" is stale: ${RUN}`).toBe(
+      generated.parts[part].trim(),
+    );
+  });
+
+  it('has each kind’s picture, a PNG the guide shows', () => {
+    for (const k of CHART_KINDS) {
+      const file = pictureFile(k.kind);
+      expect(existsSync(file), `${file} is missing: ${RUN}`).toBe(true);
+      expect(readFileSync(file).subarray(1, 4).toString('latin1'), file).toBe('PNG');
+      expect(guide).toContain(`](${pictureInGuide(k.kind)})`);
+    }
+  });
+
+  it('keeps no picture of a kind that is gone', () => {
+    const kinds = CHART_KINDS.map((k) => `${k.kind}.png`);
+    expect(readdirSync(path.dirname(pictureFile('x'))).filter((f) => !kinds.includes(f))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('each chart kind’s chapter', () => {
+  it.each(CHART_KINDS.map((k) => [k.kind, k] as const))(
+    '%s says every key of its schema',
+    (_, k) => {
+      const own = Object.keys(k.schema.shape).filter((key) => !(key in COMMON_FIELD_DOCS));
+      expect(Object.keys(k.doc.fields).sort()).toEqual(own.sort());
+      expect(k.schema.safeParse(k.doc.example.chart).success).toBe(true);
+      expect(k.doc.example.chart.kind).toBe(k.kind);
+    },
+  );
+});
+
+describe('the helpers’ table', () => {
+  it('documents every helper an article can call', () => {
+    const { hbs } = (generated.composed[EXAMPLE_EDITION] as Composed).materials.templates;
+    const builtIn = Object.keys(Handlebars.create().helpers);
+    const registered = Object.keys(hbs.helpers).filter((h) => !builtIn.includes(h));
+    expect(Object.keys(HELPER_DOCS).sort()).toEqual(registered.sort());
+  });
+
+  it('documents every helper and variable the shipped articles use', () => {
+    const texts = [
+      ...articleFiles('data/2024'),
+      ...articleFiles(PREVIOUS_EXAMPLE_EDITION),
+      'data/2024/edition.yaml',
+      `${PREVIOUS_EXAMPLE_EDITION}/edition.yaml`,
+    ].map((f) => readFileSync(f, 'utf8'));
+    const documented = new Set([...Object.keys(HELPER_DOCS), ...Object.keys(VARIABLE_DOCS)]);
+    const used = new Set(texts.flatMap(namesUsed));
+    expect([...used].filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it.runIf(readsMarkdown)('prints the same in a Markdown article as in a .hbs one', () => {
+    for (const row of helperRows().filter((r) => !r.previous)) {
+      const composed = generated.composed[EXAMPLE_EDITION] as Composed;
+      const chart = (title: string) => title;
+      expect(
+        readerText(renderText(composed, 'radiologues', row.example, 'markdown'), chart),
+        row.example,
+      ).toBe(readerText(renderText(composed, 'radiologues', row.example), chart));
+    }
+  });
+});
+
+describe('every example of the guide', () => {
+  const blocks = codeBlocks(guide);
+
+  it('builds each chart its YAML declares, drawn from the data', async () => {
+    const entries = blocks
+      .filter((b) => b.lang === 'yaml')
+      .flatMap((b) => chartEntries(parseYaml(b.text)));
+    expect(entries.length).toBeGreaterThanOrEqual(CHART_KINDS.length);
+    for (const folder of [EXAMPLE_EDITION, PREVIOUS_EXAMPLE_EDITION]) {
+      const slugs = articleSlugs(folder);
+      const mine = entries.filter((e) => slugs.includes(e.article));
+      const composed = await composeWith(folder, mine, { article: mine[0]?.article as string });
+      for (const { article, chart } of mine) {
+        const id = String(chart.id);
+        const drawn = drawnChart(composed, id);
+        expect(drawn.drawings.medium.height, id).toBeGreaterThan(50);
+        expect(drawn.drawings.medium.svg, id).toMatch(/<path/);
+        expect(renderText(composed, article, `{{chart "${id}"}}`), id).toContain(
+          `id="graphique-${id}"`,
+        );
+      }
+    }
+    const known = [EXAMPLE_EDITION, PREVIOUS_EXAMPLE_EDITION].flatMap(articleSlugs);
+    expect(entries.filter((e) => !known.includes(e.article))).toEqual([]);
+  });
+
+  it('accepts each other YAML block in an edition.yaml (the trial 2025 edition’s)', () => {
+    const file = `${PREVIOUS_EXAMPLE_EDITION}/edition.yaml`;
+    for (const block of blocks.filter((b) => b.lang === 'yaml' && !/^articles:/m.test(b.text))) {
+      const doc = parseDocument(readFileSync(file, 'utf8'));
+      for (const [key, value] of Object.entries(parseYaml(block.text) as object))
+        doc.set(key, value);
+      expect(() => parseEditionConfig(doc.toString(), file, CHART_KINDS), block.text).not.toThrow();
+    }
+  });
+
+  it('renders each Handlebars example on the 2024 figures', () => {
+    const composed = generated.composed[EXAMPLE_EDITION] as Composed;
+    for (const block of blocks.filter((b) => b.lang === 'handlebars'))
+      expect(readerText(renderText(composed, 'radiologues', block.text), (t) => t)).not.toBe('');
+  });
+
+  it.runIf(readsMarkdown)('renders each Markdown example on the 2024 figures', () => {
+    const composed = generated.composed[EXAMPLE_EDITION] as Composed;
+    for (const block of blocks.filter((b) => b.lang === 'markdown'))
+      expect(
+        readerText(renderText(composed, 'radiologues', block.text, 'markdown'), (t) => t),
+      ).not.toBe('');
+  });
+
+  it('renders each helper example, on the edition its row says', () => {
+    for (const row of helperRows()) expect(row.example.includes('{{'), row.name).toBe(true);
+    // Rendered by the generation already (a failing one stops it): what each printed is in the guide.
+    expect(generated.parts.helpers).not.toContain('| (rien) |');
+  });
+});
+
+/** The fenced code blocks of a Markdown text, with their language (fences of any length). */
+function codeBlocks(markdown: string): { lang: string; text: string }[] {
+  const blocks: { lang: string; text: string }[] = [];
+  let open: { fence: string; lang: string; lines: string[] } | null = null;
+  for (const line of markdown.split('\n')) {
+    if (open) {
+      if (line.trim() === open.fence) {
+        blocks.push({ lang: open.lang, text: `${open.lines.join('\n')}\n` });
+        open = null;
+      } else open.lines.push(line);
+      continue;
+    }
+    const m = /^(`{3,})([\w-]*)\s*$/.exec(line.trim());
+    if (m) open = { fence: m[1] as string, lang: m[2] as string, lines: [] };
+  }
+  return blocks;
+}
+
+/** The chart entries of a YAML block written as edition.yaml's `articles:`. */
+function chartEntries(block: unknown): ChartEntry[] {
+  const articles = (block as { articles?: unknown })?.articles;
+  if (!Array.isArray(articles)) return [];
+  return articles.flatMap((a: { slug: string; charts?: Record<string, unknown>[] }) =>
+    (a.charts ?? []).map((chart) => ({ article: a.slug, chart })),
+  );
+}
+
+function articleSlugs(folder: string): string[] {
+  const config = parseYaml(readFileSync(`${folder}/edition.yaml`, 'utf8')) as {
+    articles: { slug: string }[];
+  };
+  return config.articles.map((a) => a.slug);
+}
+
+function articleFiles(folder: string): string[] {
+  const dir = path.join(folder, 'articles');
+  return readdirSync(dir).map((f) => path.join(dir, f));
+}
+
+/** The helpers and variables a template calls: each mustache's first word, and its subexpressions'. */
+function namesUsed(text: string): string[] {
+  const keywords = ['if', 'else', 'unless', 'each', 'with', 'this'];
+  return [...text.matchAll(/\{\{(?!!)([^}]*)\}\}/g)].flatMap((m) => {
+    const inner = (m[1] as string).replace(/"[^"]*"|'[^']*'/g, '""');
+    const first = /^\s*[#/]?\s*([A-Za-z][\w.]*)/.exec(inner)?.[1];
+    const subexpressions = [...inner.matchAll(/\(\s*([A-Za-z][\w.]*)/g)].map((x) => x[1]);
+    return [first, ...subexpressions].filter(
+      (name): name is string => name !== undefined && !keywords.includes(name),
+    );
+  });
+}

@@ -47,7 +47,7 @@ export async function loadTemplate(hbs: Hbs, file: string): Promise<Template> {
 /**
  * An article written in Markdown (markdown.ts): compiled from the HTML made of
  * it, its problems located in the Markdown. A condition left empty leaves no
- * empty paragraph.
+ * empty paragraph, nor a paragraph starting or ending with a blank.
  */
 export function compileMarkdown(hbs: Hbs, file: string, markdown: string): Template {
   let made: ReturnType<typeof markdownToTemplate>;
@@ -66,7 +66,12 @@ export function compileMarkdown(hbs: Hbs, file: string, markdown: string): Templ
   });
   return {
     ...template,
-    render: (context, data) => template.render(context, data).replace(/<p>\s*<\/p>\n?/g, ''),
+    render: (context, data) =>
+      template
+        .render(context, data)
+        .replace(/<p>\s*<\/p>\n?/g, '')
+        .replace(/<p>\s+/g, '<p>')
+        .replace(/\s+<\/p>/g, '</p>'),
   };
 }
 

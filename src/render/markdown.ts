@@ -163,8 +163,44 @@ function articleMarkdown(
   const silentLine = (line: string) =>
     callsOnly.test(line) &&
     [...line.matchAll(callIn)].every((m) => SILENT.test(calls[Number(m[1])]?.text ?? ''));
-  // Before the paragraphs' words are read: their silent lines are taken out, the lines between
-  // them left as paragraphs of their own.
+  /**
+   * A paragraph's lines as runs: its silent first and last lines out of it; a
+   * silent line between its words stays in it when the conditions it opens
+   * close in it (a condition inside a paragraph), and otherwise parts it (a
+   * condition around whole paragraphs). A paragraph whose last condition
+   * starts on its own line after its first words keeps it whole.
+   */
+  const paragraphRuns = (lines: string[]) => {
+    let first = 0;
+    while (first < lines.length && silentLine(lines[first] as string)) first++;
+    let last = lines.length;
+    while (last > first && silentLine(lines[last - 1] as string)) last--;
+    const words = lines.slice(first, last);
+    if (!balanced(words.join('\n'))) {
+      // A condition ending the paragraph it started in ("…, soit 81 %.\n{{#if}}…{{/if}}").
+      if (balanced(lines.join('\n'))) return [{ silent: false, lines }];
+      return runsOf(lines, silentLine);
+    }
+    const silent = (part: string[]) => (part.length > 0 ? [{ silent: true, lines: part }] : []);
+    return [
+      ...silent(lines.slice(0, first)),
+      ...(words.length > 0 ? [{ silent: false, lines: words }] : []),
+      ...silent(lines.slice(last)),
+    ];
+  };
+  /** Whether every block the text opens closes in it, and its every {{else}} is inside one. */
+  const balanced = (text: string) => {
+    let depth = 0;
+    for (const m of text.matchAll(callIn)) {
+      const call = calls[Number(m[1])]?.text ?? '';
+      if (/^\{\{~?\s*[#^]/.test(call)) depth++;
+      else if (/^\{\{~?\s*\//.test(call)) depth--;
+      else if (/^\{\{~?\s*else\b/.test(call) && depth === 0) return false;
+      if (depth < 0) return false;
+    }
+    return depth === 0;
+  };
+  // Before the paragraphs' words are read: their silent lines are taken out (paragraphRuns).
   md.core.ruler.after('block', 'silent_lines', (state) => {
     const out: Token[] = [];
     const tokens = state.tokens;
@@ -176,7 +212,7 @@ function articleMarkdown(
         out.push(open);
         continue;
       }
-      for (const run of runsOf(inline.content.split('\n'), silentLine)) {
+      for (const run of paragraphRuns(inline.content.split('\n'))) {
         if (run.silent) {
           const raw = new state.Token('silent_calls', '', 0);
           raw.content = run.lines.join('\n');

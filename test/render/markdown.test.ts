@@ -63,6 +63,28 @@ describe('an article in Markdown', () => {
     );
   });
 
+  it('keeps a condition on its own lines inside its paragraph when it opens and closes there', () => {
+    const markdown = [
+      'Début de la phrase.',
+      '{{#if (yes)}}',
+      'Oui.',
+      '{{else if (no)}}',
+      'Non.',
+      '{{/if}}',
+      'Fin.',
+      '',
+    ].join('\n');
+    expect(markdownToTemplate(markdown).template).toBe(
+      '<p>Début de la phrase.\n{{#if (yes)}}\nOui.\n{{else if (no)}}\nNon.\n{{/if}}\nFin.</p>\n',
+    );
+    expect(render(markdown)).toBe('<p>Début de la phrase.\nOui.\nFin.</p>\n');
+  });
+
+  it('keeps a condition that ends its paragraph inside it', () => {
+    const markdown = 'Une phrase.\n{{#if (yes)}}\nOui.\n{{else}}\nNon.\n{{/if}}\n\nSuite.\n';
+    expect(render(markdown)).toBe('<p>Une phrase.\nOui.\n</p>\n<p>Suite.</p>\n');
+  });
+
   it('puts a chart on its own, not inside a paragraph', () => {
     expect(render('Avant.\n\n{{chart "freins"}}\n\nAprès.\n')).toBe(
       '<p>Avant.</p>\n<figure>freins</figure>\n<p>Après.</p>\n',

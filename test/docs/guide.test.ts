@@ -21,6 +21,7 @@ import {
   renderText,
 } from '../../scripts/docs/examples.js';
 import {
+  END_MARKER,
   type Generated,
   generateGuide,
   helperRows,
@@ -29,6 +30,8 @@ import {
   partOf,
   pictureFile,
   pictureInGuide,
+  startMarker,
+  withPart,
 } from '../../scripts/docs/guide.js';
 import { COMMON_FIELD_DOCS } from '../../src/charts/kind.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
@@ -59,6 +62,15 @@ describe('the guide’s generated parts', () => {
       expect(readFileSync(file).subarray(1, 4).toString('latin1'), file).toBe('PNG');
       expect(guide).toContain(`](${pictureInGuide(k.kind)})`);
     }
+  });
+
+  it('rewrites a part between its markers only, and names a missing marker', () => {
+    const text = `a\n${startMarker('helpers')}\nold\n${END_MARKER}\nb\n`;
+    const written = withPart(text, 'helpers', 'new');
+    expect(partOf(written, 'helpers')).toBe('new');
+    expect(written.startsWith(`a\n${startMarker('helpers')}`)).toBe(true);
+    expect(written.endsWith(`${END_MARKER}\nb\n`)).toBe(true);
+    expect(() => partOf('a', 'kinds')).toThrow(startMarker('kinds'));
   });
 
   it('keeps no picture of a kind that is gone', () => {

@@ -7,7 +7,8 @@ import { publication } from '../publication/index.js';
 import { DRAWINGS, type DrawingName } from './drawings.js';
 import type { ChartData, DataTable } from './kind.js';
 import { chartKind } from './kinds/index.js';
-import { segmentName } from './rows.js';
+import { chartLines } from './lines.js';
+import { segmentName, withoutRepeats } from './rows.js';
 
 export interface RenderedChart {
   id: string;
@@ -16,6 +17,8 @@ export interface RenderedChart {
   alt: string;
   baseNote: string;
   table: DataTable;
+  /** Its numbers as short lines of plain text, one a bar (lines.ts): the newsletter's text part. */
+  lines: string[];
   /** The chart drawn once for each place it is shown (drawings.ts). */
   drawings: Record<DrawingName, Drawing>;
 }
@@ -70,7 +73,7 @@ export function planChart(
   if (omitted.size > 0)
     data.baseNote = publication.baseNotes.omitted(
       data.baseNote,
-      [...omitted].map((s) => segmentName(config, s)),
+      withoutRepeats([...omitted].map((s) => segmentName(config, s))),
     );
   return {
     chart: {
@@ -79,6 +82,7 @@ export function planChart(
       alt: kind.alt(title, data),
       baseNote: data.baseNote,
       table: kind.table(data),
+      lines: chartLines(data),
     },
     data,
     omitted: [...omitted],
@@ -88,7 +92,7 @@ export function planChart(
 /** A chart that could not be planned, standing in while the problems are gathered (never drawn). */
 export function unplannable(id: string, kind: string, title: string): PlannedChart {
   return {
-    chart: { id, title, alt: '', baseNote: '', table: { columns: [], rows: [] } },
+    chart: { id, title, alt: '', baseNote: '', table: { columns: [], rows: [] }, lines: [] },
     data: { kind, rows: [], parts: [], measure: '', baseNote: '' },
     omitted: [],
   };

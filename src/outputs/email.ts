@@ -1,10 +1,11 @@
 /**
  * The e-mail made from the newsletter page: the HTML with every style inlined (juice),
- * its plain-text part made from the same HTML (html-to-text), and an .eml
+ * its plain-text part made from the same HTML (html-to-text), each chart
+ * there its title, its numbers one short line a bar, and its note, and an .eml
  * preview with the chart PNGs attached by Content-ID (nodemailer), which
  * opens in any mail client without hosting the images.
  */
-import { convert } from 'html-to-text';
+import { convert, type FormatCallback } from 'html-to-text';
 import juice from 'juice';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { renderPng } from '../charts/render.js';
@@ -13,8 +14,11 @@ import { renderPng } from '../charts/render.js';
 export interface NewsletterJob {
   /** The newsletter page before CSS inlining. */
   html: string;
-  /** Each chart's drawing and where its PNG is published (a path under the output folder). */
-  charts: { id: string; svg: string; pngFile: string }[];
+  /**
+   * Each chart's drawing, where its PNG is published (a path under the
+   * output folder), and its numbers as lines of plain text (charts/lines.ts).
+   */
+  charts: { id: string; svg: string; pngFile: string; lines: string[] }[];
   /** Width of the PNGs in pixels: twice the e-mail column's CSS pixels. */
   pngWidth: number;
   subject: string;
@@ -43,7 +47,7 @@ export async function composeNewsletter(
     job.charts.map(async (c) => ({ name: c.pngFile, bytes: await png(c.svg, job.pngWidth) })),
   );
   const html = inlineStyles(job.html);
-  const text = plainText(job.html);
+  const text = plainText(job.html, new Map(job.charts.map((c) => [c.id, c.lines])));
   const eml = await emlMessage({
     html,
     text,
@@ -66,18 +70,75 @@ export function inlineStyles(html: string): string {
   });
 }
 
-export function plainText(html: string): string {
+/**
+ * The page as plain text, 76 characters a line. A chart (the partial's
+ * `table.chart`, named by its `data-chart`) becomes its title, a blank
+ * line, its numbers (`lines`, by chart id) and its note.
+ */
+export function plainText(html: string, lines: ReadonlyMap<string, string[]> = new Map()): string {
   return `${convert(html, {
     wordwrap: 76,
+    formatters: { chart: chartText(lines), heading: underlined },
     selectors: [
       { selector: 'img', format: 'skip' },
       { selector: '.preheader', format: 'skip' },
-      { selector: 'h1', options: { uppercase: false } },
-      { selector: 'h2', options: { uppercase: false } },
-      { selector: 'table.chart', format: 'block' },
+      { selector: 'p.kicker', format: 'paragraph', options: { trailingLineBreaks: 1 } },
+      { selector: 'h1', format: 'heading', options: { leadingLineBreaks: 1, rule: '=' } },
+      { selector: 'h2', format: 'heading', options: { leadingLineBreaks: 3, rule: '-' } },
+      { selector: 'table.chart', format: 'chart' },
       { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
     ],
   }).trim()}\n`;
+}
+
+type Node = Parameters<FormatCallback>[0];
+
+/** A heading as plain text marks it: underlined, as wide as its longest line. */
+const underlined: FormatCallback = (elem, walk, builder, options) => {
+  builder.openBlock({ leadingLineBreaks: options.leadingLineBreaks ?? 2 });
+  walk(elem.children, builder);
+  builder.closeBlock({
+    trailingLineBreaks: 2,
+    blockTransform: (text) =>
+      `${text}\n${String(options.rule).repeat(Math.max(...text.split('\n').map((l) => l.length)))}`,
+  });
+};
+
+/** A chart as text: its title, a blank line, its lines (long ones wrapped under their indent), its note. */
+function chartText(lines: ReadonlyMap<string, string[]>): FormatCallback {
+  return (elem, walk, builder) => {
+    const cell = (name: string) => findByClass(elem, name)?.children ?? [];
+    builder.openBlock({ leadingLineBreaks: 2 });
+    walk(cell('chart-title'), builder);
+    builder.closeBlock({ trailingLineBreaks: 2 });
+    for (const line of lines.get(String(elem.attribs?.['data-chart'])) ?? []) {
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      builder.openBlock({ leadingLineBreaks: 1, reservedLineLength: indent.length });
+      builder.addInline(line.slice(indent.length));
+      builder.closeBlock({
+        trailingLineBreaks: 1,
+        blockTransform: (text) => text.replace(/^/gm, indent),
+      });
+    }
+    builder.openBlock({ leadingLineBreaks: 1 });
+    walk(cell('chart-note'), builder);
+    builder.closeBlock({ trailingLineBreaks: 2 });
+  };
+}
+
+/** The first element under `node` with this class. */
+function findByClass(node: Node, name: string): Node | undefined {
+  for (const child of node.children ?? []) {
+    if (
+      String(child.attribs?.class ?? '')
+        .split(/\s+/)
+        .includes(name)
+    )
+      return child;
+    const found = findByClass(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export async function emlMessage(args: {

@@ -224,6 +224,26 @@ export const fr = {
       `${baseNote} Aucun répondant cette année : ${groups.join(', ')}.`,
   },
 
+  /**
+   * A chart's numbers as the newsletter's plain text gives them, one short
+   * line a bar: "Radiologues : 81 % (60 sur 74)".
+   */
+  chartLines: {
+    /** A group's name, above its parts' lines. */
+    group: (label: string) => frenchText(label),
+    /** A bar, dot or part: its label and what it says. */
+    line: (label: string, value: string) => `${frenchText(label)}\u00a0: ${value}`,
+    /** A share: "81 % (60 sur 74)"; under 30 respondents the count alone says it ("8 sur 14"). */
+    share: (text: string, outOf: string | undefined) => (outOf ? `${text} (${outOf})` : text),
+    /** A mean: "7,6 sur 10 (n = 60)", with its interval where the chart draws it: ", entre 7,2 et 8,0". */
+    mean: (text: string, max: number | undefined, base: number, low?: string, high?: string) =>
+      `${text}${max === undefined ? '' : `\u00a0sur\u00a0${max}`}${low === undefined || high === undefined ? '' : `, entre ${low} et ${high}`} (${formatBase(base)})`,
+    /** A change's own words after this year's value: "…, +6 points, stable, dans la marge d’incertitude". */
+    withNote: (value: string, note: string | undefined) => (note ? `${value}, ${note}` : value),
+    /** A column of a distribution of scores: "Note 7". */
+    score: (value: string) => `Note ${value}`,
+  },
+
   /** The column headers of the charts' data tables (the web article's "Voir les données", the PDF's appendix). */
   tables: {
     group: 'Groupe',

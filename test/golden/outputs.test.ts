@@ -1,8 +1,8 @@
 /**
  * Golden outputs, made in memory by the build's own composition and runner
  * (no browser, no thread, no file written): the 2024 article's web page and
- * e-mail, and one chart of each kind as drawn for print, compared with the
- * files checked in under test/golden/output/. A change to a template, a
+ * e-mail (its HTML and its plain text), and one chart of each kind as drawn
+ * for print, compared with the files checked in under test/golden/output/. A change to a template, a
  * style, a kind or a figure shows here as a difference, located by line.
  *
  *   UPDATE_GOLDEN=1 npx vitest run test/golden/outputs.test.ts   rewrites them, to review in git diff.
@@ -111,6 +111,13 @@ describe('the golden outputs', () => {
     await matchesGolden(
       'manipulateurs_cadres.newsletter.html',
       text('manipulateurs_cadres/newsletter.html'),
+    );
+  });
+
+  it('the 2024 e-mail as plain text: each chart its title, its numbers line by line, its note', async () => {
+    await matchesGolden(
+      'manipulateurs_cadres.newsletter.txt',
+      text('manipulateurs_cadres/newsletter.txt'),
     );
   });
 

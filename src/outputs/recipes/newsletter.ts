@@ -22,6 +22,7 @@ export const newsletterRecipe: ArticleRecipe = {
         id: c.id,
         svg: (c.drawings[EMAIL_DRAWING] as { svg: string }).svg,
         pngFile: outputPath({ article: slug, chart: c.id }),
+        lines: c.lines,
       })),
       pngWidth: 2 * EMAIL_COLUMN_PX,
       subject: article.title,

@@ -276,6 +276,13 @@ const editionFacts = z
       .describe(
         'Who could answer and how that was checked: a sentence for the methodology box (AAPOR disclosure).',
       ),
+    standfirst: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The standfirst of the edition's index page, under the survey's name (default: who conducted the survey, when, and how many answered).",
+      ),
     previous: z
       .string()
       .min(1)

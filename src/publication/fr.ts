@@ -173,6 +173,13 @@ export const fr = {
     freeTextColumns: ['question', 'intitulé', 'ligne', 'texte'] as readonly string[],
   },
 
+  /** The edition's index page. */
+  editionIndex: {
+    /** Its standfirst when edition.yaml writes none: who conducted the survey, when, how many answered. */
+    standfirst: (names: string[], start: string, end: string, kept: number) =>
+      `Les résultats de l'enquête menée par ${joinFrench(names)} du ${formatLongDate(start)} au ${formatLongDate(end)}, à laquelle ${formatInteger(kept)}\u00a0personne${kept > 1 ? 's ont' : ' a'} répondu.`,
+  },
+
   /** The social cards' source line. */
   cards: {
     source: (line: string) => `Source : ${line}.`,

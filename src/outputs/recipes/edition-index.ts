@@ -1,7 +1,12 @@
-/** The edition's page: each article with its title, dek, author and date, linked to its web article and PDF. */
+/**
+ * The edition's page: its standfirst (edition.yaml's, or who conducted the
+ * survey, when, and how many answered), then each article with its title,
+ * dek, author and date, linked to its web article and PDF.
+ */
 import { stages } from '../../messages/index.js';
 import { outputPath, relativeTo } from '../../paths.js';
 import { formatLongDate } from '../../publication/french.js';
+import { publication } from '../../publication/index.js';
 import { sourceLine } from '../../render/context.js';
 import type { EditionRecipe } from '../recipe.js';
 
@@ -11,13 +16,22 @@ export const editionIndexRecipe: EditionRecipe = {
   id: 'edition-index',
   label: () => stages.editionIndex,
   page: { layout: 'index', styles: ['base', 'web', 'index'], fonts: true, medium: 'web' },
-  async files({ edition, templates, articles, theme }) {
+  async files({ edition, templates, articles, theme, reconciliation }) {
     const { config } = edition;
+    const { publisher, partners, fieldPeriod, standfirst } = config.edition;
     const page = templates.render(this.page as NonNullable<typeof this.page>, {
       edition: config.edition,
       theme: { publication: theme.publication, logo: theme.logo },
       source: sourceLine(config),
       title: config.edition.survey,
+      standfirst:
+        standfirst ??
+        publication.editionIndex.standfirst(
+          [publisher, ...partners],
+          fieldPeriod.start,
+          fieldPeriod.end,
+          reconciliation.kept,
+        ),
       articles: articles.map(({ article, dek, published }) => ({
         title: article.title,
         dek,

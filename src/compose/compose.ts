@@ -8,6 +8,7 @@
  *                         ─► each article's build: its context, links and key figures
  */
 import { type Analysed, analyseEdition } from '../analyse.js';
+import { chosenFreeText } from '../analysis/free-text.js';
 import { drawingJob, type PlannedChart, type RenderedChart, withDrawings } from '../charts/draw.js';
 import type { Problem } from '../errors.js';
 import type { Log } from '../log.js';
@@ -61,7 +62,7 @@ export async function composeArticles(
       dek: p.dek,
       charts,
       methodology: materials.methodology,
-      freeText: materials.freeText,
+      freeText: chosenFreeText(config, materials.freeText, p.article.freeText, analysed.membership),
       theme: materials.theme,
       links: articleLinks(
         p.article.slug,

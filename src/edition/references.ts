@@ -14,6 +14,8 @@ import {
   answerCodes,
   type ChartKindRule,
   type EditionConfig,
+  type FreeTextChoice,
+  hasOther,
   isClosed,
   OTHER_CODE,
   type Question,
@@ -256,6 +258,46 @@ const chartAnswer: Rule = (facts) =>
     return [{ key: kind.answerKey as string, ...say.unknownAnswer(q.id, codes, answer) }];
   });
 
+/** Typed answers an article prints: a question respondents typed answers to, that may be published. */
+const freeTextQuestion: Rule = ({ config, questions }) => {
+  const typed = config.questions.filter((q) => typedAnswers(q) && !q.private).map((q) => q.id);
+  return eachFreeText(config, (choice) => {
+    const q = questions.get(choice.question);
+    if (!q) return [say.freeTextQuestion(typed, choice.question)];
+    if (q.private) return [say.freeTextPrivate(q.id)];
+    if (!typedAnswers(q)) return [say.freeTextNotTyped(typed, q.id, q.type)];
+    return [];
+  });
+};
+
+/** Typed answers an article prints come from « all » or a segment of the config. */
+const freeTextSegment: Rule = ({ config, segmentIds }) =>
+  eachFreeText(config, (choice) =>
+    choice.segment === ALL_SEGMENT || segmentIds.has(choice.segment)
+      ? []
+      : [{ key: 'segment', ...say.chartSegment([...segmentIds], choice.segment) }],
+  );
+
+/** Each article's free-text choices with where they are, the free-text rules' subject. */
+function eachFreeText(
+  config: EditionConfig,
+  check: (choice: FreeTextChoice) => (Omit<Problem, 'file' | 'where'> & { key?: string })[],
+): ReferenceProblem[] {
+  return config.articles.flatMap((a, i) =>
+    a.freeText.flatMap((choice, j) =>
+      check(choice).map(({ key, ...problem }) => ({
+        path: ['articles', i, 'freeText', j, ...(key ? [key] : [])],
+        problem: { where: where.freeText(a.slug), ...problem },
+      })),
+    ),
+  );
+}
+
+/** A question whose answers respondents type: a text question, or one with an « Autre » field. */
+function typedAnswers(q: Question): boolean {
+  return q.type === 'text' || (isClosed(q) && hasOther(q));
+}
+
 /** Every rule, by name (tested one by one in test/edition/references.test.ts). */
 export const REFERENCE_RULES = {
   uniqueQuestionIds,
@@ -275,6 +317,8 @@ export const REFERENCE_RULES = {
   chartSegments,
   chartKindOwnCheck,
   chartAnswer,
+  freeTextQuestion,
+  freeTextSegment,
 } satisfies Record<string, Rule>;
 
 function unknownQuestion(config: EditionConfig, id: string) {

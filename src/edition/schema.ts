@@ -171,6 +171,29 @@ function chartSchemaFor(kinds: readonly ChartKindRule[]) {
   ) as unknown as z.ZodType<ChartConfig, ChartConfig>;
 }
 
+/**
+ * Typed answers an article prints: a question's id (every respondent's), or
+ * the question and a segment (only its members'). Always the object after loading.
+ */
+const freeTextChoice = z
+  .union([
+    code.describe('A question whose typed answers are printed, every respondent\'s.'),
+    z
+      .object({
+        question: code.describe(
+          'A text question, or a question with an "Autre" field (other: true): its typed answers.',
+        ),
+        // "all": ALL_SEGMENT, declared below.
+        segment: code
+          .default('all')
+          .describe('Only the answers of this segment\'s members (default "all").'),
+      })
+      .strict(),
+  ])
+  .transform((c) => (typeof c === 'string' ? { question: c, segment: 'all' } : c));
+
+export type FreeTextChoice = z.output<typeof freeTextChoice>;
+
 const articleSchema = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
   z
     .object({
@@ -189,6 +212,12 @@ const articleSchema = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
         .min(1)
         .describe("Path of the article's Handlebars text, relative to the edition folder."),
       charts: z.array(charts).default([]).describe('The charts the article text places.'),
+      freeText: z
+        .array(freeTextChoice)
+        .default([])
+        .describe(
+          "The typed answers the article's appendix prints (and its web page's free-text panel): none without the key. Every answer stays in free-text.csv.",
+        ),
     })
     .strict();
 

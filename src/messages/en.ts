@@ -269,6 +269,7 @@ export const en = {
     column: (n: number, header: string) => `column ${n} "${header}"`,
     segment: (id: string) => `segment "${id}"`,
     chart: (id: string) => `chart "${id}"`,
+    freeText: (slug: string) => `free text of article "${slug}"`,
     figure: (id: string) => `figure "${id}"`,
     line: (n: number) => `line ${n}`,
     chartTitle: (id: string) => `chart "${id}" title`,
@@ -385,6 +386,21 @@ export const en = {
       expected: `a segment id (all, ${ids.join(', ')})`,
       found: `"${found}"`,
       fix: 'Use the id of a segment listed under "segments:", or "all".',
+    }),
+    freeTextQuestion: (ids: string[], found: string) => ({
+      expected: `the id of a question respondents typed answers to (${ids.join(', ') || 'none in this edition'})`,
+      found: `"${found}", which is no question of this edition`,
+      fix: 'Use the id of a question listed under "questions:": a text question, or one with other: true (its typed "Autre" answers).',
+    }),
+    freeTextNotTyped: (ids: string[], id: string, type: string) => ({
+      expected: `a question respondents typed answers to (${ids.join(', ') || 'none in this edition'})`,
+      found: `question "${id}" of type ${type}, with no typed answer`,
+      fix: 'Typed answers are those of a text question and the "Autre" field of a question with other: true; choose one of these, or remove the entry.',
+    }),
+    freeTextPrivate: (id: string) => ({
+      expected: 'a question whose answers may be published',
+      found: `question "${id}", marked private: true`,
+      fix: 'A private question is never printed: remove it from freeText.',
     }),
     comparabilityKey: (ids: string[], found: string) => ({
       expected: `the id of a question or a segment whose comparison with the previous edition is decided (${ids.join(', ')})`,

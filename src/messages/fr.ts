@@ -272,6 +272,7 @@ export const fr: Catalogue = {
     column: (n, header) => `colonne ${n} ${quoted(header)}`,
     segment: (id) => `segment ${quoted(id)}`,
     chart: (id) => `graphique ${quoted(id)}`,
+    freeText: (slug) => `réponses libres de l’article ${quoted(slug)}`,
     figure: (id) => `chiffre ${quoted(id)}`,
     line: (n) => `ligne ${n}`,
     chartTitle: (id) => `titre du graphique ${quoted(id)}`,
@@ -383,6 +384,21 @@ export const fr: Catalogue = {
       expected: `un identifiant de segment (all, ${ids.join(', ')})`,
       found: quoted(found),
       fix: 'Utilisez l’identifiant d’un segment listé sous « segments: », ou « all ».',
+    }),
+    freeTextQuestion: (ids, found) => ({
+      expected: `l’identifiant d’une question à réponses saisies (${ids.join(', ') || 'aucune dans cette édition'})`,
+      found: `${quoted(found)}, qui n’est pas une question de cette édition`,
+      fix: 'Utilisez l’identifiant d’une question listée sous « questions: » : une question de type text, ou une question avec other: true (ses réponses « Autre » saisies).',
+    }),
+    freeTextNotTyped: (ids, id, type) => ({
+      expected: `une question à réponses saisies (${ids.join(', ') || 'aucune dans cette édition'})`,
+      found: `la question ${quoted(id)} de type ${type}, sans réponse saisie`,
+      fix: 'Les réponses libres sont celles des questions de type text et le champ « Autre » des questions avec other: true ; choisissez l’une de celles-ci, ou retirez l’entrée.',
+    }),
+    freeTextPrivate: (id) => ({
+      expected: 'une question dont les réponses peuvent être publiées',
+      found: `la question ${quoted(id)}, marquée private: true`,
+      fix: 'Une question privée n’est jamais publiée : retirez-la de freeText.',
     }),
     comparabilityKey: (ids, found) => ({
       expected: `l’identifiant d’une question ou d’un segment dont la comparaison avec l’édition précédente est tranchée (${ids.join(', ')})`,

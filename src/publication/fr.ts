@@ -115,10 +115,12 @@ export const fr = {
     /** Put in place of an e-mail address or a phone number typed in an answer. */
     maskedEmail: '[adresse e-mail masquée]',
     maskedPhone: '[numéro masqué]',
-    /** The heading of a question's comments: "Commentaires (12)". */
-    commentsTitle: (question: string, count: number) => `${question} (${formatInteger(count)})`,
-    /** The heading of a question's typed « Autre » answers. */
-    otherTitle: (question: string) => `${question} : réponses «\u00a0Autre\u00a0»`,
+    /** The heading of a question's comments: "Commentaires (12)", "Commentaires — Radiologues (8)" for a segment's. */
+    commentsTitle: (question: string, count: number, segment?: string) =>
+      `${question}${segment ? ` — ${segment}` : ''} (${formatInteger(count)})`,
+    /** The heading of a question's typed « Autre » answers, and whose where not everyone's. */
+    otherTitle: (question: string, segment?: string) =>
+      `${question} : réponses «\u00a0Autre\u00a0»${segment ? ` — ${segment}` : ''}`,
     /** After an answer typed by several respondents: " (3)". */
     times: (count: number) => (count > 1 ? ` (${formatInteger(count)})` : ''),
     /** Under a selection of comments, when there are too many to print. */

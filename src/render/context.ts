@@ -213,8 +213,9 @@ export function articleContext(args: {
             ? publication.freeText.commentsTitle(
                 g.question.label ?? g.question.header,
                 g.items.length,
+                g.segment,
               )
-            : publication.freeText.otherTitle(g.question.label ?? g.question.header),
+            : publication.freeText.otherTitle(g.question.label ?? g.question.header, g.segment),
         items: shown.items.map((i) => ({
           text: i.text,
           times: publication.freeText.times(i.count),

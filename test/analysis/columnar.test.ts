@@ -80,12 +80,16 @@ describe('the columnar analysis', () => {
           };
           expect({ id, ...numbers }).toEqual({ id, ...reference.figures.get(id) });
         }
-        const typed = freeText(config, responses).map((g) => ({
+        const groups = freeText(config, responses);
+        const typed = groups.map((g) => ({
           question: g.question.id,
           kind: g.kind,
-          items: g.items,
+          items: g.items.map(({ slots: _slots, ...item }) => item),
         }));
         expect(typed).toEqual(reference.freeText);
+        // Each typed answer's response slots are those of its lines.
+        for (const item of groups.flatMap((g) => g.items))
+          expect(item.slots.map((slot) => responses.lines[slot])).toEqual(item.lines);
       }),
       { numRuns: 300 },
     );

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { loadEdition } from '../../src/edition/load.js';
 import { factsOf, REFERENCE_RULES } from '../../src/edition/references.js';
-import type { EditionConfig } from '../../src/edition/schema.js';
+import type { Article, EditionConfig } from '../../src/edition/schema.js';
 
 let config2024: EditionConfig;
 beforeAll(async () => {
@@ -127,6 +127,21 @@ const MISTAKES: Record<RuleName, { make(c: EditionConfig): void; at: PropertyKey
     },
     at: ['articles', 0, 'charts', 0, 'answer'],
   },
+  freeTextQuestion: {
+    make: (c) => {
+      (c.articles[1] as Article).freeText = [{ question: 'comentaire', segment: 'all' }];
+    },
+    at: ['articles', 1, 'freeText', 0],
+  },
+  freeTextSegment: {
+    make: (c) => {
+      (c.articles[1] as Article).freeText = [
+        { question: 'commentaire', segment: 'all' },
+        { question: 'commentaire', segment: 'radiologue' },
+      ];
+    },
+    at: ['articles', 1, 'freeText', 1, 'segment'],
+  },
 };
 
 describe('the reference rules', () => {
@@ -151,4 +166,56 @@ describe('the reference rules', () => {
       expect(found[0]?.problem.fix).toBeTruthy();
     },
   );
+});
+
+describe('the typed answers an article prints', () => {
+  /** The problems of the free-text rules for these choices on the radiologues' article (in English here; fixtures/bad pins the French). */
+  function problems(freeText: Article['freeText'], change: (c: EditionConfig) => void = () => {}) {
+    const config = structuredClone(config2024);
+    change(config);
+    (config.articles[1] as Article).freeText = freeText;
+    const facts = factsOf(config, CHART_KINDS);
+    return [REFERENCE_RULES.freeTextQuestion, REFERENCE_RULES.freeTextSegment].flatMap((rule) =>
+      rule(facts).map((p) => p.problem),
+    );
+  }
+
+  it('may be a text question’s or the « Autre » answers of a question, from everyone or a segment', () => {
+    expect(
+      problems([
+        { question: 'commentaire', segment: 'radiologues' },
+        { question: 'freins', segment: 'all' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('says an unknown question is none, and which questions have typed answers', () => {
+    const [p] = problems([{ question: 'comentaire', segment: 'all' }]);
+    expect(p?.where).toBe('free text of article "radiologues"');
+    expect(p?.expected).toBe(
+      'the id of a question respondents typed answers to (profession, secteur, usages, freins, commentaire)',
+    );
+    expect(p?.found).toContain('"comentaire"');
+  });
+
+  it('refuses a question nobody typed in, naming its type', () => {
+    const [p] = problems([{ question: 'satisfaction', segment: 'all' }]);
+    expect(p?.found).toBe('question "satisfaction" of type scale, with no typed answer');
+    expect(p?.fix).toContain('other: true');
+    expect(problems([{ question: 'usage', segment: 'all' }])).toHaveLength(1);
+  });
+
+  it('refuses a private question', () => {
+    const [p] = problems([{ question: 'commentaire', segment: 'all' }], (c) => {
+      const q = c.questions.find((x) => x.id === 'commentaire');
+      if (q) q.private = true;
+    });
+    expect(p?.found).toBe('question "commentaire", marked private: true');
+  });
+
+  it('says an unknown segment, and the known ones', () => {
+    const [p] = problems([{ question: 'commentaire', segment: 'radiologue' }]);
+    expect(p?.expected).toMatch(/^a segment id \(all, radiologues, /);
+    expect(p?.found).toBe('"radiologue"');
+  });
 });

@@ -80,23 +80,27 @@ export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
 
 /**
  * Which paragraph of its text a call is in (blocks of lines between blank
- * lines, in an article's body), and whether its line is a heading.
+ * lines, in an article's body), and whether it is in a heading: on a heading
+ * line, or in a block of headings chosen by a condition (`{{#if}}` on its own
+ * line, then `## …`).
  */
 function paragraphs(texts: LintInput['texts']) {
   const blocks = new Map<string, number[]>();
-  const lines = new Map<string, string[]>();
+  const headings = new Map<string, Set<number>>();
   for (const t of texts) {
     if (t.part !== 'body') continue;
     let block = 0;
     const text = t.text.split('\n');
-    lines.set(t.file, text);
-    blocks.set(
-      t.file,
-      text.map((line) => (line.trim() === '' ? ++block : block)),
-    );
+    const of = text.map((line) => (line.trim() === '' ? ++block : block));
+    blocks.set(t.file, of);
+    headings.set(t.file, new Set(of.filter((_, i) => HEADING.test(text[i] as string))));
   }
+  const paragraphOf = (at: At) =>
+    at.part === 'body' ? (blocks.get(at.file)?.[at.line - 1] ?? 0) : 0;
   return {
-    paragraphOf: (at: At) => (at.part === 'body' ? (blocks.get(at.file)?.[at.line - 1] ?? 0) : 0),
-    isHeading: (at: At) => /^\s*(<h[1-6]|#)/.test(lines.get(at.file)?.[at.line - 1] ?? ''),
+    paragraphOf,
+    isHeading: (at: At) => at.part === 'body' && !!headings.get(at.file)?.has(paragraphOf(at)),
   };
 }
+
+const HEADING = /^\s*(<h[1-6]|#)/;

@@ -10,6 +10,7 @@ import { Document, isScalar, visit } from 'yaml';
 import type { RenderedChart } from '../../src/charts/draw.js';
 import { COMMON_FIELD_DOCS, type CommonChartKey } from '../../src/charts/kind.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
+import { frenchText } from '../../src/publication/french.js';
 import type { Composed } from '../../src/compose/compose.js';
 import type { QuestionType } from '../../src/edition/schema.js';
 import {
@@ -122,7 +123,7 @@ function kindChapters(drawn: Map<string, RenderedChart>): string {
       `Questions acceptées : ${k.accepts.map((t) => QUESTION_TYPE_NAMES[t]).join(', ')}.`,
     ].join('\n\n');
   });
-  return [NOTE, ...chapters].join('\n\n');
+  return frenchMarkdown([NOTE, ...chapters].join('\n\n'));
 }
 
 /** The entry as an editor writes it: under its article, lists of ids on one line, titles in double quotes. */
@@ -215,7 +216,27 @@ function helperTables(composed: Record<string, Composed>): string {
       ].join('\n'),
     ].join('\n\n');
   });
-  return [NOTE, ...tables].join('\n\n');
+  return frenchMarkdown([NOTE, ...tables].join('\n\n'));
+}
+
+/**
+ * French typography (publication/french.ts: no-break spaces before « : »,
+ * inside « », before « ; » and « ? ») in the Markdown's words, never in its
+ * code: fenced blocks and `code spans` are left as they are written.
+ */
+export function frenchMarkdown(markdown: string): string {
+  let fenced = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*```/.test(line)) fenced = !fenced;
+      if (fenced || /^\s*```/.test(line)) return line;
+      return line
+        .split(/(`[^`]*`)/)
+        .map((part, i) => (i % 2 === 1 ? part : frenchText(part)))
+        .join('');
+    })
+    .join('\n');
 }
 
 /** Text safe in a Markdown table cell. */

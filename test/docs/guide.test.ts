@@ -127,28 +127,58 @@ describe('the helpers’ table', () => {
 
 describe('every example of the guide', () => {
   const blocks = codeBlocks(guide);
-
-  it('builds each chart its YAML declares, drawn from the data', async () => {
-    const entries = blocks
-      .filter((b) => b.lang === 'yaml')
-      .flatMap((b) => chartEntries(parseYaml(b.text)));
-    expect(entries.length).toBeGreaterThanOrEqual(CHART_KINDS.length);
+  const articles = blocks
+    .filter((b) => b.lang === 'yaml')
+    .flatMap((b) => declaredArticles(parseYaml(b.text)));
+  const slugs2024 = articleSlugs(EXAMPLE_EDITION);
+  const slugs2025 = articleSlugs(PREVIOUS_EXAMPLE_EDITION);
+  /**
+   * Where each chart is built: in its article, of the edition that has it; a
+   * new article's (declared whole, which new-article.test.ts builds from
+   * files as an editor would) in a 2024 article, so that the examples of
+   * text can place them.
+   */
+  const placed = articles.flatMap((a) => {
+    const [folder, article] = slugs2024.includes(a.slug)
+      ? [EXAMPLE_EDITION, a.slug]
+      : slugs2025.includes(a.slug)
+        ? [PREVIOUS_EXAMPLE_EDITION, a.slug]
+        : [EXAMPLE_EDITION, 'radiologues'];
+    return (a.charts ?? []).map((chart) => ({ folder, article, chart }));
+  });
+  const entries = (folder: string): ChartEntry[] => placed.filter((p) => p.folder === folder);
+  const composed: Record<string, Composed> = {};
+  beforeAll(async () => {
     for (const folder of [EXAMPLE_EDITION, PREVIOUS_EXAMPLE_EDITION]) {
-      const slugs = articleSlugs(folder);
-      const mine = entries.filter((e) => slugs.includes(e.article));
-      const composed = await composeWith(folder, mine, { article: mine[0]?.article as string });
-      for (const { article, chart } of mine) {
+      const mine = entries(folder);
+      composed[folder] = await composeWith(folder, mine, {
+        article: folder === EXAMPLE_EDITION ? 'radiologues' : (mine[0]?.article as string),
+      });
+    }
+  });
+
+  it('builds each chart its YAML declares, drawn from the data', () => {
+    expect(articles.flatMap((a) => a.charts ?? []).length).toBeGreaterThan(CHART_KINDS.length);
+    for (const folder of [EXAMPLE_EDITION, PREVIOUS_EXAMPLE_EDITION])
+      for (const { article, chart } of entries(folder)) {
         const id = String(chart.id);
-        const drawn = drawnChart(composed, id);
+        const drawn = drawnChart(composed[folder] as Composed, id);
         expect(drawn.drawings.medium.height, id).toBeGreaterThan(50);
         expect(drawn.drawings.medium.svg, id).toMatch(/<path/);
-        expect(renderText(composed, article, `{{chart "${id}"}}`), id).toContain(
+        expect(renderText(composed[folder] as Composed, article, `{{chart "${id}"}}`)).toContain(
           `id="graphique-${id}"`,
         );
       }
-    }
-    const known = [EXAMPLE_EDITION, PREVIOUS_EXAMPLE_EDITION].flatMap(articleSlugs);
-    expect(entries.filter((e) => !known.includes(e.article))).toEqual([]);
+  });
+
+  it('renders the dek and title of each new article it declares', () => {
+    const known = [...slugs2024, ...slugs2025];
+    for (const a of articles.filter((x) => !known.includes(x.slug)))
+      for (const text of [a.title, a.dek])
+        expect(
+          readerText(render(text ?? '', 'handlebars'), (t) => t),
+          a.slug,
+        ).not.toMatch(/\{\{|^$/);
   });
 
   it('accepts each other YAML block in an edition.yaml (the trial 2025 edition’s)', () => {
@@ -162,17 +192,20 @@ describe('every example of the guide', () => {
   });
 
   it('renders each Handlebars example on the 2024 figures', () => {
-    const composed = generated.composed[EXAMPLE_EDITION] as Composed;
     for (const block of blocks.filter((b) => b.lang === 'handlebars'))
-      expect(readerText(renderText(composed, 'radiologues', block.text), (t) => t)).not.toBe('');
+      expect(readerText(render(block.text, 'handlebars'), (t) => t)).not.toBe('');
   });
 
   it.runIf(readsMarkdown)('renders each Markdown example on the 2024 figures', () => {
-    const composed = generated.composed[EXAMPLE_EDITION] as Composed;
-    for (const block of blocks.filter((b) => b.lang === 'markdown'))
-      expect(
-        readerText(renderText(composed, 'radiologues', block.text, 'markdown'), (t) => t),
-      ).not.toBe('');
+    const markdown = blocks.filter((b) => b.lang === 'markdown');
+    for (const block of markdown) {
+      const html = render(block.text, 'markdown');
+      expect(readerText(html, (t) => t)).not.toBe('');
+      expect(html).not.toContain('{{');
+      // Each chart it places is drawn.
+      for (const [, id] of block.text.matchAll(/\{\{chart "([^"]+)"\}\}/g))
+        expect(html).toContain(`id="graphique-${id}"`);
+    }
   });
 
   it('renders each helper example, on the edition its row says', () => {
@@ -180,6 +213,11 @@ describe('every example of the guide', () => {
     // Rendered by the generation already (a failing one stops it): what each printed is in the guide.
     expect(generated.parts.helpers).not.toContain('| (rien) |');
   });
+
+  /** A text rendered in the 2024 article the examples' charts are added to. */
+  function render(text: string, as: 'handlebars' | 'markdown'): string {
+    return renderText(composed[EXAMPLE_EDITION] as Composed, 'radiologues', text, as);
+  }
 });
 
 /** The fenced code blocks of a Markdown text, with their language (fences of any length). */
@@ -200,13 +238,17 @@ function codeBlocks(markdown: string): { lang: string; text: string }[] {
   return blocks;
 }
 
-/** The chart entries of a YAML block written as edition.yaml's `articles:`. */
-function chartEntries(block: unknown): ChartEntry[] {
+interface DeclaredArticle {
+  slug: string;
+  title?: string;
+  dek?: string;
+  charts?: Record<string, unknown>[];
+}
+
+/** The articles of a YAML block written as edition.yaml's `articles:`. */
+function declaredArticles(block: unknown): DeclaredArticle[] {
   const articles = (block as { articles?: unknown })?.articles;
-  if (!Array.isArray(articles)) return [];
-  return articles.flatMap((a: { slug: string; charts?: Record<string, unknown>[] }) =>
-    (a.charts ?? []).map((chart) => ({ article: a.slug, chart })),
-  );
+  return Array.isArray(articles) ? (articles as DeclaredArticle[]) : [];
 }
 
 function articleSlugs(folder: string): string[] {

@@ -181,11 +181,12 @@ describe('the 2024 articles', () => {
     await edit(file, (t) =>
       t.replace("Voici ce qu'ils disent", "<br>Voici ce qu'ils <b>disent</b>"),
     );
-    const line =
-      (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.startsWith('<br>')) + 1;
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const line = lines.findIndex((l) => l.includes('<br>'));
+    const column = (lines[line] as string).indexOf('<br>') + 1;
     const { code, stderr } = await enquete(['check', edition]);
     expect(code, stderr).toBe(0);
-    expect(stderr).toContain(`${file}:${line}:1`);
+    expect(stderr).toContain(`${file}:${line + 1}:${column}`);
     expect(stderr).toContain('« <br> » et 2 autres balises : l’article les affiche telles quelles');
     expect(stderr).toContain('« ## » devant un intertitre');
   });

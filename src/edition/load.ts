@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { InputError, type Problem } from '../errors.js';
-import { config as configSays, language, tasks, where } from '../messages/index.js';
+import { InputError } from '../errors.js';
+import { config as configSays, language, tasks } from '../messages/index.js';
+import { keyName, schemaProblem, yamlProblems } from './config-problems.js';
 import { checkReferences } from './references.js';
 import { type ChartKindRule, type EditionConfig, editionSchemaFor } from './schema.js';
 
@@ -61,41 +62,21 @@ function parseConfig(
 ): { config: EditionConfig; locate: (keyPath: readonly PropertyKey[]) => Position } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      tasks.readConfig,
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return {
-          file,
-          line: pos?.line,
-          column: pos?.col,
-          ...configSays.yaml(e.message.split('\n')[0] as string),
-        };
-      }),
-    );
-  }
+  if (doc.errors.length > 0)
+    throw new InputError(tasks.readConfig, yamlProblems(doc.errors, text, file));
   const locate = locator(doc, lineCounter);
 
   const input: unknown = doc.toJS();
-  // The schema's own wording (expected types, bounds) in the language of the other messages.
+  const schema = editionSchemaFor(kinds);
+  // Worded from the catalogue (config-problems.ts); the schema library's own words, in the
+  // language of the other messages, only for a problem the catalogue has no sentence for.
   const { localeError } = language() === 'fr' ? z.locales.fr() : z.locales.en();
-  const parsed = editionSchemaFor(kinds).safeParse(input, { error: localeError });
+  const parsed = schema.safeParse(input, { error: localeError });
   if (!parsed.success) {
-    const valueAt = (keyPath: readonly PropertyKey[]) =>
-      keyPath.reduce<unknown>(
-        (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
-        input,
-      );
+    const context = { file, schema, input, locate };
     throw new InputError(
       tasks.readConfig,
-      parsed.error.issues.map((issue) =>
-        schemaProblem(
-          { ...issue, input: issue.input ?? valueAt(issue.path) } as typeof issue,
-          file,
-          locate,
-        ),
-      ),
+      parsed.error.issues.map((issue) => schemaProblem(issue, context)),
     );
   }
   // Said in the order of the file, as the editor reads it.
@@ -132,33 +113,7 @@ function hasRange(node: unknown): node is { range: [number, number, number] } {
   );
 }
 
-function schemaProblem(
-  issue: z.core.$ZodIssue,
-  file: string,
-  locate: (p: readonly PropertyKey[]) => { line?: number; column?: number },
-): Problem {
-  const key = keyName(issue.path);
-  const base = { file, ...locate(issue.path), where: where.key(key) };
-  if (issue.code === 'unrecognized_keys') return { ...base, ...configSays.unknownKeys(issue.keys) };
-  if (issue.code === 'invalid_type' && issue.input === undefined)
-    return { ...base, ...configSays.missingValue(key, lastKey(issue.path)) };
-  return {
-    ...base,
-    expected: issue.message,
-    found: issue.input === undefined ? undefined : JSON.stringify(issue.input)?.slice(0, 80),
-    fix: configSays.correct(key),
-  };
-}
-
-export function keyName(keyPath: readonly PropertyKey[]): string {
-  return keyPath
-    .map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`))
-    .join('');
-}
-
-function lastKey(keyPath: readonly PropertyKey[]): string {
-  return String(keyPath[keyPath.length - 1] ?? '');
-}
+export { keyName };
 
 /**
  * A file the config names (an article's text, the logo), as a path under

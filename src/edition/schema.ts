@@ -9,14 +9,17 @@ import { z } from 'zod';
 import { config as configSays } from '../messages/index.js';
 import { AA_TEXT, contrast, shadeFor } from './colour.js';
 
+/** The forms of string the config's keys take; config-problems.ts says each in the editor's words. */
+export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+
 const code = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and "_", starting with a letter')
+  .regex(ID_PATTERN)
   .describe('A stable identifier: lower-case letters, digits and "_" (e.g. "aide_diagnostic").');
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD, e.g. 2024-04-23');
+const isoDate = z.string().regex(DATE_PATTERN);
 
 const option = z
   .object({
@@ -64,37 +67,33 @@ const closed = {
     .describe('true when the form has an "Autre" answer: the typed text lands in the cell.'),
 };
 
-export const questionSchema = z.discriminatedUnion(
-  'type',
-  [
-    z.object({ ...common, type: z.literal('timestamp') }).strict(),
-    z.object({ ...common, ...closed, type: z.literal('single') }).strict(),
-    z.object({ ...common, ...closed, type: z.literal('multiple') }).strict(),
-    z
-      .object({
-        ...common,
-        type: z.literal('yesno'),
-        options: z
-          .array(option)
-          .length(2)
-          .default([
-            { code: 'oui', label: 'Oui' },
-            { code: 'non', label: 'Non' },
-          ]),
-      })
-      .strict(),
-    z
-      .object({
-        ...common,
-        type: z.literal('scale'),
-        min: z.number().int(),
-        max: z.number().int(),
-      })
-      .strict(),
-    z.object({ ...common, type: z.literal('text') }).strict(),
-  ],
-  { error: () => configSays.questionType('timestamp, single, multiple, yesno, scale, text') },
-);
+export const questionSchema = z.discriminatedUnion('type', [
+  z.object({ ...common, type: z.literal('timestamp') }).strict(),
+  z.object({ ...common, ...closed, type: z.literal('single') }).strict(),
+  z.object({ ...common, ...closed, type: z.literal('multiple') }).strict(),
+  z
+    .object({
+      ...common,
+      type: z.literal('yesno'),
+      options: z
+        .array(option)
+        .length(2)
+        .default([
+          { code: 'oui', label: 'Oui' },
+          { code: 'non', label: 'Non' },
+        ]),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      type: z.literal('scale'),
+      min: z.number().int(),
+      max: z.number().int(),
+    })
+    .strict(),
+  z.object({ ...common, type: z.literal('text') }).strict(),
+]);
 
 const segmentSchema = z
   .object({
@@ -163,11 +162,9 @@ export interface ChartKindRule {
 }
 
 function chartSchemaFor(kinds: readonly ChartKindRule[]) {
-  const names = kinds.map((k) => k.kind).join(', ');
   return z.discriminatedUnion(
     'kind',
     kinds.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-    { error: () => configSays.chartKind(names) },
   ) as unknown as z.ZodType<ChartConfig, ChartConfig>;
 }
 
@@ -228,7 +225,7 @@ export const editionSchemaFor = (kinds: readonly ChartKindRule[]) =>
 /** The bundled typefaces a theme may choose from (fonts.ts). */
 export const BUNDLED_FAMILIES = ['Source Serif 4', 'Source Sans 3'] as const;
 
-const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb, e.g. "#7a1f5c"');
+const hexColour = z.string().regex(COLOUR_PATTERN);
 
 const themeSchema = z
   .object({

@@ -10,6 +10,9 @@ import {
 import type { Problem } from '../errors.js';
 import { figures as say, templates as templateSays } from '../messages/index.js';
 import { formatDecimal } from '../publication/french.js';
+import { editDistance } from '../text.js';
+
+export { editDistance };
 
 /** What a problem says, without its place: the template that asked is what locates it. */
 export type Complaint = Omit<Problem, 'file' | 'line' | 'column' | 'where'>;
@@ -80,7 +83,7 @@ export class FigureIndex {
   get(id: unknown): Figure {
     const key = String(id);
     const f = this.byId.get(key);
-    if (!f) throw new UnknownFigureError(key, this.closest(key));
+    if (!f) throw this.unknown(key);
     return f;
   }
 
@@ -95,8 +98,7 @@ export class FigureIndex {
   /** A figure of a kind a helper needs, with a value (an empty segment has none). */
   private valued(id: unknown, ...kinds: ('share' | 'mean')[]): Figure {
     const f = this.get(id);
-    if (!(kinds as string[]).includes(f.kind))
-      throw new UnknownFigureError(f.id, [], say.notKind(kinds, f.kind));
+    if (!(kinds as string[]).includes(f.kind)) throw this.wrongKind(f, kinds);
     if (f.value === null) throw emptyGroup(f);
     return f;
   }
@@ -158,30 +160,54 @@ export class FigureIndex {
     return f.value;
   }
 
+  /**
+   * An id no figure has: its closest ids, or, when its question is not one of
+   * this edition's (a question dropped from the form), that question named.
+   */
+  private unknown(id: string): FigureProblem {
+    const suggestions = this.closest(id);
+    const question = id.split('.')[0] as string;
+    const questions = new Set(this.figures.map((f) => f.question ?? f.id.split('.')[0]));
+    if (suggestions.length > 0 || questions.has(question))
+      return new UnknownFigureError(id, suggestions);
+    return new FigureProblem(
+      id,
+      templateSays.noSuchQuestion(question, [
+        ...new Set(this.figures.flatMap((f) => f.question ?? [])),
+      ]),
+    );
+  }
+
+  /** A figure of another kind than the helper prints: the helper that prints it named. */
+  private wrongKind(f: Figure, kinds: ('share' | 'mean')[]): FigureProblem {
+    const mean =
+      f.kind === 'share' && f.question !== undefined
+        ? this.byId.get(figureId.mean(f.question, f.segment))?.id
+        : undefined;
+    return new FigureProblem(f.id, templateSays.wrongKind(f.id, f.kind, kinds, mean));
+  }
+
+  /**
+   * The ids closest to a mistyped one that keep its question, or its
+   * segment with a question spelt nearly alike: a figure of another question
+   * is never offered for a question that is not there.
+   */
   private closest(id: string): string[] {
-    return [...this.byId.keys()]
-      .map((k) => ({ k, d: editDistance(id, k) }))
+    const parts = id.split('.').filter((p, i, all) => !(p === 'change' && i === all.length - 1));
+    const question = parts[0] as string;
+    const segment = parts.at(-1);
+    const related = (f: Figure) => {
+      const q = f.question ?? (f.id.split('.')[0] as string);
+      if (q === question) return true;
+      const near = editDistance(q, question) <= Math.max(2, Math.floor(question.length / 4));
+      return f.segment === segment && near;
+    };
+    return this.figures
+      .filter(related)
+      .map((f) => ({ k: f.id, d: editDistance(id, f.id) }))
       .filter((x) => x.d <= Math.max(3, id.length / 3))
       .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
       .slice(0, 3)
       .map((x) => x.k);
   }
-}
-
-/** Levenshtein distance: how many single-character edits turn a into b. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

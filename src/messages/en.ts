@@ -81,7 +81,6 @@ Options:
 const INSTALL_HINT =
   'Install Chromium: on Debian/Ubuntu `apt-get install chromium` (npm run setup does it when run as root); elsewhere install Google Chrome, run `npx puppeteer browsers install chrome`, or set ENQUETE_CHROMIUM to the browser executable.';
 const AGAIN = 'Run the build again; if it keeps failing, run it with --debug and report it.';
-const SCHEMA = 'schema/edition.schema.json';
 const DOWNLOAD_AGAIN =
   'Download the responses again from Google Forms ("Download responses (.csv)").';
 
@@ -291,24 +290,161 @@ export const en = {
       found: 'no such file',
       fix: `Check the folder name, or copy data/2024/${configFile} into ${folder} and adapt it.`,
     }),
-    yaml: (found: string) => ({
-      expected: 'valid YAML',
-      found,
-      fix: 'Check indentation (spaces, not tabs), colons after keys and closing quotes near this line.',
-    }),
-    unknownKeys: (keys: string[]) => ({
-      expected: 'only the keys the schema knows',
+    yaml: {
+      innerQuote: (quote: string) => ({
+        expected:
+          quote === '"'
+            ? 'a value between double quotes with no other double quote inside'
+            : 'a value between single quotes with no other single quote inside',
+        found: `a ${quote === '"' ? 'double' : 'single'} quote that ends the value early: the text after it is left over`,
+        fix:
+          quote === '"'
+            ? 'Inside a value between double quotes (such as dek: "…"), write single quotes: {{pct \'usage.oui.share.all\'}}, and « » for a quotation; or write \\" for a double quote.'
+            : "Inside a value between single quotes, double each single quote (l''IA), or put the value between double quotes: \"l'IA\".",
+      }),
+      tab: () => ({
+        expected: 'indentation made of spaces',
+        found: 'a tab at the start of the line',
+        fix: 'Replace the tab with spaces (two per level, lined up with the lines around it); set your editor to insert spaces when Tab is pressed.',
+      }),
+      noSpace: (written: string, spaced: string) => ({
+        expected: 'a space after the colon that follows a key (key: value)',
+        found: `"${written}"`,
+        fix: `Add a space after the colon: ${spaced}`,
+      }),
+      unclosedQuote: () => ({
+        expected: 'a closing quote at the end of the value',
+        found: 'a value opened with a quote that is never closed',
+        fix: 'Add the closing quote at the end of the value that starts on this line; for a quote inside it, write single quotes or « ».',
+      }),
+      indent: () => ({
+        expected: 'the keys of one block starting at the same column',
+        found: 'a line shifted from the keys around it',
+        fix: 'Line this key up with the keys of the same level above it (the same number of spaces at the start of the line).',
+      }),
+      colonInValue: (quotedValue: string) => ({
+        expected: 'a value without ": " in it, or a value between quotes',
+        found: 'a colon followed by a space inside a value without quotes',
+        fix: `Put the value between double quotes: ${quotedValue}`,
+      }),
+      duplicateKey: (key: string) => ({
+        expected: 'each key once in a block',
+        found: `"${key}" a second time`,
+        fix: 'Remove one of the two lines, or rename the key.',
+      }),
+      reservedStart: (char: string) => ({
+        expected: 'a value that does not start with @, ` or %',
+        found: `a value starting with ${char}`,
+        fix: 'Put the value between double quotes.',
+      }),
+      backslash: () => ({
+        expected: 'inside double quotes, a backslash only before n, t, " or another backslash',
+        found: 'a backslash (\\) followed by another character',
+        fix: 'Double the backslash (\\\\), or put the value between single quotes.',
+      }),
+      other: () => ({
+        expected: 'valid YAML',
+        found: 'a line YAML cannot read',
+        fix: 'The usual causes, near this line: a double quote inside a value between double quotes (write single quotes or « » inside); a tab in the indentation (use spaces); a missing space after the colon of a key (key: value); a forgotten closing quote.',
+      }),
+    },
+    unknownKeys: (
+      keys: string[],
+      accepted: string[],
+      closest: string | undefined,
+      spaced: string | undefined,
+    ) => ({
+      expected: `one of the keys of this block: ${accepted.join(', ')}`,
       found: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
-      fix: `Check the spelling against ${SCHEMA}, or remove the key.`,
+      fix: spaced
+        ? `Add a space after the colon: ${spaced}`
+        : closest
+          ? `Write "${closest}" instead of "${keys[0]}", or remove the key.`
+          : 'Remove the key, or write one of the keys listed instead.',
     }),
     missingValue: (key: string, last: string) => ({
       expected: `a value for "${key}"`,
       found: 'nothing',
-      fix: `Add "${last}:" here.`,
+      fix: `Write "${last}:" here, followed by its value.`,
     }),
-    correct: (key: string) => `Correct "${key}" as expected (see ${SCHEMA}).`,
-    chartKind: (names: string) => `kind must be one of: ${names}`,
-    questionType: (names: string) => `type must be one of: ${names}`,
+    wrongType: (key: string, last: string, expected: string, got: string, value: string) => ({
+      expected: `${TYPE_EN[expected] ?? expected} for "${key}"`,
+      found: `${value} (${TYPE_EN[got] ?? got})`,
+      fix:
+        expected === 'string'
+          ? `Write text between double quotes: ${last}: "${value.replace(/^"|"$/g, '')}"`
+          : expected === 'number' || expected === 'int'
+            ? `Write a number without quotes, e.g. ${last}: 10`
+            : expected === 'boolean'
+              ? `Write ${last}: true or ${last}: false, without quotes.`
+              : expected === 'array'
+                ? `Write a list: ${last}: [a, b] on one line, or one "- " line per item below it.`
+                : `Write the keys of "${last}" on the lines below it, indented by two more spaces.`,
+    }),
+    tooSmall: (origin: string, minimum: number, exact: boolean) => ({
+      expected:
+        origin === 'string'
+          ? 'some text (not empty)'
+          : origin === 'array'
+            ? `a list of ${exact ? 'exactly' : 'at least'} ${minimum} item${minimum === 1 ? '' : 's'}`
+            : `a number of at least ${minimum}`,
+      fix:
+        origin === 'string'
+          ? 'Write the text between the quotes, or remove the key if it may be left out.'
+          : origin === 'array'
+            ? 'Add the missing items, one "- " line each.'
+            : `Write a number of ${minimum} or more.`,
+    }),
+    tooBig: (origin: string, maximum: number, exact: boolean) => ({
+      expected:
+        origin === 'array'
+          ? `a list of ${exact ? 'exactly' : 'at most'} ${maximum} item${maximum === 1 ? '' : 's'}`
+          : origin === 'string'
+            ? `a text of at most ${maximum} characters`
+            : `a number of at most ${maximum}`,
+      fix:
+        origin === 'array'
+          ? 'Remove the items over the limit.'
+          : origin === 'string'
+            ? 'Shorten the text.'
+            : `Write a number of ${maximum} or less.`,
+    }),
+    idFormat: (suggested: string | undefined) => ({
+      expected:
+        'an id: lower-case letters without accents, digits and "_", starting with a letter (e.g. aide_diagnostic)',
+      fix: `${suggested ? `Write "${suggested}": ` : ''}hyphens, spaces, capitals and accents are not allowed in an id; where the id is used elsewhere (segments, charts, texts), change it there too.`,
+    }),
+    dateFormat: (suggested: string | undefined, written: string) => ({
+      expected: 'a date written YYYY-MM-DD (year, month, day), e.g. "2024-04-23"',
+      fix: suggested
+        ? `Write "${suggested}" instead of "${written}".`
+        : 'Write the date as "YYYY-MM-DD", between quotes, e.g. "2024-04-23" for 23 April 2024.',
+    }),
+    colourFormat: () => ({
+      expected: 'a colour written #rrggbb (six hexadecimal digits), e.g. "#7a1f5c"',
+      fix: 'Write the colour between quotes, as "#7a1f5c" (the # included: without quotes it starts a comment).',
+    }),
+    urlFormat: () => ({
+      expected: 'a complete web address, starting with https://',
+      fix: 'Write the whole address, between quotes, e.g. "https://www.example.org/survey/".',
+    }),
+    oneOf: (values: string[], closest: string | undefined) => ({
+      expected: `one of: ${values.join(', ')}`,
+      fix: closest
+        ? `Write "${closest}", as listed.`
+        : 'Write one of these values, exactly as listed.',
+    }),
+    questionType: (names: string[]) => ({
+      expected: `a question type, one of: ${names.join(', ')}`,
+      fix: 'Choose the type that fits the question of the form: single (one answer), multiple (several answers allowed), yesno (yes or no), scale (a mark on a scale, with min: and max:), text (a free answer), timestamp (the "Horodateur" column).',
+    }),
+    chartKind: (names: string[]) => ({
+      expected: `a kind of chart, one of: ${names.join(', ')}`,
+      fix: 'Write one of these kinds after "kind:", exactly as listed.',
+    }),
+    accentFix: (shade: string) =>
+      `Write accent: "${shade}" (the nearest darker shade that passes), or choose a darker colour.`,
+    invalid: (key: string) => `Correct "${key}" as expected.`,
     accent: (ratio: number, has: string, shade: string) =>
       `an accent colour readable as text on white: WCAG AA asks ${ratio}:1, this one has ${has}:1 (the nearest darker shade that passes is ${shade})`,
     previousMissing: (folder: string, configFile: string, written: string, itself: boolean) => ({
@@ -509,12 +645,12 @@ export const en = {
     syntax: (found: string | undefined) => ({
       expected: 'a valid Handlebars template',
       found: found ?? 'a block still open at the end of the template',
-      fix: 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed by its {{/if}}, {{/each}} or {{/unless}}, and every {{ by }}.',
+      fix: 'Check that every {{#if}}, {{#each}} and {{#unless}} is closed by its {{/if}}, {{/each}} or {{/unless}}, and that every "{{" is closed by "}}".',
     }),
     unknownChart: (id: string, ids: string[]) => ({
-      expected: `a chart of the article, listed under its "charts:" in edition.yaml (${ids.join(', ')})`,
+      expected: `a chart declared under this article's "charts:" in edition.yaml (${ids.length > 0 ? ids.join(', ') : 'it declares none'})`,
       found: `"${id}", which is not one`,
-      fix: 'Correct the chart id, declare the chart under the article\'s "charts:", or remove {{chart}} from the text.',
+      fix: `Declare the chart in edition.yaml, under "articles:", in this article's "charts:" (- id: ${id}, with its kind:, question: and title:)${ids.length > 0 ? '; or correct the id to that of one of the charts declared above' : ''}; or, if the chart is no longer wanted, remove {{chart "${id}"}} from the text.`,
     }),
     keyFigureLine: (line: string) => ({
       expected:
@@ -537,6 +673,29 @@ export const en = {
       expected:
         'two figures on separate respondents, on the same respondents, or a group against a group containing it',
       found:
+    noSuchQuestion: (question: string, questions: string[]) => ({
+      expected: `a figure of a question of this edition (${questions.join(', ')})`,
+      found: `no question "${question}" in edition.yaml`,
+      fix: 'If the question was dropped from the form (enquete init lists them in init-report.md), remove this figure and the sentence that cites it; if its id changed, write the new one.',
+    }),
+    wrongKind: (id: string, kind: string, wanted: string[], mean: string | undefined) => ({
+      expected: `a ${wanted.join(' or a ')}: the only ${wanted.length > 1 ? 'figures' : 'figure'} this helper takes`,
+      found: `"${id}", a ${kind}`,
+      fix:
+        wanted.length > 1
+          ? 'These helpers compare or rank shares or means: name figures of that kind.'
+          : kind === 'share'
+            ? `For a share, write {{pct "${id}"}} (a percentage), {{outof "${id}"}} ("21 sur 24") or {{share "${id}"}} (either, by its base).${mean ? ` For the question's mean: {{mean "${mean}"}}.` : ''}`
+            : kind === 'mean'
+              ? `For a mean, write {{mean "${id}"}}.`
+              : kind === 'count'
+                ? `For a count, write {{count "${id}"}}.`
+                : kind === 'date'
+                  ? `For a date, write {{date "${id}"}}.`
+                  : kind === 'change'
+                    ? `For a change, write {{change "${id.replace(/\.change$/, '')}"}}.`
+                    : 'Correct the id, or use the helper that fits this figure.',
+    }),
         reason === 'overlap'
           ? `"${a}" and "${b}" count partly the same respondents`
           : `"${a}" compared with itself`,
@@ -856,3 +1015,15 @@ const WHAT_EN = {
 
 export type Catalogue = typeof en;
 export type Duplicated = keyof typeof WHAT_EN;
+/** The types of YAML value the config's keys take, as the messages name them. */
+const TYPE_EN: Record<string, string> = {
+  string: 'some text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a block of keys',
+  record: 'a block of keys',
+  null: 'an empty value',
+};
+

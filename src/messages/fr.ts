@@ -84,7 +84,6 @@ const INSTALL_HINT =
   'Installez Chromium : sous Debian/Ubuntu `apt-get install chromium` (npm run setup le fait quand il est lancé en root) ; ailleurs, installez Google Chrome, lancez `npx puppeteer browsers install chrome`, ou indiquez le navigateur dans ENQUETE_CHROMIUM.';
 const AGAIN =
   'Relancez la fabrication ; si l’échec se répète, relancez-la avec --debug et signalez-le.';
-const SCHEMA = 'schema/edition.schema.json';
 const DOWNLOAD_AGAIN =
   'Téléchargez de nouveau les réponses depuis Google Forms (« Télécharger les réponses (.csv) »).';
 
@@ -112,6 +111,18 @@ export const fr: Catalogue = {
     errorHead: 'enquete : ',
     claims: (claims, decidedTrue) =>
       `${plural(claims, 'choix de formulation', 'choix de formulation')} dans les articles (${plural(decidedTrue, 'vrai', 'vrais')}), chacun tranché par un intervalle ou un seuil : détail dans claims.json.`,
+/** The types of YAML value the config's keys take, as the messages name them. */
+const TYPE: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'true ou false',
+  array: 'une liste',
+  object: 'un bloc de clés',
+  record: 'un bloc de clés',
+  null: 'une valeur vide',
+};
+
     warnings: (n) =>
       `\n${plural(n, 'avertissement')} : ce que les nouvelles données ont peut-être cassé (check --strict s’y arrête).`,
   },
@@ -294,24 +305,157 @@ export const fr: Catalogue = {
       found: 'aucun fichier de ce nom',
       fix: `Vérifiez le nom du dossier, ou copiez data/2024/${configFile} dans ${folder} et adaptez-le.`,
     }),
-    yaml: (found) => ({
-      expected: 'du YAML valide',
-      found,
-      fix: 'Vérifiez près de cette ligne l’indentation (des espaces, pas de tabulations), les deux-points après les clés et les guillemets fermants.',
-    }),
-    unknownKeys: (keys) => ({
-      expected: 'seulement les clés que le schéma connaît',
+    yaml: {
+      innerQuote: (quote) => ({
+        expected:
+          quote === '"'
+            ? 'une valeur entre guillemets droits (") sans autre guillemet droit à l’intérieur'
+            : "une valeur entre apostrophes droites (') sans autre apostrophe droite à l’intérieur",
+        found: `${quote === '"' ? 'un guillemet droit' : 'une apostrophe droite'} qui ferme la valeur avant sa fin : le texte qui suit est de trop`,
+        fix:
+          quote === '"'
+            ? 'À l’intérieur d’une valeur entre guillemets droits (comme dek: "…"), écrivez des apostrophes : {{pct \'usage.oui.share.all\'}}, et des guillemets français « … » pour une citation ; ou écrivez \\" pour un guillemet droit.'
+            : "Dans une valeur entre apostrophes, doublez chaque apostrophe (l''IA), ou mettez la valeur entre guillemets droits : \"l'IA\".",
+      }),
+      tab: () => ({
+        expected: 'une indentation faite d’espaces',
+        found: 'une tabulation en début de ligne',
+        fix: 'Remplacez la tabulation par des espaces (deux par niveau, alignés sur les lignes voisines) ; réglez votre éditeur pour qu’il insère des espaces quand on appuie sur Tab.',
+      }),
+      noSpace: (written, spaced) => ({
+        expected: 'une espace après les deux-points qui suivent une clé (clé: valeur)',
+        found: quoted(written),
+        fix: `Ajoutez une espace après les deux-points : ${spaced}`,
+      }),
+      unclosedQuote: () => ({
+        expected: 'un guillemet fermant à la fin de la valeur',
+        found: 'une valeur ouverte par un guillemet qui n’est jamais refermé',
+        fix: 'Ajoutez le guillemet fermant à la fin de la valeur commencée à cette ligne ; pour un guillemet à l’intérieur, écrivez des apostrophes ou « ».',
+      }),
+      indent: () => ({
+        expected: 'les clés d’un même bloc alignées sur la même colonne',
+        found: 'une ligne décalée par rapport aux clés voisines',
+        fix: 'Alignez cette clé sur les clés de même niveau au-dessus d’elle (le même nombre d’espaces en début de ligne).',
+      }),
+      colonInValue: (quotedValue) => ({
+        expected: 'une valeur sans « : » suivi d’une espace, ou une valeur entre guillemets',
+        found: 'un deux-points suivi d’une espace dans une valeur sans guillemets',
+        fix: `Mettez la valeur entre guillemets droits : ${quotedValue}`,
+      }),
+      duplicateKey: (key) => ({
+        expected: 'chaque clé une seule fois dans un même bloc',
+        found: `${quoted(key)} une deuxième fois`,
+        fix: 'Retirez l’une des deux lignes, ou renommez la clé.',
+      }),
+      reservedStart: (char) => ({
+        expected: 'une valeur qui ne commence ni par @, ni par `, ni par %',
+        found: `une valeur qui commence par ${char}`,
+        fix: 'Mettez la valeur entre guillemets droits.',
+      }),
+      backslash: () => ({
+        expected:
+          'entre guillemets droits, une barre oblique inverse (\\) seulement devant n, t, " ou une autre barre oblique inverse',
+        found: 'une barre oblique inverse (\\) suivie d’un autre caractère',
+        fix: 'Doublez la barre oblique inverse (\\\\), ou mettez la valeur entre apostrophes.',
+      }),
+      other: () => ({
+        expected: 'du YAML valide',
+        found: 'une ligne que le YAML ne sait pas lire',
+        fix: 'Les causes habituelles, près de cette ligne : un guillemet droit à l’intérieur d’une valeur entre guillemets droits (écrivez des apostrophes ou « » à l’intérieur) ; une tabulation dans l’indentation (mettez des espaces) ; une espace manquante après les deux-points d’une clé (clé: valeur) ; un guillemet fermant oublié.',
+      }),
+    },
+    unknownKeys: (keys, accepted, closest, spaced) => ({
+      expected: `l’une des clés de ce bloc : ${accepted.join(', ')}`,
       found: `${keys.length > 1 ? 'clés inconnues' : 'clé inconnue'} ${keys.map(quoted).join(', ')}`,
-      fix: `Vérifiez l’orthographe dans ${SCHEMA}, ou retirez la clé.`,
+      fix: spaced
+        ? `Ajoutez une espace après les deux-points : ${spaced}`
+        : closest
+          ? `Écrivez ${quoted(closest)} au lieu de ${quoted(keys[0] ?? '')}, ou retirez la clé.`
+          : 'Retirez la clé, ou remplacez-la par l’une des clés de la liste.',
     }),
     missingValue: (key, last) => ({
       expected: `une valeur pour ${quoted(key)}`,
       found: 'rien',
-      fix: `Ajoutez « ${last}: » ici.`,
+      fix: `Écrivez « ${last}: » à cet endroit, suivi de sa valeur.`,
     }),
-    correct: (key) => `Corrigez ${quoted(key)} comme attendu (voir ${SCHEMA}).`,
-    chartKind: (names) => `kind doit être l’un de : ${names}`,
-    questionType: (names) => `type doit être l’un de : ${names}`,
+    wrongType: (key, last, expected, got, value) => ({
+      expected: `${TYPE[expected] ?? expected} pour ${quoted(key)}`,
+      found: `${value} (${TYPE[got] ?? got})`,
+      fix:
+        expected === 'string'
+          ? `Écrivez un texte entre guillemets droits : ${last}: "${value.replace(/^"|"$/g, '')}"`
+          : expected === 'number' || expected === 'int'
+            ? `Écrivez un nombre sans guillemets, par exemple ${last}: 10`
+            : expected === 'boolean'
+              ? `Écrivez ${last}: true (oui) ou ${last}: false (non), sans guillemets.`
+              : expected === 'array'
+                ? `Écrivez une liste : ${last}: [a, b] sur la ligne, ou une ligne « - » par élément en dessous.`
+                : `Écrivez les clés de ${quoted(last)} sur les lignes suivantes, indentées de deux espaces de plus.`,
+    }),
+    tooSmall: (origin, minimum, exact) => ({
+      expected:
+        origin === 'string'
+          ? 'un texte non vide'
+          : origin === 'array'
+            ? `une liste d’${exact ? 'exactement' : 'au moins'} ${plural(minimum, 'élément')}`
+            : `un nombre d’au moins ${minimum}`,
+      fix:
+        origin === 'string'
+          ? 'Écrivez le texte entre les guillemets, ou retirez la clé si elle est facultative.'
+          : origin === 'array'
+            ? 'Ajoutez les éléments qui manquent, une ligne « - » chacun.'
+            : `Écrivez un nombre supérieur ou égal à ${minimum}.`,
+    }),
+    tooBig: (origin, maximum, exact) => ({
+      expected:
+        origin === 'array'
+          ? `une liste d’${exact ? 'exactement' : 'au plus'} ${plural(maximum, 'élément')}`
+          : origin === 'string'
+            ? `un texte d’au plus ${plural(maximum, 'caractère')}`
+            : `un nombre d’au plus ${maximum}`,
+      fix:
+        origin === 'array'
+          ? 'Retirez les éléments en trop.'
+          : origin === 'string'
+            ? 'Raccourcissez le texte.'
+            : `Écrivez un nombre inférieur ou égal à ${maximum}.`,
+    }),
+    idFormat: (suggested) => ({
+      expected:
+        'un identifiant : lettres minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple aide_diagnostic)',
+      fix: `${suggested ? `Écrivez ${quoted(suggested)} : les` : 'Les'} tirets, espaces, majuscules et accents ne sont pas permis dans un identifiant ; s’il est repris ailleurs (segments, graphiques, textes), changez-le aussi à ces endroits.`,
+    }),
+    dateFormat: (suggested, written) => ({
+      expected: 'une date écrite AAAA-MM-JJ (année, mois, jour), par exemple "2024-04-23"',
+      fix: suggested
+        ? `Écrivez "${suggested}" au lieu de "${written}".`
+        : 'Écrivez la date sous la forme "AAAA-MM-JJ", entre guillemets, par exemple "2024-04-23" pour le 23 avril 2024.',
+    }),
+    colourFormat: () => ({
+      expected: 'une couleur écrite #rrvvbb (six chiffres hexadécimaux), par exemple "#7a1f5c"',
+      fix: 'Écrivez la couleur entre guillemets, sous la forme "#7a1f5c" (le # compris : sans guillemets, il commence un commentaire).',
+    }),
+    urlFormat: () => ({
+      expected: 'une adresse web complète, qui commence par https://',
+      fix: 'Écrivez l’adresse entière, entre guillemets, par exemple "https://www.tech-imago.fr/enquetes/ia-2024/".',
+    }),
+    oneOf: (values, closest) => ({
+      expected: `l’une de ces valeurs : ${values.join(', ')}`,
+      fix: closest
+        ? `Écrivez ${quoted(closest)}, tel quel.`
+        : 'Écrivez l’une de ces valeurs, telle quelle.',
+    }),
+    questionType: (names) => ({
+      expected: `un type de question parmi : ${names.join(', ')}`,
+      fix: 'Choisissez le type qui correspond à la question du formulaire : single (une seule réponse), multiple (plusieurs réponses possibles), yesno (oui ou non), scale (une note sur une échelle, avec min: et max:), text (une réponse libre), timestamp (la colonne « Horodateur »).',
+    }),
+    chartKind: (names) => ({
+      expected: `un type de graphique parmi : ${names.join(', ')}`,
+      fix: 'Écrivez après « kind: » l’un de ces types de graphique, tel quel.',
+    }),
+    accentFix: (shade) =>
+      `Écrivez accent: "${shade}" (la nuance plus foncée la plus proche qui passe), ou choisissez une couleur plus foncée.`,
+    invalid: (key) => `Corrigez ${quoted(key)} comme indiqué.`,
     accent: (ratio, has, shade) =>
       `une couleur d’accent lisible en texte sur fond blanc : le niveau WCAG AA demande ${String(ratio).replace('.', ',')}:1, celle-ci a ${has.replace('.', ',')}:1 (la nuance plus foncée la plus proche qui passe est ${shade})`,
     previousMissing: (folder, configFile, written, itself) => ({
@@ -502,12 +646,12 @@ export const fr: Catalogue = {
     syntax: (found) => ({
       expected: 'un gabarit Handlebars valide',
       found: found ?? 'un bloc encore ouvert à la fin du texte',
-      fix: 'Vérifiez que chaque {{#if}}, {{#each}} et {{#unless}} est fermé par son {{/if}}, {{/each}} ou {{/unless}}, et chaque {{ par }}.',
+      fix: 'Vérifiez que chaque {{#if}}, {{#each}} et {{#unless}} est fermé par son {{/if}}, {{/each}} ou {{/unless}}, et que chaque « {{ » est refermé par « }} ».',
     }),
     unknownChart: (id, ids) => ({
-      expected: `un graphique de l’article, déclaré sous son « charts: » dans edition.yaml (${ids.join(', ')})`,
+      expected: `un graphique déclaré sous le « charts: » de cet article dans edition.yaml (${ids.length > 0 ? ids.join(', ') : 'il n’en déclare aucun'})`,
       found: `${quoted(id)}, qui n’en est pas un`,
-      fix: 'Corrigez l’identifiant du graphique, déclarez-le sous « charts: » de l’article, ou retirez {{chart}} du texte.',
+      fix: `Déclarez le graphique dans edition.yaml, sous « articles: », dans le « charts: » de cet article (- id: ${id}, avec son kind:, son question: et son title:)${ids.length > 0 ? ' ; ou corrigez l’identifiant pour celui de l’un des graphiques déclarés ci-dessus' : ''} ; ou, si le graphique n’a plus lieu d’être, retirez {{chart "${id}"}} du texte.`,
     }),
     keyFigureLine: (line: string) => ({
       expected:
@@ -528,6 +672,29 @@ export const fr: Catalogue = {
     }),
     refused: (reason, a, b) => ({
       expected:
+    noSuchQuestion: (question, questions) => ({
+      expected: `un chiffre d’une question de cette édition (${questions.join(', ')})`,
+      found: `aucune question ${quoted(question)} dans edition.yaml`,
+      fix: 'Si la question a été retirée du questionnaire (enquete init les liste dans init-report.md), retirez ce chiffre et la phrase qui le cite ; si elle a changé d’identifiant, écrivez le nouveau.',
+    }),
+    wrongKind: (id, kind, wanted, mean) => ({
+      expected: `${wanted.map(kindName).join(' ou ')} : ${wanted.length > 1 ? 'les seuls chiffres que cette aide accepte' : 'le seul chiffre que cette aide accepte'}`,
+      found: `${quoted(id)}, qui est ${kindName(kind)}`,
+      fix:
+        wanted.length > 1
+          ? 'Ces aides comparent ou classent des parts ou des moyennes : nommez des chiffres de ce type.'
+          : kind === 'share'
+            ? `Pour une part, écrivez {{pct "${id}"}} (un pourcentage), {{outof "${id}"}} (« 21 sur 24 ») ou {{share "${id}"}} (l’un ou l’autre selon la base).${mean ? ` Pour la moyenne de la question : {{mean "${mean}"}}.` : ''}`
+            : kind === 'mean'
+              ? `Pour une moyenne, écrivez {{mean "${id}"}}.`
+              : kind === 'count'
+                ? `Pour un effectif, écrivez {{count "${id}"}}.`
+                : kind === 'date'
+                  ? `Pour une date, écrivez {{date "${id}"}}.`
+                  : kind === 'change'
+                    ? `Pour une évolution, écrivez {{change "${id.replace(/\.change$/, '')}"}}.`
+                    : 'Corrigez l’identifiant, ou choisissez l’aide qui convient à ce chiffre.',
+    }),
         'deux chiffres sur des répondants distincts, sur les mêmes répondants, ou un groupe face à un groupe qui le contient',
       found:
         reason === 'overlap'

@@ -24,10 +24,44 @@ describe('edition config', () => {
     });
   });
 
-  it('locates a YAML syntax error', () => {
+  it('locates a YAML syntax error and names its cause, not in the parser’s words', () => {
     const [p] = problemsOf('edition:\n  id: "2024\n  survey: x\n');
-    expect(p).toMatchObject({ file: 'edition.yaml', line: 4, column: 1, expected: 'valid YAML' });
-    expect(p?.found).toContain('Missing closing "quote');
+    expect(p).toMatchObject({ file: 'edition.yaml', line: 4, column: 1 });
+    expect(p?.found).toBe('a value opened with a quote that is never closed');
+    expect(p?.fix).toContain('closing quote');
+  });
+
+  it.each([
+    [
+      'a double quote inside a double-quoted value',
+      '  sample: "ils disent "oui""',
+      'single quotes',
+    ],
+    ['a tab in the indentation', '\tsample: test', 'Replace the tab with spaces'],
+    ['no space after a colon', '  sample:"test"', 'Add a space after the colon: sample: "test"'],
+  ])('says the usual cause of a YAML error: %s', (_name, line, fix) => {
+    const yaml = TEST_CONFIG_YAML.replace('  sample: test', line);
+    const problems = problemsOf(yaml);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(yaml.split('\n').indexOf(line) + 1);
+    expect(problems[0]?.fix).toContain(fix);
+    expect(JSON.stringify(problems)).not.toMatch(/Unexpected|not allowed|Implicit/);
+  });
+
+  it.each([
+    [
+      'a date typed day first',
+      ['2024-04-23', '23/04/2024'],
+      'Write "2024-04-23" instead of "23/04/2024".',
+    ],
+    ['a hyphen in an id', ['id: radiologues', 'id: radio-logues'], 'Write "radio_logues"'],
+    ['a number in quotes', ['min: 1,', 'min: "un",'], 'Write a number without quotes'],
+  ])('says what a key accepts and how to write it: %s', (_name, [from, to], fix) => {
+    const yaml = TEST_CONFIG_YAML.replace(from as string, to as string);
+    if (yaml === TEST_CONFIG_YAML) throw new Error(`${from} is not in the test config`);
+    const [p] = problemsOf(yaml);
+    expect(p?.fix).toContain(fix);
+    expect(`${p?.expected} ${p?.fix}`).not.toMatch(/schema|YYYY-MM-DD, e\.g\. 2024-04-23$/);
   });
 
   it('names the key, its line and the fix for a wrong value', () => {
@@ -42,7 +76,9 @@ describe('edition config', () => {
     const [p] = problemsOf(
       TEST_CONFIG_YAML.replace('  sample: test', '  sample: test\n  smaple: x'),
     );
-    expect(p).toMatchObject({ where: 'key "edition"', found: 'unknown key "smaple"' });
+    expect(p).toMatchObject({ where: 'key "edition.smaple"', found: 'unknown key "smaple"' });
+    expect(p?.expected).toContain('sample');
+    expect(p?.fix).toBe('Write "sample" instead of "smaple", or remove the key.');
   });
 
   it('refuses a segment naming an unknown question or answer code', () => {

@@ -10,9 +10,9 @@ import { Document, isScalar, visit } from 'yaml';
 import type { RenderedChart } from '../../src/charts/draw.js';
 import { COMMON_FIELD_DOCS, type CommonChartKey } from '../../src/charts/kind.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { frenchText } from '../../src/publication/french.js';
 import type { Composed } from '../../src/compose/compose.js';
 import type { QuestionType } from '../../src/edition/schema.js';
+import { frenchText } from '../../src/publication/french.js';
 import {
   HELPER_DOCS,
   HELPER_GROUPS,
@@ -136,6 +136,10 @@ export function exampleYaml(article: string, chart: Record<string, unknown>): st
     Pair: (_key, pair) => {
       if (isScalar(pair.key) && pair.key.value === 'title' && isScalar(pair.value))
         pair.value.type = 'QUOTE_DOUBLE';
+      // The article's other keys are left out: the entry goes into an article already there.
+      if (isScalar(pair.key) && pair.key.value === 'charts')
+        pair.key.commentBefore =
+          ' … (le titre, le chapeau, l’auteur, la date et le texte de l’article)';
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });

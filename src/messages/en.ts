@@ -637,6 +637,29 @@ export const en = {
       found: reason,
       fix: `Correct the id in the template.${suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
     }),
+    noSuchQuestion: (question: string, questions: string[]) => ({
+      expected: `a figure of a question of this edition (${questions.join(', ')})`,
+      found: `no question "${question}" in edition.yaml`,
+      fix: 'If the question was dropped from the form (enquete init lists them in init-report.md), remove this figure and the sentence that cites it; if its id changed, write the new one.',
+    }),
+    wrongKind: (id: string, kind: string, wanted: string[], mean: string | undefined) => ({
+      expected: `a ${wanted.join(' or a ')}: the only ${wanted.length > 1 ? 'figures' : 'figure'} this helper takes`,
+      found: `"${id}", a ${kind}`,
+      fix:
+        wanted.length > 1
+          ? 'These helpers compare or rank shares or means: name figures of that kind.'
+          : kind === 'share'
+            ? `For a share, write {{pct "${id}"}} (a percentage), {{outof "${id}"}} ("21 sur 24") or {{share "${id}"}} (either, by its base).${mean ? ` For the question's mean: {{mean "${mean}"}}.` : ''}`
+            : kind === 'mean'
+              ? `For a mean, write {{mean "${id}"}}.`
+              : kind === 'count'
+                ? `For a count, write {{count "${id}"}}.`
+                : kind === 'date'
+                  ? `For a date, write {{date "${id}"}}.`
+                  : kind === 'change'
+                    ? `For a change, write {{change "${id.replace(/\.change$/, '')}"}}.`
+                    : 'Correct the id, or use the helper that fits this figure.',
+    }),
     unknownVariable: (name: string) => ({
       expected: 'only variables the article context provides, or a helper',
       found: `"${name}", which is neither`,
@@ -673,29 +696,6 @@ export const en = {
       expected:
         'two figures on separate respondents, on the same respondents, or a group against a group containing it',
       found:
-    noSuchQuestion: (question: string, questions: string[]) => ({
-      expected: `a figure of a question of this edition (${questions.join(', ')})`,
-      found: `no question "${question}" in edition.yaml`,
-      fix: 'If the question was dropped from the form (enquete init lists them in init-report.md), remove this figure and the sentence that cites it; if its id changed, write the new one.',
-    }),
-    wrongKind: (id: string, kind: string, wanted: string[], mean: string | undefined) => ({
-      expected: `a ${wanted.join(' or a ')}: the only ${wanted.length > 1 ? 'figures' : 'figure'} this helper takes`,
-      found: `"${id}", a ${kind}`,
-      fix:
-        wanted.length > 1
-          ? 'These helpers compare or rank shares or means: name figures of that kind.'
-          : kind === 'share'
-            ? `For a share, write {{pct "${id}"}} (a percentage), {{outof "${id}"}} ("21 sur 24") or {{share "${id}"}} (either, by its base).${mean ? ` For the question's mean: {{mean "${mean}"}}.` : ''}`
-            : kind === 'mean'
-              ? `For a mean, write {{mean "${id}"}}.`
-              : kind === 'count'
-                ? `For a count, write {{count "${id}"}}.`
-                : kind === 'date'
-                  ? `For a date, write {{date "${id}"}}.`
-                  : kind === 'change'
-                    ? `For a change, write {{change "${id.replace(/\.change$/, '')}"}}.`
-                    : 'Correct the id, or use the helper that fits this figure.',
-    }),
         reason === 'overlap'
           ? `"${a}" and "${b}" count partly the same respondents`
           : `"${a}" compared with itself`,
@@ -1005,16 +1005,6 @@ export const en = {
   },
 };
 
-const WHAT_EN = {
-  questionId: 'question id',
-  columnHeader: 'column header',
-  segmentId: 'segment id',
-  answerCode: 'answer code',
-  chartId: 'chart id',
-};
-
-export type Catalogue = typeof en;
-export type Duplicated = keyof typeof WHAT_EN;
 /** The types of YAML value the config's keys take, as the messages name them. */
 const TYPE_EN: Record<string, string> = {
   string: 'some text',
@@ -1027,3 +1017,13 @@ const TYPE_EN: Record<string, string> = {
   null: 'an empty value',
 };
 
+const WHAT_EN = {
+  questionId: 'question id',
+  columnHeader: 'column header',
+  segmentId: 'segment id',
+  answerCode: 'answer code',
+  chartId: 'chart id',
+};
+
+export type Catalogue = typeof en;
+export type Duplicated = keyof typeof WHAT_EN;

@@ -87,6 +87,18 @@ const AGAIN =
 const DOWNLOAD_AGAIN =
   'Téléchargez de nouveau les réponses depuis Google Forms (« Télécharger les réponses (.csv) »).';
 
+/** The types of YAML value the config's keys take, as the messages name them. */
+const TYPE: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'true ou false',
+  array: 'une liste',
+  object: 'un bloc de clés',
+  record: 'un bloc de clés',
+  null: 'une valeur vide',
+};
+
 const WHAT: Record<Duplicated, string> = {
   questionId: 'identifiant de question',
   columnHeader: 'en-tête de colonne',
@@ -111,18 +123,6 @@ export const fr: Catalogue = {
     errorHead: 'enquete : ',
     claims: (claims, decidedTrue) =>
       `${plural(claims, 'choix de formulation', 'choix de formulation')} dans les articles (${plural(decidedTrue, 'vrai', 'vrais')}), chacun tranché par un intervalle ou un seuil : détail dans claims.json.`,
-/** The types of YAML value the config's keys take, as the messages name them. */
-const TYPE: Record<string, string> = {
-  string: 'un texte',
-  number: 'un nombre',
-  int: 'un nombre entier',
-  boolean: 'true ou false',
-  array: 'une liste',
-  object: 'un bloc de clés',
-  record: 'un bloc de clés',
-  null: 'une valeur vide',
-};
-
     warnings: (n) =>
       `\n${plural(n, 'avertissement')} : ce que les nouvelles données ont peut-être cassé (check --strict s’y arrête).`,
   },
@@ -638,6 +638,29 @@ const TYPE: Record<string, string> = {
       found: reason,
       fix: `Corrigez l’identifiant dans le texte.${suggestions.length > 0 ? ` Vouliez-vous dire ${suggestions.map(quoted).join(', ')} ?` : ''}`,
     }),
+    noSuchQuestion: (question, questions) => ({
+      expected: `un chiffre d’une question de cette édition (${questions.join(', ')})`,
+      found: `aucune question ${quoted(question)} dans edition.yaml`,
+      fix: 'Si la question a été retirée du questionnaire (enquete init les liste dans init-report.md), retirez ce chiffre et la phrase qui le cite ; si elle a changé d’identifiant, écrivez le nouveau.',
+    }),
+    wrongKind: (id, kind, wanted, mean) => ({
+      expected: `${wanted.map(kindName).join(' ou ')} : ${wanted.length > 1 ? 'les seuls chiffres que cette aide accepte' : 'le seul chiffre que cette aide accepte'}`,
+      found: `${quoted(id)}, qui est ${kindName(kind)}`,
+      fix:
+        wanted.length > 1
+          ? 'Ces aides comparent ou classent des parts ou des moyennes : nommez des chiffres de ce type.'
+          : kind === 'share'
+            ? `Pour une part, écrivez {{pct "${id}"}} (un pourcentage), {{outof "${id}"}} (« 21 sur 24 ») ou {{share "${id}"}} (l’un ou l’autre selon la base).${mean ? ` Pour la moyenne de la question : {{mean "${mean}"}}.` : ''}`
+            : kind === 'mean'
+              ? `Pour une moyenne, écrivez {{mean "${id}"}}.`
+              : kind === 'count'
+                ? `Pour un effectif, écrivez {{count "${id}"}}.`
+                : kind === 'date'
+                  ? `Pour une date, écrivez {{date "${id}"}}.`
+                  : kind === 'change'
+                    ? `Pour une évolution, écrivez {{change "${id.replace(/\.change$/, '')}"}}.`
+                    : 'Corrigez l’identifiant, ou choisissez l’aide qui convient à ce chiffre.',
+    }),
     unknownVariable: (name) => ({
       expected: 'seulement des variables fournies par l’article, ou une aide (helper)',
       found: `${quoted(name)}, qui n’est ni l’un ni l’autre`,
@@ -672,29 +695,6 @@ const TYPE: Record<string, string> = {
     }),
     refused: (reason, a, b) => ({
       expected:
-    noSuchQuestion: (question, questions) => ({
-      expected: `un chiffre d’une question de cette édition (${questions.join(', ')})`,
-      found: `aucune question ${quoted(question)} dans edition.yaml`,
-      fix: 'Si la question a été retirée du questionnaire (enquete init les liste dans init-report.md), retirez ce chiffre et la phrase qui le cite ; si elle a changé d’identifiant, écrivez le nouveau.',
-    }),
-    wrongKind: (id, kind, wanted, mean) => ({
-      expected: `${wanted.map(kindName).join(' ou ')} : ${wanted.length > 1 ? 'les seuls chiffres que cette aide accepte' : 'le seul chiffre que cette aide accepte'}`,
-      found: `${quoted(id)}, qui est ${kindName(kind)}`,
-      fix:
-        wanted.length > 1
-          ? 'Ces aides comparent ou classent des parts ou des moyennes : nommez des chiffres de ce type.'
-          : kind === 'share'
-            ? `Pour une part, écrivez {{pct "${id}"}} (un pourcentage), {{outof "${id}"}} (« 21 sur 24 ») ou {{share "${id}"}} (l’un ou l’autre selon la base).${mean ? ` Pour la moyenne de la question : {{mean "${mean}"}}.` : ''}`
-            : kind === 'mean'
-              ? `Pour une moyenne, écrivez {{mean "${id}"}}.`
-              : kind === 'count'
-                ? `Pour un effectif, écrivez {{count "${id}"}}.`
-                : kind === 'date'
-                  ? `Pour une date, écrivez {{date "${id}"}}.`
-                  : kind === 'change'
-                    ? `Pour une évolution, écrivez {{change "${id.replace(/\.change$/, '')}"}}.`
-                    : 'Corrigez l’identifiant, ou choisissez l’aide qui convient à ce chiffre.',
-    }),
         'deux chiffres sur des répondants distincts, sur les mêmes répondants, ou un groupe face à un groupe qui le contient',
       found:
         reason === 'overlap'

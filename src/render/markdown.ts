@@ -157,50 +157,8 @@ function articleMarkdown(
     // French quotes; the no-break spaces inside them are set with the rest of French typography.
     quotes: ['« ', ' »', '“', '”'],
   });
-  const callIn = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
-  const callsOnly = new RegExp(`^(?:[ \\t]*${OPEN}\\d+${CLOSE})+[ \\t]*$`);
-  /** A line of the text made only of calls that print no words: `{{else}}`, `{{/if}}`… */
-  const silentLine = (line: string) =>
-    callsOnly.test(line) &&
-    [...line.matchAll(callIn)].every((m) => SILENT.test(calls[Number(m[1])]?.text ?? ''));
-  /**
-   * A paragraph's lines as runs: its silent first and last lines out of it; a
-   * silent line between its words stays in it when the conditions it opens
-   * close in it (a condition inside a paragraph), and otherwise parts it (a
-   * condition around whole paragraphs). A paragraph whose last condition
-   * starts on its own line after its first words keeps it whole.
-   */
-  const paragraphRuns = (lines: string[]) => {
-    let first = 0;
-    while (first < lines.length && silentLine(lines[first] as string)) first++;
-    let last = lines.length;
-    while (last > first && silentLine(lines[last - 1] as string)) last--;
-    const words = lines.slice(first, last);
-    if (!balanced(words.join('\n'))) {
-      // A condition ending the paragraph it started in ("…, soit 81 %.\n{{#if}}…{{/if}}").
-      if (balanced(lines.join('\n'))) return [{ silent: false, lines }];
-      return runsOf(lines, silentLine);
-    }
-    const silent = (part: string[]) => (part.length > 0 ? [{ silent: true, lines: part }] : []);
-    return [
-      ...silent(lines.slice(0, first)),
-      ...(words.length > 0 ? [{ silent: false, lines: words }] : []),
-      ...silent(lines.slice(last)),
-    ];
-  };
-  /** Whether every block the text opens closes in it, and its every {{else}} is inside one. */
-  const balanced = (text: string) => {
-    let depth = 0;
-    for (const m of text.matchAll(callIn)) {
-      const call = calls[Number(m[1])]?.text ?? '';
-      if (/^\{\{~?\s*[#^]/.test(call)) depth++;
-      else if (/^\{\{~?\s*\//.test(call)) depth--;
-      else if (/^\{\{~?\s*else\b/.test(call) && depth === 0) return false;
-      if (depth < 0) return false;
-    }
-    return depth === 0;
-  };
-  // Before the paragraphs' words are read: their silent lines are taken out (paragraphRuns).
+  const paragraphRuns = paragraphRunsOf(calls);
+  // Before the paragraphs' words are read: their silent lines are taken out (paragraphRunsOf).
   md.core.ruler.after('block', 'silent_lines', (state) => {
     const out: Token[] = [];
     const tokens = state.tokens;
@@ -230,20 +188,77 @@ function articleMarkdown(
     state.tokens = out;
   });
   md.renderer.rules.silent_calls = (tokens, idx) => `${(tokens[idx] as Token).content}\n`;
-  const hiddenLines = startsOfLines(hidden);
   const fence = md.renderer.rules.fence;
+  const keyFigures = keyFiguresBlock(md, calls, placeOfHidden, startsOfLines(hidden));
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx] as Token;
-    if (!KEY_FIGURES_BLOCK.includes(token.info.trim())) {
-      return fence
-        ? fence(tokens, idx, options, env, self)
-        : self.renderToken(tokens, idx, options);
+    if (KEY_FIGURES_BLOCK.includes(token.info.trim())) return keyFigures(token);
+    return fence ? fence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+  return md;
+}
+
+const CALL_IN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
+const CALLS_ONLY = new RegExp(`^(?:[ \\t]*${OPEN}\\d+${CLOSE})+[ \\t]*$`);
+
+/**
+ * A paragraph's lines as runs: its silent first and last lines out of it; a
+ * silent line between its words stays in it when the conditions it opens
+ * close in it (a condition inside a paragraph), and otherwise parts it (a
+ * condition around whole paragraphs). A paragraph whose last condition
+ * starts on its own line after its first words keeps it whole.
+ */
+function paragraphRunsOf(calls: Call[]) {
+  const textOf = (m: RegExpMatchArray) => calls[Number(m[1])]?.text ?? '';
+  /** A line of the text made only of calls that print no words: `{{else}}`, `{{/if}}`… */
+  const silentLine = (line: string) =>
+    CALLS_ONLY.test(line) && [...line.matchAll(CALL_IN)].every((m) => SILENT.test(textOf(m)));
+  /** Whether every block the text opens closes in it, and its every {{else}} is inside one. */
+  const balanced = (text: string) => {
+    let depth = 0;
+    for (const m of text.matchAll(CALL_IN)) {
+      const call = textOf(m);
+      if (/^\{\{~?\s*[#^]/.test(call)) depth++;
+      else if (/^\{\{~?\s*\//.test(call)) depth--;
+      else if (/^\{\{~?\s*else\b/.test(call) && depth === 0) return false;
+      if (depth < 0) return false;
     }
+    return depth === 0;
+  };
+  return (lines: string[]) => {
+    let first = 0;
+    while (first < lines.length && silentLine(lines[first] as string)) first++;
+    let last = lines.length;
+    while (last > first && silentLine(lines[last - 1] as string)) last--;
+    const words = lines.slice(first, last);
+    if (!balanced(words.join('\n'))) {
+      // A condition ending the paragraph it started in ("…, soit 81 %.\n{{#if}}…{{/if}}").
+      if (balanced(lines.join('\n'))) return [{ silent: false, lines }];
+      return runsOf(lines, silentLine);
+    }
+    const silent = (part: string[]) => (part.length > 0 ? [{ silent: true, lines: part }] : []);
+    return [
+      ...silent(lines.slice(0, first)),
+      ...(words.length > 0 ? [{ silent: false, lines: words }] : []),
+      ...silent(lines.slice(last)),
+    ];
+  };
+}
+
+/** The key-figures block as {{#keyFigures}}: each line's first call its figure, the rest its sentence. */
+function keyFiguresBlock(
+  md: MarkdownIt,
+  calls: Call[],
+  placeOfHidden: (offset: number) => Place,
+  hiddenLines: number[],
+) {
+  const figureLine = new RegExp(`^\\s*(?:[-*]\\s+)?${OPEN}(\\d+)${CLOSE}(.*)$`);
+  return (token: Token): string => {
     // The block's first line is its opening fence; its content starts on the next.
     const contentLine = (token.map?.[0] ?? 0) + 1;
     const figures = token.content.split('\n').flatMap((line, k) => {
       if (line.trim() === '') return [];
-      const m = new RegExp(`^\\s*(?:[-*]\\s+)?${OPEN}(\\d+)${CLOSE}(.*)$`).exec(line);
+      const m = figureLine.exec(line);
       const call = m ? calls[Number(m[1])] : undefined;
       if (!m || !call || SILENT.test(call.text)) {
         const indent = line.length - line.trimStart().length;
@@ -255,7 +270,6 @@ function articleMarkdown(
     });
     return `{{#keyFigures}}\n${figures.join('\n')}\n{{/keyFigures}}\n`;
   };
-  return md;
 }
 
 /** The HTML with each call back in place, and the map from its places to the Markdown's. */

@@ -4,10 +4,10 @@
  * break a page or the e-mail), so the reader would see the tags as text.
  */
 import type { Problem } from '../../errors.js';
-import { lint as say, where } from '../../messages/index.js';
-import { placeIn } from '../../render/audit.js';
+import { lint as say } from '../../messages/index.js';
 import { findCalls } from '../../render/markdown.js';
 import type { LintInput } from '../input.js';
+import { problemInText } from '../text-problem.js';
 
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
@@ -16,18 +16,7 @@ export function htmlInMarkdown({ texts }: LintInput): Problem[] {
     if (t.part !== 'body' || !t.file.endsWith('.md')) return [];
     const tags = typedTags(t.text);
     const first = tags[0];
-    if (!first) return [];
-    const lines = t.text.slice(0, first.index).split('\n');
-    const at = placeIn(t, { line: lines.length, column: lines.at(-1)?.length ?? 0 });
-    return [
-      {
-        file: t.file,
-        line: at.line,
-        column: at.column,
-        where: where.articlePart(t.article, t.part),
-        ...say.htmlInMarkdown(first.tag, tags.length),
-      },
-    ];
+    return first ? [problemInText(t, first.index, say.htmlInMarkdown(first.tag, tags.length))] : [];
   });
 }
 

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { errorJson, formatError, InputError, isExpectedError, UsageError } from './errors.js';
 import {
   consoleLog,
+  formatBuildSummary,
   formatClaims,
   formatReconciliation,
   formatWarnings,
@@ -97,18 +98,20 @@ function commandLine(argv: string[]): { values: Values; command?: string; folder
 async function init(folder: string, values: Values): Promise<number> {
   if (values.from === undefined) throw new UsageError(usage.initNeeds('from'));
   if (values.responses === undefined) throw new UsageError(usage.initNeeds('responses'));
-  const [{ initEdition }, { CHART_KINDS }] = await Promise.all([
+  const [{ initEdition }, { reportTerminal, terminalWidth }, { CHART_KINDS }] = await Promise.all([
     import('./init/init.js'),
+    import('./init/terminal-report.js'),
     import('./charts/kinds/index.js'),
   ]);
   const log = consoleLog();
   log.info(cli.initRunning(folder, values.from, values.responses));
-  const { report, problems } = await initEdition(
+  const { document, problems } = await initEdition(
     { folder, from: values.from, responses: values.responses },
     CHART_KINDS,
     log,
   );
-  process.stdout.write(`\n${report}`);
+  // The report for a person to read; init-report.md, beside the new edition, holds it in Markdown.
+  process.stdout.write(`\n${reportTerminal(document, terminalWidth(process.stdout.columns))}`);
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -141,7 +144,7 @@ async function build(folder: string, values: Values): Promise<number> {
   } finally {
     await Promise.all([chromium.close(), worker.stop()]);
   }
-  const { written, reconciliation, articles, claims, warnings } = result;
+  const { written, outFolder, reconciliation, articles, claims, warnings } = result;
   log.info(`\n${formatReconciliation(reconciliation)}`);
   log.info(formatClaims(claims));
   if (warnings.length > 0) log.info(formatWarnings(warnings));
@@ -150,9 +153,9 @@ async function build(folder: string, values: Values): Promise<number> {
     log.info(cli.cpuUsed(((cpu.user + cpu.system) / 1e6).toFixed(2)));
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  log.info(
-    `${cli.built(articles, chromium.starts, written.length, seconds)}\n${formatWritten(written)}`,
-  );
+  log.info(cli.built(articles, chromium.starts, seconds));
+  // Every file with --verbose; else each article's folder, its files and their size.
+  log.info(values.verbose ? formatWritten(written) : formatBuildSummary(written, outFolder));
   return 0;
 }
 
@@ -221,6 +224,7 @@ function parse(argv: string[]) {
       debug: { type: 'boolean' },
       json: { type: 'boolean' },
       strict: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

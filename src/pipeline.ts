@@ -30,6 +30,8 @@ export interface BuildOptions extends ComposeOptions {
 
 export interface BuildResult {
   written: WrittenFile[];
+  /** Where the outputs were published. */
+  outFolder: string;
   reconciliation: Reconciliation;
   articles: string[];
   claims: Claim[];
@@ -61,6 +63,7 @@ export async function buildEdition(
   await tools.log.stage(stages.writeOutputs, () => publish(files, target, kept));
   return {
     written: await sizes(target, files),
+    outFolder: target,
     reconciliation: ingested.reconciliation,
     articles: rebuilt.map((a) => a.slug),
     claims: composed.claims,

@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLS
 import type { QuestionChanges } from '../analysis/comparability.js';
 import { type EditionConfig, hasOther, isClosed, type Question } from '../edition/schema.js';
 import { initReport as say } from '../messages/index.js';
+import { renameInYamlComments } from './comments.js';
 import type { InitPlan } from './plan.js';
 
 type Doc = ReturnType<typeof parseDocument>;
@@ -27,6 +28,8 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
   flowOptionMaps(doc.getIn(['questions']));
   // Last year's decisions were on comparing with the year before; this year's are the editors' to make.
   doc.delete('comparability');
+  // The comments carried over speak of this year, not of last year's edition.
+  renameInYamlComments(doc, plan.edition.id.from, plan.edition.id.to);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 

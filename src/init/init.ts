@@ -7,7 +7,7 @@
  *   previous edition.yaml ─┐
  *   new export ─► profile ─┴► planInit ─► applyPlan ─► new folder ─► check ─► init-report.md
  */
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type QuestionChanges, questionChanges } from '../analysis/comparability.js';
 import { CONFIG_FILE, loadEdition, parseEditionConfig } from '../edition/load.js';
@@ -18,9 +18,10 @@ import type { Log } from '../log.js';
 import { init as say, stages, tasks, usage } from '../messages/index.js';
 import { applyPlan, noteComparability } from './apply.js';
 import { linesUsing, type UsedLine } from './article-lines.js';
+import { renameInTemplateComments } from './comments.js';
 import { type InitPlan, planInit } from './plan.js';
 import { profileExport } from './profile.js';
-import { initReport } from './report.js';
+import { type ReportDocument, reportDocument, reportMarkdown } from './report.js';
 
 export const REPORT_FILE = 'init-report.md';
 export const EXPORT_FILE = 'responses.csv';
@@ -32,7 +33,10 @@ export interface InitOptions {
 }
 
 export interface InitResult {
+  /** The report as init-report.md holds it. */
   report: string;
+  /** The same report before it is written, for the terminal (terminal-report.ts). */
+  document: ReportDocument;
   /** The new edition does not read yet: the report says why. */
   problems: Problem[];
 }
@@ -68,12 +72,12 @@ export async function initEdition(
   const configText = noteComparability(planned, previous.config.edition.id, changes);
 
   await log.stage(stages.writeNewEdition, () =>
-    writeFolder(options, previous.config.source.file, configText),
+    writeFolder(options, previous.config, plan.edition.id.to, configText),
   );
 
   const lines = await linesToRewrite(options, previous.config, plan, configText);
   const { problems, kept } = await readsAsIs(options.folder, kinds);
-  const report = initReport({
+  const document = reportDocument({
     newFolder: options.folder,
     previousFolder: options.from,
     exportFile: options.responses,
@@ -83,8 +87,9 @@ export async function initEdition(
     ...(kept === undefined ? {} : { kept }),
     changes,
   });
+  const report = reportMarkdown(document);
   await writeFile(path.join(options.folder, REPORT_FILE), report);
-  return { report, problems };
+  return { report, document, problems };
 }
 
 /** The lines of the new config and of the articles that use what was dropped. */
@@ -134,8 +139,11 @@ function changesSince(
   }
 }
 
+/** Nothing there, or an empty folder: anything else (a file too) is the editor's, and stays. */
 async function refuseFilledFolder(folder: string): Promise<void> {
-  const entries = await readdir(folder).catch(() => null);
+  const entries = await readdir(folder).catch((e: NodeJS.ErrnoException) =>
+    e.code === 'ENOENT' ? null : [folder],
+  );
   if (entries && entries.length > 0) {
     throw new UsageError(usage.folderNotEmpty(folder));
   }
@@ -143,11 +151,18 @@ async function refuseFilledFolder(folder: string): Promise<void> {
 
 /**
  * Last year's folder copied (article texts, and anything else the editors
- * keep there) but its export and its init report, the new export copied in
- * as responses.csv and the new config written; all in a staging folder moved
- * into place at the end, so a failure leaves nothing behind.
+ * keep there) but its export and its init report, the articles' comments
+ * naming this year, the new export copied in as responses.csv and the new
+ * config written; all in a staging folder moved into place at the end, so a
+ * failure leaves nothing behind.
  */
-async function writeFolder(options: InitOptions, oldExport: string, configText: string) {
+async function writeFolder(
+  options: InitOptions,
+  previous: EditionConfig,
+  id: string,
+  configText: string,
+) {
+  const oldExport = previous.source.file;
   const target = path.resolve(options.folder);
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.init-${process.pid}`);
   await mkdir(path.dirname(target), { recursive: true });
@@ -156,9 +171,22 @@ async function writeFolder(options: InitOptions, oldExport: string, configText: 
     const from = path.resolve(options.from);
     const skip = new Set([oldExport, REPORT_FILE, CONFIG_FILE].map((f) => path.join(from, f)));
     await cp(from, staging, { recursive: true, filter: (src) => !skip.has(src) });
+    for (const { body } of previous.articles) {
+      const file = path.join(staging, body);
+      if (path.relative(staging, file).startsWith('..')) continue; // not copied: not ours to change
+      const text = await readFile(file, 'utf8').catch(() => null);
+      const renamed = text && renameInTemplateComments(text, previous.edition.id, id);
+      if (renamed && renamed !== text) await writeFile(file, renamed);
+    }
     await cp(options.responses, path.join(staging, EXPORT_FILE));
     await writeFile(path.join(staging, CONFIG_FILE), configText);
-    await rm(target, { recursive: true, force: true });
+    // Only an empty folder gives way (refuseFilledFolder): one filled since is never removed.
+    await rmdir(target).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return;
+      throw ['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(e.code ?? '')
+        ? new UsageError(usage.folderNotEmpty(options.folder))
+        : e;
+    });
     await rename(staging, target);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });

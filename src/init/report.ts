@@ -27,9 +27,41 @@ export interface ReportFacts {
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
-type Section = { title: string; lines: string[]; empty: string };
+/** A question of last year and the column of the new export it was found in, with the evidence. */
+export interface FoundRow {
+  id: string;
+  column: number;
+  header: string;
+  how: string;
+}
 
+/**
+ * A line of the report: a Markdown line as the catalogue words it ("- " an
+ * item, "  - " one under it), the table of the questions found, or the
+ * commands to run next, which the terminal shows one per line.
+ */
+export type ReportLine = string | { found: FoundRow[] } | { next: string[] };
+
+export interface ReportSection {
+  title: string;
+  lines: ReportLine[];
+}
+
+/** The report before it is written: in Markdown for init-report.md, for a person on the terminal. */
+export interface ReportDocument {
+  head: string[];
+  sections: ReportSection[];
+  closing: string[];
+}
+
+type Section = { title: string; lines: ReportLine[]; empty: string };
+
+/** The report as init-report.md holds it. */
 export function initReport(f: ReportFacts): string {
+  return reportMarkdown(reportDocument(f));
+}
+
+export function reportDocument(f: ReportFacts): ReportDocument {
   const sections: Section[] = [
     questionsFound(f.plan),
     optionChanges(f.plan),
@@ -39,17 +71,42 @@ export function initReport(f: ReportFacts): string {
     personalData(f.plan),
     todo(f),
   ];
+  return {
+    head: heading(f),
+    sections: sections.map(({ title, lines, empty }) => ({
+      title,
+      lines: lines.length > 0 ? lines : [empty],
+    })),
+    closing: f.kept === undefined ? [] : [say.reads(f.kept, f.plan.rows)],
+  };
+}
+
+export function reportMarkdown(doc: ReportDocument): string {
+  const line = (l: ReportLine): string[] => {
+    if (typeof l === 'string') return [l];
+    if ('next' in l) return [say.nextCommands(...(l.next as [string, string]))];
+    return [
+      say.questionsHead,
+      '|---|---|---|---|',
+      ...l.found.map((r) => `| ${code(r.id)} | ${r.column} | ${r.header} | ${r.how} |`),
+    ];
+  };
   const out = [
-    ...heading(f),
-    ...sections.flatMap(({ title, lines, empty }) => [
-      '',
-      `## ${title}`,
-      '',
-      ...(lines.length > 0 ? lines : [empty]),
-    ]),
-    ...(f.kept === undefined ? [] : ['', say.reads(f.kept, f.plan.rows)]),
+    ...doc.head,
+    ...doc.sections.flatMap(({ title, lines }) => ['', `## ${title}`, '', ...lines.flatMap(line)]),
+    ...doc.closing.flatMap((c) => ['', c]),
   ];
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A command as the shell takes it, for the editor to copy: the project's own
+ * command through npx, each argument quoted when the shell would split or
+ * read it (a space, a quote, a "$" in a folder's name).
+ */
+export function shellCommand(args: readonly string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`);
+  return ['npx', 'enquete', ...args].map(quote).join(' ');
 }
 
 /** The title, what was made from what, and the edition's own values carried over or changed. */
@@ -86,18 +143,13 @@ function questionsFound(plan: InitPlan): Section {
       m.question.header,
     );
   };
-  return {
-    title: say.questionsFound,
-    lines: [
-      say.questionsHead,
-      '|---|---|---|---|',
-      ...plan.matches.map(
-        (m) =>
-          `| ${code(m.question.id)} | ${m.column.index + 1} | ${m.column.header} | ${how(m)} |`,
-      ),
-    ],
-    empty: say.none,
-  };
+  const found = plan.matches.map((m) => ({
+    id: m.question.id,
+    column: m.column.index + 1,
+    header: m.column.header,
+    how: how(m),
+  }));
+  return { title: say.questionsFound, lines: found.length > 0 ? [{ found }] : [], empty: say.none };
 }
 
 /** Answers renamed, added, typed in « Autre », no longer chosen; scales widened. */
@@ -184,7 +236,7 @@ function personalData(plan: InitPlan): Section {
 function todo(f: ReportFacts): Section {
   const { plan } = f;
   const from = plan.edition.id.from;
-  const lines = [
+  const lines: ReportLine[] = [
     ...stillStops(f.problems),
     ...linesToRewrite(f.lines),
     ...(f.changes.length > 0 ? [say.comparabilityTodo(from)] : []),
@@ -197,7 +249,7 @@ function todo(f: ReportFacts): Section {
       ...c.renamed.map((r) => say.checkShort(code(id), code(r.code), r.to)),
     ]),
     say.updateTexts,
-    say.nextCommands(f.newFolder),
+    { next: [shellCommand(['check', f.newFolder]), shellCommand(['build', f.newFolder])] },
   ];
   return { title: say.todo, lines, empty: '' };
 }

@@ -16,7 +16,7 @@ function differenceEn(d: Difference, previous: string): string {
     case 'reworded':
       return `question reworded ("${d.from}" in ${previous}, "${d.to}" now)`;
     case 'type':
-      return `question type changed (${d.from} in ${previous}, ${d.to} now)`;
+      return `question type changed (${typeName(d.from)} in ${previous}, ${typeName(d.to)} now)`;
     case 'asked':
       return `asked to other respondents than in ${previous}`;
     case 'renamed':
@@ -40,8 +40,34 @@ function differenceEn(d: Difference, previous: string): string {
 
 const clock = () => new Date().toLocaleTimeString('en-GB');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "512 B", "12.3 KB", "1.25 MB". */
+const size = (bytes: number) => {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+};
+/** A question's type as the editors know it from the form, not as edition.yaml spells it. */
+const TYPE_NAMES: Record<string, string> = {
+  timestamp: 'date and time',
+  single: 'single choice',
+  multiple: 'multiple choice',
+  yesno: 'yes or no',
+  scale: 'scale',
+  text: 'free text',
+};
+const typeName = (type: string) => TYPE_NAMES[type] ?? type;
+/** "14 April 2025" from an ISO date. */
+const day = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 const HELP = `enquete: survey report pipeline
+
+From the project folder, run the commands with npx: npx enquete build data/2024
 
 Usage:
   enquete build <edition-folder> [options]   build every article of the edition: PDF, web article,
@@ -68,6 +94,8 @@ Options:
                        as they are
   --base-url <url>     where the output folder will be published: the newsletter's images and
                        its link to the web version point there (default: edition.publishUrl)
+  --verbose            (build) list every file written with its size, instead of a summary per
+                       article
   --from <folder>      (init) last year's edition folder
   --responses <file>   (init) the new year's Google Forms export
   --json               (check) print the result as JSON on stdout
@@ -91,8 +119,14 @@ export const en = {
     building: (folder: string) => `enquete build ${folder}`,
     initRunning: (folder: string, from: string, responses: string) =>
       `enquete init ${folder} --from ${from} --responses ${responses}`,
-    built: (slugs: string[], chromiums: number, files: number, seconds: string) =>
-      `\nBuilt ${plural(slugs.length, 'article')} (${slugs.join(', ')}) with ${chromiums} Chromium.\nWrote ${files} files in ${seconds} s:`,
+    built: (slugs: string[], chromiums: number, seconds: string) =>
+      `\nBuilt ${plural(slugs.length, 'article')} (${slugs.join(', ')}) with ${chromiums} Chromium, in ${seconds} s.`,
+    written: (files: number, bytes: number) => `Wrote ${plural(files, 'file')}, ${size(bytes)}:`,
+    files: (n: number) => plural(n, 'file'),
+    size: (bytes: number) => size(bytes),
+    duration: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`),
+    subfolder: (name: string, files: number) => `${name}/ (${plural(files, 'file')})`,
+    verboseHint: 'Every file with its size: add --verbose.',
     checked: (
       folder: string,
       slugs: string[],
@@ -111,7 +145,7 @@ export const en = {
   },
 
   usage: {
-    defaultHint: 'Run `enquete --help` for the commands and their options.',
+    defaultHint: 'Run `npx enquete --help` for the commands and their options.',
     noCommand: () => ({ message: 'No command given.', hint: HELP }),
     badArguments: (message: string) => ({ message }),
     unknownOption: (option: string) => ({ message: `Unknown option '${option}'.` }),
@@ -125,11 +159,11 @@ export const en = {
     unexpectedArgument: (arg: string) => ({ message: `Unexpected argument "${arg}".` }),
     initNeeds: (option: string) => ({
       message: `"enquete init" needs --${option}.`,
-      hint: 'For example: enquete init data/2025 --from data/2024 --responses ~/Téléchargements/export.csv',
+      hint: 'For example: npx enquete init data/2025 --from data/2024 --responses ~/Downloads/export.csv',
     }),
     folderNotEmpty: (folder: string) => ({
       message: `${folder} already exists and is not empty: init makes a new edition folder and never writes into one.`,
-      hint: 'Give the name of a new folder (e.g. data/2025), or empty this one first.',
+      hint: `Nothing in it was touched. Give the name of a folder that does not exist yet; or, to keep this name, first set this folder aside by renaming it (e.g. to ${folder.replace(/[\\/]+$/, '')}-old): its articles and notes stay as they are.`,
     }),
     unknownArticle: (slug: string, slugs: string[]) => ({
       message: `No article "${slug}" in this edition.`,
@@ -225,6 +259,7 @@ export const en = {
     writeNewEdition: 'Write the new edition',
     printPdf: 'Print PDF (Chromium)',
     web: 'Web article',
+    ofArticle: (stage: string, slug: string) => `${stage}: ${slug}`,
     fragment: 'CMS fragment',
     newsletter: 'Newsletter and chart PNGs',
     cards: 'Social cards (PNG)',
@@ -855,15 +890,16 @@ export const en = {
     editionId: (from: string, to: string, survey: string) =>
       `- Edition id: ${from} → **${to}**; survey: "${survey}"`,
     fieldPeriod: (start: string, end: string, wasStart: string, wasEnd: string) =>
-      `- Field period (first and last response): ${start} to ${end} (was ${wasStart} to ${wasEnd})`,
+      `- Field period (first and last response): ${day(start)} to ${day(end)} (was ${day(wasStart)} to ${day(wasEnd)})`,
     publishedAt: (url: string) => `- Published at: ${url}`,
     comparedWith: (previous: string) =>
       `- Compared with: ${previous} (\`edition.previous\`): every figure both editions have gets a \`.change\` figure`,
     articleDate: (article: string, from: string, to: string) =>
-      `- Article ${article}: date ${from} → ${to} (set the real publication date)`,
+      `- Article ${article}: published on ${day(from)} → on ${day(to)} (set the real publication date)`,
     none: 'None.',
     questionsFound: 'Questions found in the new export',
     questionsHead: '| question | column | header this year | how |',
+    foundAt: (column: number, header: string) => `column ${column}, "${header}"`,
     byEvidence: (header: string, answers: string | null, scale: boolean, lastYear: string) =>
       `evidence: headers ${header} alike${answers === null ? '' : `, ${answers} of answers fit its ${scale ? 'scale' : 'options'}`}; last year "${lastYear}"`,
     sameHeader: 'same header',
@@ -896,7 +932,7 @@ export const en = {
       isPrivate: boolean,
       evidence: string,
     ) =>
-      `- ${id} (column ${column}, "${header}"): **${type}**${isPrivate ? ', **private**' : ''}, ${evidence}`,
+      `- ${id} (column ${column}, "${header}"): **${typeName(type)}**${isPrivate ? ', **private**' : ''}, ${evidence}`,
     dropped: 'Dropped questions, and what went with them',
     droppedQuestion: (id: string, header: string) =>
       `- question ${id} ("${header}"): no column this year`,
@@ -948,8 +984,9 @@ export const en = {
       `- Check the \`short:\` label of ${id}.${code}, renamed "${to}"`,
     updateTexts:
       '- Update the texts that name the year or the field period (article titles, deks, bodies), the distribution channels and the sample if they changed',
-    nextCommands: (folder: string) =>
-      `- Then: \`enquete check ${folder}\`, then \`enquete build ${folder}\``,
+    nextCommands: (check: string, build: string) =>
+      `- Then, from the project folder: \`${check}\`, then \`${build}\``,
+    thenRun: 'Then, from the project folder:',
     reads: (kept: number, rows: number) =>
       `The export reads with the new config: ${kept} responses kept of ${rows}.`,
     chartUsed: (chart: string) => `chart "${chart}"`,

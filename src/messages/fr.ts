@@ -2,11 +2,31 @@
  * Every sentence enquete says, in French: the default language. Same shape
  * as the English catalogue (en.ts), which the compiler checks.
  */
+import { formatDecimal, formatLongDate } from '../publication/french.js';
 import type { Catalogue, Duplicated } from './en.js';
 
 const clock = () => new Date().toLocaleTimeString('fr-FR');
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n > 1 ? words : word}`;
 const quoted = (x: string) => `« ${x} »`;
+const NBSP = '\u00a0';
+/** A size as French writes it: « 512 o », « 12,3 Ko », « 1,25 Mo » (decimal comma, no-break space). */
+const size = (bytes: number) => {
+  if (bytes < 1024) return `${bytes}${NBSP}o`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, 1)}${NBSP}Ko`;
+  return `${formatDecimal(bytes / 1024 / 1024, 2)}${NBSP}Mo`;
+};
+/** A question's type as the editors know it from the form, not as edition.yaml spells it. */
+const TYPE_NAMES: Record<string, string> = {
+  timestamp: 'date et heure',
+  single: 'choix unique',
+  multiple: 'choix multiples',
+  yesno: 'oui ou non',
+  scale: 'échelle',
+  text: 'texte libre',
+};
+const typeName = (type: string) => TYPE_NAMES[type] ?? type;
+/** « 14 avril 2025 » from an ISO date. */
+const day = (iso: string) => formatLongDate(iso);
 /** "a, b or c": the way this language lists alternatives. */
 const anyOf = (xs: readonly string[]) =>
   new Intl.ListFormat('fr', { type: 'disjunction' }).format(xs.map(String));
@@ -21,7 +41,7 @@ function difference(
     case 'reworded':
       return `question reformulée (${quoted(d.from)} en ${previous}, ${quoted(d.to)} aujourd’hui)`;
     case 'type':
-      return `type de question changé (${d.from} en ${previous}, ${d.to} aujourd’hui)`;
+      return `type de question changé (${typeName(d.from)} en ${previous}, ${typeName(d.to)} aujourd’hui)`;
     case 'asked':
       return `question posée à d’autres répondants qu’en ${previous}`;
     case 'renamed':
@@ -44,6 +64,8 @@ function difference(
 }
 
 const HELP = `enquete : chaîne de publication d’enquête
+
+Depuis le dossier du projet, lancez les commandes avec npx : npx enquete build data/2024
 
 Usage :
   enquete build <dossier-édition> [options]  fabrique chaque article de l’édition : PDF, article web,
@@ -70,6 +92,8 @@ Options :
                          l’édition restent tels quels
   --base-url <adresse>   où le dossier de sortie sera publié : les images de la lettre d’information
                          et son lien vers la version web y pointent (par défaut : edition.publishUrl)
+  --verbose              (build) liste chaque fichier écrit avec sa taille, au lieu d’un résumé par
+                         article
   --from <dossier>       (init) le dossier de l’édition de l’an dernier
   --responses <fichier>  (init) l’export Google Forms de la nouvelle année
   --json                 (check) écrit le résultat en JSON sur la sortie standard
@@ -114,8 +138,16 @@ export const fr: Catalogue = {
     building: (folder) => `enquete build ${folder}`,
     initRunning: (folder, from, responses) =>
       `enquete init ${folder} --from ${from} --responses ${responses}`,
-    built: (slugs, chromiums, files, seconds) =>
-      `\n${plural(slugs.length, 'article fabriqué', 'articles fabriqués')} (${slugs.join(', ')}) avec ${chromiums} Chromium.\n${plural(files, 'fichier écrit', 'fichiers écrits')} en ${seconds.replace('.', ',')} s :`,
+    built: (slugs, chromiums, seconds) =>
+      `\n${plural(slugs.length, 'article fabriqué', 'articles fabriqués')} (${slugs.join(', ')}) avec ${chromiums} Chromium, en ${seconds.replace('.', ',')}${NBSP}s.`,
+    written: (files, bytes) =>
+      `${plural(files, 'fichier écrit', 'fichiers écrits')}, ${size(bytes)}${NBSP}:`,
+    files: (n) => plural(n, 'fichier'),
+    size,
+    duration: (ms) =>
+      ms < 1000 ? `${Math.round(ms)}${NBSP}ms` : `${formatDecimal(ms / 1000, 2)}${NBSP}s`,
+    subfolder: (name, files) => `${name}/ (${plural(files, 'fichier')})`,
+    verboseHint: `Chaque fichier avec sa taille${NBSP}: ajoutez --verbose.`,
     checked: (folder, slugs, pages, figures, rowsIn, kept) =>
       `\n${folder} vérifié : ${plural(slugs.length, 'article')} (${slugs.join(', ')}), ${plural(pages, 'page rendue', 'pages rendues')}, ${plural(figures, 'chiffre')}, ${plural(rowsIn, 'ligne')} (${plural(kept, 'gardée', 'gardées')}). Rien n’a été écrit.`,
     cpuUsed: (seconds) =>
@@ -128,7 +160,7 @@ export const fr: Catalogue = {
   },
 
   usage: {
-    defaultHint: 'Lancez `enquete --help` pour la liste des commandes et de leurs options.',
+    defaultHint: 'Lancez `npx enquete --help` pour la liste des commandes et de leurs options.',
     noCommand: () => ({ message: 'Aucune commande donnée.', hint: HELP }),
     badArguments: (message) => ({ message }),
     unknownOption: (option) => ({ message: `Option inconnue ${quoted(option)}.` }),
@@ -142,11 +174,11 @@ export const fr: Catalogue = {
     unexpectedArgument: (arg) => ({ message: `Argument inattendu ${quoted(arg)}.` }),
     initNeeds: (option) => ({
       message: `« enquete init » attend --${option}.`,
-      hint: 'Par exemple : enquete init data/2025 --from data/2024 --responses ~/Téléchargements/export.csv',
+      hint: 'Par exemple : npx enquete init data/2025 --from data/2024 --responses ~/Téléchargements/export.csv',
     }),
     folderNotEmpty: (folder) => ({
       message: `${folder} existe déjà et n’est pas vide : init crée un nouveau dossier d’édition et n’écrit jamais dans un dossier existant.`,
-      hint: 'Donnez le nom d’un nouveau dossier (par exemple data/2025), ou videz d’abord celui-ci.',
+      hint: `Rien n’y a été touché. Donnez le nom d’un dossier qui n’existe pas encore ; ou, pour garder ce nom, mettez d’abord ce dossier de côté en le renommant (par exemple en ${folder.replace(/[\\/]+$/, '')}-ancien) : ses articles et ses notes y restent intacts.`,
     }),
     unknownArticle: (slug, slugs) => ({
       message: `Aucun article ${quoted(slug)} dans cette édition.`,
@@ -230,7 +262,8 @@ export const fr: Catalogue = {
   stages: {
     readConfig: 'Lecture de la configuration',
     readResponses: 'Lecture des réponses',
-    rowsRead: (rows, perSecond) => `Lecture des réponses : ${rows} lignes (${perSecond} lignes/s)`,
+    rowsRead: (rows, perSecond) =>
+      `Lecture des réponses${NBSP}: ${rows} lignes (${perSecond} lignes/s)`,
     computeFigures: 'Calcul des chiffres',
     readPrevious: 'Lecture de l’édition précédente',
     prepareTemplates: 'Préparation des gabarits',
@@ -241,6 +274,7 @@ export const fr: Catalogue = {
     writeNewEdition: 'Écriture de la nouvelle édition',
     printPdf: 'Impression du PDF (Chromium)',
     web: 'Article web',
+    ofArticle: (stage, slug) => `${stage}${NBSP}: ${slug}`,
     fragment: 'Fragment pour le CMS',
     newsletter: 'Lettre d’information et PNG des graphiques',
     cards: 'Cartes pour les réseaux sociaux (PNG)',
@@ -853,15 +887,16 @@ export const fr: Catalogue = {
     editionId: (from, to, survey) =>
       `- Identifiant de l’édition : ${from} → **${to}** ; enquête : ${quoted(survey)}`,
     fieldPeriod: (start, end, wasStart, wasEnd) =>
-      `- Période de collecte (première et dernière réponse) : du ${start} au ${end} (l’an dernier : du ${wasStart} au ${wasEnd})`,
+      `- Période de collecte (première et dernière réponse) : du ${day(start)} au ${day(end)} (l’an dernier : du ${day(wasStart)} au ${day(wasEnd)})`,
     publishedAt: (url) => `- Adresse de publication : ${url}`,
     comparedWith: (previous) =>
       `- Comparée à : ${previous} (\`edition.previous\`) : chaque chiffre présent dans les deux éditions reçoit un chiffre d’évolution \`.change\``,
     articleDate: (article, from, to) =>
-      `- Article ${article} : date ${from} → ${to} (indiquez la vraie date de publication)`,
+      `- Article ${article} : publié le ${day(from)} → le ${day(to)} (indiquez la vraie date de publication)`,
     none: 'Aucune.',
     questionsFound: 'Questions retrouvées dans le nouvel export',
     questionsHead: '| question | colonne | intitulé cette année | comment |',
+    foundAt: (column, header) => `colonne ${column}, ${quoted(header)}`,
     byEvidence: (header, answers, scale, lastYear) =>
       `indices : intitulés semblables à ${header}${answers === null ? '' : `, ${answers} des réponses conformes à ${scale ? 'son échelle' : 'ses options'}`} ; l’an dernier ${quoted(lastYear)}`,
     sameHeader: 'même intitulé',
@@ -880,7 +915,7 @@ export const fr: Catalogue = {
     allKnown: 'Chaque réponse est l’une des options de l’an dernier.',
     newQuestions: 'Nouvelles questions',
     newQuestion: (id, column, header, type, isPrivate, evidence) =>
-      `- ${id} (colonne ${column}, ${quoted(header)}) : **${type}**${isPrivate ? ', **privée**' : ''}, ${evidence}`,
+      `- ${id} (colonne ${column}, ${quoted(header)}) : **${typeName(type)}**${isPrivate ? ', **privée**' : ''}, ${evidence}`,
     dropped: 'Questions disparues, et ce qui part avec elles',
     droppedQuestion: (id, header) =>
       `- question ${id} (${quoted(header)}) : aucune colonne cette année`,
@@ -933,8 +968,9 @@ export const fr: Catalogue = {
       `- Vérifiez le libellé court \`short:\` de ${id}.${code}, renommée ${quoted(to)}`,
     updateTexts:
       '- Mettez à jour les textes qui citent l’année ou la période de collecte (titres, chapeaux, corps des articles), les canaux de diffusion et l’échantillon s’ils ont changé',
-    nextCommands: (folder) =>
-      `- Ensuite : \`enquete check ${folder}\`, puis \`enquete build ${folder}\``,
+    nextCommands: (check, build) =>
+      `- Ensuite, depuis le dossier du projet : \`${check}\`, puis \`${build}\``,
+    thenRun: 'Ensuite, depuis le dossier du projet :',
     reads: (kept, rows) =>
       `L’export se lit avec la nouvelle configuration : ${kept} réponses gardées sur ${rows}.`,
     chartUsed: (chart) => `le graphique ${quoted(chart)}`,

@@ -10,6 +10,7 @@
  * Which recipes there are is recipes/index.ts's business: no command names one.
  */
 
+import { stages } from '../messages/index.js';
 import { outputPath } from '../paths.js';
 import type { ArticleLinks } from '../render/context.js';
 import { renderArticlePage } from '../render/pages.js';
@@ -42,7 +43,8 @@ export async function runRecipes(
 ): Promise<OutputFile[]> {
   const { phase, between } = options;
   const make = options.make ?? ((recipe, page, build) => recipe.files(page, build, tools));
-  const label = (name: string, slug: string) => (builds.length > 1 ? `${name}: ${slug}` : name);
+  const label = (name: string, slug: string) =>
+    builds.length > 1 ? stages.ofArticle(name, slug) : name;
   const running: Promise<OutputFile[]>[] = [];
   try {
     for (const recipe of ARTICLE_RECIPES.filter((r) => phase === undefined || r.phase === phase))

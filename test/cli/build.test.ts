@@ -41,7 +41,7 @@ describe('enquete usage errors', () => {
     expect(french.stdout).toContain('--lang <fr|en>');
     const flagged = await enquete(['bulid', 'data/2024', '--lang', 'en']);
     expect(flagged.stderr).toContain('Unknown command "bulid"');
-    expect(flagged.stderr).toContain('Run `enquete --help`');
+    expect(flagged.stderr).toContain('Run `npx enquete --help`');
     const shell = await enquete(['bulid', 'data/2024'], { LANG: 'en_US.UTF-8' });
     expect(shell.stderr).toContain('Unknown command "bulid"');
     const decided = await enquete(['bulid', 'data/2024', '--lang=fr'], { LANG: 'en_US.UTF-8' });

@@ -48,7 +48,9 @@ describe('enquete init data/2025 --from data/2024 --responses <2025 export>', ()
       'responses.csv',
     ]);
     expect(await readFile(path.join(folder, 'responses.csv'))).toEqual(await readFile(EXPORT_2025));
-    expect(result.stdout).toContain(report.trim());
+    // The terminal shows the report for a person to read: no Markdown (init-terminal.test.ts).
+    expect(result.stdout).toContain('Ce qu’il vous reste à faire\n───');
+    expect(report).toContain('## Ce qu’il vous reste à faire');
   });
 
   it('updates the edition from the data and names the previous one', () => {

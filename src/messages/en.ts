@@ -668,7 +668,7 @@ export const en = {
     }),
     unknownFigure: (reason: string, suggestions: string[]) => ({
       expected:
-        'the id of a figure computed from the data (see output/<edition>/figures.json or `enquete figures`)',
+        'the id of a figure computed from the data (see output/<edition>/figures.json or `npx enquete figures <folder>`)',
       found: reason,
       fix: `Correct the id in the template.${suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
     }),
@@ -1026,7 +1026,7 @@ export const en = {
     allReady: (took: string) => `${clock()}  every output ready in ${took}`,
     failed: (why: string) => `${clock()}  ${why}: the edition does not build`,
     unexpected: (message: string) =>
-      `Unexpected error: ${message}\nSave again; if it persists, stop the preview and run enquete build with --debug.`,
+      `Unexpected error: ${message}\nSave again; if it persists, stop the preview and run npx enquete build <folder> --debug.`,
     watchFailed: (message: string) =>
       `Watching the edition stopped: ${message}. Restart the preview.`,
     status: (ok: boolean): string => (ok ? 'Up to date' : 'The edition does not build'),

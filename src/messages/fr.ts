@@ -668,7 +668,7 @@ export const fr: Catalogue = {
     }),
     unknownFigure: (reason, suggestions) => ({
       expected:
-        'l’identifiant d’un chiffre calculé à partir des données (voir output/<édition>/figures.json ou `enquete figures`)',
+        'l’identifiant d’un chiffre calculé à partir des données (voir output/<édition>/figures.json ou `npx enquete figures <dossier>`)',
       found: reason,
       fix: `Corrigez l’identifiant dans le texte.${suggestions.length > 0 ? ` Vouliez-vous dire ${suggestions.map(quoted).join(', ')} ?` : ''}`,
     }),
@@ -1009,7 +1009,7 @@ export const fr: Catalogue = {
     allReady: (took) => `${clock()}  tous les fichiers à jour en ${took.replace('.', ',')}`,
     failed: (why) => `${clock()}  ${why} : l’édition ne se fabrique pas`,
     unexpected: (message) =>
-      `Erreur inattendue : ${message}\nEnregistrez de nouveau ; si elle persiste, arrêtez l’aperçu et lancez enquete build avec --debug.`,
+      `Erreur inattendue : ${message}\nEnregistrez de nouveau ; si elle persiste, arrêtez l’aperçu et lancez npx enquete build <dossier> --debug.`,
     watchFailed: (message) =>
       `La surveillance de l’édition s’est arrêtée : ${message}. Relancez l’aperçu.`,
     status: (ok) => (ok ? 'À jour' : 'L’édition ne se fabrique pas'),

@@ -71,8 +71,8 @@ describe('a build of an edition with two articles', () => {
 
   it('runs the analysis once and starts one Chromium', () => {
     expect(stderr.match(/Calcul des chiffres/g)).toHaveLength(1);
-    expect(stderr).toContain(
-      '2 articles fabriqués (manipulateurs_cadres, radiologues) avec 1 Chromium.',
+    expect(stderr).toMatch(
+      /2 articles fabriqués \(manipulateurs_cadres, radiologues\) avec 1 Chromium, en [\d,]+\ss\./,
     );
   });
 
@@ -107,7 +107,7 @@ describe('a build of an edition with two articles', () => {
     const pdfBefore = await stat(path.join(copy, 'radiologues', 'enquete.pdf'));
     const r = await enquete(['build', 'data/2024', '--out', copy, '--article', 'radiologues']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('1 article fabriqué (radiologues) avec 1 Chromium.');
+    expect(r.stderr).toMatch(/1 article fabriqué \(radiologues\) avec 1 Chromium, en [\d,]+\ss\./);
     expect(r.stderr).not.toContain('manipulateurs_cadres/enquete.pdf');
     expect(await snapshot(other)).toEqual(before);
     const pdfAfter = await stat(path.join(copy, 'radiologues', 'enquete.pdf'));

@@ -174,7 +174,7 @@ function chartSchemaFor(kinds: readonly ChartKindRule[]) {
  */
 const freeTextChoice = z
   .union([
-    code.describe('A question whose typed answers are printed, every respondent\'s.'),
+    code.describe("A question whose typed answers are printed, every respondent's."),
     z
       .object({
         question: code.describe(

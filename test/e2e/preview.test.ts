@@ -162,7 +162,9 @@ describe('enquete preview', () => {
   it('reloads the open page on an article edit, shows a broken config in it, and recovers', async () => {
     const page = await browser.newPage();
     await page.goto(web());
-    await edit(article(), (t) => t.replace('Voici ce qu', 'Phrase témoin de l’aperçu. Voici ce qu'));
+    await edit(article(), (t) =>
+      t.replace('Voici ce qu', 'Phrase témoin de l’aperçu. Voici ce qu'),
+    );
     await page.waitForFunction(
       () => (document.body.textContent ?? '').includes('Phrase témoin de l’aperçu'),
       {

@@ -107,6 +107,10 @@ export const COMMON_FIELD_DOCS: Record<CommonChartKey, string> = {
     'le titre, qui dit ce que montre le graphique ; il peut employer les mêmes aides que l’article, pour suivre les chiffres',
 };
 
+/** The `segments` field of kinds drawing one bar per group, as the guide says it. */
+export const SEGMENTS_BAR_EACH =
+  'les groupes de répondants (`segments:` dans `edition.yaml`), une barre chacun, dans l’ordre où ils sont écrits';
+
 /**
  * Types a kind's functions and its guide chapter by its own schema (every
  * own key of the schema said in French, an example the schema accepts); the

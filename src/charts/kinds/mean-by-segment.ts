@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { publication } from '../../publication/index.js';
-import { defineChartKind, SCALE_QUESTION } from '../kind.js';
+import { defineChartKind, SCALE_QUESTION, SEGMENTS_BAR_EACH } from '../kind.js';
 import { horizontalBars } from '../marks.js';
 import { meansData, meanTable } from '../rows.js';
 
@@ -21,8 +21,7 @@ export const meanBySegment = defineChartKind({
     summary:
       'Une barre par groupe de répondants : la moyenne d’une question à note (la satisfaction sur 10), sur toute l’échelle. Chaque barre porte sa moyenne, et la base de chaque groupe est écrite sous son nom. Pour montrer aussi la marge d’incertitude de chaque moyenne, préférez `means_with_intervals`.',
     fields: {
-      segments:
-        'les groupes de répondants (`segments:` dans `edition.yaml`), une barre chacun, dans l’ordre où ils sont écrits',
+      segments: SEGMENTS_BAR_EACH,
     },
     example: {
       article: 'radiologues',

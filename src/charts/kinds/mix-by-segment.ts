@@ -5,7 +5,7 @@ import { figureId } from '../../analysis/figures.js';
 import { chartCommon, segmentList } from '../../edition/schema.js';
 import { formatInteger } from '../../publication/french.js';
 import { publication } from '../../publication/index.js';
-import { type ChartData, CLOSED_QUESTION, defineChartKind } from '../kind.js';
+import { type ChartData, CLOSED_QUESTION, defineChartKind, SEGMENTS_BAR_EACH } from '../kind.js';
 import { BAR_STEP, BOTTOM_LEGEND, LABEL_SIZE, specBase, Y_AXIS } from '../marks.js';
 import {
   answerLabel,
@@ -33,8 +33,7 @@ export const mixBySegment = defineChartKind({
     summary:
       'Une barre empilée par groupe, qui fait 100 % : comment les réponses de chaque groupe se répartissent entre toutes les réponses possibles (la fréquence d’usage, l’intention de continuer), avec une légende sous le graphique. Pour une question à choix unique ou oui/non ; pour des choix multiples, préférez `options_by_segment`.',
     fields: {
-      segments:
-        'les groupes de répondants (`segments:` dans `edition.yaml`), une barre chacun, dans l’ordre où ils sont écrits',
+      segments: SEGMENTS_BAR_EACH,
     },
     example: {
       article: 'radiologues',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema, segmentList } from '../../edition/schema.js';
 import { publication } from '../../publication/index.js';
-import { CLOSED_QUESTION, defineChartKind } from '../kind.js';
+import { CLOSED_QUESTION, defineChartKind, SEGMENTS_BAR_EACH } from '../kind.js';
 import { horizontalBars } from '../marks.js';
 import { answerLabel, segmentName, shareRow, shareTable, withBase } from '../rows.js';
 
@@ -28,8 +28,7 @@ export const shareBySegment = defineChartKind({
       'Une barre par groupe de répondants : la part de chaque groupe qui a donné une même réponse (« Oui » à l’usage de l’IA, par profession ou par secteur). Chaque barre porte son pourcentage, et la base de chaque groupe est écrite sous son nom. Pour comparer des groupes sur une seule réponse.',
     fields: {
       answer: 'le code de la réponse dont on montre la part (`oui`, ou un code de `options:`)',
-      segments:
-        'les groupes de répondants (`segments:` dans `edition.yaml`), une barre chacun, dans l’ordre où ils sont écrits',
+      segments: SEGMENTS_BAR_EACH,
     },
     example: {
       article: 'radiologues',

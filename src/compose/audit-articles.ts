@@ -22,7 +22,9 @@ import { type LintInput, lintEdition } from '../lint/index.js';
 import { tasks, where } from '../messages/index.js';
 import { Audit } from '../render/audit.js';
 import type { ArticleContext } from '../render/context.js';
-import { auditArticle, type PreparedArticle, prepareArticle } from '../render/pages.js';
+import { checkEveryBranch } from '../render/every-branch.js';
+import { figureHelpers } from '../render/helpers.js';
+import { auditArticle, bodyPlace, type PreparedArticle, prepareArticle } from '../render/pages.js';
 import { precisionProblems } from '../render/precision.js';
 import { inlineTexts } from '../render/texts.js';
 import type { Materials } from './materials.js';
@@ -48,10 +50,27 @@ export async function auditArticles(
   const planned = prepared.map((p) => planArticleCharts(p, edition, index, audit));
   for (const [i, p] of prepared.entries())
     auditArticle(p, contextOf(p, (planned[i] as PlannedChart[]).map(undrawn)), audit);
+  for (const p of prepared) checkBranchesNotTaken(p, edition, index, audit);
   audit.add(...precisionProblems(precision.asks, printedMeans(audit, planned.flat(), index)));
   if (audit.problems.length > 0) throw new InputError(tasks.renderArticle, audit.problems);
   const warnings = lintEdition(lintInputOf(analysed, index, audit, prepared, planned));
   return { prepared, planned, audit, warnings };
+}
+
+/**
+ * The figures of the branches this year's data did not take, in the body, the
+ * dek and the chart titles: checked now rather than the year the data turns.
+ */
+function checkBranchesNotTaken(
+  p: PreparedArticle,
+  edition: Edition,
+  index: FigureIndex,
+  audit: Audit,
+): void {
+  const helpers = new Set(Object.keys(figureHelpers(index)));
+  checkEveryBranch(p.body.compiled, bodyPlace(p), helpers, index, audit);
+  for (const t of inlineTexts(edition, p.article))
+    if (t.part !== 'title') checkEveryBranch(t.text, t, helpers, index, audit);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface Template {
   file: string;
   /** The text as written in its file (an article's Markdown, not the HTML made of it). */
   source: string;
+  /** What Handlebars compiled: the source itself, or the HTML made of an article's Markdown. */
+  compiled: string;
   /** Where a place of the compiled template is in the file, when the two differ (Markdown). */
   placeOf?: (at: Place) => Place;
   /** `data` reaches the helpers (Handlebars' @data): where the text is, and the audit it reports to. */
@@ -111,6 +113,7 @@ export function compileTemplate(
   return {
     file,
     source: written?.source ?? source,
+    compiled: source,
     ...(written && { placeOf: written.placeOf }),
     render(context, data) {
       try {

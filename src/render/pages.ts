@@ -204,13 +204,9 @@ export async function prepareArticle(
   return { article, body, chartTitles, dek: rendered.get('dek') as string };
 }
 
-/** An article's body rendered once with the audit: its claims, the figures it prints, its problems. */
-export function auditArticle(
-  prepared: PreparedArticle,
-  context: ArticleContext,
-  audit: Audit,
-): void {
-  const place: TemplatePlace = {
+/** Where an article's body is: its file from its first line, mapped from the HTML made of Markdown. */
+export function bodyPlace(prepared: PreparedArticle): TemplatePlace {
+  return {
     article: prepared.article.slug,
     file: prepared.body.file,
     firstLine: 1,
@@ -218,7 +214,15 @@ export function auditArticle(
     part: 'body',
     ...(prepared.body.placeOf && { placeOf: prepared.body.placeOf }),
   };
-  prepared.body.render(context, { place, audit, medium: 'web' });
+}
+
+/** An article's body rendered once with the audit: its claims, the figures it prints, its problems. */
+export function auditArticle(
+  prepared: PreparedArticle,
+  context: ArticleContext,
+  audit: Audit,
+): void {
+  prepared.body.render(context, { place: bodyPlace(prepared), audit, medium: 'web' });
 }
 
 /** An article's page for one medium: its text rendered into the recipe's layout. */

@@ -19,11 +19,12 @@ import type { Edition } from '../edition/load.js';
 import { InputError, type Problem } from '../errors.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { type LintInput, lintEdition } from '../lint/index.js';
-import { tasks, where } from '../messages/index.js';
+import { templates as say, tasks, where } from '../messages/index.js';
 import { Audit } from '../render/audit.js';
 import type { ArticleContext } from '../render/context.js';
 import { checkEveryBranch } from '../render/every-branch.js';
 import { figureHelpers } from '../render/helpers.js';
+import { typedTags } from '../render/markdown.js';
 import { auditArticle, bodyPlace, type PreparedArticle, prepareArticle } from '../render/pages.js';
 import { precisionProblems } from '../render/precision.js';
 import { inlineTexts } from '../render/texts.js';
@@ -51,6 +52,7 @@ export async function auditArticles(
   for (const [i, p] of prepared.entries())
     auditArticle(p, contextOf(p, (planned[i] as PlannedChart[]).map(undrawn)), audit);
   for (const p of prepared) checkBranchesNotTaken(p, edition, index, audit);
+  audit.add(...prepared.flatMap(htmlTyped));
   audit.add(...precisionProblems(precision.asks, printedMeans(audit, planned.flat(), index)));
   if (audit.problems.length > 0) throw new InputError(tasks.renderArticle, audit.problems);
   const warnings = lintEdition(lintInputOf(analysed, index, audit, prepared, planned));
@@ -71,6 +73,17 @@ function checkBranchesNotTaken(
   checkEveryBranch(p.body.compiled, bodyPlace(p), helpers, index, audit);
   for (const t of inlineTexts(edition, p.article))
     if (t.part !== 'title') checkEveryBranch(t.text, t, helpers, index, audit);
+}
+
+/** HTML typed in a Markdown article, which would print as text: one problem per line. */
+function htmlTyped(p: PreparedArticle): Problem[] {
+  if (!p.body.file.endsWith('.md')) return [];
+  return typedTags(p.body.source).map(({ line, column, tags }) => ({
+    file: p.body.file,
+    line,
+    column: column + 1,
+    ...say.htmlInMarkdown(tags),
+  }));
 }
 
 /**

@@ -9,7 +9,6 @@ import type { Problem } from '../errors.js';
 import type { LintInput } from './input.js';
 import { emptySegments } from './rules/empty-segment.js';
 import { handTypedKeyFigures } from './rules/hand-typed-key-figures.js';
-import { htmlInMarkdown } from './rules/html-in-markdown.js';
 import { literalYears } from './rules/literal-year.js';
 import { percentOnSmallBase } from './rules/percent-small-base.js';
 import { smallBaseClaims } from './rules/small-base-claim.js';
@@ -24,7 +23,6 @@ export const LINT_RULES: readonly ((input: LintInput) => Problem[])[] = [
   smallBaseClaims,
   percentOnSmallBase,
   handTypedKeyFigures,
-  htmlInMarkdown,
 ];
 
 export function lintEdition(input: LintInput): Problem[] {

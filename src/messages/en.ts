@@ -583,11 +583,6 @@ export const en = {
   lint: {
     /** The typed « Autre » answers, as a warning lists the answers a chart leaves out. */
     otherAnswer: '"Autre"',
-    htmlInMarkdown: (tag: string, count: number) => ({
-      expected: 'an article written in Markdown, with no HTML tag',
-      found: `"${tag}"${count > 1 ? ` and ${count - 1} other tag${count > 2 ? 's' : ''}` : ''}: the article shows them as they are, HTML is not obeyed there`,
-      fix: 'Write it in Markdown: a blank line between paragraphs, "##" before a heading, "-" before each item of a list, **bold**, _italics_, [text](address); the key figures in a ```chiffres-clés block (see the guide, "Écrire un article").',
-    }),
     handTypedKeyFigures: () => ({
       expected:
         'key figures written with {{#keyFigures}} and {{#keyFigure}}, which the social cards show',
@@ -709,6 +704,12 @@ export const en = {
       expected: `a chart declared under this article's "charts:" in edition.yaml (${ids.length > 0 ? ids.join(', ') : 'it declares none'})`,
       found: `"${id}", which is not one`,
       fix: `Declare the chart in edition.yaml, under "articles:", in this article's "charts:" (- id: ${id}, with its kind:, question: and title:)${ids.length > 0 ? '; or correct the id to that of one of the charts declared above' : ''}; or, if the chart is no longer wanted, remove {{chart "${id}"}} from the text.`,
+    }),
+    htmlInMarkdown: (tags: string[]) => ({
+      expected:
+        'an article written in Markdown, with no HTML tag: HTML is not obeyed there, the reader would see the tags as they are',
+      found: tags.map((t) => `"${t}"`).join(', '),
+      fix: `Remove ${tags.length > 1 ? 'these tags' : 'this tag'} and write in Markdown: a blank line between paragraphs, "##" before a heading, "-" before each item of a list, **bold**, _italics_, [text](address); the key figures in a \`\`\`chiffres-clés block.`,
     }),
     keyFigureLine: (line: string) => ({
       expected:

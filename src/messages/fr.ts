@@ -587,11 +587,6 @@ export const fr: Catalogue = {
 
   lint: {
     otherAnswer: '« Autre »',
-    htmlInMarkdown: (tag, count) => ({
-      expected: 'un article écrit en Markdown, sans balise HTML',
-      found: `${quoted(tag)}${count > 1 ? ` et ${count - 1} autre${count > 2 ? 's' : ''} balise${count > 2 ? 's' : ''}` : ''} : l’article les affiche telles quelles, le HTML n’y est pas interprété`,
-      fix: 'Écrivez-le en Markdown : une ligne vide entre deux paragraphes, « ## » devant un intertitre, « - » devant chaque élément d’une liste, **gras**, _italique_, [texte](adresse) ; les chiffres clés dans un bloc ```chiffres-clés (voir le guide, « Écrire un article »).',
-    }),
     handTypedKeyFigures: () => ({
       expected:
         'des chiffres clés écrits avec {{#keyFigures}} et {{#keyFigure}}, que montrent les cartes pour les réseaux sociaux',
@@ -709,6 +704,12 @@ export const fr: Catalogue = {
       expected: `un graphique déclaré sous le « charts: » de cet article dans edition.yaml (${ids.length > 0 ? ids.join(', ') : 'il n’en déclare aucun'})`,
       found: `${quoted(id)}, qui n’en est pas un`,
       fix: `Déclarez le graphique dans edition.yaml, sous « articles: », dans le « charts: » de cet article (- id: ${id}, avec son kind:, son question: et son title:)${ids.length > 0 ? ' ; ou corrigez l’identifiant pour celui de l’un des graphiques déclarés ci-dessus' : ''} ; ou, si le graphique n’a plus lieu d’être, retirez {{chart "${id}"}} du texte.`,
+    }),
+    htmlInMarkdown: (tags) => ({
+      expected:
+        'un article écrit en Markdown, sans balise HTML : le HTML n’y est pas interprété, le lecteur verrait les balises telles quelles',
+      found: tags.map(quoted).join(', '),
+      fix: `Retirez ${tags.length > 1 ? 'ces balises' : 'cette balise'} et écrivez en Markdown : une ligne vide entre deux paragraphes, « ## » devant un intertitre, « - » devant chaque élément d’une liste, **gras**, _italique_, [texte](adresse) ; les chiffres clés dans un bloc \`\`\`chiffres-clés.`,
     }),
     keyFigureLine: (line: string) => ({
       expected:

@@ -29,6 +29,27 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 
+/** An HTML tag typed in the text: `<p>`, `</b>`, `<br/>`, `<ul class="…">`. */
+const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g;
+
+/**
+ * The HTML tags typed in a Markdown text, outside helper calls, by line:
+ * Markdown articles do not obey them, so the reader would see them as text.
+ */
+export function typedTags(markdown: string): { line: number; column: number; tags: string[] }[] {
+  const calls = findCalls(markdown);
+  const place = placesOf(markdown);
+  const byLine = new Map<number, { line: number; column: number; tags: string[] }>();
+  for (const m of markdown.matchAll(TAG)) {
+    if (calls.some((c) => c.start <= m.index && m.index < c.end)) continue;
+    const at = place(m.index);
+    const seen = byLine.get(at.line);
+    if (seen) seen.tags.push(m[0]);
+    else byLine.set(at.line, { ...at, tags: [m[0]] });
+  }
+  return [...byLine.values()];
+}
+
 /** Handlebars' place in a template: line from 1, column from 0. */
 export interface Place {
   line: number;

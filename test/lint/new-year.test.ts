@@ -175,22 +175,6 @@ describe('the 2024 articles', () => {
     expect(stderr).toContain('decimals=2');
   });
 
-  it('warn of HTML typed in a Markdown article, which it shows as text, at its first tag', async () => {
-    const { edition } = await copyEdition();
-    const file = path.join(edition, 'articles/radiologues.md');
-    await edit(file, (t) =>
-      t.replace("Voici ce qu'ils disent", "<br>Voici ce qu'ils <b>disent</b>"),
-    );
-    const lines = (await readFile(file, 'utf8')).split('\n');
-    const line = lines.findIndex((l) => l.includes('<br>'));
-    const column = (lines[line] as string).indexOf('<br>') + 1;
-    const { code, stderr } = await enquete(['check', edition]);
-    expect(code, stderr).toBe(0);
-    expect(stderr).toContain(`${file}:${line + 1}:${column}`);
-    expect(stderr).toContain('« <br> » et 2 autres balises : l’article les affiche telles quelles');
-    expect(stderr).toContain('« ## » devant un intertitre');
-  });
-
   it('warn of key figures typed as a list in an HTML article, which make no social card, at its line', async () => {
     const { edition } = await copyEdition();
     const file = path.join(edition, 'articles/radiologues.hbs');

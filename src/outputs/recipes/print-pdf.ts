@@ -17,7 +17,7 @@ export const printPdfRecipe: ArticleRecipe = {
   page: { layout: 'print', styles: ['base', 'print'], fonts: true, medium: 'print' },
   phase: 'rest',
   extraCss: ({ edition, article, context }) =>
-    pageCss(edition.config, context.theme.publication, article.title),
+    pageCss(edition.config, context.theme.publication, context.title),
   async files(page, { edition, article, context }, { chromium, log }) {
     const tab = await chromium.tab();
     try {
@@ -25,7 +25,7 @@ export const printPdfRecipe: ArticleRecipe = {
         tab,
         page,
         {
-          title: article.title,
+          title: context.title,
           author: article.author,
           subject: context.dek,
           keywords: [edition.config.edition.survey, edition.config.edition.publisher],

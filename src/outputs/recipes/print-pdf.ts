@@ -16,7 +16,7 @@ export const printPdfRecipe: ArticleRecipe = {
   label: () => stages.printPdf,
   page: { layout: 'print', styles: ['base', 'print'], fonts: true, medium: 'print' },
   phase: 'rest',
-  extraCss: ({ edition, article, context }) =>
+  extraCss: ({ edition, context }) =>
     pageCss(edition.config, context.theme.publication, context.title),
   async files(page, { edition, article, context }, { chromium, log }) {
     const tab = await chromium.tab();

@@ -102,7 +102,7 @@ export interface IssueContext {
 export function schemaProblem(issue: z.core.$ZodIssue, context: IssueContext): Problem {
   // An unknown key is shown where it is written, not where its block starts.
   const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-  const key = keyName(at);
+  const key = keyName(at, context.input);
   return {
     file: context.file,
     ...context.locate(at),
@@ -112,7 +112,7 @@ export function schemaProblem(issue: z.core.$ZodIssue, context: IssueContext): P
 }
 
 function issueWords(issue: z.core.$ZodIssue, context: IssueContext): Words {
-  const key = keyName(issue.path);
+  const key = keyName(issue.path, context.input);
   const last = String(issue.path.at(-1) ?? '');
   const input = issue.input === undefined ? valueAt(context.input, issue.path) : issue.input;
   const found = shown(input);
@@ -306,8 +306,20 @@ function asDate(written: string): string | undefined {
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-export function keyName(keyPath: readonly PropertyKey[]): string {
+/**
+ * A key's path as an editor reads it: « articles › secteurs › date », each list
+ * element named by its slug, id or code (its rank, from 1, when it has none).
+ */
+export function keyName(keyPath: readonly PropertyKey[], input?: unknown): string {
+  let node = input;
   return keyPath
-    .map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`))
-    .join('');
+    .map((k) => {
+      node = (node as Record<PropertyKey, unknown> | undefined)?.[k];
+      if (typeof k !== 'number') return String(k);
+      // An element of a list is named as the editor wrote it: its slug, id or code, else its rank.
+      const named = node as { slug?: unknown; id?: unknown; code?: unknown } | undefined;
+      const name = [named?.slug, named?.id, named?.code].find((n) => typeof n === 'string');
+      return typeof name === 'string' ? name : `#${k + 1}`;
+    })
+    .join(' › ');
 }

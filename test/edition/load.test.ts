@@ -67,7 +67,7 @@ describe('edition config', () => {
   it('names the key, its line and the fix for a wrong value', () => {
     const yaml = TEST_CONFIG_YAML.replace('type: yesno', 'type: oui_non');
     const [p] = problemsOf(yaml);
-    expect(p?.where).toBe('key "questions[2].type"');
+    expect(p?.where).toBe('key "questions › usage › type"');
     expect(p?.expected).toContain('timestamp, single, multiple, yesno, scale, text');
     expect(p?.line).toBe(yaml.split('\n').findIndex((l) => l.includes('oui_non')) + 1);
   });
@@ -76,7 +76,7 @@ describe('edition config', () => {
     const [p] = problemsOf(
       TEST_CONFIG_YAML.replace('  sample: test', '  sample: test\n  smaple: x'),
     );
-    expect(p).toMatchObject({ where: 'key "edition.smaple"', found: 'unknown key "smaple"' });
+    expect(p).toMatchObject({ where: 'key "edition › smaple"', found: 'unknown key "smaple"' });
     expect(p?.expected).toContain('sample');
     expect(p?.fix).toBe('Write "sample" instead of "smaple", or remove the key.');
   });

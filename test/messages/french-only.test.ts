@@ -129,7 +129,10 @@ const MISTAKES: Mistake[] = [
   {
     name: 'a hyphen in a segment id',
     make: (e) => edit(config(e), '{ id: cadres,', '{ id: cadres-sante,'),
-    says: [/edition\.yaml:\d+:\d+, clé « segments\[\d+\]\.id »/, 'Écrivez « cadres_sante »'],
+    says: [
+      /edition\.yaml:\d+:\d+, clé « segments › cadres-sante › id »/,
+      'Écrivez « cadres_sante »',
+    ],
   },
   {
     name: 'an undeclared chart',

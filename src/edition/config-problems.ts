@@ -27,7 +27,10 @@ export function yamlProblems(errors: readonly YAMLError[], text: string, file: s
   const said = errors.map((e) => {
     const pos = e.linePos?.[0];
     const line = pos ? (lines[pos.line - 1] ?? '') : '';
-    return { e, at: { file, line: pos?.line, column: pos?.col }, cause: yamlCause(e, text, line) };
+    // The key written on the line, when there is one: a long value's column alone is hard to find.
+    const key = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):/.exec(line)?.[1];
+    const at = { file, line: pos?.line, column: pos?.col, ...(key && { where: where.key(key) }) };
+    return { e, at, cause: yamlCause(e, text, line) };
   });
   const tabs = said.filter((s) => s.e.code === 'TAB_AS_INDENT');
   const known = said.filter(

@@ -159,13 +159,13 @@ const MISTAKES: Mistake[] = [
   {
     name: 'double quotes inside a double-quoted dek',
     make: (e) => edit(config(e), /dek: "/, 'dek: "Ils disent "oui" : '),
-    says: [/edition\.yaml:\d+:\d+\n/, 'écrivez des apostrophes', '« … »'],
+    says: [/edition\.yaml:\d+:\d+, clé « dek »\n/, 'écrivez des apostrophes', '« … »'],
     never: ['Unexpected'],
   },
   {
     name: 'a tab in the indentation',
     make: (e) => edit(config(e), '  publisher: ', '\tpublisher: '),
-    says: [/edition\.yaml:\d+:1\n/, 'Remplacez la tabulation par des espaces'],
+    says: [/edition\.yaml:\d+:1(, clé « [a-z]+ »)?\n/, 'Remplacez la tabulation par des espaces'],
     never: ['Tabs'],
   },
   {

@@ -6,6 +6,7 @@
  * using dist/ meanwhile.
  */
 import { execFile, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -40,7 +41,9 @@ const notRoot =
           ...AS_NOBODY.slice(1),
           process.execPath,
           '-e',
-          "require('fs').accessSync('scripts/setup.mjs'); require('fs').accessSync('dist/outputs/browser.js')",
+          // Absolute paths, as the setup is run: a relative one is found from the working folder
+          // even when nobody may not pass through the folders above it.
+          `require('fs').accessSync(${JSON.stringify(path.resolve('scripts/setup.mjs'))}); require('fs').accessSync(${JSON.stringify(path.resolve('dist/outputs/browser.js'))})`,
         ]).status === 0
       ? AS_NOBODY
       : null;

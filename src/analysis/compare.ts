@@ -43,6 +43,16 @@ export interface Comparison {
   rest?: { side: 'a' | 'b'; base: number; value: number };
 }
 
+/**
+ * The decisions every claim takes from a comparison, the article's wording
+ * helpers and the tables' letters alike: ahead or behind only when the whole
+ * 95 % interval of the contrast is on one side of 0.
+ */
+export const isAhead = (c: Comparison): boolean => c.ci !== null && c.ci[0] > 0;
+export const isBehind = (c: Comparison): boolean => c.ci !== null && c.ci[1] < 0;
+export const noMeasurableDifference = (c: Comparison): boolean =>
+  c.ci === null || (c.ci[0] <= 0 && c.ci[1] >= 0);
+
 /** Why two figures cannot be compared by one interval. */
 export type Refusal = { refused: 'overlap' | 'same-figure' };
 

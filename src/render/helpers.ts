@@ -12,7 +12,7 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { direction } from '../analysis/change.js';
-import type { Comparison } from '../analysis/compare.js';
+import { type Comparison, isAhead, isBehind, noMeasurableDifference } from '../analysis/compare.js';
 import type { Figure } from '../analysis/figures.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { templates as say } from '../messages/index.js';
@@ -194,11 +194,11 @@ export function figureHelpers(index: FigureIndex) {
     above: deciding((_call, [id, than]) => [threshold(id, than, (v, t) => v > t)]),
     below: deciding((_call, [id, than]) => [threshold(id, than, (v, t) => v < t)]),
     /** The first figure above the second beyond the noise: the 95 % interval of their difference leaves out 0. */
-    higher: deciding((_call, [a, b]) => [compared(a, b, ahead)]),
-    lower: deciding((_call, [a, b]) => [compared(a, b, behind)]),
+    higher: deciding((_call, [a, b]) => [compared(a, b, isAhead)]),
+    lower: deciding((_call, [a, b]) => [compared(a, b, isBehind)]),
     /** The first figure above every other one named, each by its interval. */
-    highest: deciding((_call, ids) => ranking(ids).map((o) => compared(ids[0], o, ahead))),
-    lowest: deciding((_call, ids) => ranking(ids).map((o) => compared(ids[0], o, behind))),
+    highest: deciding((_call, ids) => ranking(ids).map((o) => compared(ids[0], o, isAhead))),
+    lowest: deciding((_call, ids) => ranking(ids).map((o) => compared(ids[0], o, isBehind))),
     /**
      * No measurable difference between any two of the figures named: every
      * interval contains 0. Not "the same": equivalence is `within`.
@@ -206,7 +206,9 @@ export function figureHelpers(index: FigureIndex) {
     similar: deciding((_call, ids, hash) => {
       if (hash.gap !== undefined) throw new FigureProblem(String(ids[0]), say.similarGap());
       ranking(ids);
-      return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => compared(a, b, noDifference)));
+      return ids.flatMap((a, i) =>
+        ids.slice(i + 1).map((b) => compared(a, b, noMeasurableDifference)),
+      );
     }),
     /**
      * Of the same order: the whole 95 % interval of the difference inside
@@ -278,10 +280,6 @@ function ranking(ids: unknown[]): unknown[] {
   if (ids.length < 2) throw new FigureProblem(String(ids[0] ?? ''), say.fewFigures());
   return ids.slice(1);
 }
-
-const ahead = (c: Comparison) => c.ci !== null && c.ci[0] > 0;
-const behind = (c: Comparison) => c.ci !== null && c.ci[1] < 0;
-const noDifference = (c: Comparison) => c.ci === null || (c.ci[0] <= 0 && c.ci[1] >= 0);
 
 /** The place of a call, from its template's place (Handlebars' `data`) and the helper's own line. */
 function callOf(

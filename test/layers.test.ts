@@ -24,6 +24,7 @@ const LAYERS = [
   'format',
   'init',
   'charts',
+  'tables',
   'analyse',
   'media',
   'render',

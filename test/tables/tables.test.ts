@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseEdition } from '../../src/analyse.js';
+import { freeText } from '../../src/analysis/free-text.js';
+import { FigureIndex } from '../../src/format/figure-index.js';
+import { silentLog } from '../../src/log.js';
+import { meanPrecision } from '../../src/render/precision.js';
+import { segmentGroups } from '../../src/tables/groups.js';
+import type { CrossTab, SurveyTables } from '../../src/tables/model.js';
+import { MAX_COLUMNS, surveyTables } from '../../src/tables/tables.js';
+
+let tables: SurveyTables;
+let index: FigureIndex;
+let config: Awaited<ReturnType<typeof analyseEdition>>['edition']['config'];
+
+beforeAll(async () => {
+  const a = await analyseEdition('data/2024', silentLog);
+  config = a.edition.config;
+  index = new FigureIndex(
+    a.figures,
+    (await meanPrecision(a.edition, a.figures)).decimals,
+    a.comparer,
+  );
+  tables = surveyTables({
+    config,
+    index,
+    freeText: freeText(config, a.ingested.responses),
+    times: a.ingested.responses.timestamp.epochMs,
+    respondents: a.ingested.responses.count,
+  });
+});
+
+const question = (id: string) => {
+  const q = tables.questions.find((x) => x.id === id);
+  if (!q) throw new Error(`no tables for ${id}`);
+  return q;
+};
+const tab = (id: string, title: string): CrossTab => {
+  const t = question(id).crossTabs.find((x) => x.title === title);
+  if (!t) throw new Error(`no cross-tab ${title} for ${id}`);
+  return t;
+};
+
+describe('the survey’s tables', () => {
+  it('have every question of the codebook, in its order, with its topline', () => {
+    expect(tables.questions.map((q) => q.id)).toEqual(config.questions.map((q) => q.id));
+    const usage = question('usage');
+    expect(usage.topline.columns.map((c) => c.segment)).toEqual(['all']);
+    const [oui, non] = usage.topline.rows;
+    expect(oui?.cells[0]).toMatchObject({
+      figure: 'usage.oui.share.all',
+      base: 144 - usage.missing,
+    });
+    expect((oui?.cells[0]?.count ?? 0) + (non?.cells[0]?.count ?? 0)).toBe(144 - usage.missing);
+  });
+
+  it('cross every closed question by the groups the segments make, in their order', () => {
+    expect(segmentGroups(config).map((g) => g.title)).toEqual(
+      [
+        'Profession',
+        'Secteur d’exercice',
+        'Utilisation de l’IA',
+        'Profession × Utilisation de l’IA',
+        'Profession × Secteur d’exercice',
+      ].map((t) => t.replaceAll('’', "'")),
+    );
+    for (const q of tables.questions.filter((x) => x.topline.rows.length > 0))
+      expect(q.crossTabs).toHaveLength(5);
+  });
+
+  it('letter the radiologues’ 81 % with the manipulateurs’ column, not the reverse; the 14 cadres unlettered', () => {
+    const t = tab('usage', 'Profession');
+    const col = (segment: string) => t.columns.findIndex((c) => c.segment === segment);
+    const [radiologues, manipulateurs, cadres] = [
+      col('radiologues'),
+      col('manipulateurs'),
+      col('cadres'),
+    ];
+    const manipLetter = t.columns[manipulateurs]?.letter as string;
+    const radioLetter = t.columns[radiologues]?.letter as string;
+    expect(manipLetter).toMatch(/^[A-Z]$/);
+    const oui = t.rows.find((r) => r.code === 'oui');
+    expect(oui?.cells[radiologues]?.letters).toContain(manipLetter);
+    // The comparison the letter stands for: 81 % against 52 %, interval [+11,7 ; +44,7].
+    const c = index.compare('usage.oui.share.radiologues', 'usage.oui.share.manipulateurs');
+    expect(c.method).toBe('newcombe');
+    expect(c.ci?.[0]).toBeCloseTo(0.117, 3);
+    expect(c.ci?.[1]).toBeCloseTo(0.447, 3);
+    expect(oui?.cells[manipulateurs]?.letters).not.toContain(radioLetter);
+    expect(t.columns[cadres]).toMatchObject({ base: 14, small: true, letter: '' });
+    expect(oui?.cells[cadres]?.letters).toBe('');
+    // The whole is shown, never lettered.
+    expect(t.columns[0]).toMatchObject({ segment: 'all', letter: '' });
+  });
+
+  it('give a scale its notes and its mean, lettered by the same comparison', () => {
+    const t = tab('satisfaction', 'Profession');
+    expect(t.rows.map((r) => r.code)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      'mean',
+    ]);
+    const mean = t.rows.at(-1);
+    expect(mean?.cells[0]?.figure).toBe('satisfaction.mean.all');
+  });
+
+  it('count the free answers and the responses per week', () => {
+    const comments = question('commentaire');
+    expect(comments.crossTabs).toEqual([]);
+    expect(comments.freeText?.answers).toBeGreaterThan(0);
+    const times = question('horodateur').perWeek ?? [];
+    expect(times.reduce((n, w) => n + w.count, 0)).toBe(144);
+    expect(times.every((w) => new Date(`${w.week}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+  });
+
+  it('split a group of many segments over tables of at most eight columns', () => {
+    for (const q of tables.questions)
+      for (const t of q.crossTabs) expect(t.columns.length).toBeLessThanOrEqual(MAX_COLUMNS + 1);
+  });
+});

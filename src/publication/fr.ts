@@ -17,6 +17,7 @@ import {
   formatLongDate,
   frenchText,
   joinFrench,
+  SMALL_BASE,
 } from './french.js';
 
 /** A bar, dot or stack part as a chart's alt text reads it (the fields of charts/kind.ts ChartRow it needs). */
@@ -268,6 +269,63 @@ export const fr = {
     editionWithBase: (edition: string) => `${edition} (base)`,
     /** "52 % (46)": a value and its base in that column. */
     valueWithBase: (text: string, base: number) => `${text} (${formatInteger(base)})`,
+  },
+
+  /**
+   * The survey's tables, every question by every group (tableaux.xlsx): the
+   * column headers of its blocks, the words around them, and the legend of
+   * its first sheet.
+   */
+  surveyTables: {
+    /** The first sheet's name (31 characters at most) and its legend's heading. */
+    methodSheet: 'Méthode',
+    legendTitle: 'Légende',
+    /** The headers of a block: the answers' column, then under each column of a cross-tab. */
+    answer: 'Réponse',
+    share: 'Part',
+    count: 'Effectif',
+    base: 'Base',
+    low: 'IC 95\u00a0% bas',
+    high: 'IC 95\u00a0% haut',
+    letters: 'Lettres',
+    /** A column's header: "Radiologues (A)"; under the small-base line "Cadres de santé *", never lettered. */
+    column: (label: string, letter: string, small: boolean) =>
+      small ? `${label} *` : letter ? `${label} (${letter})` : label,
+    /** A cross-tab split over several blocks: "Profession (2 sur 3)". */
+    part: (title: string, index: number, of: number) => `${title} (${index} sur ${of})`,
+    /** The question's heading lines. */
+    asked: (header: string) => `Question posée\u00a0: «\u00a0${header}\u00a0»`,
+    askedOf: (who: string) => `Posée à\u00a0: ${who}`,
+    multiple: 'Plusieurs réponses possibles\u00a0: le total des parts dépasse 100\u00a0%.',
+    /** Beside their number. */
+    missing: 'Sans réponse',
+    answers: 'Nombre de réponses',
+    /** A timestamp question's responses per week: the block's title and headers. */
+    perWeek: 'Réponses par semaine',
+    week: 'Semaine du',
+    responses: 'Réponses',
+    /** What a question nobody answered shows. */
+    noAnswer: 'Aucune réponse.',
+    /** The legend, one sentence a line: the source, then how to read the tables. */
+    legend: (survey: string, respondents: number, date?: string) => [
+      `Source\u00a0: ${survey}, ${formatInteger(respondents)}\u00a0répondants${date ? `\u00a0; tableaux du ${formatLongDate(date)}` : ''}.`,
+      'Part\u00a0: part de la base, c’est-à-dire des répondants de la colonne à qui la question a été posée et qui y ont répondu\u00a0; Effectif\u00a0: combien ont donné la réponse.',
+      'IC 95\u00a0% bas et haut\u00a0: les bornes de l’intervalle de confiance à 95\u00a0% (Wilson pour une part, Student pour une moyenne).',
+      'Ligne «\u00a0Moyenne\u00a0» d’une question à note\u00a0: la colonne Part donne la note moyenne, avec son intervalle.',
+      'Lettres\u00a0: dans un tableau croisé, chaque colonne porte une lettre (A, B, C…)\u00a0; une cellule porte les lettres des colonnes dont elle est significativement au-dessus, au seuil de 95\u00a0% (test bilatéral\u00a0: intervalle de Newcombe de la différence de deux parts, de Welch de la différence de deux moyennes, qui doit exclure zéro).',
+      'Aucune correction pour comparaisons multiples n’est faite\u00a0: sur beaucoup de comparaisons, quelques lettres peuvent venir du hasard.',
+      `«\u00a0*\u00a0»\u00a0: colonne de moins de ${SMALL_BASE}\u00a0répondants, à lire avec prudence\u00a0; elle ne porte pas de lettre et n’est comparée à aucune autre.`,
+      'Ensemble\u00a0: tous les répondants\u00a0; sans lettre.',
+    ],
+  },
+
+  /** The survey's tables as a page (tableaux.html and its PDF). */
+  surveyTablesPage: {
+    title: (survey: string) => `Tous les résultats : ${survey}`,
+    legendTitle: 'Comment lire ces tableaux',
+    /** Under the first answers of a free-text question, linked to free-text.csv. */
+    more: (rest: number) =>
+      `… et ${formatInteger(rest)} autre${rest > 1 ? 's' : ''} : toutes les réponses dans free-text.csv`,
   },
 
   /**

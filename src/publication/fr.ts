@@ -313,6 +313,7 @@ export const fr = {
       'IC 95\u00a0% bas et haut\u00a0: les bornes de l’intervalle de confiance à 95\u00a0% (Wilson pour une part, Student pour une moyenne).',
       'Ligne «\u00a0Moyenne\u00a0» d’une question à note\u00a0: la colonne Part donne la note moyenne, avec son intervalle.',
       'Lettres\u00a0: dans un tableau croisé, chaque colonne porte une lettre (A, B, C…)\u00a0; une cellule porte les lettres des colonnes dont elle est significativement au-dessus, au seuil de 95\u00a0% (test bilatéral\u00a0: intervalle de Newcombe de la différence de deux parts, de Welch de la différence de deux moyennes, qui doit exclure zéro).',
+      'Quand une colonne en contient une autre, la plus petite est comparée au reste de la plus grande (ses répondants qui ne sont pas dans la plus petite).',
       'Aucune correction pour comparaisons multiples n’est faite\u00a0: sur beaucoup de comparaisons, quelques lettres peuvent venir du hasard.',
       `«\u00a0*\u00a0»\u00a0: colonne de moins de ${SMALL_BASE}\u00a0répondants, à lire avec prudence\u00a0; elle ne porte pas de lettre et n’est comparée à aucune autre.`,
       'Ensemble\u00a0: tous les répondants\u00a0; sans lettre.',

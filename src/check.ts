@@ -34,6 +34,7 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
   let pages = EDITION_PAGES;
   await log.stage(stages.renderEveryPage, () =>
     runRecipes(builds, editionBuildOf(composed), NO_TOOLS, {
+      printEdition: false,
       make: (recipe, page, build) => {
         if (recipe.page) pages++;
         return RENDER_ONLY(recipe, page, build);

@@ -5,7 +5,15 @@
  * so they serve as file names and as URLs under the published address.
  */
 
-export type EditionFile = 'index' | 'figures' | 'claims' | 'reconciliation' | 'free-text';
+export type EditionFile =
+  | 'index'
+  | 'figures'
+  | 'claims'
+  | 'reconciliation'
+  | 'free-text'
+  | 'tables-html'
+  | 'tables-xlsx'
+  | 'tables-pdf';
 export type ArticleFile =
   | 'pdf'
   | 'web'
@@ -29,6 +37,9 @@ const EDITION_FILES: Record<EditionFile, string> = {
   claims: 'claims.json',
   reconciliation: 'reconciliation.json',
   'free-text': 'free-text.csv',
+  'tables-html': 'tableaux.html',
+  'tables-xlsx': 'tableaux.xlsx',
+  'tables-pdf': 'tableaux.pdf',
 };
 
 const ARTICLE_FILES: Record<ArticleFile, string> = {

@@ -18,6 +18,7 @@ import { articleLinks } from '../outputs/run.js';
 import type { Claim } from '../render/audit.js';
 import { articleContext } from '../render/context.js';
 import type { PreparedArticle } from '../render/pages.js';
+import { surveyTables } from '../tables/tables.js';
 import type { DrawingWorker } from '../worker/client.js';
 import { type Audited, auditArticles } from './audit-articles.js';
 import { gatherMaterials, type Materials } from './materials.js';
@@ -132,5 +133,22 @@ export function editionBuildOf(
       dek: p.dek,
       published: rebuilt.includes(p.article) || kept(p.article.slug),
     })),
+    tables: once(() =>
+      surveyTables({
+        config: analysed.edition.config,
+        index: materials.index,
+        freeText: materials.freeText,
+        times: analysed.ingested.responses.timestamp.epochMs,
+        respondents: analysed.ingested.responses.count,
+      }),
+    ),
+  };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
   };
 }

@@ -265,6 +265,8 @@ export const en = {
     cards: 'Social cards (PNG)',
     editionData: 'Figures and data files',
     editionIndex: 'Edition index page',
+    surveyTables: 'The whole survey as tables (page and workbook)',
+    surveyTablesPdf: 'Printing the tables (Chromium)',
   },
 
   reconciliation: {

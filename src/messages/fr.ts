@@ -280,6 +280,8 @@ export const fr: Catalogue = {
     cards: 'Cartes pour les réseaux sociaux (PNG)',
     editionData: 'Chiffres et fichiers de données',
     editionIndex: 'Page d’index de l’édition',
+    surveyTables: 'Tableaux de toute l’enquête (page et classeur)',
+    surveyTablesPdf: 'Impression des tableaux (Chromium)',
   },
 
   reconciliation: {

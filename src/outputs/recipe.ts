@@ -18,6 +18,7 @@ import type { Claim, KeyFigure } from '../render/audit.js';
 import type { ArticleContext } from '../render/context.js';
 import type { PageSpec, PreparedArticle, Templates } from '../render/pages.js';
 import type { ThemeView } from '../render/theme.js';
+import type { SurveyTables } from '../tables/model.js';
 import type { Chromium } from './chromium.js';
 import type { NewsletterJob, NewsletterResult } from './email.js';
 import type { OutputFile } from './write.js';
@@ -97,6 +98,8 @@ export interface EditionBuild {
   theme: ThemeView;
   /** Every article of the edition, and whether its outputs are in the folder after this build. */
   articles: { article: Article; dek: string; published: boolean }[];
+  /** The whole survey as tables, made when a recipe first asks (every comparison of every cross-tab). */
+  tables(): SurveyTables;
 }
 
 export interface EditionRecipe {
@@ -104,5 +107,7 @@ export interface EditionRecipe {
   label(): string;
   /** The page it renders, if it renders one. */
   page?: PageSpec;
+  /** It prints with Chromium: left out where nothing is printed (check, the preview). */
+  prints?: boolean;
   files(build: EditionBuild, tools: Tools): Promise<OutputFile[]>;
 }

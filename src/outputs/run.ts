@@ -33,6 +33,8 @@ export interface RunOptions {
   make?: (recipe: ArticleRecipe, page: string, build: ArticleBuild) => Promise<OutputFile[]>;
   /** Awaited before each article recipe starts: the preview yields to requests, and gives up a stale run. */
   between?: () => Promise<void>;
+  /** Whether the edition recipes that print run (the check and the preview print no edition file). */
+  printEdition?: boolean;
 }
 
 export async function runRecipes(
@@ -62,7 +64,7 @@ export async function runRecipes(
     throw e;
   }
   if (phase !== 'first')
-    for (const recipe of EDITION_RECIPES)
+    for (const recipe of EDITION_RECIPES.filter((r) => options.printEdition !== false || !r.prints))
       running.push(tools.log.stage(recipe.label(), () => recipe.files(edition, tools)));
   // Let every recipe settle before reporting a failure, so none is left running behind the error.
   const settled = await Promise.allSettled(running);

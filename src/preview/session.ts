@@ -135,6 +135,7 @@ export class PreviewSession {
       if (stale()) return;
       const files = await runRecipes(composed.builds, editionBuildOf(composed), tools, {
         phase: 'rest',
+        printEdition: false,
         make: (recipe, page, build) => this.madeOnce(recipe, page, build, tools),
         // Rendering a page holds the thread that answers requests: let them in between pages.
         between: async () => {

@@ -24,5 +24,6 @@ export function segmentGroups(config: EditionConfig): SegmentGroup[] {
   return [...groups.entries()].map(([key, segments]) => ({
     title: key.split(' ').map(label).join(' × '),
     segments,
+    questions: key.split(' '),
   }));
 }

@@ -77,6 +77,8 @@ export interface QuestionTables {
 export interface SegmentGroup {
   title: string;
   segments: string[];
+  /** The questions its segments are defined on: a question is not crossed by its own answers. */
+  questions: string[];
 }
 
 export interface SurveyTables {

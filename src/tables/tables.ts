@@ -74,12 +74,14 @@ function questionTables(
     missing: closed ? countOf(index, figureId.missing(q.id, ALL_SEGMENT)) : 0,
     multiple: q.type === 'multiple',
     crossTabs: closed
-      ? groups.flatMap((g) =>
-          splitGroup(g.segments).map((part, i, parts) => ({
-            ...tab(g.title, part),
-            ...(parts.length > 1 && { part: { index: i + 1, of: parts.length } }),
-          })),
-        )
+      ? groups
+          .filter((g) => !g.questions.includes(q.id))
+          .flatMap((g) =>
+            splitGroup(g.segments).map((part, i, parts) => ({
+              ...tab(g.title, part),
+              ...(parts.length > 1 && { part: { index: i + 1, of: parts.length } }),
+            })),
+          )
       : [],
     ...(q.type === 'text' && { freeText: freeTextOf(q, input.freeText) }),
     ...(q.type === 'timestamp' && { perWeek: perWeek(input.times, config.edition.timezone) }),
@@ -126,7 +128,8 @@ function crossTab(
       const base = countOf(index, figureId.answered(q.id, segment));
       return {
         segment,
-        label: s?.label ?? publication.segments.all.short,
+        // The group's title says what they share: « Profession × Utilisation », then « Radiologues ».
+        label: s ? (s.short ?? s.label) : publication.segments.all.short,
         letter: '',
         base,
         small: base < SMALL_BASE,

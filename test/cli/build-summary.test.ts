@@ -16,7 +16,7 @@ describe('enquete build, what it says', () => {
     const { edition, stderr } = await sharedBuild();
     const end = stderr.slice(stderr.indexOf('articles fabriqués'));
     const lines = end.split('\n').filter(Boolean);
-    expect(lines.length).toBeLessThan(12);
+    expect(lines.length).toBeLessThan(14);
     expect(lines[1]).toMatch(new RegExp(`^\\d+ fichiers écrits, \\d+,\\d\\d${NBSP}Mo${NBSP}:$`));
     for (const slug of ['manipulateurs_cadres', 'radiologues'])
       expect(end).toMatch(

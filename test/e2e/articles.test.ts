@@ -40,6 +40,9 @@ describe('a build of an edition with two articles', () => {
       'manipulateurs_cadres',
       'radiologues',
       'reconciliation.json',
+      'tableaux.html',
+      'tableaux.pdf',
+      'tableaux.xlsx',
     ]);
     for (const slug of ['manipulateurs_cadres', 'radiologues'])
       expect((await readdir(path.join(out, slug))).sort()).toEqual(ARTICLE_FILES);

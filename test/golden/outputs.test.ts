@@ -47,6 +47,7 @@ const tools: Tools = {
 async function made(editionFolder: string, recipes: string[]) {
   const composed = await composeArticles({ editionFolder, baseUrl: BASE_URL }, drawHere, silentLog);
   const files = await runRecipes(composed.builds, editionBuildOf(composed), tools, {
+    printEdition: false,
     make: (recipe, page, build) =>
       recipes.includes(recipe.id)
         ? recipe.files(page, build, tools)

@@ -9,6 +9,8 @@ import { fragmentRecipe } from './fragment.js';
 import { newsletterRecipe } from './newsletter.js';
 import { printPdfRecipe } from './print-pdf.js';
 import { socialCardsRecipe } from './social-cards.js';
+import { surveyTablesRecipe } from './survey-tables.js';
+import { surveyTablesPdfRecipe } from './survey-tables-pdf.js';
 import { webRecipe } from './web.js';
 
 /** Run once per article. The print comes first: the longest, it starts as soon as its page is ready. */
@@ -21,4 +23,9 @@ export const ARTICLE_RECIPES: readonly ArticleRecipe[] = [
 ];
 
 /** Run once per build. */
-export const EDITION_RECIPES: readonly EditionRecipe[] = [editionDataRecipe, editionIndexRecipe];
+export const EDITION_RECIPES: readonly EditionRecipe[] = [
+  editionDataRecipe,
+  editionIndexRecipe,
+  surveyTablesRecipe,
+  surveyTablesPdfRecipe,
+];

@@ -1,0 +1,38 @@
+/** The survey's tables printed for sending (tableaux.pdf): A4, a cross-tab too wide for it landscape. */
+import { stages } from '../../messages/index.js';
+import { outputPath } from '../../paths.js';
+import { sourceLine } from '../../render/context.js';
+import { printPdf } from '../pdf.js';
+import type { EditionRecipe } from '../recipe.js';
+import { tablesPage, tablesTitle } from './survey-tables.js';
+
+/** A4 portrait less the margins of tables.css, where the page is laid out. */
+const TEXT_AREA = { widthPx: ((210 - 24) * 96) / 25.4, heightPx: ((297 - 28) * 96) / 25.4 };
+
+export const surveyTablesPdfRecipe: EditionRecipe = {
+  id: 'survey-tables-pdf',
+  label: () => stages.surveyTablesPdf,
+  prints: true,
+  async files(build, { chromium }) {
+    const { config } = build.edition;
+    const tab = await chromium.tab();
+    try {
+      const printed = await printPdf(
+        tab,
+        tablesPage(build),
+        {
+          title: tablesTitle(build),
+          author: config.edition.publisher,
+          subject: sourceLine(config),
+          keywords: [config.edition.survey, config.edition.publisher],
+          date: config.edition.fieldPeriod.end,
+          lang: 'fr',
+        },
+        TEXT_AREA,
+      );
+      return [{ name: outputPath({ edition: 'tables-pdf' }), content: printed.pdf }];
+    } finally {
+      await tab.close().catch(() => {});
+    }
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * The survey's tables as the build writes them for 2024: the page, the
+ * workbook and the printed tables, checked from the files themselves: the
+ * letters as a reader sees them, and the workbook's numbers against
+ * figures.json, read back by another library than the one that wrote it.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedBuild } from '../helpers/build.js';
+
+let out: string;
+let figures: { id: string; value: number | null; base?: number; count?: number }[];
+
+beforeAll(async () => {
+  out = (await sharedBuild()).edition;
+  figures = JSON.parse(await readFile(path.join(out, 'figures.json'), 'utf8'));
+}, 180_000);
+
+const figure = (id: string) => figures.find((f) => f.id === id);
+
+describe('the survey’s tables, as built for 2024', () => {
+  it('show every question on the page, the radiologues’ 81 % lettered with the manipulateurs’ column', async () => {
+    const html = await readFile(path.join(out, 'tableaux.html'), 'utf8');
+    const doc = parseDocument(html);
+    const sections = DomUtils.findAll((e) => e.attribs.class === 'question', doc.children);
+    expect(sections.map((s) => s.attribs.id)).toEqual([
+      'q-horodateur',
+      'q-profession',
+      'q-secteur',
+      'q-usage',
+      'q-frequence',
+      'q-usages',
+      'q-satisfaction',
+      'q-avenir',
+      'q-freins',
+      'q-commentaire',
+    ]);
+    const usage = sections.find((s) => s.attribs.id === 'q-usage');
+    const table = DomUtils.findAll((e) => e.name === 'table', usage ? [usage] : []).find((t) =>
+      DomUtils.textContent(t).includes('Radiologues (A)'),
+    );
+    const header = DomUtils.findAll((e) => e.name === 'th', table ? [table] : []).map((th) =>
+      DomUtils.textContent(th).trim(),
+    );
+    expect(header).toEqual(
+      expect.arrayContaining(['Radiologues (A)', 'Manipulateurs (B)', 'Cadres de santé *']),
+    );
+    const row = DomUtils.findAll((e) => e.name === 'tr', table ? [table] : []).find((tr) =>
+      DomUtils.textContent(tr).trim().startsWith('Oui'),
+    );
+    const cells = DomUtils.findAll((e) => e.name === 'td', row ? [row] : []).map((td) =>
+      DomUtils.textContent(td).replace(/\s+/g, ' ').trim(),
+    );
+    // Ensemble, Radiologues (A), Manipulateurs (B), Cadres de santé *…
+    expect(cells[1]).toMatch(/^81 % B/);
+    expect(cells[2]).toBe('52 %');
+    expect(cells[3]).toBe('57 %');
+  });
+
+  it('write a workbook whose numbers, read back by another library, are figures.json’s', async () => {
+    const book = XLSX.read(await readFile(path.join(out, 'tableaux.xlsx')));
+    expect(book.SheetNames[0]).toBe('Méthode');
+    expect(book.SheetNames).toContain('usage');
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.usage as XLSX.WorkSheet, {
+      header: 1,
+      raw: true,
+    });
+    const oui = rows.filter((r) => r[0] === 'Oui');
+    // The topline's row, then the profession cross-tab's: Ensemble, Radiologues (A)…
+    const shares = oui.flatMap((r) => r.filter((_, i) => i % 6 === 1));
+    expect(shares).toContain(figure('usage.oui.share.all')?.value);
+    expect(shares).toContain(figure('usage.oui.share.radiologues')?.value);
+    expect(shares).toContain(figure('usage.oui.share.manipulateurs')?.value);
+    expect(oui.some((r) => r.some((c) => typeof c === 'string' && /^[A-Z]*B[A-Z]*$/.test(c)))).toBe(
+      true,
+    );
+  });
+
+  it('print them on A4 pages, every question there', async () => {
+    const pdf = path.join(out, 'tableaux.pdf');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    for (const label of [
+      'Profession',
+      'Utilisation de l’IA',
+      'Satisfaction (sur 10)',
+      'Commentaire',
+    ])
+      expect(text).toContain(label);
+  });
+});

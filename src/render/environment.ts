@@ -41,9 +41,9 @@ export async function loadTemplate(hbs: Hbs, file: string): Promise<Template> {
   } catch {
     throw new InputError(tasks.readTemplates, [{ file, ...say.missing() }]);
   }
-  return file.endsWith('.md')
-    ? compileMarkdown(hbs, file, source)
-    : compileTemplate(hbs, file, source);
+  // A byte-order mark (some Windows editors write one) is no text of the article's.
+  const text = source.replace(/^\uFEFF/, '');
+  return file.endsWith('.md') ? compileMarkdown(hbs, file, text) : compileTemplate(hbs, file, text);
 }
 
 /**

@@ -98,6 +98,7 @@ export function markdownToTemplate(markdown: string): MarkdownTemplate {
     calls,
     (offset) => placeInMarkdown(hidden.toSource(offset)),
     hidden.text,
+    markdown.split('\n'),
   );
   return restoreCalls(md.render(hidden.text), calls, placeInMarkdown);
 }
@@ -170,6 +171,7 @@ function articleMarkdown(
   calls: Call[],
   placeOfHidden: (offset: number) => Place,
   hidden: string,
+  sourceLines: string[],
 ): MarkdownIt {
   const md = new MarkdownIt('default', {
     html: false,
@@ -179,6 +181,18 @@ function articleMarkdown(
     quotes: ['« ', ' »', '“', '”'],
   });
   const paragraphRuns = paragraphRunsOf(calls);
+  // In a list, a line of silent calls ({{else}}, {{/if}}) ends the item's paragraph, and with it
+  // the list: a condition around list items stays outside the list's markup.
+  const silent = silentLineOf(calls);
+  md.block.ruler.before(
+    'paragraph',
+    'silent_line_in_list',
+    (state, line, _end, check) =>
+      check &&
+      state.listIndent !== -1 &&
+      silent(state.src.slice(state.bMarks[line] ?? 0, state.eMarks[line] ?? 0).trim()),
+    { alt: ['paragraph'] },
+  );
   // Before the paragraphs' words are read: their silent lines are taken out (paragraphRunsOf).
   md.core.ruler.after('block', 'silent_lines', (state) => {
     const out: Token[] = [];
@@ -210,10 +224,12 @@ function articleMarkdown(
   });
   md.renderer.rules.silent_calls = (tokens, idx) => `${(tokens[idx] as Token).content}\n`;
   const fence = md.renderer.rules.fence;
-  const keyFigures = keyFiguresBlock(md, calls, placeOfHidden, startsOfLines(hidden));
+  const keyFigures = keyFiguresBlock(md, calls, placeOfHidden, startsOfLines(hidden), (line) =>
+    (sourceLines[line - 1] ?? '').replace(/\r$/, ''),
+  );
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx] as Token;
-    if (KEY_FIGURES_BLOCK.includes(token.info.trim())) return keyFigures(token);
+    if (KEY_FIGURES_BLOCK.includes(token.info.trim().toLowerCase())) return keyFigures(token);
     return fence ? fence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
   return md;
@@ -229,11 +245,16 @@ const CALLS_ONLY = new RegExp(`^(?:[ \\t]*${OPEN}\\d+${CLOSE})+[ \\t]*$`);
  * condition around whole paragraphs). A paragraph whose last condition
  * starts on its own line after its first words keeps it whole.
  */
+/** A line of the text made only of calls that print no words: `{{else}}`, `{{/if}}`… */
+function silentLineOf(calls: Call[]): (line: string) => boolean {
+  return (line) =>
+    CALLS_ONLY.test(line) &&
+    [...line.matchAll(CALL_IN)].every((m) => SILENT.test(calls[Number(m[1])]?.text ?? ''));
+}
+
 function paragraphRunsOf(calls: Call[]) {
   const textOf = (m: RegExpMatchArray) => calls[Number(m[1])]?.text ?? '';
-  /** A line of the text made only of calls that print no words: `{{else}}`, `{{/if}}`… */
-  const silentLine = (line: string) =>
-    CALLS_ONLY.test(line) && [...line.matchAll(CALL_IN)].every((m) => SILENT.test(textOf(m)));
+  const silentLine = silentLineOf(calls);
   /** Whether every block the text opens closes in it, and its every {{else}} is inside one. */
   const balanced = (text: string) => {
     let depth = 0;
@@ -246,7 +267,11 @@ function paragraphRunsOf(calls: Call[]) {
     }
     return depth === 0;
   };
-  return (lines: string[]) => {
+  /** A line that holds a block of its own (a chart, a partial): never inside a paragraph. */
+  const blockLine = (line: string) =>
+    silentLine(line) &&
+    [...line.matchAll(CALL_IN)].some((m) => /^\{\{~?\s*(?:chart\b|>)/.test(textOf(m)));
+  const runs = (lines: string[]) => {
     let first = 0;
     while (first < lines.length && silentLine(lines[first] as string)) first++;
     let last = lines.length;
@@ -264,6 +289,19 @@ function paragraphRunsOf(calls: Call[]) {
       ...silent(lines.slice(last)),
     ];
   };
+  // Cut at each chart's line first; each piece between them is a paragraph of its own.
+  return (lines: string[]) => {
+    const pieces: { silent: boolean; lines: string[] }[] = [];
+    let from = 0;
+    lines.forEach((line, i) => {
+      if (!blockLine(line)) return;
+      if (i > from) pieces.push(...runs(lines.slice(from, i)));
+      pieces.push({ silent: true, lines: [line] });
+      from = i + 1;
+    });
+    if (from < lines.length) pieces.push(...runs(lines.slice(from)));
+    return pieces;
+  };
 }
 
 /** The key-figures block as {{#keyFigures}}: each line's first call its figure, the rest its sentence. */
@@ -272,6 +310,7 @@ function keyFiguresBlock(
   calls: Call[],
   placeOfHidden: (offset: number) => Place,
   hiddenLines: number[],
+  sourceLine: (line: number) => string,
 ) {
   const figureLine = new RegExp(`^\\s*(?:[-*]\\s+)?${OPEN}(\\d+)${CLOSE}(.*)$`);
   return (token: Token): string => {
@@ -284,7 +323,8 @@ function keyFiguresBlock(
       if (!m || !call || SILENT.test(call.text)) {
         const indent = line.length - line.trimStart().length;
         const offset = (hiddenLines[contentLine + k] ?? 0) + indent;
-        throw new MarkdownProblem(placeOfHidden(offset), 'keyFigureLine', line.trim());
+        const at = placeOfHidden(offset);
+        throw new MarkdownProblem(at, 'keyFigureLine', sourceLine(at.line).trim());
       }
       const sentence = md.renderInline((m[2] ?? '').trim());
       return [`{{#keyFigure ${OPEN_INNER}${m[1]}${CLOSE}}}${sentence}{{/keyFigure}}`];
@@ -307,7 +347,8 @@ function restoreCalls(
     const call = calls[Number(m[1] ?? m[2] ?? m[4])] as Call;
     const asSubExpression = m[2] !== undefined || m[3] === '2';
     // A key figure's number is its call made a sub-expression: {{pct "x"}} -> (pct "x").
-    const inner = call.text.slice(2, -2);
+    // Whitespace control ({{~pct "x"~}}) means nothing inside a sub-expression.
+    const inner = call.text.slice(2, -2).replace(/^~|~$/g, '');
     const lead = inner.length - inner.trimStart().length;
     if (asSubExpression) {
       // Its "(" stands for the call's "{{"; the rest is the call's words as written.

@@ -85,6 +85,23 @@ describe('an article in Markdown', () => {
     expect(render(markdown)).toBe('<p>Une phrase.\nOui.\n</p>\n<p>Suite.</p>\n');
   });
 
+  it('keeps a condition around list items outside the list’s markup', () => {
+    const markdown = 'Intro :\n\n{{#if (no)}}\n- a\n{{else}}\n- b\n{{/if}}\n';
+    expect(render(markdown)).toBe('<p>Intro :</p>\n<ul>\n<li>b</li>\n</ul>\n');
+  });
+
+  it('takes a chart out of the paragraph its line is in', () => {
+    expect(render('Texte.\n{{chart "x"}}\nSuite.\n')).toBe(
+      '<p>Texte.</p>\n<figure>x</figure>\n<p>Suite.</p>\n',
+    );
+  });
+
+  it('reads a key-figures block named with a capital, and whitespace control on its figure', () => {
+    expect(render('```Chiffres-clés\n{{~pct "a"~}} bien\n```\n')).toBe(
+      '<ul class="key-figures"><li><strong>[a]</strong> bien</li>\n</ul>',
+    );
+  });
+
   it('puts a chart on its own, not inside a paragraph', () => {
     expect(render('Avant.\n\n{{chart "freins"}}\n\nAprès.\n')).toBe(
       '<p>Avant.</p>\n<figure>freins</figure>\n<p>Après.</p>\n',
@@ -117,6 +134,13 @@ describe('an article in Markdown', () => {
       expect(e).toBeInstanceOf(MarkdownProblem);
       expect((e as MarkdownProblem).at).toEqual({ line: 5, column: 2 });
       expect((e as MarkdownProblem).found).toBe('81 % à la main');
+    }
+    try {
+      markdownToTemplate('```chiffres-clés\nPlus de {{pct "a"}} tapé\n```\n');
+      expect.unreachable();
+    } catch (e) {
+      // As the editor wrote it, helper calls and all.
+      expect((e as MarkdownProblem).found).toBe('Plus de {{pct "a"}} tapé');
     }
   });
 

@@ -27,6 +27,7 @@
  * wrote it.
  */
 import MarkdownIt from 'markdown-it';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 
 /** An HTML tag typed in the text: `<p>`, `</b>`, `<br/>`, `<ul class="…">`. */
@@ -180,7 +181,6 @@ function articleMarkdown(
     // French quotes; the no-break spaces inside them are set with the rest of French typography.
     quotes: ['« ', ' »', '“', '”'],
   });
-  const paragraphRuns = paragraphRunsOf(calls);
   // In a list, a line of silent calls ({{else}}, {{/if}}) ends the item's paragraph, and with it
   // the list: a condition around list items stays outside the list's markup.
   const silent = silentLineOf(calls);
@@ -194,7 +194,25 @@ function articleMarkdown(
     { alt: ['paragraph'] },
   );
   // Before the paragraphs' words are read: their silent lines are taken out (paragraphRunsOf).
-  md.core.ruler.after('block', 'silent_lines', (state) => {
+  md.core.ruler.after('block', 'silent_lines', silentLinesRule(paragraphRunsOf(calls)));
+  md.renderer.rules.silent_calls = (tokens, idx) => `${(tokens[idx] as Token).content}\n`;
+  const fence = md.renderer.rules.fence;
+  const keyFigures = keyFiguresBlock(md, calls, placeOfHidden, startsOfLines(hidden), (line) =>
+    (sourceLines[line - 1] ?? '').replace(/\r$/, ''),
+  );
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx] as Token;
+    if (KEY_FIGURES_BLOCK.includes(token.info.trim().toLowerCase())) return keyFigures(token);
+    return fence ? fence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+  return md;
+}
+
+/** Each paragraph cut in its runs: the silent ones raw, the others paragraphs of their own. */
+function silentLinesRule(
+  paragraphRuns: ReturnType<typeof paragraphRunsOf>,
+): (state: StateCore) => void {
+  return (state) => {
     const out: Token[] = [];
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -221,18 +239,7 @@ function articleMarkdown(
       i += 2;
     }
     state.tokens = out;
-  });
-  md.renderer.rules.silent_calls = (tokens, idx) => `${(tokens[idx] as Token).content}\n`;
-  const fence = md.renderer.rules.fence;
-  const keyFigures = keyFiguresBlock(md, calls, placeOfHidden, startsOfLines(hidden), (line) =>
-    (sourceLines[line - 1] ?? '').replace(/\r$/, ''),
-  );
-  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
-    const token = tokens[idx] as Token;
-    if (KEY_FIGURES_BLOCK.includes(token.info.trim().toLowerCase())) return keyFigures(token);
-    return fence ? fence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
-  return md;
 }
 
 const CALL_IN = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');

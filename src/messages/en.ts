@@ -713,6 +713,36 @@ export const en = {
       found: tags.map((t) => `"${t}"`).join(', '),
       fix: `Remove ${tags.length > 1 ? 'these tags' : 'this tag'} and write in Markdown: a blank line between paragraphs, "##" before a heading, "-" before each item of a list, **bold**, _italics_, [text](address); the key figures in a \`\`\`chiffres-clés block.`,
     }),
+    unclosedCall: () => ({
+      expected: 'each "{{" closed by "}}"',
+      found: 'a "{{" not closed before the next one',
+      fix: 'Close the helper with two braces: {{pct "usage.oui.share.all"}}.',
+    }),
+    strayClose: (name: string) => ({
+      expected: `a {{#${name} …}} before this {{/${name}}}`,
+      found: `{{/${name}}}, which closes no open block`,
+      fix: `Remove this {{/${name}}}, or add above it the {{#${name} …}} it should close.`,
+    }),
+    mismatchedClose: (opened: string, name: string) => ({
+      expected: `{{/${opened}}}, closing the last block opened, {{#${opened} …}}`,
+      found: `{{/${name}}}`,
+      fix: `Close the {{#${opened} …}} first with {{/${opened}}}; blocks close in the reverse order of their opening.`,
+    }),
+    unclosedBlock: (name: string) => ({
+      expected: `a {{/${name}}} closing this {{#${name} …}}`,
+      found: 'a block opened here and never closed',
+      fix: `Add {{/${name}}} at the end of what depends on the condition.`,
+    }),
+    elseOutside: () => ({
+      expected: 'an {{else}} between an {{#if …}} and its {{/if}}',
+      found: '{{else}} outside any block',
+      fix: 'Put it inside an {{#if …}} … {{/if}}, or remove it.',
+    }),
+    unquotedId: (id: string) => ({
+      expected: 'a figure id in quotes',
+      found: id,
+      fix: `Put the id in quotes: "${id}".`,
+    }),
     keyFigureLine: (line: string) => ({
       expected:
         'in the "chiffres-clés" block, one line per figure, starting with the figure: {{pct "…"}}, {{count "…"}} or {{mean "…"}}, then its sentence',

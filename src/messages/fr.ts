@@ -713,6 +713,36 @@ export const fr: Catalogue = {
       found: tags.map(quoted).join(', '),
       fix: `Retirez ${tags.length > 1 ? 'ces balises' : 'cette balise'} et écrivez en Markdown : une ligne vide entre deux paragraphes, « ## » devant un intertitre, « - » devant chaque élément d’une liste, **gras**, _italique_, [texte](adresse) ; les chiffres clés dans un bloc \`\`\`chiffres-clés.`,
     }),
+    unclosedCall: () => ({
+      expected: 'chaque « {{ » refermé par « }} »',
+      found: 'un « {{ » qui n’est pas refermé avant le suivant',
+      fix: 'Refermez l’aide par deux accolades : {{pct "usage.oui.share.all"}}.',
+    }),
+    strayClose: (name) => ({
+      expected: `un {{#${name} …}} avant ce {{/${name}}}`,
+      found: `{{/${name}}}, qui ne ferme aucun bloc ouvert`,
+      fix: `Retirez ce {{/${name}}}, ou ajoutez plus haut le {{#${name} …}} qu’il doit fermer.`,
+    }),
+    mismatchedClose: (opened, name) => ({
+      expected: `{{/${opened}}}, qui ferme le dernier bloc ouvert, {{#${opened} …}}`,
+      found: `{{/${name}}}`,
+      fix: `Fermez d’abord le {{#${opened} …}} par {{/${opened}}} ; chaque bloc se ferme dans l’ordre inverse de son ouverture.`,
+    }),
+    unclosedBlock: (name) => ({
+      expected: `un {{/${name}}} qui ferme ce {{#${name} …}}`,
+      found: 'un bloc ouvert ici et jamais fermé',
+      fix: `Ajoutez {{/${name}}} à la fin de ce qui dépend de la condition.`,
+    }),
+    elseOutside: () => ({
+      expected: 'un {{else}} entre un {{#if …}} et son {{/if}}',
+      found: '{{else}} hors de tout bloc',
+      fix: 'Placez-le à l’intérieur d’un {{#if …}} … {{/if}}, ou retirez-le.',
+    }),
+    unquotedId: (id) => ({
+      expected: 'l’identifiant d’un chiffre entre guillemets',
+      found: id,
+      fix: `Mettez l’identifiant entre guillemets : "${id}".`,
+    }),
     keyFigureLine: (line: string) => ({
       expected:
         'dans le bloc « chiffres-clés », une ligne par chiffre, qui commence par le chiffre : {{pct "…"}}, {{count "…"}} ou {{mean "…"}}, puis sa phrase',

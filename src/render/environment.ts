@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import { InputError } from '../errors.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { templates as say, tasks, where } from '../messages/index.js';
+import { type CallMistake, callMistakes } from './calls-check.js';
 import { figureHelpers } from './helpers.js';
 import { MarkdownProblem, markdownToTemplate, type Place } from './markdown.js';
 
@@ -41,9 +42,51 @@ export async function loadTemplate(hbs: Hbs, file: string): Promise<Template> {
   } catch {
     throw new InputError(tasks.readTemplates, [{ file, ...say.missing() }]);
   }
+  return compileTemplate(hbs, file, source);
+}
+
+/**
+ * An article's text, in Markdown or in HTML: its helper calls' mistakes said
+ * where they are written (calls-check.ts) before Handlebars reads it.
+ */
+export async function loadArticle(hbs: Hbs, file: string): Promise<Template> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError(tasks.readTemplates, [{ file, ...say.missing() }]);
+  }
   // A byte-order mark (some Windows editors write one) is no text of the article's.
   const text = source.replace(/^\uFEFF/, '');
+  const mistakes = callMistakes(text);
+  if (mistakes.length > 0)
+    throw new InputError(
+      tasks.renderArticle,
+      mistakes.map(({ line, column, mistake }) => ({
+        file,
+        line,
+        column,
+        ...mistakeWords(mistake),
+      })),
+    );
   return file.endsWith('.md') ? compileMarkdown(hbs, file, text) : compileTemplate(hbs, file, text);
+}
+
+function mistakeWords(m: CallMistake) {
+  switch (m.kind) {
+    case 'unclosedCall':
+      return say.unclosedCall();
+    case 'strayClose':
+      return say.strayClose(m.name);
+    case 'mismatchedClose':
+      return say.mismatchedClose(m.opened, m.name);
+    case 'unclosedBlock':
+      return say.unclosedBlock(m.name);
+    case 'elseOutside':
+      return say.elseOutside();
+    case 'unquotedId':
+      return say.unquotedId(m.id);
+  }
 }
 
 /**

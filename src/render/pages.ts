@@ -22,6 +22,7 @@ import {
   compileTemplate,
   createEnvironment,
   type Hbs,
+  loadArticle,
   loadTemplate,
   type Template,
 } from './environment.js';
@@ -184,7 +185,7 @@ export async function prepareArticle(
       },
     ]);
   }
-  const body = await loadTemplate(hbs, bodyFile);
+  const body = await loadArticle(hbs, bodyFile);
   // The dek and the chart titles are templates; the title is plain text.
   const rendered = new Map(
     inlineTexts(edition, article)

@@ -64,6 +64,12 @@ export interface Comparer {
 /** Compares figures from this edition's responses; each pair once (a text is rendered for every output). */
 export class ResponseComparer implements Comparer {
   private readonly bases = new Map<string, Group>();
+  /**
+   * How many respondents two bases share, by the bases themselves: every
+   * answer of a question compares the same two groups, and counting their
+   * overlap walks both (10⁵ respondents: most of a table's time).
+   */
+  private readonly shared = new WeakMap<Group, WeakMap<Group, number>>();
   /** Each pair of figures compared, by the figures themselves (an index hands out the same objects). */
   private readonly done = new WeakMap<Estimate, WeakMap<Estimate, Comparison | Refusal>>();
 
@@ -88,7 +94,7 @@ export class ResponseComparer implements Comparer {
     if (a.id === b.id) return { refused: 'same-figure' };
     const ga = this.base(a);
     const gb = this.base(b);
-    const shared = intersectionSize(ga, gb);
+    const shared = this.sharedBy(ga, gb);
     const sameMeasure = measureOf(a) === measureOf(b);
     if (shared === 0) return independent(a, b);
     if (shared === ga.length && shared === gb.length) {
@@ -101,6 +107,18 @@ export class ResponseComparer implements Comparer {
     return { refused: 'overlap' };
   }
 
+  private sharedBy(ga: Group, gb: Group): number {
+    const withA = this.shared.get(ga) ?? new WeakMap<Group, number>();
+    this.shared.set(ga, withA);
+    let n = withA.get(gb);
+    if (n === undefined) {
+      n = intersectionSize(ga, gb);
+      withA.set(gb, n);
+      if (ga !== gb) this.shared.set(gb, (this.shared.get(gb) ?? new WeakMap()).set(ga, n));
+    }
+    return n;
+  }
+
   /** The respondents a figure counts: its segment's, asked the question, who answered it. */
   private base(f: Estimate): Group {
     const question = f.question as string;
@@ -110,8 +128,7 @@ export class ResponseComparer implements Comparer {
       const q = this.config.questions.find((x) => x.id === question);
       const segment = findSegment(this.config, f.segment);
       if (!q || !segment) throw new Error(`figure ${f.id} names no known question and segment`);
-      const answered = answeredTest(this.responses, q);
-      group = this.membership.asked(q, segment).filter((i) => answered(i));
+      group = answeredIn(this.membership.asked(q, segment), answeredTest(this.responses, q));
       this.bases.set(key, group);
     }
     return group;
@@ -199,6 +216,17 @@ function independent(a: Estimate, b: Estimate): Comparison {
 /** What a figure measures, whatever the group: a question's answer, or its mean. */
 function measureOf(f: Estimate): string {
   return f.kind === 'share' ? `${f.question}\u0000${f.answer}` : `${f.question}\u0000mean`;
+}
+
+/** The members of a group who answered (a plain loop: a typed array's `filter` is far slower). */
+function answeredIn(members: Group, answered: (i: number) => boolean): Group {
+  const out = new Uint32Array(members.length);
+  let n = 0;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k] as number;
+    if (answered(i)) out[n++] = i;
+  }
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** Whether respondent `i` answered the question (a blank is no answer). */

@@ -208,18 +208,84 @@ function freeTextOf(q: Question, groups: FreeTextGroup[]): QuestionTables['freeT
 }
 
 /** Responses per week, each week named by its Monday in the edition's time zone. */
-function perWeek(times: ArrayLike<number>, timeZone: string): { week: string; count: number }[] {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' });
-  const weeks = new Map<string, number>();
+export function perWeek(
+  times: ArrayLike<number>,
+  timeZone: string,
+): { week: string; count: number }[] {
+  const dayOf = localDays(timeZone);
+  const days = new Map<number, number>();
   for (let i = 0; i < times.length; i++) {
     const t = times[i] as number;
     if (Number.isNaN(t)) continue;
-    const date = new Date(`${day.format(t)}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-    const week = date.toISOString().slice(0, 10);
-    weeks.set(week, (weeks.get(week) ?? 0) + 1);
+    const d = dayOf(t);
+    days.set(d, (days.get(d) ?? 0) + 1);
+  }
+  const weeks = new Map<string, number>();
+  for (const [d, count] of days) {
+    // 1970-01-01, day 0, was a Thursday: back to the Monday of its week.
+    const monday = d - ((((d + 3) % 7) + 7) % 7);
+    const week = new Date(monday * DAY).toISOString().slice(0, 10);
+    weeks.set(week, (weeks.get(week) ?? 0) + count);
   }
   return [...weeks.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([week, count]) => ({ week, count }));
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Times the hour-by-hour arithmetic is kept to (years 1000 to 9998); others ask Intl each. */
+const [EARLIEST, LATEST] = [Date.UTC(1000, 0, 2), Date.UTC(9998, 11, 31)];
+
+/**
+ * A time's day in the time zone, as days since 1970-01-01. Asking Intl for
+ * each of 10⁵ responses takes most of a second, so the offset is asked once
+ * an hour, where the hour starts: the same where it starts and where the
+ * next starts (no time zone changes its offset twice within an hour), the
+ * hour's days are arithmetic; otherwise, and far from today, Intl is asked
+ * for the time itself.
+ */
+function localDays(timeZone: string): (t: number) => number {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' });
+  const clock = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const offsetAt = (t: number) => {
+    const parts = clock.formatToParts(t);
+    const n = (type: string) => Number(parts.find((x) => x.type === type)?.value);
+    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - t;
+  };
+  /** Each hour's offset where it starts, and whether it holds through the hour (or null). */
+  const starts = new Map<number, number>();
+  const startOf = (hour: number) => {
+    let offset = starts.get(hour);
+    if (offset === undefined) {
+      offset = offsetAt(hour * HOUR);
+      starts.set(hour, offset);
+    }
+    return offset;
+  };
+  const offsets = new Map<number, number | null>();
+  const asked = (t: number) => Date.parse(`${day.format(t)}T00:00:00Z`) / DAY;
+  return (t) => {
+    if (!(t >= EARLIEST && t <= LATEST)) return asked(t);
+    const hour = Math.floor(t / HOUR);
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      // The same offset where this hour starts and where the next starts: one all through.
+      const first = startOf(hour);
+      offset = first === startOf(hour + 1) && Number.isFinite(first) ? first : null;
+      offsets.set(hour, offset);
+    }
+    return offset === null ? asked(t) : Math.floor((t + offset) / DAY);
+  };
 }

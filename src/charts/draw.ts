@@ -138,7 +138,7 @@ export function withDrawings(planned: PlannedChart, svgs: string[]): RenderedCha
  * drawn, so the same chart would differ with what was drawn before it, and
  * two charts of a page could share an id.
  */
-function ownIds(svg: string, prefix: string): string {
+export function ownIds(svg: string, prefix: string): string {
   const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string);
   const renamed = new Map(ids.map((id, k) => [id, `${prefix}-${k + 1}`]));
   return svg

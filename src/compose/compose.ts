@@ -133,6 +133,7 @@ export function editionBuildOf(
       dek: p.dek,
       published: rebuilt.includes(p.article) || kept(p.article.slug),
     })),
+    index: materials.index,
     tables: once(() =>
       surveyTables({
         config: analysed.edition.config,

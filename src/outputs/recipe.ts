@@ -11,6 +11,7 @@ import type { FreeTextGroup } from '../analysis/free-text.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { Edition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
+import type { FigureIndex } from '../format/figure-index.js';
 import type { Reconciliation } from '../ingest/types.js';
 import type { Log } from '../log.js';
 import type { OutputItem } from '../paths.js';
@@ -100,6 +101,8 @@ export interface EditionBuild {
   articles: { article: Article; dek: string; published: boolean }[];
   /** The whole survey as tables, made when a recipe first asks (every comparison of every cross-tab). */
   tables(): SurveyTables;
+  /** Every figure, with its rounding and its comparisons (the tables' charts are planned from it). */
+  index: FigureIndex;
 }
 
 export interface EditionRecipe {

@@ -3,6 +3,7 @@
  * number in French typography, each column headed with its letter or its
  * small-base mark, each cell its share and its letters.
  */
+import Handlebars from 'handlebars';
 import {
   formatDecimal,
   formatInteger,
@@ -51,7 +52,18 @@ export interface QuestionView {
   perWeek?: { week: string; responses: string }[];
 }
 
-export function tablesView(tables: SurveyTables, freeTextLink: string) {
+/** A question's chart, drawn: its SVG, its alt text and its base note. */
+export interface QuestionChart {
+  svg: string;
+  alt: string;
+  note: string;
+}
+
+export function tablesView(
+  tables: SurveyTables,
+  freeTextLink: string,
+  charts: ReadonlyMap<string, QuestionChart> = new Map(),
+) {
   return {
     title: page().title(tables.survey),
     legend: say().legend(tables.survey, tables.respondents),
@@ -66,7 +78,13 @@ export function tablesView(tables: SurveyTables, freeTextLink: string) {
       base: say().base,
     },
     groups: tables.groups.map((g) => g.title),
-    questions: tables.questions.map((q) => questionView(q, freeTextLink)),
+    questions: tables.questions.map((q) => {
+      const chart = charts.get(q.id);
+      return {
+        ...questionView(q, freeTextLink),
+        ...(chart && { chart: { ...chart, svg: new Handlebars.SafeString(chart.svg) } }),
+      };
+    }),
   };
 }
 

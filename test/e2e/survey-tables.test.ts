@@ -55,6 +55,10 @@ describe('the survey’s tables, as built for 2024', () => {
     const cells = DomUtils.findAll((e) => e.name === 'td', row ? [row] : []).map((td) =>
       DomUtils.textContent(td).replace(/\s+/g, ' ').trim(),
     );
+    // Each closed question drawn: its chart, with its alt text, before its tables.
+    const chart = DomUtils.findOne((e) => e.attribs.class === 'chart-svg', usage ? [usage] : []);
+    expect(chart?.attribs['aria-label']).toContain('Oui');
+    expect(DomUtils.findOne((e) => e.name === 'svg', chart ? [chart] : [])).not.toBeNull();
     // Ensemble, Radiologues (A), Manipulateurs (B), Cadres de santé *…
     expect(cells[1]).toMatch(/^81 % B/);
     expect(cells[2]).toBe('52 %');

@@ -19,7 +19,7 @@ export const surveyTablesPdfRecipe: EditionRecipe = {
     try {
       const printed = await printPdf(
         tab,
-        tablesPage(build),
+        await tablesPage(build),
         {
           title: tablesTitle(build),
           author: config.edition.publisher,

@@ -4,11 +4,16 @@
  * contained like the web article) and a workbook (tableaux.xlsx, numbers as
  * numbers). survey-tables-pdf.ts prints the same page.
  */
+
+import { ownIds, planChart } from '../../charts/draw.js';
+import { chartKind } from '../../charts/kinds/index.js';
+import { renderSvgs } from '../../charts/render.js';
 import { stages } from '../../messages/index.js';
 import { outputPath, relativeTo } from '../../paths.js';
 import { publication } from '../../publication/index.js';
 import { sourceLine } from '../../render/context.js';
-import { tablesView } from '../../render/tables-view.js';
+import { type QuestionChart, tablesView } from '../../render/tables-view.js';
+import { questionChart } from '../../tables/charts.js';
 import type { EditionBuild, EditionRecipe } from '../recipe.js';
 
 const PAGE = { edition: 'tables-html' } as const;
@@ -19,10 +24,11 @@ export const surveyTablesRecipe: EditionRecipe = {
   page: { layout: 'tables', styles: ['base', 'web', 'tables'], fonts: true, medium: 'web' },
   async files(build) {
     const survey = build.tables();
+    const page = await tablesPage(build);
     // exceljs takes half a second to load: only when a workbook is written.
     const { surveyWorkbook } = await import('../workbook.js');
     return [
-      { name: outputPath(PAGE), content: tablesPage(build) },
+      { name: outputPath(PAGE), content: page },
       {
         name: outputPath({ edition: 'tables-xlsx' }),
         content: await surveyWorkbook(survey, {
@@ -36,13 +42,41 @@ export const surveyTablesRecipe: EditionRecipe = {
   },
 };
 
-/** The tables' page, as published and as printed. */
-export function tablesPage({ edition, templates, theme, tables }: EditionBuild): string {
+/** The tables' page, as published and as printed, each question with its chart. */
+export async function tablesPage(build: EditionBuild): Promise<string> {
+  const { edition, templates, theme, tables } = build;
   return templates.render(surveyTablesRecipe.page as NonNullable<EditionRecipe['page']>, {
     theme: { publication: theme.publication, logo: theme.logo },
     source: sourceLine(edition.config),
-    view: tablesView(tables(), relativeTo(PAGE, { edition: 'free-text' })),
+    view: tablesView(tables(), relativeTo(PAGE, { edition: 'free-text' }), await charts(build)),
   });
+}
+
+/** The width the tables' charts are drawn at, shown at most that wide (tables.css). */
+const CHART_WIDTH = 560;
+
+/** Each question's chart (tables/charts.ts), drawn here: one drawing each, at one width. */
+async function charts({ edition, index }: EditionBuild): Promise<Map<string, QuestionChart>> {
+  const { config } = edition;
+  const drawn = await Promise.all(
+    config.questions.map(async (q): Promise<[string, QuestionChart] | undefined> => {
+      const chart = questionChart(q);
+      if (!chart) return undefined;
+      const { data } = planChart(chart, config, index, chart.title);
+      if (data.rows.length === 0) return undefined;
+      const kind = chartKind(data.kind);
+      const [svg] = await renderSvgs(kind.spec(data, CHART_WIDTH), [CHART_WIDTH]);
+      return [
+        q.id,
+        {
+          svg: ownIds(svg as string, chart.id),
+          alt: kind.alt(chart.title, data),
+          note: data.baseNote,
+        },
+      ];
+    }),
+  );
+  return new Map(drawn.filter((d): d is [string, QuestionChart] => d !== undefined));
 }
 
 export function tablesTitle({ tables }: EditionBuild): string {

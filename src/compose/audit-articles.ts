@@ -70,7 +70,8 @@ function checkBranchesNotTaken(
   audit: Audit,
 ): void {
   const helpers = new Set(Object.keys(figureHelpers(index)));
-  checkEveryBranch(p.body.compiled, bodyPlace(p), helpers, index, audit);
+  const charts = p.article.charts.map((c) => c.id);
+  checkEveryBranch(p.body.compiled, bodyPlace(p), helpers, index, audit, charts);
   for (const t of inlineTexts(edition, p.article))
     if (t.part !== 'title') checkEveryBranch(t.text, t, helpers, index, audit);
 }

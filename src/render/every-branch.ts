@@ -8,6 +8,7 @@
  */
 import Handlebars from 'handlebars';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
+import { templates as say, where } from '../messages/index.js';
 import { type Audit, placeIn, type TemplatePlace } from './audit.js';
 
 /** What a figure id looks like: three parts or more, lower case ("usage.oui.share.all"). */
@@ -17,7 +18,17 @@ const FIGURE_ID = /^[a-z0-9_]+(\.[a-z0-9_]+){2,}$/;
 const LOOKUP: Record<string, (index: FigureIndex, id: string) => unknown> = {
   mean: (index, id) => index.mean(id),
   pct: (index, id) => index.share(id),
+  share: (index, id) => index.share(id),
+  outof: (index, id) => index.share(id),
   words: (index, id) => index.share(id),
+  // The comparisons and the ordered list take a share or a mean, never a count.
+  higher: (index, id) => index.estimate(id),
+  lower: (index, id) => index.estimate(id),
+  highest: (index, id) => index.estimate(id),
+  lowest: (index, id) => index.estimate(id),
+  similar: (index, id) => index.estimate(id),
+  within: (index, id) => index.estimate(id),
+  list: (index, id) => index.estimate(id),
 };
 
 type Node = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;
@@ -32,6 +43,8 @@ export function checkEveryBranch(
   helpers: ReadonlySet<string>,
   index: FigureIndex,
   audit: Audit,
+  /** The charts the article declares, which `{{chart}}` may place. */
+  charts: readonly string[] = [],
 ): void {
   let program: hbs.AST.Program;
   try {
@@ -43,6 +56,7 @@ export function checkEveryBranch(
   const call = (node: Node) => {
     const name =
       node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : '';
+    if (name === 'chart') return checkChart(node);
     if (!helpers.has(name)) return;
     for (const param of node.params) {
       if (param.type !== 'StringLiteral') continue;
@@ -55,6 +69,15 @@ export function checkEveryBranch(
         audit.problem(placeIn(place, node.loc.start), e.figureId, e.complaint);
       }
     }
+  };
+  /** A chart placed in a branch not taken this year, checked as the chart helper would. */
+  const checkChart = (node: Node) => {
+    const param = node.params[0];
+    if (param?.type !== 'StringLiteral') return;
+    const id = (param as hbs.AST.StringLiteral).value;
+    if (charts.includes(id)) return;
+    const complaint = say.unknownChart(id, [...charts]);
+    audit.problem(placeIn(place, node.loc.start), id, complaint, where.chart(id));
   };
   const visit = (kind: 'MustacheStatement' | 'SubExpression' | 'BlockStatement') => {
     const original = visitor[kind] as (node: Node) => unknown;

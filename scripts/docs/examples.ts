@@ -16,8 +16,12 @@ import { type Composed, composeArticles } from '../../src/compose/compose.js';
 import { parseEditionConfig } from '../../src/edition/load.js';
 import { silentLog } from '../../src/log.js';
 import { frenchSpacing } from '../../src/publication/french.js';
-import * as environment from '../../src/render/environment.js';
-import { compileTemplate, type Hbs, type Template } from '../../src/render/environment.js';
+import {
+  compileMarkdown,
+  compileTemplate,
+  type Hbs,
+  type Template,
+} from '../../src/render/environment.js';
 
 /** The edition every example builds with, unless it says otherwise. */
 export const EXAMPLE_EDITION = 'data/2024';
@@ -110,13 +114,8 @@ export function renderText(
   return frenchSpacing(template.render(build.context, { medium: 'web' }));
 }
 
-/** Whether the build reads Markdown articles yet (render/environment.ts's compileMarkdown). */
-export const readsMarkdown = 'compileMarkdown' in environment;
-
 function markdownTemplate(hbs: Hbs, source: string): Template {
-  const compile = (environment as { compileMarkdown?: typeof compileTemplate }).compileMarkdown;
-  if (!compile) throw new Error('the build does not read Markdown articles');
-  return compile(hbs, 'guide.md', source);
+  return compileMarkdown(hbs, 'guide.md', source);
 }
 
 /** What a reader sees of rendered text: its words, white space collapsed, and a chart by `chart(title)`. */

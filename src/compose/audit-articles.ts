@@ -23,7 +23,7 @@ import { templates as say, tasks, where } from '../messages/index.js';
 import { Audit } from '../render/audit.js';
 import type { ArticleContext } from '../render/context.js';
 import { checkEveryBranch } from '../render/every-branch.js';
-import { figureHelpers } from '../render/helpers.js';
+import { HELPER_DOCS } from '../render/helper-docs.js';
 import { typedTags } from '../render/markdown.js';
 import { auditArticle, bodyPlace, type PreparedArticle, prepareArticle } from '../render/pages.js';
 import { precisionProblems } from '../render/precision.js';
@@ -51,7 +51,7 @@ export async function auditArticles(
   const planned = prepared.map((p) => planArticleCharts(p, edition, index, audit));
   for (const [i, p] of prepared.entries())
     auditArticle(p, contextOf(p, (planned[i] as PlannedChart[]).map(undrawn)), audit);
-  for (const p of prepared) checkBranchesNotTaken(p, edition, index, audit);
+  for (const p of prepared) checkEveryFigure(p, edition, index, audit);
   audit.add(...prepared.flatMap(htmlTyped));
   audit.add(...precisionProblems(precision.asks, printedMeans(audit, planned.flat(), index)));
   if (audit.problems.length > 0) throw new InputError(tasks.renderArticle, audit.problems);
@@ -60,16 +60,17 @@ export async function auditArticles(
 }
 
 /**
- * The figures of the branches this year's data did not take, in the body, the
- * dek and the chart titles: checked now rather than the year the data turns.
+ * Every figure and chart the texts name, in every branch (the body, the dek
+ * and the chart titles): those of the branches this year's data did not take
+ * are checked now rather than the year the data turns.
  */
-function checkBranchesNotTaken(
+function checkEveryFigure(
   p: PreparedArticle,
   edition: Edition,
   index: FigureIndex,
   audit: Audit,
 ): void {
-  const helpers = new Set(Object.keys(figureHelpers(index)));
+  const helpers = new Set(Object.keys(HELPER_DOCS));
   const charts = p.article.charts.map((c) => c.id);
   checkEveryBranch(p.body.compiled, bodyPlace(p), helpers, index, audit, charts);
   for (const t of inlineTexts(edition, p.article))

@@ -165,7 +165,7 @@ function hideCalls(source: string, calls: Call[]) {
   return { text, toSource };
 }
 
-/** Calls that print no words of their own: a paragraph of them alone is no paragraph. */
+/** Calls that print no words of their own, or a block of their own (a chart, a partial): never a paragraph's words. */
 const SILENT = /^\{\{~?\s*(?:[#/^!>]|else\b|chart\b)/;
 
 function articleMarkdown(
@@ -399,14 +399,7 @@ function runsOf(lines: string[], silent: (line: string) => boolean) {
 
 /** The last of items (sorted by `at`) at or before offset. */
 function lastAtOrBefore<T extends { at: number }>(items: T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((items[mid] as T).at <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return items[lo - 1];
+  return items[lastIndexAtOrBefore(items.length, (i) => (items[i] as T).at, offset)];
 }
 
 /** The offset each line starts at (line 1 at index 0). */
@@ -420,17 +413,21 @@ function startsOfLines(text: string): number[] {
 function placesOf(text: string): (offset: number) => Place {
   const starts = startsOfLines(text);
   return (offset) => {
-    const line = Math.max(1, lastIndexAtOrBefore(starts, offset) + 1);
+    const line = Math.max(
+      1,
+      lastIndexAtOrBefore(starts.length, (i) => starts[i] as number, offset) + 1,
+    );
     return { line, column: offset - (starts[line - 1] as number) };
   };
 }
 
-function lastIndexAtOrBefore(sorted: number[], value: number): number {
+/** The index of the last value at or before `value`, of `length` values sorted up (-1: none). */
+function lastIndexAtOrBefore(length: number, at: (i: number) => number, value: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    if (at(mid) <= value) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;

@@ -4,6 +4,7 @@ import { freeText } from '../../src/analysis/free-text.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
 import { meanPrecision } from '../../src/render/precision.js';
+import { tablesView } from '../../src/render/tables-view.js';
 import { segmentGroups } from '../../src/tables/groups.js';
 import type { CrossTab, SurveyTables } from '../../src/tables/model.js';
 import { MAX_COLUMNS, surveyTables } from '../../src/tables/tables.js';
@@ -127,5 +128,64 @@ describe('the survey’s tables', () => {
   it('split a group of many segments over tables of at most eight columns', () => {
     for (const q of tables.questions)
       for (const t of q.crossTabs) expect(t.columns.length).toBeLessThanOrEqual(MAX_COLUMNS + 1);
+  });
+});
+
+describe('a group of many segments, and a question nobody answered', () => {
+  it('split twenty professions over tables of at most eight, each with the whole', async () => {
+    const { copyEdition, edit } = await import('../helpers/edition-copy.js');
+    const { edition } = await copyEdition();
+    // Twenty segments on the profession question: the three professions, then seventeen more.
+    const extra = Array.from(
+      { length: 17 },
+      (_, i) =>
+        `  - { id: radiologues_${i}, label: "Radiologues ${i}", where: { profession: radiologue } }`,
+    ).join('\n');
+    await edit(`${edition}/edition.yaml`, (t) =>
+      t.replace(/^segments:\n/m, `segments:\n${extra}\n`),
+    );
+    const a = await analyseEdition(edition, silentLog);
+    const many = surveyTables({
+      config: a.edition.config,
+      index: new FigureIndex(
+        a.figures,
+        (await meanPrecision(a.edition, a.figures)).decimals,
+        a.comparer,
+      ),
+      freeText: [],
+      times: a.ingested.responses.timestamp.epochMs,
+      respondents: a.ingested.responses.count,
+    });
+    const parts = (many.questions.find((q) => q.id === 'usage')?.crossTabs ?? []).filter(
+      (t) => t.title === 'Profession',
+    );
+    expect(parts.length).toBe(3);
+    expect(parts.map((p) => p.part)).toEqual([
+      { index: 1, of: 3 },
+      { index: 2, of: 3 },
+      { index: 3, of: 3 },
+    ]);
+    for (const p of parts) {
+      expect(p.columns[0]?.segment).toBe('all');
+      expect(p.columns.length).toBeLessThanOrEqual(MAX_COLUMNS + 1);
+    }
+  });
+
+  it('say « Aucune réponse. » for a question nobody answered, never an empty table', () => {
+    const usage = question('usage');
+    const nobody = {
+      ...usage,
+      topline: {
+        ...usage.topline,
+        columns: usage.topline.columns.map((c) => ({ ...c, base: 0 })),
+        rows: usage.topline.rows.map((r) => ({
+          ...r,
+          cells: r.cells.map((c) => ({ ...c, value: null, base: 0, count: 0 })),
+        })),
+      },
+    };
+    const view = tablesView({ ...tables, questions: [nobody] }, 'free-text.csv');
+    expect(view.questions[0]).toMatchObject({ noAnswer: 'Aucune réponse.', crossTabs: [] });
+    expect(view.questions[0]?.topline).toBeUndefined();
   });
 });

@@ -265,7 +265,8 @@ export const en = {
     cards: 'Social cards (PNG)',
     editionData: 'Figures and data files',
     editionIndex: 'Edition index page',
-    surveyTables: 'The whole survey as tables (page and workbook)',
+    surveyTables: 'The whole survey as tables (page)',
+    surveyWorkbook: 'Workbook of the tables (tableaux.xlsx)',
     surveyTablesPdf: 'Printing the tables (Chromium)',
   },
 
@@ -1069,6 +1070,8 @@ export const en = {
       web: 'Web article',
       print: 'Print (PDF)',
       newsletter: (width: number) => `Newsletter, ${width} px`,
+      tables: 'Tables',
+      workbook: 'download the workbook (.xlsx)',
       problem: 'The edition does not build: the last good version is shown.',
       open: 'open',
     },

@@ -280,7 +280,8 @@ export const fr: Catalogue = {
     cards: 'Cartes pour les réseaux sociaux (PNG)',
     editionData: 'Chiffres et fichiers de données',
     editionIndex: 'Page d’index de l’édition',
-    surveyTables: 'Tableaux de toute l’enquête (page et classeur)',
+    surveyTables: 'Tableaux de toute l’enquête (page)',
+    surveyWorkbook: 'Classeur des tableaux (tableaux.xlsx)',
     surveyTablesPdf: 'Impression des tableaux (Chromium)',
   },
 
@@ -1052,6 +1053,8 @@ export const fr: Catalogue = {
       web: 'Article web',
       print: 'Impression (PDF)',
       newsletter: (width) => `Lettre d’information, ${width} px`,
+      tables: 'Tableaux',
+      workbook: 'télécharger le classeur (.xlsx)',
       problem: 'L’édition ne se fabrique pas : la dernière version correcte reste affichée.',
       open: 'ouvrir',
     },

@@ -112,5 +112,10 @@ export interface EditionRecipe {
   page?: PageSpec;
   /** It prints with Chromium: left out where nothing is printed (check, the preview). */
   prints?: boolean;
+  /**
+   * The files it makes, when it is slow to make and not read while writing
+   * (the workbook): the preview makes them only when one is asked for.
+   */
+  onRequest?: readonly OutputItem[];
   files(build: EditionBuild, tools: Tools): Promise<OutputFile[]>;
 }

@@ -35,6 +35,8 @@ export interface RunOptions {
   between?: () => Promise<void>;
   /** Whether the edition recipes that print run (the check and the preview print no edition file). */
   printEdition?: boolean;
+  /** Leave out the edition recipes made on request (the preview makes them when asked: `onRequestRecipe`). */
+  skipOnRequest?: boolean;
 }
 
 export async function runRecipes(
@@ -64,13 +66,24 @@ export async function runRecipes(
     throw e;
   }
   if (phase !== 'first')
-    for (const recipe of EDITION_RECIPES.filter((r) => options.printEdition !== false || !r.prints))
+    for (const recipe of EDITION_RECIPES.filter((r) => editionRuns(r, options)))
       running.push(tools.log.stage(recipe.label(), () => recipe.files(edition, tools)));
   // Let every recipe settle before reporting a failure, so none is left running behind the error.
   const settled = await Promise.allSettled(running);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return settled.flatMap((s) => (s as PromiseFulfilledResult<OutputFile[]>).value);
+}
+
+/** Whether an edition recipe runs: not one that prints where nothing is printed, nor one made on request. */
+function editionRuns(recipe: EditionRecipe, options: RunOptions): boolean {
+  if (recipe.prints && options.printEdition === false) return false;
+  return !(recipe.onRequest && options.skipOnRequest);
+}
+
+/** The edition recipe that makes the file `name` when it is asked for (the workbook in the preview), if one does. */
+export function onRequestRecipe(name: string): EditionRecipe | undefined {
+  return EDITION_RECIPES.find((r) => r.onRequest?.some((item) => outputPath(item) === name));
 }
 
 /** The page an article recipe makes its files from: the article in the recipe's layout and medium ('' if it needs none). */

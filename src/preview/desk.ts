@@ -1,13 +1,14 @@
 /**
  * The desk: one article as its readers will get it, side by side: the web
- * article, the printed PDF, and the newsletter at 600 and 375 px. Each pane
- * is the served output in a frame; the desk reloads a frame when its file
- * changes and shows the edition's problem above them all.
+ * article, the printed PDF, and the newsletter at 600 and 375 px; or, in its
+ * own tab, the edition's tables (tableaux.html) with the workbook to
+ * download. Each pane is the served output in a frame; the desk reloads a
+ * frame when its file changes and shows the edition's problem above them all.
  */
 import { escapeXml } from '../outputs/xml-text.js';
 import { outputPath } from '../paths.js';
 import { ERROR_PANEL_ID } from './live.js';
-import { DESK_PATH, EVENTS_PATH } from './route.js';
+import { DESK_PATH, DESK_TABLES, EVENTS_PATH } from './route.js';
 
 export interface DeskWords {
   lang: string;
@@ -15,6 +16,10 @@ export interface DeskWords {
   web: string;
   print: string;
   newsletter: (width: number) => string;
+  /** The tables' tab and pane. */
+  tables: string;
+  /** The link that downloads the workbook. */
+  workbook: string;
   problem: string;
   open: string;
 }
@@ -24,6 +29,8 @@ export interface DeskView {
   articles: { slug: string; title: string }[];
   /** The article shown; the first when none is asked for. */
   article: string | undefined;
+  /** The tables shown rather than an article. */
+  tables: boolean;
   error: string | null;
   status: string;
   words: DeskWords;
@@ -31,7 +38,7 @@ export interface DeskView {
 
 export function deskPage(view: DeskView): string {
   const { words } = view;
-  const slug = view.article ?? view.articles[0]?.slug;
+  const slug = view.tables ? undefined : (view.article ?? view.articles[0]?.slug);
   return `<!doctype html>
 <html lang="${words.lang}"><head><meta charset="utf-8"><title>${escapeXml(`${words.title} · ${view.edition}`)}</title>
 <style>
@@ -39,29 +46,42 @@ ${DESK_CSS}</style></head>
 <body>
 <header><h1>${escapeXml(words.title)} · ${escapeXml(view.edition)}</h1><nav>${tabs(view, slug)}</nav><span id="status" role="status">${escapeXml(view.status)}</span></header>
 <pre id="${ERROR_PANEL_ID}" role="alert"${view.error === null ? ' hidden' : ''}><strong>${escapeXml(words.problem)}</strong>\n\n${escapeXml(view.error ?? '')}</pre>
-${slug ? panes(words, slug) : ''}
+${view.tables ? tablesPane(words) : slug ? panes(words, slug) : ''}
 <script>${deskScript(words)}</script>
 </body></html>
 `;
 }
 
-/** One tab per article, the one shown marked. */
+/** One tab per article, then the tables', the one shown marked. */
 function tabs(view: DeskView, slug: string | undefined): string {
-  return view.articles
-    .map(
-      (a) =>
-        `<a href="${DESK_PATH}?article=${encodeURIComponent(a.slug)}"${a.slug === slug ? ' aria-current="page"' : ''}>${escapeXml(a.title)}</a>`,
-    )
-    .join('');
+  const tab = (href: string, label: string, shown: boolean) =>
+    `<a href="${href}"${shown ? ' aria-current="page"' : ''}>${escapeXml(label)}</a>`;
+  return (
+    view.articles
+      .map((a) =>
+        tab(`${DESK_PATH}?article=${encodeURIComponent(a.slug)}`, a.title, a.slug === slug),
+      )
+      .join('') + tab(DESK_TABLES, view.words.tables, view.tables)
+  );
+}
+
+/** An output in a frame, under its label, a link to open it alone and any other link. */
+function pane(words: DeskWords, label: string, name: string, width?: number, more = ''): string {
+  return `<section class="pane"${width ? ` style="flex:0 0 ${width + 2}px"` : ''}><h2>${escapeXml(label)} <a href="/${name}" target="_blank">${escapeXml(words.open)}</a>${more}</h2><iframe title="${escapeXml(label)}" data-name="${escapeXml(name)}" src="/${name}"${width ? ` width="${width}"` : ''}></iframe></section>`;
+}
+
+/** The edition's tables across the desk, with the workbook to download (made when it is asked for). */
+function tablesPane(words: DeskWords): string {
+  const workbook = outputPath({ edition: 'tables-xlsx' });
+  const download = `<a href="/${workbook}" download>${escapeXml(words.workbook)}</a>`;
+  return `<div class="row">${pane(words, words.tables, outputPath({ edition: 'tables-html' }), undefined, download)}</div>`;
 }
 
 /** The web article and the print side by side, then the newsletter at 600 and 375 px. */
 function panes(words: DeskWords, slug: string): string {
-  const pane = (label: string, name: string, width?: number) =>
-    `<section class="pane"${width ? ` style="flex:0 0 ${width + 2}px"` : ''}><h2>${escapeXml(label)} <a href="/${name}" target="_blank">${escapeXml(words.open)}</a></h2><iframe title="${escapeXml(label)}" data-name="${escapeXml(name)}" src="/${name}"${width ? ` width="${width}"` : ''}></iframe></section>`;
   const newsletter = outputPath({ article: slug, file: 'newsletter-html' });
-  return `<div class="row">${pane(words.web, outputPath({ article: slug, file: 'web' }))}${pane(words.print, outputPath({ article: slug, file: 'pdf' }))}</div>
-<div class="row">${pane(words.newsletter(600), newsletter, 600)}${pane(words.newsletter(375), newsletter, 375)}</div>`;
+  return `<div class="row">${pane(words, words.web, outputPath({ article: slug, file: 'web' }))}${pane(words, words.print, outputPath({ article: slug, file: 'pdf' }))}</div>
+<div class="row">${pane(words, words.newsletter(600), newsletter, 600)}${pane(words, words.newsletter(375), newsletter, 375)}</div>`;
 }
 
 const DESK_CSS = `body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#e9e7e2;color:#1d1d1b}

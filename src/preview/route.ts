@@ -10,8 +10,11 @@ export const PREVIEW_PREFIX = '__preview';
 export const DESK_PATH = `/${PREVIEW_PREFIX}/desk`;
 export const EVENTS_PATH = `/${PREVIEW_PREFIX}/events`;
 
+/** The desk's tab that shows the edition's tables rather than an article. */
+export const DESK_TABLES = `${DESK_PATH}?view=tables`;
+
 export type Route =
-  | { kind: 'desk'; article?: string }
+  | { kind: 'desk'; article?: string; tables?: true }
   | { kind: 'events' }
   | { kind: 'output'; name: string }
   | { kind: 'not-found' };
@@ -19,7 +22,9 @@ export type Route =
 export function routeRequest(url: string): Route {
   const [pathPart = '', query = ''] = url.split('?', 2);
   if (pathPart === DESK_PATH || pathPart === `${DESK_PATH}/`) {
-    const article = new URLSearchParams(query).get('article');
+    const asked = new URLSearchParams(query);
+    if (asked.get('view') === 'tables') return { kind: 'desk', tables: true };
+    const article = asked.get('article');
     return article ? { kind: 'desk', article } : { kind: 'desk' };
   }
   if (pathPart === EVENTS_PATH) return { kind: 'events' };
@@ -55,6 +60,7 @@ const TYPES: Record<string, string> = {
   eml: 'text/plain; charset=utf-8',
   pdf: 'application/pdf',
   png: 'image/png',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 export function contentType(name: string): string {

@@ -103,6 +103,8 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+const NO_CACHE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
 function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
   const { session, clients } = site;
   // Only this machine's browser, by its own address: a page elsewhere cannot read the preview through DNS tricks.
@@ -115,9 +117,8 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
     return;
   }
   const route = routeRequest(req.url ?? '/');
-  const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
   if (route.kind === 'events') {
-    res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream' });
+    res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/event-stream' });
     res.write('retry: 500\n\n');
     if (session.error !== null)
       res.write(`data: ${JSON.stringify({ changed: [], error: session.error, status: '' })}\n\n`);
@@ -130,27 +131,51 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
       edition: site.edition,
       articles: session.articles,
       article: route.article,
+      tables: route.tables === true,
       error: session.error,
       status: say.status(session.error === null),
       words: say.desk,
     });
-    res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/html; charset=utf-8' }).end(html);
     return;
   }
-  const content = route.kind === 'output' ? session.files.get(route.name) : undefined;
-  if (route.kind !== 'output' || content === undefined) {
+  if (route.kind !== 'output') {
     notFound(res);
     return;
   }
-  const type = contentType(route.name);
+  const content = session.files.get(route.name);
+  if (content !== undefined) {
+    serve(req, res, route.name, content, session.error);
+    return;
+  }
+  // A file made only when asked for (the workbook), or none.
+  session.onRequest(route.name).then(
+    (made) =>
+      made === undefined ? notFound(res) : serve(req, res, route.name, made, session.error),
+    (e: unknown) =>
+      res
+        .writeHead(500, { ...NO_CACHE, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(`${e instanceof Error ? e.message : String(e)}\n`),
+  );
+}
+
+/** An output as it is served: an HTML page with the live script, and the problem if there is one. */
+function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+  content: string | Uint8Array,
+  error: string | null,
+): void {
+  const type = contentType(name);
   const body = type.startsWith('text/html')
     ? withLive(
         typeof content === 'string' ? content : Buffer.from(content).toString('utf8'),
-        session.error,
+        error,
         say.desk.problem,
       )
     : content;
-  res.writeHead(200, { ...headers, 'Content-Type': type });
+  res.writeHead(200, { ...NO_CACHE, 'Content-Type': type });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

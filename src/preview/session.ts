@@ -3,9 +3,10 @@
  * while the config and the export are unchanged, the last problem. A change
  * rebuilds in two steps: first the composition and the web pages (what the
  * editor is reading: a text edit shows in a fraction of a second), then
- * every other output (print PDF, newsletter, cards, edition files). Charts
- * and PNGs are remembered by the worker, so only what changed is drawn. A
- * newer change makes an unfinished older build's results void.
+ * every other output (print PDF, newsletter, cards, edition files; the
+ * workbook, slow to make, only when it is downloaded). Charts and PNGs are
+ * remembered by the worker, so only what changed is drawn. A newer change
+ * makes an unfinished older build's results void.
  */
 import { setTimeout as delay, setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Analysed } from '../analyse.js';
@@ -14,8 +15,8 @@ import { type Composed, composeArticles, editionBuildOf } from '../compose/compo
 import { formatError, isExpectedError, type Problem, UsageError } from '../errors.js';
 import { formatMs, formatWarnings, type Log, silentLog } from '../log.js';
 import { preview as say } from '../messages/index.js';
-import type { ArticleBuild, ArticleRecipe, Tools } from '../outputs/recipe.js';
-import { runRecipes } from '../outputs/run.js';
+import type { ArticleBuild, ArticleRecipe, EditionBuild, Tools } from '../outputs/recipe.js';
+import { onRequestRecipe, runRecipes } from '../outputs/run.js';
 import type { OutputFile } from '../outputs/write.js';
 import { frenchText } from '../publication/french.js';
 import type { DrawingWorker } from '../worker/client.js';
@@ -50,6 +51,13 @@ export class PreviewSession {
   private readonly made = new Map<string, { from: string; files: OutputFile[] }>();
   /** The warnings last said in the terminal: said again only when they change. */
   private warned = '';
+  /**
+   * The edition of the last build whose every output is served, and the
+   * files made from it on request (the workbook), by recipe.
+   */
+  private served:
+    | { edition: EditionBuild; tools: Tools; made: Map<string, Promise<OutputFile[]>> }
+    | undefined;
 
   constructor(
     private readonly options: SessionOptions,
@@ -133,9 +141,11 @@ export class PreviewSession {
     try {
       await delay(PAGES_FIRST_MS);
       if (stale()) return;
-      const files = await runRecipes(composed.builds, editionBuildOf(composed), tools, {
+      const edition = editionBuildOf(composed);
+      const files = await runRecipes(composed.builds, edition, tools, {
         phase: 'rest',
         printEdition: false,
+        skipOnRequest: true,
         make: (recipe, page, build) => this.madeOnce(recipe, page, build, tools),
         // Rendering a page holds the thread that answers requests: let them in between pages.
         between: async () => {
@@ -144,10 +154,32 @@ export class PreviewSession {
         },
       });
       if (stale()) return;
+      this.served = { edition, tools, made: new Map() };
       this.publish(files, say.allReady(formatMs(performance.now() - started)));
     } catch (e) {
       if (!stale() && !(e instanceof Stale)) this.fail(e, why);
     }
+  }
+
+  /**
+   * A file made only when it is asked for (the workbook), from the edition
+   * whose other outputs are served once the builds under way are over;
+   * undefined when no recipe makes it on request or nothing built yet.
+   */
+  async onRequest(name: string): Promise<string | Uint8Array | undefined> {
+    const recipe = onRequestRecipe(name);
+    if (!recipe) return undefined;
+    await this.others;
+    const served = this.served;
+    if (!served) return undefined;
+    let made = served.made.get(recipe.id);
+    if (!made) {
+      made = recipe.files(served.edition, served.tools);
+      served.made.set(recipe.id, made);
+      // A failure is said to the request, and the next request tries again.
+      made.catch(() => served.made.delete(recipe.id));
+    }
+    return (await made).find((f) => f.name === name)?.content;
   }
 
   /**

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
@@ -158,6 +159,65 @@ describe('enquete preview', () => {
     expect(frames.slice(2).map((f) => f.width)).toEqual([602, 377]);
     await page.close();
   });
+
+  it('shows the edition’s tables in a tab of their own, reloaded on a save, and the workbook when it is downloaded', async () => {
+    const tables = await fetch(`${origin}/tableaux.html`);
+    expect(tables.status).toBe(200);
+    expect(await tables.text()).toContain('<table');
+    const article = await browser.newPage();
+    await article.goto(desk);
+    const tab = await article.$eval('nav a:last-child', (a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
+    expect(tab).toEqual(['Tableaux', '/__preview/desk?view=tables']);
+    await article.close();
+    // Opened in a page of its own rather than clicked: headless Chromium leaving a page with
+    // a PDF in a frame hangs about one time in two (the same with the article tabs).
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1600, height: 1000 });
+    await page.goto(`${origin}${tab[1]}`);
+    expect(await page.$$eval('iframe', (fs) => fs.map((f) => f.dataset.name))).toEqual([
+      'tableaux.html',
+    ]);
+    const download = await page.$eval('a[download]', (a) => a.getAttribute('href'));
+    expect(download).toBe('/tableaux.xlsx');
+    const shows = (label: string) =>
+      page.waitForFunction(
+        (l) =>
+          (document.querySelector('iframe')?.contentDocument?.body?.textContent ?? '').includes(l),
+        { timeout: 30_000 },
+        label,
+      );
+    await shows('Cadres de santé');
+    // Saved as an editor would: the frame reloads itself, the desk stays.
+    await page.evaluate(() => Object.assign(window, { sameDesk: true }));
+    const good = await readFile(config(), 'utf8');
+    await writeFile(
+      config(),
+      good.replace('label: "Cadres de santé", where', 'label: "Encadrement soignant", where'),
+    );
+    await shows('Encadrement soignant');
+    expect(await page.evaluate(() => 'sameDesk' in window)).toBe(true);
+
+    // Made when it is asked for, from the edition the desk shows.
+    const workbook = await fetch(`${origin}${download}`);
+    expect(workbook.status).toBe(200);
+    expect(workbook.headers.get('content-type')).toContain('spreadsheetml');
+    const book = XLSX.read(Buffer.from(await workbook.arrayBuffer()));
+    const cells = book.SheetNames.flatMap((n) =>
+      XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[n] as XLSX.WorkSheet, { header: 1 }).flat(),
+    );
+    expect(cells.some((c) => String(c).includes('Encadrement soignant'))).toBe(true);
+
+    await writeFile(config(), good);
+    // Put back before the next test saves: the tables come last, so this build is over.
+    await until(async () => {
+      const html = await (await fetch(`${origin}/tableaux.html`)).text();
+      return !html.includes('Encadrement soignant') || undefined;
+    }, 30_000);
+    await page.close();
+  }, 90_000);
 
   it('reloads the open page on an article edit, shows a broken config in it, and recovers', async () => {
     const page = await browser.newPage();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onRequestRecipe } from '../../src/outputs/run.js';
 import { contentType, outputName, routeRequest } from '../../src/preview/route.js';
 import { editionFolderTouches, isScratch } from '../../src/preview/watch.js';
 
@@ -39,6 +40,7 @@ describe('the preview’s routes', () => {
       article: 'radiologues',
     });
     expect(routeRequest('/__preview/desk')).toEqual({ kind: 'desk' });
+    expect(routeRequest('/__preview/desk?view=tables')).toEqual({ kind: 'desk', tables: true });
     expect(routeRequest('/__preview/events')).toEqual({ kind: 'events' });
     expect(routeRequest('/radiologues/enquete.pdf?v=3')).toEqual({
       kind: 'output',
@@ -52,6 +54,15 @@ describe('the preview’s routes', () => {
     expect(contentType('a/newsletter.eml')).toBe('text/plain; charset=utf-8');
     expect(contentType('index.html')).toBe('text/html; charset=utf-8');
     expect(contentType('a/b')).toBe('application/octet-stream');
+    expect(contentType('tableaux.xlsx')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+  });
+
+  it('leaves the workbook to be made when it is asked for, and only it', () => {
+    expect(onRequestRecipe('tableaux.xlsx')?.id).toBe('survey-workbook');
+    for (const name of ['tableaux.html', 'figures.json', 'index.html', 'tableaux.pdf'])
+      expect(onRequestRecipe(name), name).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ import { printPdfRecipe } from './print-pdf.js';
 import { socialCardsRecipe } from './social-cards.js';
 import { surveyTablesRecipe } from './survey-tables.js';
 import { surveyTablesPdfRecipe } from './survey-tables-pdf.js';
+import { surveyWorkbookRecipe } from './survey-workbook.js';
 import { webRecipe } from './web.js';
 
 /** Run once per article. The print comes first: the longest, it starts as soon as its page is ready. */
@@ -27,5 +28,6 @@ export const EDITION_RECIPES: readonly EditionRecipe[] = [
   editionDataRecipe,
   editionIndexRecipe,
   surveyTablesRecipe,
+  surveyWorkbookRecipe,
   surveyTablesPdfRecipe,
 ];

@@ -1,8 +1,8 @@
 /**
  * The whole survey at a glance, for the editors and the partners: every
  * question's topline and cross-tabs (tables/) as a page (tableaux.html, self
- * contained like the web article) and a workbook (tableaux.xlsx, numbers as
- * numbers). survey-tables-pdf.ts prints the same page.
+ * contained like the web article). survey-workbook.ts writes the same tables
+ * as a workbook, survey-tables-pdf.ts prints the page.
  */
 
 import { ownIds, planChart } from '../../charts/draw.js';
@@ -23,22 +23,7 @@ export const surveyTablesRecipe: EditionRecipe = {
   label: () => stages.surveyTables,
   page: { layout: 'tables', styles: ['base', 'web', 'tables'], fonts: true, medium: 'web' },
   async files(build) {
-    const survey = build.tables();
-    const page = await tablesPage(build);
-    // exceljs takes half a second to load: only when a workbook is written.
-    const { surveyWorkbook } = await import('../workbook.js');
-    return [
-      { name: outputPath(PAGE), content: page },
-      {
-        name: outputPath({ edition: 'tables-xlsx' }),
-        content: await surveyWorkbook(survey, {
-          title: tablesTitle(build),
-          // The legend, with the source, follows the title: the method's facts are the articles'.
-          lines: [],
-          date: build.edition.config.edition.fieldPeriod.end,
-        }),
-      },
-    ];
+    return [{ name: outputPath(PAGE), content: await tablesPage(build) }];
   },
 };
 

@@ -1,0 +1,28 @@
+/**
+ * The survey's tables as a workbook (tableaux.xlsx, numbers as numbers): the
+ * same tables as tableaux.html (survey-tables.ts).
+ */
+import { stages } from '../../messages/index.js';
+import { outputPath } from '../../paths.js';
+import type { EditionRecipe } from '../recipe.js';
+import { tablesTitle } from './survey-tables.js';
+
+const WORKBOOK = { edition: 'tables-xlsx' } as const;
+
+export const surveyWorkbookRecipe: EditionRecipe = {
+  id: 'survey-workbook',
+  label: () => stages.surveyWorkbook,
+  // Half a second to load exceljs, a fifth to write: the preview makes it when it is downloaded.
+  onRequest: [WORKBOOK],
+  async files(build) {
+    // exceljs is loaded only when a workbook is written.
+    const { surveyWorkbook } = await import('../workbook.js');
+    const content = await surveyWorkbook(build.tables(), {
+      title: tablesTitle(build),
+      // The legend, with the source, follows the title: the method's facts are the articles'.
+      lines: [],
+      date: build.edition.config.edition.fieldPeriod.end,
+    });
+    return [{ name: outputPath(WORKBOOK), content }];
+  },
+};

@@ -10,7 +10,7 @@ export function time(args, expect = 0) {
 
 /**
  * Wall time (ms) and, for a script run through bench/peak-rss.mjs, its peak
- * resident memory (KB) of one fresh process.
+ * resident memory (KB) of one fresh process, with what it wrote on stderr.
  */
 export function measure(args, expect = 0) {
   const start = process.hrtime.bigint();
@@ -22,7 +22,7 @@ export function measure(args, expect = 0) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== expect) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
   const peak = /peak-rss-kb: (\d+)/.exec(r.stderr);
-  return { ms, peakKb: peak ? Number(peak[1]) : null };
+  return { ms, peakKb: peak ? Number(peak[1]) : null, stderr: r.stderr };
 }
 
 export function median(xs) {
@@ -59,7 +59,7 @@ export function interleaved(commands, runs) {
 }
 
 /** A machine whose 1-minute load average is above this is not quiet: its ratios are not to be reported. */
-const QUIET = 1;
+export const QUIET = 1;
 
 function warnIfLoaded(before) {
   if (Number(before) > QUIET) {

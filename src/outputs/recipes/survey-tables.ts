@@ -40,6 +40,24 @@ export async function tablesPage(build: EditionBuild): Promise<string> {
 /** The width the tables' charts are drawn at, shown at most that wide (tables.css). */
 const CHART_WIDTH = 560;
 
+/**
+ * Drawings by the data they draw: the preview rebuilds the tables on every
+ * save, and an article's edit changes none of them. The last few are kept.
+ */
+const drawings = new Map<string, Promise<string>>();
+const DRAWINGS_KEPT = 64;
+
+function drawnOnce(key: string, draw: () => Promise<string>): Promise<string> {
+  let drawing = drawings.get(key);
+  if (!drawing) {
+    drawing = draw();
+    drawing.catch(() => drawings.delete(key));
+    drawings.set(key, drawing);
+    if (drawings.size > DRAWINGS_KEPT) drawings.delete(drawings.keys().next().value as string);
+  }
+  return drawing;
+}
+
 /** Each question's chart (tables/charts.ts), drawn here: one drawing each, at one width. */
 async function charts({ edition, index }: EditionBuild): Promise<Map<string, QuestionChart>> {
   const { config } = edition;
@@ -50,7 +68,10 @@ async function charts({ edition, index }: EditionBuild): Promise<Map<string, Que
       const { data } = planChart(chart, config, index, chart.title);
       if (data.rows.length === 0) return undefined;
       const kind = chartKind(data.kind);
-      const [svg] = await renderSvgs(kind.spec(data, CHART_WIDTH), [CHART_WIDTH]);
+      const svg = await drawnOnce(JSON.stringify(data), async () => {
+        const [drawing] = await renderSvgs(kind.spec(data, CHART_WIDTH), [CHART_WIDTH]);
+        return drawing as string;
+      });
       return [
         q.id,
         {

@@ -22,6 +22,7 @@ import {
   type Question,
 } from '../edition/schema.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
+import { localDate } from '../ingest/timestamp.js';
 import { SMALL_BASE } from '../publication/french.js';
 import { publication } from '../publication/index.js';
 import { segmentGroups } from './groups.js';
@@ -212,7 +213,8 @@ export function perWeek(
   times: ArrayLike<number>,
   timeZone: string,
 ): { week: string; count: number }[] {
-  const dayOf = localDays(timeZone);
+  // ingest's localDate asks Intl once per quarter of an hour, not once per response.
+  const dayOf = (t: number) => Date.parse(`${localDate(t, timeZone)}T00:00:00Z`) / DAY;
   const days = new Map<number, number>();
   for (let i = 0; i < times.length; i++) {
     const t = times[i] as number;
@@ -233,59 +235,3 @@ export function perWeek(
 }
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
-/** Times the hour-by-hour arithmetic is kept to (years 1000 to 9998); others ask Intl each. */
-const [EARLIEST, LATEST] = [Date.UTC(1000, 0, 2), Date.UTC(9998, 11, 31)];
-
-/**
- * A time's day in the time zone, as days since 1970-01-01. Asking Intl for
- * each of 10⁵ responses takes most of a second, so the offset is asked once
- * an hour, where the hour starts: the same where it starts and where the
- * next starts (no time zone changes its offset twice within an hour), the
- * hour's days are arithmetic; otherwise, and far from today, Intl is asked
- * for the time itself.
- */
-function localDays(timeZone: string): (t: number) => number {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' });
-  const clock = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const offsetAt = (t: number) => {
-    const parts = clock.formatToParts(t);
-    const n = (type: string) => Number(parts.find((x) => x.type === type)?.value);
-    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - t;
-  };
-  /** Each hour's offset where it starts, and whether it holds through the hour (or null). */
-  const starts = new Map<number, number>();
-  const startOf = (hour: number) => {
-    let offset = starts.get(hour);
-    if (offset === undefined) {
-      offset = offsetAt(hour * HOUR);
-      starts.set(hour, offset);
-    }
-    return offset;
-  };
-  const offsets = new Map<number, number | null>();
-  const asked = (t: number) => Date.parse(`${day.format(t)}T00:00:00Z`) / DAY;
-  return (t) => {
-    if (!(t >= EARLIEST && t <= LATEST)) return asked(t);
-    const hour = Math.floor(t / HOUR);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      // The same offset where this hour starts and where the next starts: one all through.
-      const first = startOf(hour);
-      offset = first === startOf(hour + 1) && Number.isFinite(first) ? first : null;
-      offsets.set(hour, offset);
-    }
-    return offset === null ? asked(t) : Math.floor((t + offset) / DAY);
-  };
-}

@@ -324,6 +324,10 @@ export const fr = {
   surveyTablesPage: {
     title: (survey: string) => `Tous les résultats : ${survey}`,
     legendTitle: 'Comment lire ces tableaux',
+    /** The responses-per-week chart's alt text and note. */
+    weekAlt: (weeks: readonly (readonly [string, number])[]) =>
+      `Diagramme en barres, réponses par semaine. ${weeks.map(([w, n]) => `Semaine du ${w} : ${formatInteger(n)}`).join(' ; ')}.`,
+    weekNote: 'Réponses gardées, par semaine de réception (semaines du lundi au dimanche).',
     /** Under the first answers of a free-text question, linked to free-text.csv. */
     more: (rest: number) =>
       `… et ${formatInteger(rest)} autre${rest > 1 ? 's' : ''} : toutes les réponses dans free-text.csv`,

@@ -59,6 +59,15 @@ describe('the survey’s tables, as built for 2024', () => {
     const chart = DomUtils.findOne((e) => e.attribs.class === 'chart-svg', usage ? [usage] : []);
     expect(chart?.attribs['aria-label']).toContain('Oui');
     expect(DomUtils.findOne((e) => e.name === 'svg', chart ? [chart] : [])).not.toBeNull();
+    // The responses per week drawn too, week by week.
+    const times = sections.find((s) => s.attribs.id === 'q-horodateur');
+    const weekChart = DomUtils.findOne(
+      (e) => e.attribs.class === 'chart-svg',
+      times ? [times] : [],
+    );
+    expect(weekChart?.attribs['aria-label']).toMatch(
+      /^Diagramme en barres, réponses par semaine\. Semaine du 22\savril\s2024\s:\s17/,
+    );
     // Ensemble, Radiologues (A), Manipulateurs (B), Cadres de santé *…
     expect(cells[1]).toMatch(/^81 % B/);
     expect(cells[2]).toBe('52 %');

@@ -10,10 +10,11 @@ import { chartKind } from '../../charts/kinds/index.js';
 import { renderSvgs } from '../../charts/render.js';
 import { stages } from '../../messages/index.js';
 import { outputPath, relativeTo } from '../../paths.js';
+import { formatLongDate } from '../../publication/french.js';
 import { publication } from '../../publication/index.js';
 import { sourceLine } from '../../render/context.js';
 import { type QuestionChart, tablesView } from '../../render/tables-view.js';
-import { questionChart } from '../../tables/charts.js';
+import { questionChart, weekChart } from '../../tables/charts.js';
 import type { EditionBuild, EditionRecipe } from '../recipe.js';
 
 const PAGE = { edition: 'tables-html' } as const;
@@ -40,6 +41,23 @@ export async function tablesPage(build: EditionBuild): Promise<string> {
 /** The width the tables' charts are drawn at, shown at most that wide (tables.css). */
 const CHART_WIDTH = 560;
 
+/** A timestamp question's responses per week, drawn. */
+async function weekDrawing(
+  question: string,
+  weeks: { week: string; count: number }[],
+): Promise<QuestionChart> {
+  const svg = await drawnOnce(JSON.stringify(weeks), async () => {
+    const [drawing] = await renderSvgs(weekChart(weeks, CHART_WIDTH), [CHART_WIDTH]);
+    return drawing as string;
+  });
+  const words = publication.surveyTablesPage;
+  return {
+    svg: ownIds(svg, `tableau_${question}`),
+    alt: words.weekAlt(weeks.map((w) => [formatLongDate(w.week), w.count] as const)),
+    note: words.weekNote,
+  };
+}
+
 /**
  * Drawings by the data they draw: the preview rebuilds the tables on every
  * save, and an article's edit changes none of them. The last few are kept.
@@ -59,10 +77,19 @@ function drawnOnce(key: string, draw: () => Promise<string>): Promise<string> {
 }
 
 /** Each question's chart (tables/charts.ts), drawn here: one drawing each, at one width. */
-async function charts({ edition, index }: EditionBuild): Promise<Map<string, QuestionChart>> {
+async function charts({
+  edition,
+  index,
+  tables,
+}: EditionBuild): Promise<Map<string, QuestionChart>> {
   const { config } = edition;
+  const perWeek = new Map(
+    tables().questions.flatMap((q) => (q.perWeek ? [[q.id, q.perWeek]] : [])),
+  );
   const drawn = await Promise.all(
     config.questions.map(async (q): Promise<[string, QuestionChart] | undefined> => {
+      const weeks = perWeek.get(q.id);
+      if (weeks && weeks.length > 0) return [q.id, await weekDrawing(q.id, weeks)];
       const chart = questionChart(q);
       if (!chart) return undefined;
       const { data } = planChart(chart, config, index, chart.title);

@@ -93,6 +93,31 @@ describe('the survey’s tables, as built for 2024', () => {
     );
   });
 
+  it('hold no number in the workbook that figures.json does not have', async () => {
+    const known = new Set<number>();
+    const collect = (v: unknown): void => {
+      if (typeof v === 'number') known.add(v);
+      else if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    collect(figures);
+    const book = XLSX.read(await readFile(path.join(out, 'tableaux.xlsx')));
+    let checked = 0;
+    // Every sheet of a question but the timestamp's (its weeks are dates, counted from the responses).
+    for (const name of book.SheetNames.filter((n) => !['Méthode', 'horodateur'].includes(n))) {
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name] as XLSX.WorkSheet, {
+        header: 1,
+        raw: true,
+      });
+      for (const cell of rows.flat())
+        if (typeof cell === 'number') {
+          expect(known.has(cell), `${name}: ${cell}`).toBe(true);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('print them on A4 pages, every question there', async () => {
     const pdf = path.join(out, 'tableaux.pdf');
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });

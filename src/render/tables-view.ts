@@ -52,9 +52,10 @@ export interface QuestionView {
   perWeek?: { week: string; responses: string }[];
 }
 
-/** A question's chart, drawn: its SVG, its alt text and its base note. */
+/** A question's chart, drawn at a phone's width and at the page's, with its alt text and base note. */
 export interface QuestionChart {
-  svg: string;
+  narrow: string;
+  wide: string;
   alt: string;
   note: string;
 }
@@ -82,7 +83,13 @@ export function tablesView(
       const chart = charts.get(q.id);
       return {
         ...questionView(q, freeTextLink),
-        ...(chart && { chart: { ...chart, svg: new Handlebars.SafeString(chart.svg) } }),
+        ...(chart && {
+          chart: {
+            ...chart,
+            narrow: new Handlebars.SafeString(chart.narrow),
+            wide: new Handlebars.SafeString(chart.wide),
+          },
+        }),
       };
     }),
   };

@@ -40,6 +40,16 @@ export async function tablesPage(build: EditionBuild): Promise<string> {
 
 /** The width the tables' charts are drawn at, shown at most that wide (tables.css). */
 const CHART_WIDTH = 560;
+/** The width drawn for a phone's column, shown there instead (tables.css), its text as legible. */
+const NARROW_WIDTH = 330;
+
+/** A chart's two drawings, narrow and wide, each with ids of its own. */
+function sized([narrow, wide]: string[], id: string): Pick<QuestionChart, 'narrow' | 'wide'> {
+  return {
+    narrow: ownIds(narrow as string, `${id}-narrow`),
+    wide: ownIds(wide as string, `${id}-wide`),
+  };
+}
 
 /** A timestamp question's responses per week, drawn. */
 async function weekDrawing(
@@ -47,12 +57,11 @@ async function weekDrawing(
   weeks: { week: string; count: number }[],
 ): Promise<QuestionChart> {
   const svg = await drawnOnce(JSON.stringify(weeks), async () => {
-    const [drawing] = await renderSvgs(weekChart(weeks, CHART_WIDTH), [CHART_WIDTH]);
-    return drawing as string;
+    return renderSvgs(weekChart(weeks, CHART_WIDTH), [NARROW_WIDTH, CHART_WIDTH]);
   });
   const words = publication.surveyTablesPage;
   return {
-    svg: ownIds(svg, `tableau_${question}`),
+    ...sized(svg, `tableau_${question}`),
     alt: words.weekAlt(weeks.map((w) => [formatLongDate(w.week), w.count] as const)),
     note: words.weekNote,
   };
@@ -62,10 +71,10 @@ async function weekDrawing(
  * Drawings by the data they draw: the preview rebuilds the tables on every
  * save, and an article's edit changes none of them. The last few are kept.
  */
-const drawings = new Map<string, Promise<string>>();
+const drawings = new Map<string, Promise<string[]>>();
 const DRAWINGS_KEPT = 64;
 
-function drawnOnce(key: string, draw: () => Promise<string>): Promise<string> {
+function drawnOnce(key: string, draw: () => Promise<string[]>): Promise<string[]> {
   let drawing = drawings.get(key);
   if (!drawing) {
     drawing = draw();
@@ -96,13 +105,12 @@ async function charts({
       if (data.rows.length === 0) return undefined;
       const kind = chartKind(data.kind);
       const svg = await drawnOnce(JSON.stringify(data), async () => {
-        const [drawing] = await renderSvgs(kind.spec(data, CHART_WIDTH), [CHART_WIDTH]);
-        return drawing as string;
+        return renderSvgs(kind.spec(data, CHART_WIDTH), [NARROW_WIDTH, CHART_WIDTH]);
       });
       return [
         q.id,
         {
-          svg: ownIds(svg as string, chart.id),
+          ...sized(svg, chart.id),
           alt: kind.alt(chart.title, data),
           note: data.baseNote,
         },

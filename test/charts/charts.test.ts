@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseEdition } from '../../src/analyse.js';
-import type { Figure } from '../../src/analysis/figures.js';
 import { readMetrics } from '../../src/charts/font-metrics.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { chartKind } from '../../src/charts/kinds/index.js';
@@ -9,9 +7,8 @@ import { renderPng, renderSvg, renderSvgs } from '../../src/charts/render.js';
 import { wrapLabel } from '../../src/charts/rows.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
 import { trueTypePaths } from '../../src/fonts.js';
-import { FigureIndex } from '../../src/format/figure-index.js';
-import { silentLog } from '../../src/log.js';
-import { meanPrecision } from '../../src/render/precision.js';
+import type { FigureIndex } from '../../src/format/figure-index.js';
+import { analysedWithIndex } from '../helpers/analysed.js';
 
 let config: EditionConfig;
 let index: FigureIndex;
@@ -23,13 +20,9 @@ const chartData = (c: ChartConfig): ChartData =>
 const chartSpec = (d: ChartData, width = 480) => chartKind(d.kind).spec(d, width);
 
 beforeAll(async () => {
-  const a = await analyseEdition('data/2024', silentLog);
-  config = a.edition.config;
-  index = new FigureIndex(
-    a.figures as Figure[],
-    (await meanPrecision(a.edition, a.figures)).decimals,
-    a.comparer,
-  );
+  const made = await analysedWithIndex('data/2024');
+  config = made.analysed.edition.config;
+  index = made.index;
 });
 
 describe('chart data', () => {

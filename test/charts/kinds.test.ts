@@ -1,15 +1,13 @@
 /** The chart kinds' registry, and the two kinds added through it, drawn from the 2024 figures. */
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseEdition } from '../../src/analyse.js';
 import { DRAWINGS, PRINT_COLUMN_PT } from '../../src/charts/drawings.js';
 import type { ChartData } from '../../src/charts/kind.js';
 import { CHART_KINDS, chartKind } from '../../src/charts/kinds/index.js';
 import { renderSvg } from '../../src/charts/render.js';
 import type { ChartConfig, EditionConfig, Question } from '../../src/edition/schema.js';
-import { FigureIndex } from '../../src/format/figure-index.js';
-import { silentLog } from '../../src/log.js';
-import { meanPrecision } from '../../src/render/precision.js';
+import type { FigureIndex } from '../../src/format/figure-index.js';
+import { analysedWithIndex } from '../helpers/analysed.js';
 
 let config: EditionConfig;
 let index: FigureIndex;
@@ -23,13 +21,9 @@ const dataOf = (c: ChartConfig): ChartData =>
   });
 
 beforeAll(async () => {
-  const a = await analyseEdition('data/2024', silentLog);
-  config = a.edition.config;
-  index = new FigureIndex(
-    a.figures,
-    (await meanPrecision(a.edition, a.figures)).decimals,
-    a.comparer,
-  );
+  const made = await analysedWithIndex('data/2024');
+  config = made.analysed.edition.config;
+  index = made.index;
 });
 
 describe('the registry', () => {

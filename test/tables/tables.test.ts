@@ -1,26 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseEdition } from '../../src/analyse.js';
 import { freeText } from '../../src/analysis/free-text.js';
-import { FigureIndex } from '../../src/format/figure-index.js';
-import { silentLog } from '../../src/log.js';
-import { meanPrecision } from '../../src/render/precision.js';
+import type { FigureIndex } from '../../src/format/figure-index.js';
 import { tablesView } from '../../src/render/tables-view.js';
 import { segmentGroups } from '../../src/tables/groups.js';
 import type { CrossTab, SurveyTables } from '../../src/tables/model.js';
 import { MAX_COLUMNS, surveyTables } from '../../src/tables/tables.js';
+import { analysedWithIndex } from '../helpers/analysed.js';
 
 let tables: SurveyTables;
 let index: FigureIndex;
-let config: Awaited<ReturnType<typeof analyseEdition>>['edition']['config'];
+let config: Awaited<ReturnType<typeof analysedWithIndex>>['analysed']['edition']['config'];
 
 beforeAll(async () => {
-  const a = await analyseEdition('data/2024', silentLog);
+  const made = await analysedWithIndex('data/2024');
+  const a = made.analysed;
   config = a.edition.config;
-  index = new FigureIndex(
-    a.figures,
-    (await meanPrecision(a.edition, a.figures)).decimals,
-    a.comparer,
-  );
+  index = made.index;
   tables = surveyTables({
     config,
     index,
@@ -144,14 +139,10 @@ describe('a group of many segments, and a question nobody answered', () => {
     await edit(`${edition}/edition.yaml`, (t) =>
       t.replace(/^segments:\n/m, `segments:\n${extra}\n`),
     );
-    const a = await analyseEdition(edition, silentLog);
+    const { analysed: a, index: manyIndex } = await analysedWithIndex(edition);
     const many = surveyTables({
       config: a.edition.config,
-      index: new FigureIndex(
-        a.figures,
-        (await meanPrecision(a.edition, a.figures)).decimals,
-        a.comparer,
-      ),
+      index: manyIndex,
       freeText: [],
       times: a.ingested.responses.timestamp.epochMs,
       respondents: a.ingested.responses.count,

@@ -53,6 +53,9 @@ export async function printPdf(
     await writeFile(file, html);
     const blocked = allowOnly(page, pathToFileURL(file).href);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    // The fonts are inline, but decoded after 'load' on a busy machine: laid out and printed before
+    // they are ready, the page would print in a fallback face.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await placeCharts(page, area);
     const printed = await page.pdf({
       format: 'A4',

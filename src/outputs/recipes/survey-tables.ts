@@ -28,8 +28,20 @@ export const surveyTablesRecipe: EditionRecipe = {
   },
 };
 
+/** Each build's page: the page recipe and the print recipe ask for it at once; it is made once. */
+const pages = new WeakMap<EditionBuild, Promise<string>>();
+
 /** The tables' page, as published and as printed, each question with its chart. */
-export async function tablesPage(build: EditionBuild): Promise<string> {
+export function tablesPage(build: EditionBuild): Promise<string> {
+  let page = pages.get(build);
+  if (!page) {
+    page = renderTablesPage(build);
+    pages.set(build, page);
+  }
+  return page;
+}
+
+async function renderTablesPage(build: EditionBuild): Promise<string> {
   const { edition, templates, theme, tables } = build;
   return templates.render(surveyTablesRecipe.page as NonNullable<EditionRecipe['page']>, {
     theme: { publication: theme.publication, logo: theme.logo },

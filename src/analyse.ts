@@ -6,13 +6,21 @@
  *   edition.yaml ─► loadEdition ─► ingestEdition ─► buildFigures ─► figures
  *   responses.csv ─────────────────────┘                                  │
  *   previous edition (edition.previous): the same three steps ─► changeFigures
+ *   and its previous, back to the first edition: the same ──────► seriesFigures
+ *
+ * Each past edition is analysed once per process and remembered by the
+ * content of its config and export, so a preview that re-reads this
+ * edition's export after a save does not read the past ones again.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { changeFigures } from './analysis/change.js';
 import { comparability } from './analysis/comparability.js';
 import { type Comparer, ResponseComparer } from './analysis/compare.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { Membership } from './analysis/segments.js';
+import { seriesFigures } from './analysis/series.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
 import { CONFIG_FILE, type Edition, hasEditionConfig, loadEdition } from './edition/load.js';
 import { InputError } from './errors.js';
@@ -31,9 +39,11 @@ export interface Analysed {
   /** Who is in each segment, worked out once for the figures and whatever reads the respondents again. */
   membership: Membership;
   previous?: PreviousEdition;
+  /** Every edition of the `previous` chain before this one, oldest first: `previous` is the last. */
+  history: readonly PreviousEdition[];
 }
 
-/** The edition named by `edition.previous`, analysed by the same code from its own config and export. */
+/** An edition of the `previous` chain, analysed by the same code from its own config and export. */
 export interface PreviousEdition {
   edition: Edition;
   ingested: Ingested;
@@ -64,51 +74,126 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
     buildFigures(edition.config, ingested.responses, membership),
   );
   const comparer = new ResponseComparer(edition.config, ingested.responses, membership);
-  const before = edition.config.edition.previous;
-  if (before === undefined) return { edition, ingested, figures, comparer, membership };
-  const previous = await log.stage(stages.readPrevious, () =>
-    analysePrevious(path.resolve(editionFolder, before), edition, before),
+  const past = await loadChain(edition);
+  const previous = past.at(-1);
+  if (previous === undefined)
+    return { edition, ingested, figures, comparer, membership, history: [] };
+  const history = await log.stage(stages.readPast(past.length), () =>
+    Promise.all(past.map(analysePast)),
   );
+  const last = history.at(-1) as PreviousEdition;
   const changes = changeFigures(
     figures,
-    previous.figures,
-    previous.edition.config.edition.id,
-    comparability(edition.config, previous.edition.config),
+    last.figures,
+    last.edition.config.edition.id,
+    comparability(edition.config, last.edition.config),
   );
+  const series = seriesFigures([...history, { edition, figures }].map(figuresOf));
   return {
     edition,
     ingested,
-    figures: [...figures, ...changes],
-    previous,
+    figures: [...figures, ...changes, ...series],
+    previous: last,
+    history,
     comparer,
     membership,
   };
 }
 
-/** Its own config, export and figures; its own `previous` is not followed (one year back is the comparison). */
-async function analysePrevious(
-  folder: string,
-  current: Edition,
-  written: string,
-): Promise<PreviousEdition> {
-  if (path.resolve(folder) === path.resolve(current.folder) || !hasEditionConfig(folder)) {
-    throw new InputError(tasks.readConfig, [
-      {
-        file: current.configFile,
-        ...current.locate(['edition', 'previous']),
-        where: where.key('edition.previous'),
-        ...configSays.previousMissing(
-          current.folder,
-          CONFIG_FILE,
-          written,
-          path.resolve(folder) === path.resolve(current.folder),
-        ),
-      },
-    ]);
+const figuresOf = ({ edition, figures }: { edition: Edition; figures: readonly Figure[] }) => ({
+  config: edition.config,
+  figures,
+});
+
+/**
+ * The editions `previous:` names one after the other, back to the first
+ * (the one without `previous:`), oldest first: each folder must hold an
+ * edition, and none may come back (a chain that loops never ends).
+ */
+async function loadChain(current: Edition): Promise<Edition[]> {
+  const chain: Edition[] = [];
+  const seen = [path.resolve(current.folder)];
+  let from = current;
+  for (let written = from.config.edition.previous; written !== undefined; ) {
+    const folder = path.resolve(from.folder, written);
+    const itself = folder === path.resolve(from.folder);
+    if (itself || !hasEditionConfig(folder))
+      throw previousProblem(
+        from,
+        configSays.previousMissing(from.folder, CONFIG_FILE, written, itself),
+      );
+    if (seen.includes(folder)) {
+      const loop = [...seen.slice(seen.indexOf(folder)), folder].map(shown);
+      throw previousProblem(from, configSays.previousCycle(written, loop));
+    }
+    seen.push(folder);
+    from = await loadEdition(folder, CHART_KINDS);
+    chain.unshift(from);
+    written = from.config.edition.previous;
   }
-  const edition = await loadEdition(folder, CHART_KINDS);
+  return chain;
+}
+
+/** A problem with an edition's `previous:`, located in its config. */
+function previousProblem(
+  edition: Edition,
+  said: { expected: string; found: string; fix: string },
+): InputError {
+  return new InputError(tasks.readConfig, [
+    {
+      file: edition.configFile,
+      ...edition.locate(['edition', 'previous']),
+      where: where.key('edition.previous'),
+      ...said,
+    },
+  ]);
+}
+
+/** A folder as the editor would type it from here: relative within the project, else whole. */
+function shown(folder: string): string {
+  const relative = path.relative(process.cwd(), folder);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative || '.';
+}
+
+/** Past editions analysed in this process, by folder and content; the last few are kept. */
+const analysedBefore = new Map<string, Promise<PreviousEdition>>();
+const REMEMBERED = 8;
+
+/** Its own config, export and figures, analysed once for as long as neither changes. */
+async function analysePast(edition: Edition): Promise<PreviousEdition> {
+  const key = await contentKey(edition);
+  if (key === null) return analyse(edition);
+  let made = analysedBefore.get(key);
+  if (!made) {
+    made = analyse(edition);
+    analysedBefore.set(key, made);
+    // A failure is said now, and the next run tries again.
+    made.catch(() => analysedBefore.delete(key));
+    for (const old of analysedBefore.keys())
+      if (analysedBefore.size > REMEMBERED) analysedBefore.delete(old);
+  }
+  return made;
+}
+
+async function analyse(edition: Edition): Promise<PreviousEdition> {
   const ingested = await ingestEdition(edition);
   const membership = new Membership(edition.config, ingested.responses);
   const figures = buildFigures(edition.config, ingested.responses, membership);
   return { edition, ingested, figures, membership };
+}
+
+/** The edition's folder, config text and export bytes, hashed; null when the export cannot be read (ingest says why). */
+async function contentKey(edition: Edition): Promise<string | null> {
+  const hash = createHash('sha256').update(
+    `${path.resolve(edition.folder)}\0${edition.configText}\0`,
+  );
+  try {
+    for await (const chunk of createReadStream(
+      path.join(edition.folder, edition.config.source.file),
+    ))
+      hash.update(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
 }

@@ -12,7 +12,6 @@ import { formatFormsTimestamp } from '../reconstruct-2024/generate.js';
 import { type Random, seededRandom } from '../reconstruct-2024/random.js';
 
 export const SYNTHETIC_2025_SEED = 2025;
-const ROWS = 320;
 
 export const HEADERS_2025 = [
   'Horodateur',
@@ -29,13 +28,37 @@ export const HEADERS_2025 = [
 ] as const;
 
 type Profession = 'Radiologue' | 'Manipulateur radio' | 'Cadre de santé' | 'Physicien médical';
-const PROFESSIONS: [Profession, number, number][] = [
-  // profession, weight, chance of using IA
-  ['Radiologue', 0.44, 0.86],
-  ['Manipulateur radio', 0.31, 0.66],
-  ['Cadre de santé', 0.12, 0.55],
-  ['Physicien médical', 0.08, 0.7],
-];
+
+/** What one synthetic year is made of: the form's headers, when and how many answered, who uses IA. */
+export interface SyntheticYear {
+  seed: number;
+  rows: number;
+  /** The field period, UTC. */
+  start: number;
+  end: number;
+  /** The export's header row, in the order of `person`'s cells. */
+  headers: readonly string[];
+  /** Each profession, its weight and its chance of using IA. */
+  professions: [Profession, number, number][];
+  /** The chance a respondent types a rare profession in « Autre ». */
+  rare: number;
+}
+
+export const SYNTHETIC_2025: SyntheticYear = {
+  seed: SYNTHETIC_2025_SEED,
+  rows: 320,
+  start: Date.UTC(2025, 3, 14, 6),
+  end: Date.UTC(2025, 6, 31, 16),
+  headers: HEADERS_2025,
+  professions: [
+    // profession, weight, chance of using IA
+    ['Radiologue', 0.44, 0.86],
+    ['Manipulateur radio', 0.31, 0.66],
+    ['Cadre de santé', 0.12, 0.55],
+    ['Physicien médical', 0.08, 0.7],
+  ],
+  rare: 0.025,
+};
 const RARE_PROFESSIONS = [
   'Interne en radiologie',
   'Secrétaire médicale',
@@ -76,14 +99,18 @@ const COMMENTS = [
 ];
 
 export function generateSynthetic2025Csv(seed = SYNTHETIC_2025_SEED): string {
+  return generateSyntheticCsv(SYNTHETIC_2025, seed);
+}
+
+/** A synthetic year's export, as Google Forms writes it; the same seed always gives the same file. */
+export function generateSyntheticCsv(year: SyntheticYear, seed = year.seed): string {
   const random = seededRandom(seed);
-  const start = Date.UTC(2025, 3, 14, 6);
-  const end = Date.UTC(2025, 6, 31, 16);
-  const times = Array.from({ length: ROWS }, () => start + random.next() * (end - start)).sort(
+  const { start, end } = year;
+  const times = Array.from({ length: year.rows }, () => start + random.next() * (end - start)).sort(
     (a, b) => a - b,
   );
-  const rows = times.map((t, i) => person(random, i, new Date(Math.round(t / 1000) * 1000)));
-  return [[...HEADERS_2025], ...rows]
+  const rows = times.map((t, i) => person(random, year, i, new Date(Math.round(t / 1000) * 1000)));
+  return [[...year.headers], ...rows]
     .map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(','))
     .join('\r\n');
 }
@@ -100,9 +127,13 @@ function weighted<T>(
   return items[items.length - 1] as [T, number];
 }
 
-function person(random: Random, i: number, time: Date): string[] {
-  const rare = random.chance(0.025);
-  const [profession, , useChance] = weighted(random, PROFESSIONS) as [Profession, number, number];
+function person(random: Random, year: SyntheticYear, i: number, time: Date): string[] {
+  const rare = random.chance(year.rare);
+  const [profession, , useChance] = weighted(random, year.professions) as [
+    Profession,
+    number,
+    number,
+  ];
   const professionText = rare ? random.pick(RARE_PROFESSIONS) : profession;
   const sector = random.chance(0.01) ? '' : (weighted(random, SECTORS)[0] as string);
   const uses = random.chance(rare ? 0.4 : useChance);

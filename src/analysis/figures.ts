@@ -77,7 +77,41 @@ export interface ChangeEnd {
   count?: number;
   base?: number;
 }
-export type Figure = CountFigure | ShareFigure | MeanFigure | DateFigure | ChangeFigure;
+/** A figure followed over every edition of the `previous` chain (series.ts). */
+export interface SeriesFigure extends FigureBase {
+  kind: 'series';
+  /** The kind of the figure followed. */
+  of: 'count' | 'share' | 'mean';
+  /** This edition's value: the last point's. */
+  value: number | null;
+  /** One per edition that has the figure, oldest first; the last is this edition's. */
+  points: SeriesPoint[];
+}
+export interface SeriesPoint {
+  /** The edition's id. */
+  edition: string;
+  /** Its year, as texts name it ("depuis 2024"). */
+  year: string;
+  value: number | null;
+  count?: number;
+  base?: number;
+  /** A mean's standard deviation: the interval of a difference between two points needs it (Welch). */
+  sd?: number | null;
+  /** Wilson 95 % interval (a share), Student's (a mean); null for a count. */
+  ci: Interval | null;
+  /** The edition of the point before, which `comparable` and `notes` compare with; none on the first. */
+  previous?: string;
+  /** False when the figure no longer measures the same as at the point before. */
+  comparable: boolean;
+  notes: ComparabilityNote[];
+}
+export type Figure =
+  | CountFigure
+  | ShareFigure
+  | MeanFigure
+  | DateFigure
+  | ChangeFigure
+  | SeriesFigure;
 
 /** The figure id grammar, in one place: figures.json, the charts and the templates all read these ids. */
 export const figureId = {
@@ -91,6 +125,7 @@ export const figureId = {
   mean: (question: string, segment: string) => `${question}.mean.${segment}`,
   date: (question: string, which: 'first' | 'last') => `${question}.${which}.date.all`,
   change: (figure: string) => `${figure}.change`,
+  series: (figure: string) => `${figure}.series`,
 };
 
 /** What a figure id names, read back from it: parseFigureId undoes figureId, figureIdFrom redoes it. */

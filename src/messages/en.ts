@@ -251,6 +251,8 @@ export const en = {
       `Read responses: ${rows} rows (${perSecond} rows/s)`,
     computeFigures: 'Compute figures',
     readPrevious: 'Read the previous edition',
+    readPast: (n: number) =>
+      n > 1 ? `Read the ${n} previous editions` : 'Read the previous edition',
     prepareTemplates: 'Prepare templates',
     drawCharts: (n: number) => `Draw ${plural(n, 'chart')} (SVG, one drawing per medium)`,
     renderEveryPage: 'Render every page',
@@ -489,6 +491,12 @@ export const en = {
       expected: `the folder of the previous edition, relative to ${folder}, holding its ${configFile}`,
       found: `"${written}" (${itself ? 'this edition itself' : `a folder without ${configFile}`})`,
       fix: 'Write the path from this edition\'s folder to last year\'s, e.g. previous: "../2024", or remove the key to publish without a comparison.',
+    }),
+    previousCycle: (written: string, loop: string[]) => ({
+      expected:
+        'editions named by "previous:" one after the other back to the first edition (the one without "previous:")',
+      found: `"${written}" leads back to an edition already read: ${loop.join(' → ')}`,
+      fix: 'Make "previous:" name the edition before this one, and remove it from the first edition.',
     }),
     bodyOutside: (body: string) => ({
       expected: 'a path inside the edition folder (e.g. articles/article.hbs)',

@@ -266,6 +266,7 @@ export const fr: Catalogue = {
       `Lecture des réponses${NBSP}: ${rows} lignes (${perSecond} lignes/s)`,
     computeFigures: 'Calcul des chiffres',
     readPrevious: 'Lecture de l’édition précédente',
+    readPast: (n) => (n > 1 ? `Lecture des ${n} éditions précédentes` : 'Lecture de l’édition précédente'),
     prepareTemplates: 'Préparation des gabarits',
     drawCharts: (n) => `Dessin de ${plural(n, 'graphique')} (SVG, un dessin par support)`,
     renderEveryPage: 'Rendu de chaque page',
@@ -499,6 +500,12 @@ export const fr: Catalogue = {
       expected: `le dossier de l’édition précédente, relatif à ${folder}, contenant son ${configFile}`,
       found: `${quoted(written)} (${itself ? 'cette édition elle-même' : `un dossier sans ${configFile}`})`,
       fix: 'Écrivez le chemin du dossier de cette édition à celui de l’an dernier, par exemple previous: "../2024", ou retirez la clé pour publier sans comparaison.',
+    }),
+    previousCycle: (written, loop) => ({
+      expected:
+        'des éditions nommées par « previous: » l’une après l’autre jusqu’à la première (celle qui n’a pas de « previous: »)',
+      found: `${quoted(written)} ramène à une édition déjà lue : ${loop.join(' → ')}`,
+      fix: 'Faites nommer à « previous: » l’édition d’avant celle-ci, et retirez-le de la première édition.',
     }),
     bodyOutside: (body) => ({
       expected: 'un chemin dans le dossier d’édition (par exemple articles/article.hbs)',

@@ -95,9 +95,9 @@ export function tallyScale(column: ScaleColumn, group: Group): ScaleTally {
 }
 
 export function tallyText(column: TextColumn, group: Group): Tally {
-  const { texts } = column;
+  const { lengths } = column;
   let answered = 0;
-  for (let g = 0; g < group.length; g++) if (texts[group[g] as number]) answered++;
+  for (let g = 0; g < group.length; g++) if (lengths[group[g] as number] !== 0) answered++;
   return { asked: group.length, answered };
 }
 

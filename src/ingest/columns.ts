@@ -10,9 +10,11 @@
  * - free text: the text, "" when unanswered.
  *
  * A column is written one cell at a time while the export streams in
- * (`write` reads a cell into the slot of the response being read); the
- * cells most exports repeat (option labels, scores) are read once and
- * remembered. `finish` trims the arrays to the responses kept.
+ * (`write` reads a cell's text into the slot of the response being read,
+ * `writeField` a cell's bytes as the CSV scanner found them); the cells most
+ * exports repeat (option labels, scores) are read once and remembered, so a
+ * repeated cell's bytes go straight to its codes. `finish` trims the arrays
+ * to the responses kept.
  */
 import {
   answerCodes,
@@ -21,7 +23,10 @@ import {
   OTHER_CODE,
   type Question,
 } from '../edition/schema.js';
+import { ByteMemo } from './byte-memo.js';
 import { type CellResult, readCell } from './cells.js';
+import { ESCAPED, type Fields, fieldText } from './csv-scan.js';
+import { formsTimestampBytes } from './timestamp-bytes.js';
 
 /** Why a cell could not be read: what `readCell` says. */
 export type CellFailure = Extract<CellResult, { ok: false }>;
@@ -29,17 +34,27 @@ export type CellFailure = Extract<CellResult, { ok: false }>;
 /** How many distinct cells of one column are remembered: enough for any list of options, not for free text. */
 const MEMO_LIMIT = 4096;
 
+/** The cells' UTF-8 bytes are decoded only for a cell not seen before. */
+const utf8 = new TextDecoder();
+
 interface ColumnBase<Q extends Question> {
   readonly question: Q;
   /** Reads `raw` into response slot `i`; a failure leaves the slot blank. */
   write(i: number, raw: string): CellFailure | null;
+  /** The same from field `k` of the record the scanner found in `b`. */
+  writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null;
   /** Empties slot `i` (a row not kept) so the next row can use it. */
   clear(i: number): void;
+  /** Moves slot `from`'s answer to slot `to` (below it), closing the gap an excluded row left. */
+  move(from: number, to: number): void;
   /** Keeps room for `capacity` responses. */
   grow(capacity: number): void;
   /** Trims to the first `count` responses. */
   finish(count: number): void;
 }
+
+/** A closed question's cell read: the answers' bits and any typed "Autre" text. */
+type ChoiceRead = { mask: Uint32Array; other: string | null } | CellFailure;
 
 export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   readonly kind = 'choice';
@@ -52,10 +67,8 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   readonly other = new Map<number, string>();
   private readonly bit: Map<string, number>;
   private readonly otherBit: number;
-  private readonly memo = new Map<
-    string,
-    { mask: Uint32Array; other: string | null } | CellFailure
-  >();
+  private readonly memo = new Map<string, ChoiceRead>();
+  private readonly byteMemo = new ByteMemo<ChoiceRead>(MEMO_LIMIT);
 
   constructor(
     readonly question: ClosedQuestion,
@@ -76,6 +89,21 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
       read = this.read(raw);
       if (this.memo.size < MEMO_LIMIT) this.memo.set(raw, read);
     }
+    return this.put(i, read);
+  }
+
+  writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
+    const start = fields.starts[k] as number;
+    const end = fields.ends[k] as number;
+    let read = this.byteMemo.get(b, start, end);
+    if (read === undefined) {
+      read = this.read(fieldText(b, fields, k, utf8));
+      this.byteMemo.set(b, start, end, read);
+    }
+    return this.put(i, read);
+  }
+
+  private put(i: number, read: ChoiceRead): CellFailure | null {
     if ('ok' in read) return read;
     if (this.words === 1) this.masks[i] = read.mask[0] as number;
     else this.masks.set(read.mask, i * this.words);
@@ -83,7 +111,7 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
     return null;
   }
 
-  private read(raw: string): { mask: Uint32Array; other: string | null } | CellFailure {
+  private read(raw: string): ChoiceRead {
     const result = readCell(this.question, raw, this.timeZone);
     if (!result.ok) return result;
     const mask = new Uint32Array(this.words);
@@ -118,12 +146,23 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
     this.other.delete(i);
   }
 
+  move(from: number, to: number): void {
+    this.masks.copyWithin(to * this.words, from * this.words, (from + 1) * this.words);
+    const other = this.other.get(from);
+    this.other.delete(to);
+    if (other === undefined) return;
+    this.other.set(to, other);
+    this.other.delete(from);
+  }
+
   grow(capacity: number): void {
     this.masks = grown(this.masks, capacity * this.words);
   }
 
   finish(count: number): void {
     this.masks = this.masks.slice(0, count * this.words);
+    // Typed answers of rows excluded after the last one kept.
+    for (const i of this.other.keys()) if (i >= count) this.other.delete(i);
   }
 }
 
@@ -132,6 +171,7 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
   /** The score; NaN: no answer. */
   values: Float64Array;
   private readonly memo = new Map<string, number | CellFailure>();
+  private readonly byteMemo = new ByteMemo<number | CellFailure>(MEMO_LIMIT);
 
   constructor(
     readonly question: Extract<Question, { type: 'scale' }>,
@@ -144,14 +184,30 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
   write(i: number, raw: string): CellFailure | null {
     let read = this.memo.get(raw);
     if (read === undefined) {
-      const result = readCell(this.question, raw, this.timeZone);
-      read = !result.ok
-        ? result
-        : result.answer?.kind === 'number'
-          ? result.answer.value
-          : Number.NaN;
+      read = this.read(raw);
       if (this.memo.size < MEMO_LIMIT) this.memo.set(raw, read);
     }
+    return this.put(i, read);
+  }
+
+  writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
+    const start = fields.starts[k] as number;
+    const end = fields.ends[k] as number;
+    let read = this.byteMemo.get(b, start, end);
+    if (read === undefined) {
+      read = this.read(fieldText(b, fields, k, utf8));
+      this.byteMemo.set(b, start, end, read);
+    }
+    return this.put(i, read);
+  }
+
+  private read(raw: string): number | CellFailure {
+    const result = readCell(this.question, raw, this.timeZone);
+    if (!result.ok) return result;
+    return result.answer?.kind === 'number' ? result.answer.value : Number.NaN;
+  }
+
+  private put(i: number, read: number | CellFailure): CellFailure | null {
     if (typeof read !== 'number') return read;
     this.values[i] = read;
     return null;
@@ -159,6 +215,10 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
 
   clear(i: number): void {
     this.values[i] = Number.NaN;
+  }
+
+  move(from: number, to: number): void {
+    this.values[to] = this.values[from] as number;
   }
 
   grow(capacity: number): void {
@@ -190,8 +250,20 @@ export class TimeColumn implements ColumnBase<Extract<Question, { type: 'timesta
     return null;
   }
 
+  /** Google Forms' own form is read from the bytes; any other goes through the text. */
+  writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
+    const epochMs = formsTimestampBytes(b, fields.starts[k] as number, fields.ends[k] as number);
+    if (Number.isNaN(epochMs)) return this.write(i, fieldText(b, fields, k, utf8));
+    this.epochMs[i] = epochMs;
+    return null;
+  }
+
   clear(i: number): void {
     this.epochMs[i] = Number.NaN;
+  }
+
+  move(from: number, to: number): void {
+    this.epochMs[to] = this.epochMs[from] as number;
   }
 
   grow(capacity: number): void {
@@ -203,27 +275,153 @@ export class TimeColumn implements ColumnBase<Extract<Question, { type: 'timesta
   }
 }
 
+/**
+ * Free text, kept as UTF-8 bytes one after another in parts of a few
+ * megabytes (a million comments as a million strings would take twice the
+ * memory, and growing one array would copy it each time), and decoded when
+ * read. An answer is trimmed, so it is never empty: length 0 is no answer.
+ */
 export class TextColumn implements ColumnBase<Extract<Question, { type: 'text' }>> {
   readonly kind = 'text';
-  /** The text typed; "": no answer (cells are trimmed, so an answer is never empty). */
-  texts: string[] = [];
+  /** Where each response's answer starts, counted across the parts one after another. */
+  starts: Float64Array;
+  /** Its length in bytes; 0: no answer. */
+  lengths: Uint32Array;
+  private parts: TextPart[] = [];
+  private readonly encoder = new TextEncoder();
 
-  constructor(readonly question: Extract<Question, { type: 'text' }>) {}
+  constructor(
+    readonly question: Extract<Question, { type: 'text' }>,
+    capacity: number,
+  ) {
+    this.starts = new Float64Array(capacity);
+    this.lengths = new Uint32Array(capacity);
+  }
+
+  /** Response `i`'s answer; "" when it gave none. */
+  text(i: number): string {
+    const length = this.lengths[i] as number;
+    if (length === 0) return '';
+    const { bytes, at } = this.locate(i);
+    return utf8.decode(bytes.subarray(at, at + length));
+  }
+
+  /** Response `i` typed something. */
+  answered(i: number): boolean {
+    return this.lengths[i] !== 0;
+  }
+
+  /** The bytes of response `i`'s answer (a view: not to be kept). */
+  bytesOf(i: number): Uint8Array {
+    if (this.lengths[i] === 0) return NO_BYTES;
+    const { bytes, at } = this.locate(i);
+    return bytes.subarray(at, at + (this.lengths[i] as number));
+  }
+
+  /** Bytes held, for the memory the responses take. */
+  get byteLength(): number {
+    return this.parts.reduce((n, p) => n + p.bytes.length, 0);
+  }
 
   write(i: number, raw: string): CellFailure | null {
-    this.texts[i] = raw.trim();
+    const text = raw.trim();
+    const part = this.room(text.length * 3);
+    const { written } = this.encoder.encodeInto(text, part.bytes.subarray(part.used));
+    this.place(i, part, written);
     return null;
   }
 
-  clear(i: number): void {
-    this.texts[i] = '';
+  /** Bytes that need no trimming and hold no doubled quote are copied as they are. */
+  writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
+    const start = fields.starts[k] as number;
+    const end = fields.ends[k] as number;
+    if (start === end) return this.clear(i);
+    if (
+      (fields.flags[k] as number) & ESCAPED ||
+      !isPlainEdge(b[start] as number) ||
+      !isPlainEdge(b[end - 1] as number)
+    )
+      return this.write(i, fieldText(b, fields, k, utf8));
+    const part = this.room(end - start);
+    part.bytes.set(b.subarray(start, end), part.used);
+    this.place(i, part, end - start);
+    return null;
   }
 
-  grow(): void {}
+  clear(i: number): null {
+    this.lengths[i] = 0;
+    return null;
+  }
+
+  move(from: number, to: number): void {
+    this.starts[to] = this.starts[from] as number;
+    this.lengths[to] = this.lengths[from] as number;
+  }
+
+  grow(capacity: number): void {
+    this.starts = grown(this.starts, capacity);
+    this.lengths = grown(this.lengths, capacity);
+  }
 
   finish(count: number): void {
-    this.texts.length = count;
+    this.starts = this.starts.slice(0, count);
+    this.lengths = this.lengths.slice(0, count);
   }
+
+  /** Takes in another column's answers (read by a worker from a later part of the file) after this one's `count`. */
+  append(count: number, other: TextColumn, otherCount: number): void {
+    const base = this.parts.reduce((n, p) => n + p.bytes.length, 0);
+    this.parts.push(...other.parts.map((p) => ({ ...p, base: p.base + base })));
+    this.grow(count + otherCount);
+    for (let i = 0; i < otherCount; i++) {
+      this.starts[count + i] = (other.starts[i] as number) + base;
+      this.lengths[count + i] = other.lengths[i] as number;
+    }
+  }
+
+  /** The part with room for `length` more bytes: the last one, or a new one. */
+  private room(length: number): TextPart {
+    const last = this.parts.at(-1);
+    if (last && last.used + length <= last.bytes.length) return last;
+    const base = last ? last.base + last.bytes.length : 0;
+    const part = { base, bytes: new Uint8Array(Math.max(TEXT_PART_BYTES, length)), used: 0 };
+    this.parts.push(part);
+    return part;
+  }
+
+  private place(i: number, part: TextPart, length: number): void {
+    this.starts[i] = part.base + part.used;
+    this.lengths[i] = length;
+    part.used += length;
+  }
+
+  private locate(i: number): { bytes: Uint8Array; at: number } {
+    const start = this.starts[i] as number;
+    let lo = 0;
+    let hi = this.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.parts[mid] as TextPart).base <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = this.parts[lo] as TextPart;
+    return { bytes: part.bytes, at: start - part.base };
+  }
+}
+
+interface TextPart {
+  /** Where the part starts, counted across the parts. */
+  base: number;
+  bytes: Uint8Array;
+  used: number;
+}
+
+const TEXT_PART_BYTES = 4 << 20;
+const NO_BYTES = new Uint8Array(0);
+
+/** An ASCII byte that `trim` leaves: a cell starting and ending with such bytes needs no trimming. */
+function isPlainEdge(byte: number): boolean {
+  return byte > 0x20 && byte < 0x80;
 }
 
 export type Column = ChoiceColumn | ScaleColumn | TimeColumn | TextColumn;
@@ -236,7 +434,7 @@ export function columnFor(question: Question, timeZone: string, capacity: number
     case 'timestamp':
       return new TimeColumn(question, timeZone, capacity);
     case 'text':
-      return new TextColumn(question);
+      return new TextColumn(question, capacity);
   }
 }
 
@@ -270,7 +468,7 @@ export class AnswerRows {
     for (const c of this.choices)
       for (let w = 0; w < c.words; w++) if (c.masks[i * c.words + w] !== 0) return false;
     for (const c of this.scales) if (!Number.isNaN(c.values[i])) return false;
-    for (const c of this.texts) if (c.texts[i]) return false;
+    for (const c of this.texts) if (c.answered(i)) return false;
     return true;
   }
 
@@ -289,8 +487,8 @@ export class AnswerRows {
     }
     for (const c of this.scales) h = Math.imul(h ^ ((c.values[i] as number) | 0), 16777619);
     for (const c of this.texts) {
-      const text = c.texts[i] as string;
-      for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+      const text = c.bytesOf(i);
+      for (let k = 0; k < text.length; k++) h = Math.imul(h ^ (text[k] as number), 16777619);
       h = Math.imul(h ^ text.length, 16777619);
     }
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
@@ -306,7 +504,7 @@ export class AnswerRows {
       if (c.hasOther(i) && c.other.get(i) !== c.other.get(j)) return false;
     }
     for (const c of this.scales) if (!Object.is(c.values[i], c.values[j])) return false;
-    for (const c of this.texts) if (c.texts[i] !== c.texts[j]) return false;
+    for (const c of this.texts) if (!sameBytes(c.bytesOf(i), c.bytesOf(j))) return false;
     return true;
   }
 }
@@ -319,4 +517,10 @@ export interface Responses {
   /** Each question's column, by question id, in codebook order. */
   columns: ReadonlyMap<string, Column>;
   timestamp: TimeColumn;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }

@@ -28,8 +28,11 @@ export class ExclusionRules {
     private readonly lineOf: (slot: number) => number,
   ) {}
 
-  /** Why response slot `i` is not counted; null when it counts (it is then remembered as kept). */
-  check(i: number): Exclusion | null {
+  /**
+   * Why response slot `i` is not counted; null when it counts: it is then
+   * remembered as kept, in slot `keptAs` (where the caller moves it).
+   */
+  check(i: number, keptAs: number): Exclusion | null {
     const line = this.lineOf(i);
     if (this.answers.blank(i)) return { line, reason: 'empty', detail: say.empty() };
     const at = this.time.epochMs[i] as number;
@@ -56,7 +59,7 @@ export class ExclusionRules {
         };
       }
     }
-    this.lastKept.put(h, same, i);
+    this.lastKept.put(h, same, keptAs);
     return null;
   }
 }

@@ -41,10 +41,9 @@ class ReadAgain {
 /** The export's bytes, from the start, each time it is called: a file streamed, or bytes in memory. */
 export type ExportBytes = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
-export const fileBytes =
-  (file: string): ExportBytes =>
-  () =>
-    createReadStream(file, { highWaterMark: 1 << 20 });
+/** A file's bytes; `file` lets a reader that wants them in its own buffer read the file itself. */
+export const fileBytes = (file: string): ExportBytes & { file: string } =>
+  Object.assign(() => createReadStream(file, { highWaterMark: 1 << 20 }), { file });
 
 /** Reads the export into a sink, a fresh one for each reading until one fits the bytes. */
 export async function readExport(

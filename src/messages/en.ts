@@ -962,6 +962,16 @@ export const en = {
       `- ${id}: ${plural(n, 'typed answer')} kept as « Autre » text (fewer than the 1 % of respondents, and 5, that make an option): ${list}${otherSet ? ' — `other: true` set' : ''}`,
     unseen: (id: string, code: string, label: string) =>
       `- ${id}: option ${code} "${label}" chosen by nobody this year (kept)`,
+    recordTooLong: (megabytes: number) => ({
+      expected: `lines shorter than ${megabytes} MB`,
+      found: `a line (or a quoted cell never closed) longer than ${megabytes} MB`,
+      fix: 'Check that this file is the export of the responses; if it is, find the cell whose closing quote is missing and export the file again.',
+    }),
+    tooLarge: (rows: string, megabytes: number) => ({
+      expected: `responses that fit in ${megabytes} MB of memory`,
+      found: `more than ${rows} responses before reaching that limit`,
+      fix: 'Check that this file is the export of a single survey, not several exports put end to end; a survey of this size is beyond what enquete reads.',
+    }),
     widened: (id: string, from: string, to: string) =>
       `- ${id}: scale widened from ${from} to ${to} (answers outside the old range)`,
     allKnown: "Every answer is one of last year's options.",

@@ -125,7 +125,7 @@ describe('ingest', () => {
     const streamed = await ingestBytes(pieces, 'r.csv', config);
     expect(buildFigures(config, streamed.responses)).toEqual(buildFigures(config, whole.responses));
     const comments = streamed.responses.columns.get('commentaire');
-    expect(comments?.kind === 'text' && comments.texts).toEqual([
+    expect(comments?.kind === 'text' && [comments.text(0), comments.text(1)]).toEqual([
       'Très utile à l’accueil',
       'Intérêt limité',
     ]);

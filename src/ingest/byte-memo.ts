@@ -1,0 +1,91 @@
+/**
+ * What a column has already read, keyed on a cell's bytes: the few distinct
+ * cells an export repeats (option labels, scores) are decoded and read once,
+ * and every later cell is found by hashing its bytes (FNV-1a) in an
+ * open-addressing table, then comparing them with the stored key. No string
+ * is made for a cell seen before.
+ */
+export class ByteMemo<T> {
+  private keys = new Uint8Array(1024);
+  private keysLength = 0;
+  /** Per entry: where its key lies in `keys`. */
+  private keyStarts: number[] = [];
+  private keyEnds: number[] = [];
+  private values: T[] = [];
+  /** Entry + 1 by hash slot; 0: free. */
+  private table = new Int32Array(64);
+  private hashes = new Int32Array(64);
+
+  constructor(
+    /** Past this many entries, new cells are read each time (a column of free text is not worth remembering). */
+    readonly limit: number,
+  ) {}
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The value stored for the bytes `b[start, end)`, or undefined. */
+  get(b: Uint8Array, start: number, end: number): T | undefined {
+    const h = hashBytes(b, start, end);
+    const mask = this.table.length - 1;
+    for (let e = h & mask; this.table[e] !== 0; e = (e + 1) & mask) {
+      if (this.hashes[e] !== h) continue;
+      const entry = (this.table[e] as number) - 1;
+      if (this.sameKey(entry, b, start, end)) return this.values[entry];
+    }
+    return undefined;
+  }
+
+  /** Remembers `value` for the bytes `b[start, end)` (not already stored), unless the memo is full. */
+  set(b: Uint8Array, start: number, end: number, value: T): void {
+    if (this.values.length >= this.limit) return;
+    const length = end - start;
+    if (this.keysLength + length > this.keys.length) {
+      const keys = new Uint8Array(Math.max(this.keys.length * 2, this.keysLength + length));
+      keys.set(this.keys.subarray(0, this.keysLength));
+      this.keys = keys;
+    }
+    this.keys.set(b.subarray(start, end), this.keysLength);
+    this.keyStarts.push(this.keysLength);
+    this.keyEnds.push(this.keysLength + length);
+    this.keysLength += length;
+    this.values.push(value);
+    if (this.values.length * 2 > this.table.length) this.rehash();
+    else this.place(hashBytes(b, start, end), this.values.length - 1);
+  }
+
+  private sameKey(entry: number, b: Uint8Array, start: number, end: number): boolean {
+    const from = this.keyStarts[entry] as number;
+    if ((this.keyEnds[entry] as number) - from !== end - start) return false;
+    const keys = this.keys;
+    for (let k = 0; k < end - start; k++) if (keys[from + k] !== b[start + k]) return false;
+    return true;
+  }
+
+  private place(h: number, entry: number): void {
+    const mask = this.table.length - 1;
+    let e = h & mask;
+    while (this.table[e] !== 0) e = (e + 1) & mask;
+    this.table[e] = entry + 1;
+    this.hashes[e] = h;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2);
+    this.hashes = new Int32Array(this.table.length);
+    for (let entry = 0; entry < this.values.length; entry++) {
+      this.place(
+        hashBytes(this.keys, this.keyStarts[entry] as number, this.keyEnds[entry] as number),
+        entry,
+      );
+    }
+  }
+}
+
+/** FNV-1a over bytes, 32 bits. */
+export function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ (b[k] as number), 16777619);
+  return h | 0;
+}

@@ -1,0 +1,221 @@
+/**
+ * The export read at the speed of its bytes: records scanned in place in a
+ * buffer the file is read into (csv-scan.ts), each handed over as where its
+ * fields lie, so a cell becomes an option code without ever being a string.
+ * The bytes are checked as UTF-8 a buffer at a time (natively), before any
+ * record in them is handed over.
+ *
+ * Whatever the scanner does not read exactly as csv-parse would (a file in
+ * Windows-1252, a stray quote, a lone CR, NUL bytes, spaces around a quoted
+ * cell, a file without records) makes it decline: `scanExport` then returns
+ * false, having handed over nothing the caller keeps, and the caller reads
+ * the export with csv-parse (read-export.ts), which reads such files or
+ * says what is wrong with them.
+ */
+import { isUtf8 } from 'node:buffer';
+import { type FileHandle, open } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { ingest as say, tasks } from '../messages/index.js';
+import {
+  DECLINE,
+  Fields,
+  fieldText,
+  type LineEnding,
+  lineEndingOf,
+  scanRecord,
+} from './csv-scan.js';
+import { detectDelimiter, type ExportBytes } from './read-export.js';
+
+/** Receives the records of the export, as the scanner found them. */
+export interface FieldSink {
+  header(cells: string[]): void;
+  /** `line`: as RecordSink's (the line where the record ends). `fields` is reused: read it now. */
+  record(b: Uint8Array, fields: Fields, line: number): void;
+}
+
+/** The export's bytes, read into the scanner's buffer. */
+export interface ByteSource {
+  /** Fills `into` from `at` with the export's next bytes; 0 at its end. */
+  read(into: Uint8Array, at: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A file is read straight into the scanner's buffer; other sources' chunks are copied into it. */
+export function byteSource(bytes: ExportBytes): ByteSource {
+  const file = (bytes as { file?: string }).file;
+  return file === undefined ? chunkSource(bytes) : fileSource(file);
+}
+
+function fileSource(file: string): ByteSource {
+  let handle: FileHandle | undefined;
+  return {
+    async read(into, at) {
+      handle ??= await open(file);
+      return (await handle.read(into, at, into.length - at, null)).bytesRead;
+    },
+    close: async () => handle?.close(),
+  };
+}
+
+function chunkSource(bytes: ExportBytes): ByteSource {
+  const chunks = bytes();
+  const iterator =
+    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  let chunk: Uint8Array = new Uint8Array(0);
+  let offset = 0;
+  return {
+    async read(into, at) {
+      while (offset === chunk.length) {
+        const next = await iterator.next();
+        if (next.done) return 0;
+        chunk = next.value;
+        offset = 0;
+      }
+      const n = Math.min(chunk.length - offset, into.length - at);
+      into.set(chunk.subarray(offset, offset + n), at);
+      offset += n;
+      return n;
+    },
+    close: async () => {
+      await iterator.return?.();
+    },
+  };
+}
+
+/** A first buffer holds many records; it doubles for a record longer than it. */
+const FIRST_BUFFER = 1 << 20;
+/** No record is longer than this: a file with one is not an export (a 2 GB cell would not fit in memory). */
+export const LONGEST_RECORD = 256 << 20;
+
+const BOM = [0xef, 0xbb, 0xbf];
+const BLANKS = [0x20, 0x09, 0x0a, 0x0d, ...BOM];
+
+/** Reads the export into the sink; false when the scanner declines it (nothing handed over is to be kept). */
+export async function scanExport(
+  source: ByteSource,
+  file: string,
+  sink: FieldSink,
+): Promise<boolean> {
+  try {
+    return await scanRecords(new Scan(source, file), sink);
+  } finally {
+    await source.close();
+  }
+}
+
+async function scanRecords(scan: Scan, sink: FieldSink): Promise<boolean> {
+  if (!(await scan.start())) return false;
+  const fields = new Fields();
+  let sawHeader = false;
+  for (;;) {
+    const next = await scan.next(fields);
+    // A file of blanks is "empty" to csv-parse's reader, which says so.
+    if (next === 'end') return sawHeader && scan.sawText;
+    if (next === 'declined') return false;
+    if (fields.isEmptyLine()) continue;
+    if (sawHeader) sink.record(scan.bytes, fields, next);
+    else {
+      sawHeader = true;
+      sink.header(
+        Array.from({ length: fields.count }, (_, k) =>
+          fieldText(scan.bytes, fields, k, new TextDecoder()),
+        ),
+      );
+    }
+  }
+}
+
+/** The buffer the export is read into, and where the scanner stands in it. */
+class Scan {
+  bytes = new Uint8Array(FIRST_BUFFER);
+  private length = 0;
+  private pos = 0;
+  private final = false;
+  /** Bytes before this are checked UTF-8 without NUL. */
+  private checked = 0;
+  /** Some byte read so far is not a blank (space, tab, line ending, BOM). */
+  sawText = false;
+  /** Line breaks before the record at `pos`. */
+  private breaks = 0;
+  private delimiter = 0x2c;
+  private ending: LineEnding = 'lf';
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly file: string,
+  ) {}
+
+  /** Reads the header line in; false when the file is not one the scanner reads. */
+  async start(): Promise<boolean> {
+    let ending: ReturnType<typeof lineEndingOf> = null;
+    while (!this.final) {
+      if (!(await this.more())) return false;
+      ending = lineEndingOf(this.bytes, 0, this.length);
+      if (ending !== null) break;
+    }
+    if (ending === 'cr') return false;
+    this.ending = ending ?? 'lf';
+    if (BOM.every((byte, k) => this.bytes[k] === byte)) this.pos = 3;
+    const head = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + (1 << 16)));
+    this.delimiter = detectDelimiter(head).charCodeAt(0);
+    return true;
+  }
+
+  /** Scans the next record into `fields`: its line, or the end of the file, or declined. */
+  async next(fields: Fields): Promise<number | 'end' | 'declined'> {
+    for (;;) {
+      if (this.final && this.pos === this.length) return 'end';
+      const end = scanRecord(
+        this.bytes,
+        this.pos,
+        this.checked,
+        this.delimiter,
+        this.ending,
+        this.final && this.checked === this.length,
+        fields,
+      );
+      if (end === DECLINE) return 'declined';
+      if (end >= 0) {
+        const line = this.breaks + fields.innerBreaks + 1;
+        this.breaks += fields.innerBreaks + (this.bytes[end - 1] === 0x0a ? 1 : 0);
+        this.pos = end;
+        return line;
+      }
+      if (this.final && this.checked === this.length) return 'declined';
+      if (!(await this.more())) return 'declined';
+    }
+  }
+
+  /** Reads more of the file behind what is left to scan; false when the new bytes are not UTF-8 text. */
+  private async more(): Promise<boolean> {
+    if (this.pos > 0) {
+      this.bytes.copyWithin(0, this.pos, this.length);
+      this.length -= this.pos;
+      this.checked -= this.pos;
+      this.pos = 0;
+    }
+    if (this.length === this.bytes.length) this.enlarge();
+    const n = await this.source.read(this.bytes, this.length);
+    if (n === 0) this.final = true;
+    this.length += n;
+    // Up to the last line feed: an LF is never inside a UTF-8 character, so the check never cuts one.
+    const upTo = this.final ? this.length : this.bytes.lastIndexOf(0x0a, this.length - 1) + 1;
+    if (upTo <= this.checked) return true;
+    const fresh = this.bytes.subarray(this.checked, upTo);
+    if (!isUtf8(fresh) || fresh.includes(0)) return false;
+    this.sawText ||= fresh.some((byte) => !BLANKS.includes(byte));
+    this.checked = upTo;
+    return true;
+  }
+
+  private enlarge(): void {
+    if (this.bytes.length >= LONGEST_RECORD) {
+      throw new InputError(tasks.readResponses, [
+        { file: this.file, ...say.recordTooLong(LONGEST_RECORD >> 20) },
+      ]);
+    }
+    const bytes = new Uint8Array(this.bytes.length * 2);
+    bytes.set(this.bytes.subarray(0, this.length));
+    this.bytes = bytes;
+  }
+}

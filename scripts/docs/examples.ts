@@ -27,6 +27,8 @@ import {
 export const EXAMPLE_EDITION = 'data/2024';
 /** The edition examples of changes build with: the trial 2025 edition, compared with 2024. */
 export const PREVIOUS_EXAMPLE_EDITION = 'test/fixtures/editions/2025';
+/** The edition examples of series build with: the trial 2026 edition, after 2025 and 2024. */
+export const SERIES_EXAMPLE_EDITION = 'test/fixtures/editions/2026';
 
 /** A chart entry to add to an article's `charts:`. */
 export interface ChartEntry {

@@ -27,6 +27,7 @@ import {
   PREVIOUS_EXAMPLE_EDITION,
   readerText,
   renderText,
+  SERIES_EXAMPLE_EDITION,
 } from './examples.js';
 
 /** The guide's generated parts, by name: each between `<!-- généré : <name> -->` and END_MARKER. */
@@ -44,6 +45,13 @@ export const pictureFile = (kind: string) => `docs/guide/kinds/${kind}.png`;
 const HELPER_ARTICLE: Record<string, string> = {
   [EXAMPLE_EDITION]: 'radiologues',
   [PREVIOUS_EXAMPLE_EDITION]: 'evolution',
+  [SERIES_EXAMPLE_EDITION]: 'trois_ans',
+};
+
+/** How a kind's chapter names the trial edition its example is drawn from. */
+const TRIAL_NAMES: Record<string, string> = {
+  [PREVIOUS_EXAMPLE_EDITION]: 'de l’édition d’essai 2025',
+  [SERIES_EXAMPLE_EDITION]: 'des éditions d’essai 2024, 2025 et 2026',
 };
 
 /** How the guide names each type of question. */
@@ -86,7 +94,7 @@ export async function generateGuide(): Promise<Generated> {
 
 /** Each edition the examples use, composed with the kinds' examples in its articles. */
 async function composeExamples(): Promise<Record<string, Composed>> {
-  const editions = [EXAMPLE_EDITION, PREVIOUS_EXAMPLE_EDITION];
+  const editions = [EXAMPLE_EDITION, PREVIOUS_EXAMPLE_EDITION, SERIES_EXAMPLE_EDITION];
   const composed = await Promise.all(
     // Only the helpers' article is built (and its charts drawn): the kinds' examples are in it.
     editions.map((folder) =>
@@ -109,13 +117,13 @@ function kindChapters(drawn: Map<string, RenderedChart>): string {
   const chapters = CHART_KINDS.map((k) => {
     const chart = drawn.get(k.kind) as RenderedChart;
     const { example } = k.doc;
-    const trial = example.edition !== undefined;
+    const trial = example.edition === undefined ? undefined : TRIAL_NAMES[example.edition];
     const id = String(example.chart.id);
     return [
       `### ${k.doc.title} : \`${k.kind}\``,
       k.doc.summary,
       `![Le graphique de l’exemple : ${chart.title.replace(/[[\]]/g, '')}](${pictureInGuide(k.kind)})`,
-      `*Le graphique que dessine l’exemple ci-dessous, avec les réponses ${trial ? 'de l’édition d’essai 2025' : 'de 2024'}. Dans l’article, son titre est écrit au-dessus : « ${chart.title} ».*`,
+      `*Le graphique que dessine l’exemple ci-dessous, avec les réponses ${trial ?? 'de 2024'}. Dans l’article, son titre est écrit au-dessus : « ${chart.title} ».*`,
       'Il se déclare dans `edition.yaml`, dans la liste `charts:` de l’article :',
       `\`\`\`yaml\n${exampleYaml(example.article, example.chart)}\`\`\``,
       `et se place dans le texte de l’article, seul sur sa ligne : \`{{chart "${id}"}}\`.`,
@@ -167,6 +175,8 @@ export interface HelperRow {
   says: string;
   group: HelperDoc['group'];
   previous: boolean;
+  /** It follows a figure since the first edition: rendered on the trial 2026 edition. */
+  series: boolean;
 }
 
 /** Every helper and variable, in the order of their groups. */
@@ -176,6 +186,7 @@ export function helperRows(): HelperRow[] {
       name,
       ...d,
       previous: d.previous === true,
+      series: d.series === true,
     })),
     ...Object.entries(VARIABLE_DOCS).map(([name, d]) => ({
       name,
@@ -183,6 +194,7 @@ export function helperRows(): HelperRow[] {
       says: d?.says ?? '',
       group: 'edition' as const,
       previous: false,
+      series: false,
     })),
   ];
   const order = Object.keys(HELPER_GROUPS);
@@ -191,7 +203,11 @@ export function helperRows(): HelperRow[] {
 
 /** A helper example rendered as the article prints it, on the edition its row says. */
 export function renderHelperExample(composed: Record<string, Composed>, row: HelperRow): string {
-  const edition = row.previous ? PREVIOUS_EXAMPLE_EDITION : EXAMPLE_EDITION;
+  const edition = row.series
+    ? SERIES_EXAMPLE_EDITION
+    : row.previous
+      ? PREVIOUS_EXAMPLE_EDITION
+      : EXAMPLE_EDITION;
   const html = renderText(
     composed[edition] as Composed,
     HELPER_ARTICLE[edition] as string,
@@ -204,9 +220,11 @@ function helperTables(composed: Record<string, Composed>): string {
   const rows = helperRows();
   const tables = Object.entries(HELPER_GROUPS).map(([group, heading]) => {
     const mine = rows.filter((r) => r.group === group);
-    const trial = mine.some((r) => r.previous)
-      ? '\n\nCes aides demandent une édition précédente : leurs exemples sont calculés sur l’édition d’essai 2025, comparée à 2024.'
-      : '';
+    const trial = mine.some((r) => r.series)
+      ? '\n\nCes aides suivent un chiffre d’édition en édition, en remontant les `previous:` jusqu’à la première : leurs exemples sont calculés sur l’édition d’essai 2026, précédée de 2025 et de 2024.'
+      : mine.some((r) => r.previous)
+        ? '\n\nCes aides demandent une édition précédente : leurs exemples sont calculés sur l’édition d’essai 2025, comparée à 2024.'
+        : '';
     const lines = mine.map(
       (r) =>
         `| \`${r.example}\` | ${r.says} | ${cell(renderHelperExample(composed, r)) || '(rien)'} |`,

@@ -147,10 +147,18 @@ function optionDifferences(q: ClosedQuestion, p: ClosedQuestion): Difference[] {
   return out;
 }
 
-/** A difference as the publication says it (figures.json, the methodology box). */
-export function describe(d: Difference, previousId: string): string {
-  const words = publication.comparability[d.kind] as (d: Difference, previous: string) => string;
-  return words(d, previousId);
+/**
+ * A difference as the publication says it (figures.json, the methodology
+ * box): seen from this edition, or from `laterId` (a series names both
+ * editions of each of its steps).
+ */
+export function describe(d: Difference, previousId: string, laterId?: string): string {
+  const words = publication.comparability[d.kind] as (
+    d: Difference,
+    previous: string,
+    later?: string,
+  ) => string;
+  return words(d, previousId, laterId);
 }
 
 /** A segment's conditions, written the same whatever their order. */

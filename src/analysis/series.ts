@@ -10,7 +10,7 @@
 
 import type { EditionConfig } from '../edition/schema.js';
 import { difference } from './change.js';
-import { comparability, type NotesOf } from './comparability.js';
+import { type ComparabilityNote, comparability, describe, type NotesOf } from './comparability.js';
 import {
   type Figure,
   figureId,
@@ -52,14 +52,16 @@ export function seriesFigures(editions: readonly EditionFigures[]): SeriesFigure
     if (found.length < 2) continue;
     const points = found.map(({ k, figure }, i): SeriesPoint => {
       const before = found[i - 1];
-      const notes = before ? notesBetween(k, before.k)(f.question, f.segment) : [];
+      const edition = (editions[k] as EditionFigures).config.edition.id;
+      const previous = before && (editions[before.k] as EditionFigures).config.edition.id;
+      const notes = before
+        ? named(notesBetween(k, before.k)(f.question, f.segment), previous as string, edition)
+        : [];
       return {
-        edition: (editions[k] as EditionFigures).config.edition.id,
+        edition,
         year: editionYear((editions[k] as EditionFigures).config.edition),
         ...numbersOf(figure),
-        ...(before && {
-          previous: (editions[before.k] as EditionFigures).config.edition.id,
-        }),
+        ...(previous !== undefined && { previous }),
         comparable: notes.length === 0,
         notes,
       };
@@ -93,6 +95,11 @@ function pairNotes(
     }
     return notes;
   };
+}
+
+/** Notes worded with both editions of their step ("« … » en 2025, « … » en 2026"): a series is read from afar. */
+function named(notes: ComparabilityNote[], previous: string, later: string): ComparabilityNote[] {
+  return notes.map((n) => ({ ...n, text: describe(n.difference, previous, later) }));
 }
 
 /** A point's numbers: a share's count and base, a mean's base and spread, a count's value. */

@@ -37,6 +37,8 @@ export interface ChartRow {
   figureId: string;
   /** More words about the row for the alt text and the table (a change's size and direction). */
   note?: string;
+  /** For lines broken where two editions do not compare: the unbroken stretch this point is on. */
+  run?: number;
 }
 
 /** A chart's numbers, read from the figures (never recomputed): plain data, sent to the drawing thread. */

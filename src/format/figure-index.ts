@@ -5,8 +5,11 @@ import {
   type Figure,
   figureId,
   type MeanFigure,
+  type SeriesFigure,
+  type SeriesPoint,
   type ShareFigure,
 } from '../analysis/figures.js';
+import { undecidedSteps } from '../analysis/series.js';
 import type { Problem } from '../errors.js';
 import { figures as say, templates as templateSays } from '../messages/index.js';
 import { formatDecimal } from '../publication/french.js';
@@ -128,6 +131,43 @@ export class FigureIndex {
     const f = this.figures.find((x): x is ChangeFigure => x.kind === 'change');
     if (!f) throw new UnknownFigureError('previousEdition', [], say.noPrevious);
     return f.previous;
+  }
+
+  /** Figure `id` over every edition that has it (its `<id>.series` figure), as it is. */
+  series(id: unknown): SeriesFigure {
+    const key = figureId.series(String(id));
+    const f = this.byId.get(key) as SeriesFigure | undefined;
+    if (f) return f;
+    if (!this.byId.has(String(id))) this.get(id);
+    throw new UnknownFigureError(key, [], say.noSeries(say.noPrevious));
+  }
+
+  /**
+   * Figure `id` since the first edition that has it: its first point with a
+   * value and this edition's. Refused when a step between them no longer
+   * measures the same and the edition of that step records no decision of
+   * the editor (`comparability:`).
+   */
+  since(id: unknown): { series: SeriesFigure; first: SeriesPoint; last: SeriesPoint } {
+    const f = this.series(id);
+    const last = f.points.at(-1) as SeriesPoint;
+    if (last.value === null) throw emptyGroup(f);
+    const from = f.points.findIndex((p) => p.value !== null);
+    if (from === f.points.length - 1)
+      throw new UnknownFigureError(f.id, [], say.noSeries(say.noPrevious));
+    const steps = undecidedSteps({ ...f, points: f.points.slice(from + 1) });
+    if (steps.length > 0)
+      throw new FigureProblem(
+        f.id,
+        templateSays.seriesNotComparable(
+          steps.map((p) => ({
+            edition: p.edition,
+            previous: p.previous as string,
+            notes: p.notes.filter((n) => n.decision === undefined),
+          })),
+        ),
+      );
+    return { series: f, first: f.points[from] as SeriesPoint, last };
   }
 
   /** A share or a mean, for comparing two of them. */

@@ -496,7 +496,7 @@ export const en = {
       expected:
         'editions named by "previous:" one after the other back to the first edition (the one without "previous:")',
       found: `"${written}" leads back to an edition already read: ${loop.join(' → ')}`,
-      fix: 'Make "previous:" name the edition before this one, and remove it from the first edition.',
+      fix: 'Point "previous:" at the edition before this one; the very first edition has no "previous:".',
     }),
     bodyOutside: (body: string) => ({
       expected: 'a path inside the edition folder (e.g. articles/article.hbs)',
@@ -769,6 +769,23 @@ export const en = {
       found: notes.map((n) => differenceEn(n.difference, previous)).join('; '),
       fix: `Compare only what still measures the same; or, where the comparison still makes sense, say why in edition.yaml (it is printed in the methodology box):\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
+    seriesNotComparable: (
+      steps: {
+        edition: string;
+        previous: string;
+        notes: { about: string; difference: Difference }[];
+      }[],
+    ) => ({
+      expected:
+        "a figure that measures the same from the first edition to this one, or the editor's decision recorded where it changed",
+      found: steps
+        .map(
+          (s) =>
+            `from ${s.previous} to ${s.edition}: ${s.notes.map((n) => differenceEn(n.difference, s.previous)).join('; ')}`,
+        )
+        .join('; '),
+      fix: `Write the trend only since the figure measures the same (a series_by_segment chart shows the break); or, where the comparison still makes sense, say why in the edition.yaml of ${steps.map((s) => s.edition).join(', ')} (it is printed in that edition's methodology box):\n      comparability:\n${[...new Set(steps.flatMap((s) => s.notes.map((n) => n.about)))].map((a) => `        ${a}: "…"`).join('\n')}`,
+    }),
     refused: (reason: 'overlap' | 'same-figure', a: string, b: string) => ({
       expected:
         'two figures on separate respondents, on the same respondents, or a group against a group containing it',
@@ -828,6 +845,8 @@ export const en = {
     noSuchFigure: 'no such figure',
     noPrevious: 'no previous edition to compare with: set "previous:" under "edition:"',
     noChange: (noPrevious: string) => `no change figure (${noPrevious}, or it has no such figure)`,
+    noSeries: (noPrevious: string) =>
+      `no series (${noPrevious}, or no earlier edition has this figure)`,
     notKind: (kinds: string[], kind: string) => `not a ${kinds.join(' or a ')} but a ${kind}`,
     notComparable: (kind: string, otherKind: string, other: string) =>
       `a ${kind}, compared with the ${otherKind} "${other}": compare two shares or two means`,

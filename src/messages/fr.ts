@@ -505,7 +505,7 @@ export const fr: Catalogue = {
       expected:
         'des éditions nommées par « previous: » l’une après l’autre jusqu’à la première (celle qui n’a pas de « previous: »)',
       found: `${quoted(written)} ramène à une édition déjà lue : ${loop.join(' → ')}`,
-      fix: 'Faites nommer à « previous: » l’édition d’avant celle-ci, et retirez-le de la première édition.',
+      fix: 'Faites pointer « previous: » vers l’édition qui précède celle-ci ; la toute première édition n’a pas de « previous: ».',
     }),
     bodyOutside: (body) => ({
       expected: 'un chemin dans le dossier d’édition (par exemple articles/article.hbs)',
@@ -768,6 +768,17 @@ export const fr: Catalogue = {
       found: notes.map((n) => difference(n.difference, previous)).join(' ; '),
       fix: `Ne comparez que ce qui mesure encore la même chose ; ou, si la comparaison garde un sens, dites pourquoi dans edition.yaml (la phrase est imprimée dans l’encadré de méthodologie) :\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
+    seriesNotComparable: (steps) => ({
+      expected:
+        'un chiffre qui mesure la même chose de la première édition à celle-ci, ou la décision de la rédaction notée là où il a changé',
+      found: steps
+        .map(
+          (s) =>
+            `de ${s.previous} à ${s.edition} : ${s.notes.map((n) => difference(n.difference, s.previous)).join(' ; ')}`,
+        )
+        .join(' ; '),
+      fix: `N’écrivez l’évolution que depuis que le chiffre mesure la même chose (un graphique series_by_segment montre la rupture) ; ou, si la comparaison garde un sens, dites pourquoi dans l’edition.yaml de l’édition ${steps.map((s) => s.edition).join(', ')} (la phrase est imprimée dans l’encadré de méthodologie de cette édition) :\n      comparability:\n${[...new Set(steps.flatMap((s) => s.notes.map((n) => n.about)))].map((a) => `        ${a}: "…"`).join('\n')}`,
+    }),
     refused: (reason, a, b) => ({
       expected:
         'deux chiffres sur des répondants distincts, sur les mêmes répondants, ou un groupe face à un groupe qui le contient',
@@ -824,6 +835,8 @@ export const fr: Catalogue = {
       'pas d’édition précédente à laquelle comparer : ajoutez « previous: » sous « edition: »',
     noChange: (noPrevious) =>
       `pas de chiffre d’évolution (${noPrevious}, ou elle n’a pas ce chiffre)`,
+    noSeries: (noPrevious) =>
+      `pas de série (${noPrevious}, ou aucune édition précédente n’a ce chiffre)`,
     notKind: (kinds, kind) => `pas ${kinds.map(kindName).join(' ni ')} mais ${kindName(kind)}`,
     notComparable: (kind, otherKind, other) =>
       `${kindName(kind)}, comparée à ${kindName(otherKind)} ${quoted(other)} : comparez deux parts ou deux moyennes`,

@@ -75,6 +75,8 @@ const EACH_GROUP_SCORED = 'Base : répondants de chaque groupe ayant donné une 
 /** Added to the base note of a chart of a multiple-choice question. */
 const SEVERAL_ANSWERS = ' Plusieurs réponses possibles : le total dépasse 100\u00a0%.';
 const several = (multiple: boolean) => (multiple ? SEVERAL_ANSWERS : '');
+/** The edition a difference is seen from: this one, or `later` when a series names each step's two editions. */
+const now = (later?: string) => (later === undefined ? "aujourd'hui" : `en ${later}`);
 const DIRECTIONS = { up: 'hausse', down: 'baisse', steady: 'stable, dans la marge d’incertitude' };
 
 export const fr = {
@@ -109,6 +111,14 @@ export const fr = {
     lastAnswer: 'Dernière réponse',
     /** A change figure: the figure's label and the previous edition. */
     change: (label: string, previous: string) => `${label} : évolution depuis ${previous}`,
+  },
+
+  /** What the helpers following a figure since the first edition print around it. */
+  since: {
+    /** `first`: "52 % en 2024". */
+    first: (value: string, year: string) => `${value} en ${year}`,
+    /** `since`: "+12 points depuis 2024". */
+    change: (change: string, year: string) => `${change} depuis ${year}`,
   },
 
   /** What respondents typed, as the articles' appendix and free-text.csv show it. */
@@ -200,10 +210,10 @@ export const fr = {
    * figures in figures.json, the methodology box.
    */
   comparability: {
-    reworded: (d, previous) =>
-      `question reformulée (${quoted(d.from)} en ${previous}, ${quoted(d.to)} aujourd'hui)`,
-    type: (d, previous) =>
-      `type de question changé (${d.from} en ${previous}, ${d.to} aujourd'hui)`,
+    reworded: (d, previous, later) =>
+      `question reformulée (${quoted(d.from)} en ${previous}, ${quoted(d.to)} ${now(later)})`,
+    type: (d, previous, later) =>
+      `type de question changé (${d.from} en ${previous}, ${d.to} ${now(later)})`,
     asked: (_d, previous) => `question posée à d'autres répondants qu'en ${previous}`,
     renamed: (d, _previous) =>
       `${plural(d.answers.length, 'réponse renommée', 'réponses renommées')} : ${d.answers.map((a) => `${quoted(a.from)} devient ${quoted(a.to)}`).join(', ')}`,
@@ -212,7 +222,7 @@ export const fr = {
     removed: (d, previous) =>
       `${plural(d.answers.length, 'réponse retirée', 'réponses retirées')} depuis ${previous} : ${quotedList(d.answers)}`,
     other: (d, previous) => `champ « Autre » ${d.added ? 'ajouté' : 'retiré'} depuis ${previous}`,
-    scale: (d, previous) => `échelle de ${d.from} en ${previous}, de ${d.to} aujourd'hui`,
+    scale: (d, previous, later) => `échelle de ${d.from} en ${previous}, de ${d.to} ${now(later)}`,
     segment: (d, previous) => `groupe ${quoted(d.segment)} défini autrement qu'en ${previous}`,
     segmentOn: (d, _previous) =>
       `groupe ${quoted(d.segment)} défini par une question reformulée (${quoted(d.question)})`,
@@ -223,7 +233,9 @@ export const fr = {
       ].join(' et ');
       return `${quoted(d.question)}, qui définit les groupes, ${changes} : les répondants ne s'y répartissent plus comme en ${previous}`;
     },
-  } satisfies { [K in Difference['kind']]: (d: DifferenceOf<K>, previous: string) => string },
+  } satisfies {
+    [K in Difference['kind']]: (d: DifferenceOf<K>, previous: string, later?: string) => string;
+  },
 
   /** What every chart's base note may add. */
   baseNotes: {
@@ -438,6 +450,40 @@ export const fr = {
           data.baseNote,
         );
       },
+    },
+    series_by_segment: {
+      measure: answeredShare,
+      /**
+       * Whom each point counts, what the bands are, and each step where the
+       * figures changed meaning: a break with what changed, or a comparison
+       * the editors decided still holds.
+       */
+      baseNote: (steps: { from: string; to: string; notes: string[]; decided: boolean }[]) =>
+        [
+          'Base : répondants de chaque groupe ayant répondu à la question, à chaque édition. Bande colorée : intervalle de confiance à 95\u00a0%. Chaque édition est un échantillon de convenance distinct.',
+          ...steps.map((s) =>
+            s.decided
+              ? `Entre ${s.from} et ${s.to}, le questionnaire a changé ; la rédaction a jugé la comparaison possible (méthodologie de l’édition ${s.to}).`
+              : `Ligne interrompue entre ${s.from} et ${s.to} : ${s.notes.join(' ; ')}.`,
+          ),
+        ].join(' '),
+      /** Over the dashed rule where a line breaks. */
+      breakMark: 'rupture',
+      alt: (title: string, data: AltData, groups: AltGroups) =>
+        altText(
+          measuring(
+            `Graphique en courbes, une par groupe, de ${data.parts[0]} à ${data.parts.at(-1)}`,
+            data.measure,
+          ),
+          title,
+          groups.map(([group, rows]) =>
+            item(
+              group,
+              rows.map((r) => `${r.text} en ${r.part} (${formatBase(r.base)})`).join(', '),
+            ),
+          ),
+          data.baseNote,
+        ),
     },
   },
 };

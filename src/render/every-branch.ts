@@ -29,6 +29,11 @@ const LOOKUP: Record<string, (index: FigureIndex, id: string) => unknown> = {
   similar: (index, id) => index.estimate(id),
   within: (index, id) => index.estimate(id),
   list: (index, id) => index.estimate(id),
+  // Since the first edition: a series whose steps all still measure the same, or were decided on.
+  first: (index, id) => index.since(id),
+  since: (index, id) => index.since(id),
+  risenSince: (index, id) => index.since(id),
+  fellSince: (index, id) => index.since(id),
 };
 
 type Node = hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement;

@@ -20,6 +20,7 @@ export const HELPER_GROUPS = {
   edition: 'L’édition',
   mots: 'Les mots qui dépendent des chiffres',
   evolutions: 'Les évolutions depuis l’édition précédente',
+  series: 'Les évolutions depuis la première édition',
   page: 'Les graphiques et les chiffres clés',
 } as const;
 
@@ -31,6 +32,8 @@ export interface HelperDoc {
   group: keyof typeof HELPER_GROUPS;
   /** It needs a previous edition: the guide renders it on the trial 2025 edition, compared with 2024. */
   previous?: true;
+  /** It follows a figure since the first edition: the guide renders it on the trial 2026 edition (2024, 2025, 2026). */
+  series?: true;
 }
 
 const condition = (test: string, yes: string, no: string) =>
@@ -214,6 +217,38 @@ export const HELPER_DOCS: Record<HelperName, HelperDoc> = {
     says: 'vrai quand aucune évolution n’est mesurable : n’écrivez pas « reste stable » sans lui',
     group: 'evolutions',
     previous: true,
+  },
+  first: {
+    example: '{{first "usage.oui.share.all"}}',
+    says: 'le chiffre de la première édition qui l’a, et l’année de cette édition',
+    group: 'series',
+    series: true,
+  },
+  since: {
+    example: '{{since "usage.oui.share.all"}}',
+    says: 'l’évolution depuis la première édition qui a ce chiffre, en points pour une part',
+    group: 'series',
+    series: true,
+  },
+  risenSince: {
+    example: condition(
+      'risenSince "usage.oui.share.all"',
+      'en hausse depuis la première enquête',
+      'pas en hausse mesurable depuis la première enquête',
+    ),
+    says: 'vrai quand le chiffre a augmenté depuis la première édition au-delà de la marge d’incertitude (celle de l’écart entre la première édition et celle-ci)',
+    group: 'series',
+    series: true,
+  },
+  fellSince: {
+    example: condition(
+      'fellSince "usage.oui.share.all"',
+      'en baisse depuis la première enquête',
+      'pas en baisse mesurable depuis la première enquête',
+    ),
+    says: 'vrai quand le chiffre a baissé depuis la première édition au-delà de la marge d’incertitude',
+    group: 'series',
+    series: true,
   },
   chart: {
     example: '{{chart "freins_par_profession"}}',

@@ -14,6 +14,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { direction } from '../analysis/change.js';
 import { type Comparison, isAhead, isBehind, noMeasurableDifference } from '../analysis/compare.js';
 import type { Figure } from '../analysis/figures.js';
+import { pointDifference } from '../analysis/series.js';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { templates as say } from '../messages/index.js';
 import {
@@ -29,6 +30,7 @@ import {
   joinFrench,
   SMALL_BASE,
 } from '../publication/french.js';
+import { publication } from '../publication/index.js';
 import { type Audit, type CallPlace, type Claim, placeIn, type TemplatePlace } from './audit.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Handlebars calls each helper with its own parameters, then its options.
@@ -131,6 +133,20 @@ export function figureHelpers(index: FigureIndex) {
       method: f.of === 'share' ? 'newcombe' : f.of === 'mean' ? 'welch' : 'count',
       bases: [f.from.base, f.to.base].filter((b): b is number => b !== undefined),
       verdict: verdict(direction(f)),
+    };
+  };
+  /** The first edition that has the figure against this one, by the interval of a change. */
+  const sinceFirst = (id: unknown, verdict: (d: 'up' | 'down' | 'steady') => boolean): Entry => {
+    const { series, first, last } = index.since(id);
+    const d = pointDifference(series, first, last);
+    return {
+      figures: [series.id],
+      values: [first.value, last.value].filter((v): v is number => v !== null),
+      difference: d.value,
+      ci: d.ci,
+      method: series.of === 'share' ? 'newcombe' : series.of === 'mean' ? 'welch' : 'count',
+      bases: [first.base, last.base].filter((b): b is number => b !== undefined),
+      verdict: verdict(direction({ ...d, of: series.of })),
     };
   };
   const baseOf = (f: Figure) =>
@@ -244,6 +260,31 @@ export function figureHelpers(index: FigureIndex) {
     rose: deciding((_call, [id]) => [changed(id, (d) => d === 'up')]),
     fell: deciding((_call, [id]) => [changed(id, (d) => d === 'down')]),
     steady: deciding((_call, [id]) => [changed(id, (d) => d === 'steady')]),
+    /** The figure in the first edition that has it, and that edition's year: "52 % en 2024". */
+    first: printing((id) => {
+      const { series, first } = index.since(id);
+      const was = first.value as number;
+      const text =
+        series.of === 'share'
+          ? formatShare(first.count ?? 0, first.base ?? 0)
+          : series.of === 'mean'
+            ? index.meanText(id, was)
+            : formatInteger(was);
+      const small = series.of === 'share' && (first.base ?? 0) < SMALL_BASE;
+      return { text: publication.since.first(text, first.year), showsBase: small };
+    }),
+    /** The change since the first edition that has the figure: "+12 points depuis 2024". */
+    since: printing((id) => {
+      const { series, first, last } = index.since(id);
+      const d = pointDifference(series, first, last);
+      return {
+        text: publication.since.change(formatChange(series.of, d.value as number), first.year),
+        showsBase: false,
+      };
+    }),
+    /** Conditions on the change since the first edition, decided by its 95 % interval (Newcombe, Welch). */
+    risenSince: deciding((_call, [id]) => [sinceFirst(id, (d) => d === 'up')]),
+    fellSince: deciding((_call, [id]) => [sinceFirst(id, (d) => d === 'down')]),
     /**
      * The article's key figures: {{#keyFigures}} around them, each
      * {{#keyFigure (pct "…")}}the words after it ({{n "…"}}){{/keyFigure}}.

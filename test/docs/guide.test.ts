@@ -18,6 +18,7 @@ import {
   PREVIOUS_EXAMPLE_EDITION,
   readerText,
   renderText,
+  SERIES_EXAMPLE_EDITION,
 } from '../../scripts/docs/examples.js';
 import {
   END_MARKER,
@@ -104,8 +105,10 @@ describe('the helpers’ table', () => {
     const texts = [
       ...articleFiles('data/2024'),
       ...articleFiles(PREVIOUS_EXAMPLE_EDITION),
+      ...articleFiles(SERIES_EXAMPLE_EDITION),
       'data/2024/edition.yaml',
       `${PREVIOUS_EXAMPLE_EDITION}/edition.yaml`,
+      `${SERIES_EXAMPLE_EDITION}/edition.yaml`,
     ].map((f) => readFileSync(f, 'utf8'));
     const documented = new Set([...Object.keys(HELPER_DOCS), ...Object.keys(VARIABLE_DOCS)]);
     const used = new Set(texts.flatMap(namesUsed));
@@ -113,7 +116,7 @@ describe('the helpers’ table', () => {
   });
 
   it('prints the same in a Markdown article as in a .hbs one', () => {
-    for (const row of helperRows().filter((r) => !r.previous)) {
+    for (const row of helperRows().filter((r) => !r.previous && !r.series)) {
       const composed = generated.composed[EXAMPLE_EDITION] as Composed;
       const chart = (title: string) => title;
       expect(
@@ -131,6 +134,8 @@ describe('every example of the guide', () => {
     .flatMap((b) => declaredArticles(parseYaml(b.text)));
   const slugs2024 = articleSlugs(EXAMPLE_EDITION);
   const slugs2025 = articleSlugs(PREVIOUS_EXAMPLE_EDITION);
+  /** The trial 2026 edition's own article, which the guide shows as it is (below): nothing is added to it. */
+  const slugs2026 = articleSlugs(SERIES_EXAMPLE_EDITION);
   /**
    * Where each chart is built: in its article, of the edition that has it; a
    * new article's (declared whole, which new-article.test.ts builds from
@@ -138,6 +143,7 @@ describe('every example of the guide', () => {
    * text can place them.
    */
   const placed = articles.flatMap((a) => {
+    if (slugs2026.includes(a.slug)) return [];
     const [folder, article] = slugs2024.includes(a.slug)
       ? [EXAMPLE_EDITION, a.slug]
       : slugs2025.includes(a.slug)
@@ -154,6 +160,9 @@ describe('every example of the guide', () => {
         article: folder === EXAMPLE_EDITION ? 'radiologues' : (mine[0]?.article as string),
       });
     }
+    composed[SERIES_EXAMPLE_EDITION] = await composeWith(SERIES_EXAMPLE_EDITION, [], {
+      article: THIRD_YEAR,
+    });
   });
 
   it('builds each chart its YAML declares, drawn from the data', () => {
@@ -171,7 +180,7 @@ describe('every example of the guide', () => {
   });
 
   it('renders the dek and title of each new article it declares', () => {
-    const known = [...slugs2024, ...slugs2025];
+    const known = [...slugs2024, ...slugs2025, ...slugs2026];
     for (const a of articles.filter((x) => !known.includes(x.slug)))
       for (const text of [a.title, a.dek])
         expect(
@@ -198,10 +207,24 @@ describe('every example of the guide', () => {
       expect(readerText(render(block.text, 'handlebars'), (t) => t)).not.toBe('');
   });
 
-  it('renders each Markdown example on the 2024 figures', () => {
+  it('shows the third edition’s article as the trial 2026 edition has it, and builds it', () => {
+    const shown = articles.find((a) => a.slug === THIRD_YEAR);
+    const config = parseYaml(readFileSync(`${SERIES_EXAMPLE_EDITION}/edition.yaml`, 'utf8')) as {
+      articles: DeclaredArticle[];
+    };
+    expect(shown).toEqual(config.articles.find((a) => a.slug === THIRD_YEAR));
+    const text = blocks.find((b) => b.lang === 'markdown' && b.text.includes('{{since'));
+    const file = readFileSync(`${SERIES_EXAMPLE_EDITION}/articles/trois-ans.md`, 'utf8');
+    expect(text && file.endsWith(text.text)).toBe(true);
+    const build = (composed[SERIES_EXAMPLE_EDITION] as Composed).builds[0];
+    for (const id of ['usage_par_edition', 'avenir_par_edition'])
+      expect(build?.context.charts[id]?.drawings.medium.svg).toMatch(/<path/);
+  });
+
+  it('renders each Markdown example on the 2024 figures (a series’ on 2026’s)', () => {
     const markdown = blocks.filter((b) => b.lang === 'markdown');
     for (const block of markdown) {
-      const html = render(block.text, 'markdown');
+      const html = render(block.text, 'markdown', followsSeries(block.text));
       expect(readerText(html, (t) => t)).not.toBe('');
       expect(html).not.toContain('{{');
       // Each chart it places is drawn.
@@ -216,11 +239,21 @@ describe('every example of the guide', () => {
     expect(generated.parts.helpers).not.toContain('| (rien) |');
   });
 
-  /** A text rendered in the 2024 article the examples' charts are added to. */
-  function render(text: string, as: 'handlebars' | 'markdown'): string {
-    return renderText(composed[EXAMPLE_EDITION] as Composed, 'radiologues', text, as);
+  /** A text rendered in the 2024 article the examples' charts are added to, or a series' in the 2026 article. */
+  function render(text: string, as: 'handlebars' | 'markdown', series = false): string {
+    return series
+      ? renderText(composed[SERIES_EXAMPLE_EDITION] as Composed, THIRD_YEAR, text, as)
+      : renderText(composed[EXAMPLE_EDITION] as Composed, 'radiologues', text, as);
   }
 });
+
+/** The trial 2026 edition's article on three years, which the guide shows whole. */
+const THIRD_YEAR = 'trois_ans';
+
+/** A text calling a helper that follows a figure since the first edition: it needs the 2026 series. */
+function followsSeries(text: string): boolean {
+  return namesUsed(text).some((name) => HELPER_DOCS[name as keyof typeof HELPER_DOCS]?.series);
+}
 
 /** The fenced code blocks of a Markdown text, with their language (fences of any length). */
 function codeBlocks(markdown: string): { lang: string; text: string }[] {

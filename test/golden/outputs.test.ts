@@ -68,12 +68,13 @@ let files2024: OutputFile[];
 const charts: { kind: string; chart: RenderedChart }[] = [];
 
 beforeAll(async () => {
-  const [a, b] = await Promise.all([
+  const [a, b, c2026] = await Promise.all([
     made('data/2024', ['web', 'newsletter']),
     made('test/fixtures/editions/2025', []),
+    made('test/fixtures/editions/2026', []),
   ]);
   files2024 = a.files;
-  for (const c of [...a.charts, ...b.charts])
+  for (const c of [...a.charts, ...b.charts, ...c2026.charts])
     if (!charts.some((x) => x.kind === c.kind)) charts.push(c);
 });
 

@@ -10,6 +10,7 @@ import { mixBySegment } from './mix-by-segment.js';
 import { optionsBySegment } from './options-by-segment.js';
 import { rankedOptions } from './ranked-options.js';
 import { scaleDistribution } from './scale-distribution.js';
+import { seriesBySegment } from './series-by-segment.js';
 import { shareBySegment } from './share-by-segment.js';
 
 export const CHART_KINDS: readonly ChartKind[] = [
@@ -21,6 +22,7 @@ export const CHART_KINDS: readonly ChartKind[] = [
   meansWithIntervals,
   optionsBySegment,
   changeBySegment,
+  seriesBySegment,
 ];
 
 /** The kind of a chart whose config the loader has checked: it exists. */

@@ -76,7 +76,7 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
     },
     () => {},
   );
-  const openTab = async () => readyToPrint(await (await connected).newPage());
+  const openTab = async () => readyToPrint(await alone(await connected));
   let warm: Promise<Page> | null = null;
   const warmUp = () => {
     if (warm || browsers.closed) return;
@@ -150,6 +150,20 @@ async function connect({ pipe }: Running): Promise<Browser> {
     defaultViewport: null,
     protocolTimeout: 60_000,
   });
+}
+
+/**
+ * A tab in a browser context of its own, closed with it. Its page is then
+ * alone in its renderer process, and numbers its nodes (the tagged PDF's
+ * element ids) the same whatever else the browser is doing: tabs opened side
+ * by side while the browser was starting printed the same page with ids one
+ * apart, so other bytes.
+ */
+async function alone(browser: Browser): Promise<Page> {
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  tab.once('close', () => void context.close().catch(() => {}));
+  return tab;
 }
 
 /** JavaScript off, every request held for the printer to allow or refuse. */

@@ -58,6 +58,7 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
 const NO_TOOLS: Tools = {
   chromium: noChromium('enquete check prints nothing'),
   offload: {
+    svgs: undrawnSvgs,
     newsletter: () => Promise.reject(new Error('enquete check makes no e-mail')),
     pngs: () => Promise.reject(new Error('enquete check draws no PNG')),
   },

@@ -9,7 +9,7 @@ import { Text } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { isMap, isSeq, parseDocument as parseYaml } from 'yaml';
 import { type Analysed, analyseEdition } from '../../src/analyse.js';
-import { chartSpecOf, type RenderedChart, type SvgJob } from '../../src/charts/draw.js';
+import type { RenderedChart, SvgJob } from '../../src/charts/draw.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { renderSvgs } from '../../src/charts/render.js';
 import { type Composed, composeArticles } from '../../src/compose/compose.js';
@@ -40,7 +40,7 @@ export interface ChartEntry {
 export const drawHere = {
   svgs: async (jobs: SvgJob[]): Promise<string[][]> => {
     const out: string[][] = [];
-    for (const job of jobs) out.push(await renderSvgs(chartSpecOf(job), job.widths));
+    for (const job of jobs) out.push(await renderSvgs(job.spec, job.widths));
     return out;
   },
 };

@@ -1,5 +1,6 @@
 /** One chart config -> everything the outputs need of it, computed once. */
 
+import type { TopLevelSpec } from 'vega-lite';
 import { figureId } from '../analysis/figures.js';
 import type { ChartConfig, EditionConfig, Question } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
@@ -30,9 +31,13 @@ export interface Drawing {
   height: number;
 }
 
-/** What the drawing thread needs to draw a chart: its data (the kind is named in it) and the widths of its drawings. */
+/**
+ * What the drawing thread needs to draw a chart: its Vega-Lite spec (plain
+ * data, made here, so that what a drawing is made from is all in the job:
+ * drawings are remembered by its hash) and the widths of its drawings.
+ */
 export interface SvgJob {
-  data: ChartData;
+  spec: TopLevelSpec;
   widths: number[];
 }
 
@@ -111,14 +116,10 @@ export function undrawn(planned: PlannedChart): RenderedChart {
   );
 }
 
-/** The drawings a chart needs, one per medium's width. */
+/** The drawings a chart needs, one per medium's width: its spec is the first's, laid out again at the others'. */
 export function drawingJob(planned: PlannedChart): SvgJob {
-  return { data: planned.data, widths: DRAWINGS.map((d) => d.width) };
-}
-
-/** The spec of a chart's first drawing (in the drawing thread, which redraws it at the others' widths). */
-export function chartSpecOf(job: SvgJob) {
-  return chartKind(job.data.kind).spec(job.data, job.widths[0] as number);
+  const widths = DRAWINGS.map((d) => d.width);
+  return { spec: chartKind(planned.data.kind).spec(planned.data, widths[0] as number), widths };
 }
 
 /** The planned chart with its drawings, the SVGs in the order of `drawingJob`'s widths. */

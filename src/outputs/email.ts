@@ -8,7 +8,7 @@
 import { convert, type FormatCallback } from 'html-to-text';
 import juice from 'juice';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { renderPng } from '../charts/render.js';
+import { renderPng } from '../charts/png.js';
 
 /** What the drawing thread needs to make an article's e-mail: plain data only. */
 export interface NewsletterJob {

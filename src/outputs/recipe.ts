@@ -8,7 +8,7 @@
  */
 import type { Figure } from '../analysis/figures.js';
 import type { FreeTextGroup } from '../analysis/free-text.js';
-import type { RenderedChart } from '../charts/draw.js';
+import type { RenderedChart, SvgJob } from '../charts/draw.js';
 import type { Edition } from '../edition/load.js';
 import type { Article } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
@@ -24,8 +24,10 @@ import type { Chromium } from './chromium.js';
 import type { NewsletterJob, NewsletterResult } from './email.js';
 import type { OutputFile } from './write.js';
 
-/** Work a recipe hands to the second thread (implemented by worker/). */
+/** Work a recipe hands to the build's other threads (implemented by worker/). */
 export interface Offload {
+  /** Charts drawn (vega): each job's drawings, in the order of its widths. */
+  svgs(jobs: SvgJob[]): Promise<string[][]>;
   newsletter(job: NewsletterJob): Promise<NewsletterResult>;
   /** SVGs drawn as PNGs `widthPx` wide (resvg, bundled fonts). */
   pngs(jobs: PngJob[]): Promise<Uint8Array[]>;

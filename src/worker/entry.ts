@@ -6,7 +6,6 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { chartSpecOf } from '../charts/draw.js';
 import { renderPng, renderSvgs } from '../charts/render.js';
 import { Memo } from './memo.js';
 import type { Reply, Request } from './protocol.js';
@@ -31,7 +30,7 @@ function yieldToChromium(): void {
 async function handle(request: Request): Promise<unknown> {
   if (request.kind === 'svg') {
     const out: string[][] = [];
-    for (const job of request.jobs) out.push(await renderSvgs(chartSpecOf(job), job.widths));
+    for (const job of request.jobs) out.push(await renderSvgs(job.spec, job.widths));
     return out;
   }
   yieldToChromium();

@@ -13,7 +13,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chartSpecOf, type RenderedChart, type SvgJob } from '../../src/charts/draw.js';
+import type { RenderedChart, SvgJob } from '../../src/charts/draw.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { renderPng, renderSvgs } from '../../src/charts/render.js';
 import { composeArticles, editionBuildOf } from '../../src/compose/compose.js';
@@ -29,14 +29,14 @@ const GOLDEN = 'test/golden/output';
 
 /** The chart drawings, in this process. */
 const drawHere = {
-  svgs: (jobs: readonly SvgJob[]) =>
-    Promise.all(jobs.map((j) => renderSvgs(chartSpecOf(j), j.widths))),
+  svgs: (jobs: readonly SvgJob[]) => Promise.all(jobs.map((j) => renderSvgs(j.spec, j.widths))),
 };
 
 /** The recipes' tools, in this process: no browser is asked for, the e-mail is made here. */
 const tools: Tools = {
   chromium: noChromium('the golden outputs print nothing'),
   offload: {
+    svgs: drawHere.svgs,
     newsletter: (job) => composeNewsletter(job),
     pngs: async (jobs) => jobs.map((j) => renderPng(j.svg, j.widthPx).bytes),
   },

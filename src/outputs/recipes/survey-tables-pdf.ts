@@ -13,13 +13,13 @@ export const surveyTablesPdfRecipe: EditionRecipe = {
   id: 'survey-tables-pdf',
   label: () => stages.surveyTablesPdf,
   prints: true,
-  async files(build, { chromium }) {
+  async files(build, { chromium, offload }) {
     const { config } = build.edition;
     const tab = await chromium.tab();
     try {
       const printed = await printPdf(
         tab,
-        await tablesPage(build),
+        await tablesPage(build, offload),
         {
           title: tablesTitle(build),
           author: config.edition.publisher,

@@ -5,9 +5,8 @@
  * as a workbook, survey-tables-pdf.ts prints the page.
  */
 
-import { ownIds, planChart } from '../../charts/draw.js';
+import { ownIds, planChart, type SvgJob } from '../../charts/draw.js';
 import { chartKind } from '../../charts/kinds/index.js';
-import { renderSvgs } from '../../charts/render.js';
 import { stages } from '../../messages/index.js';
 import { outputPath, relativeTo } from '../../paths.js';
 import { formatLongDate } from '../../publication/french.js';
@@ -15,7 +14,7 @@ import { publication } from '../../publication/index.js';
 import { sourceLine } from '../../render/context.js';
 import { type QuestionChart, tablesView } from '../../render/tables-view.js';
 import { questionChart, weekChart } from '../../tables/charts.js';
-import type { EditionBuild, EditionRecipe } from '../recipe.js';
+import type { EditionBuild, EditionRecipe, Offload } from '../recipe.js';
 
 const PAGE = { edition: 'tables-html' } as const;
 
@@ -23,30 +22,37 @@ export const surveyTablesRecipe: EditionRecipe = {
   id: 'survey-tables',
   label: () => stages.surveyTables,
   page: { layout: 'tables', styles: ['base', 'web', 'tables'], fonts: true, medium: 'web' },
-  async files(build) {
-    return [{ name: outputPath(PAGE), content: await tablesPage(build) }];
+  async files(build, { offload }) {
+    return [{ name: outputPath(PAGE), content: await tablesPage(build, offload) }];
   },
 };
+
+/** Draws the tables' charts: the build's drawing thread (the check's empty drawings). */
+type Drawer = Pick<Offload, 'svgs'>;
 
 /** Each build's page: the page recipe and the print recipe ask for it at once; it is made once. */
 const pages = new WeakMap<EditionBuild, Promise<string>>();
 
 /** The tables' page, as published and as printed, each question with its chart. */
-export function tablesPage(build: EditionBuild): Promise<string> {
+export function tablesPage(build: EditionBuild, drawer: Drawer): Promise<string> {
   let page = pages.get(build);
   if (!page) {
-    page = renderTablesPage(build);
+    page = renderTablesPage(build, drawer);
     pages.set(build, page);
   }
   return page;
 }
 
-async function renderTablesPage(build: EditionBuild): Promise<string> {
+async function renderTablesPage(build: EditionBuild, drawer: Drawer): Promise<string> {
   const { edition, templates, theme, tables } = build;
   return templates.render(surveyTablesRecipe.page as NonNullable<EditionRecipe['page']>, {
     theme: { publication: theme.publication, logo: theme.logo },
     source: sourceLine(edition.config),
-    view: tablesView(tables(), relativeTo(PAGE, { edition: 'free-text' }), await charts(build)),
+    view: tablesView(
+      tables(),
+      relativeTo(PAGE, { edition: 'free-text' }),
+      await charts(build, drawer),
+    ),
   });
 }
 
@@ -67,10 +73,9 @@ function sized([narrow, wide]: string[], id: string): Pick<QuestionChart, 'narro
 async function weekDrawing(
   question: string,
   weeks: { week: string; count: number }[],
+  drawer: Drawer,
 ): Promise<QuestionChart> {
-  const svg = await drawnOnce(JSON.stringify(weeks), async () => {
-    return renderSvgs(weekChart(weeks, CHART_WIDTH), [NARROW_WIDTH, CHART_WIDTH]);
-  });
+  const svg = await drawnOnce(drawer, { spec: weekChart(weeks, CHART_WIDTH), widths: SIZES });
   const words = publication.surveyTablesPage;
   return {
     ...sized(svg, `tableau_${question}`),
@@ -79,30 +84,40 @@ async function weekDrawing(
   };
 }
 
+/** Each chart's drawings, narrow then wide (its spec is the wide one's). */
+const SIZES = [NARROW_WIDTH, CHART_WIDTH];
+
 /**
- * Drawings by the data they draw: the preview rebuilds the tables on every
- * save, and an article's edit changes none of them. The last few are kept.
+ * Drawings by what they draw, for each drawer: the preview rebuilds the
+ * tables on every save, and an article's edit changes none of them. The
+ * last few are kept.
  */
-const drawings = new Map<string, Promise<string[]>>();
+const drawings = new WeakMap<Drawer, Map<string, Promise<string[]>>>();
 const DRAWINGS_KEPT = 64;
 
-function drawnOnce(key: string, draw: () => Promise<string[]>): Promise<string[]> {
-  let drawing = drawings.get(key);
+function drawnOnce(drawer: Drawer, job: SvgJob): Promise<string[]> {
+  let kept = drawings.get(drawer);
+  if (!kept) {
+    kept = new Map();
+    drawings.set(drawer, kept);
+  }
+  const key = JSON.stringify(job);
+  let drawing = kept.get(key);
   if (!drawing) {
-    drawing = draw();
-    drawing.catch(() => drawings.delete(key));
-    drawings.set(key, drawing);
-    if (drawings.size > DRAWINGS_KEPT) drawings.delete(drawings.keys().next().value as string);
+    drawing = drawer.svgs([job]).then(([svgs]) => svgs as string[]);
+    const known = kept;
+    drawing.catch(() => known.delete(key));
+    kept.set(key, drawing);
+    if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value as string);
   }
   return drawing;
 }
 
-/** Each question's chart (tables/charts.ts), drawn here: one drawing each, at one width. */
-async function charts({
-  edition,
-  index,
-  tables,
-}: EditionBuild): Promise<Map<string, QuestionChart>> {
+/** Each question's chart (tables/charts.ts), drawn by `drawer`: two drawings each, narrow and wide. */
+async function charts(
+  { edition, index, tables }: EditionBuild,
+  drawer: Drawer,
+): Promise<Map<string, QuestionChart>> {
   const { config } = edition;
   const perWeek = new Map(
     tables().questions.flatMap((q) => (q.perWeek ? [[q.id, q.perWeek]] : [])),
@@ -110,15 +125,13 @@ async function charts({
   const drawn = await Promise.all(
     config.questions.map(async (q): Promise<[string, QuestionChart] | undefined> => {
       const weeks = perWeek.get(q.id);
-      if (weeks && weeks.length > 0) return [q.id, await weekDrawing(q.id, weeks)];
+      if (weeks && weeks.length > 0) return [q.id, await weekDrawing(q.id, weeks, drawer)];
       const chart = questionChart(q);
       if (!chart) return undefined;
       const { data } = planChart(chart, config, index, chart.title);
       if (data.rows.length === 0) return undefined;
       const kind = chartKind(data.kind);
-      const svg = await drawnOnce(JSON.stringify(data), async () => {
-        return renderSvgs(kind.spec(data, CHART_WIDTH), [NARROW_WIDTH, CHART_WIDTH]);
-      });
+      const svg = await drawnOnce(drawer, { spec: kind.spec(data, CHART_WIDTH), widths: SIZES });
       return [
         q.id,
         {

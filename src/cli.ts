@@ -25,6 +25,7 @@ import {
   usage,
 } from './messages/index.js';
 import { startChromium } from './outputs/chromium.js';
+import { defaultCacheFolder, diskCache, NO_CACHE } from './worker/cache.js';
 import { startWorker } from './worker/client.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -130,7 +131,10 @@ async function build(folder: string, values: Values): Promise<number> {
   const started = performance.now();
   // Chromium and the worker thread first: their start-up overlaps loading the pipeline's code and reading the data.
   const chromium = startChromium();
-  const worker = startWorker();
+  // Drawings kept between builds, unless --no-cache: a rebuild after a text edit redraws nothing unchanged.
+  const worker = startWorker({
+    cache: values['no-cache'] ? NO_CACHE : diskCache(defaultCacheFolder()),
+  });
   let result: Awaited<ReturnType<typeof import('./pipeline.js').buildEdition>>;
   try {
     const { buildEdition } = await import('./pipeline.js');
@@ -225,6 +229,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       strict: { type: 'boolean' },
       verbose: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

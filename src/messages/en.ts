@@ -96,6 +96,8 @@ Options:
                        its link to the web version point there (default: edition.publishUrl)
   --verbose            (build) list every file written with its size, instead of a summary per
                        article
+  --no-cache           (build) draw everything again: neither read nor keep the drawings of
+                       earlier builds (node_modules/.cache/enquete)
   --from <folder>      (init) last year's edition folder
   --responses <file>   (init) the new year's Google Forms export
   --json               (check) print the result as JSON on stdout

@@ -1,32 +1,236 @@
 /**
- * The main thread's handle on the worker: one promise per request, and an
- * end. Should the thread die, every pending request is rejected with an
- * error the user can read, and so is every later one.
+ * The main thread's handle on the build's other threads: the drawing thread
+ * (charts, e-mails, PNGs) and the PNG threads, as many as the machine has
+ * cores besides the main thread's, started at the first PNG. A PNG goes to
+ * whichever thread is free, so every core draws while Chromium prints.
+ * What was drawn before is not drawn again: PNGs are remembered for the
+ * process (the preview asks for them on every save) and, with a cache
+ * (cache.ts), chart SVGs and PNGs are read from earlier builds.
+ *
+ * Should a thread die, every pending request is rejected with an error the
+ * user can read, and so is every later one.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SvgJob } from '../charts/draw.js';
 import { EnvironmentError } from '../errors.js';
 import { environment } from '../messages/index.js';
 import type { NewsletterJob, NewsletterResult } from '../outputs/email.js';
 import type { Offload } from '../outputs/recipe.js';
-import type { Reply, Request } from './protocol.js';
+import { cacheKey, type DrawingCache, NO_CACHE } from './cache.js';
+import { Memo } from './memo.js';
+import type { Reply, Request, Role } from './protocol.js';
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
 export interface DrawingWorker extends Offload {
   /** Each chart's drawings, in the order of its job's widths. */
   svgs(jobs: SvgJob[]): Promise<string[][]>;
+  /** Every thread stopped, once the cache has what was drawn. */
   stop(): Promise<void>;
 }
 
-export function startWorker(): DrawingWorker {
-  const worker = new Worker(new URL('./entry.js', import.meta.url));
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  let dead: EnvironmentError | null = null;
+export interface WorkerOptions {
+  /** Drawings kept between builds: none by default (the build passes its cache folder's). */
+  cache?: DrawingCache;
+  /** PNG threads besides the drawing thread: the cores the main thread leaves, at least one. */
+  pngThreads?: number;
+}
+
+/** PNGs a thread is given at once: the next one is there when it finishes, even while the main thread is busy. */
+const AHEAD = 2;
+
+export function startWorker(options: WorkerOptions = {}): DrawingWorker {
+  const cache = options.cache ?? NO_CACHE;
+  const threads = new Threads();
+  const drawing = threads.start('drawing');
+  const pool = new PngPool(drawing, () =>
+    Array.from({ length: options.pngThreads ?? Math.max(1, availableParallelism() - 1) }, () =>
+      threads.start('png'),
+    ),
+  );
+  // The drawing thread's own requests over, it has room for PNGs again.
+  const ask = <T>(request: RequestBody) =>
+    drawing.ask<T>(request).finally(() => pool.give()) as Promise<T>;
+  const remembered = new Memo<Promise<Uint8Array>>(500);
+  const png = (svg: string, widthPx: number): Promise<Uint8Array> => {
+    const key = cacheKey('png', [svg, widthPx]);
+    return (
+      remembered.get(key) ??
+      remembered.set(
+        key,
+        fromCache(cache, key, () => pool.draw(svg, widthPx)),
+      )
+    );
+  };
+  return {
+    svgs: (jobs) => svgs(jobs, cache, (missing) => ask({ kind: 'svg', jobs: missing })),
+    pngs: (jobs) => Promise.all(jobs.map((j) => png(j.svg, j.widthPx))),
+    async newsletter(job: NewsletterJob) {
+      const pngs = await Promise.all(job.charts.map((c) => png(c.svg, job.pngWidth)));
+      return ask<NewsletterResult>({ kind: 'newsletter', job, pngs });
+    },
+    stop: async () => {
+      await cache.settled();
+      await threads.stop();
+    },
+  };
+}
+
+/** The drawings kept of these jobs, the others drawn (`draw`) and kept. */
+async function svgs(
+  jobs: SvgJob[],
+  cache: DrawingCache,
+  draw: (missing: SvgJob[]) => Promise<string[][]>,
+): Promise<string[][]> {
+  const keys = jobs.map((j) => cacheKey('svg', j));
+  const kept = await Promise.all(keys.map((k) => cache.get(k)));
+  const found = kept.map((bytes) => (bytes ? parsedSvgs(bytes) : undefined));
+  const missing = jobs.filter((_, i) => found[i] === undefined);
+  const drawn = missing.length > 0 ? await draw(missing) : [];
   let next = 0;
-  worker.on('message', (reply: Reply) => {
-    const p = pending.get(reply.id);
-    pending.delete(reply.id);
+  return found.map((svgs, i) => {
+    if (svgs) return svgs;
+    const made = drawn[next++] as string[];
+    cache.put(keys[i] as string, JSON.stringify(made));
+    return made;
+  });
+}
+
+/** A kept entry's drawings; undefined if it is not a list of SVGs (then they are drawn again). */
+function parsedSvgs(bytes: Uint8Array): string[] | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return Array.isArray(value) && value.every((s) => typeof s === 'string') ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function fromCache(
+  cache: DrawingCache,
+  key: string,
+  make: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const kept = await cache.get(key);
+  if (kept) return kept;
+  const made = await make();
+  cache.put(key, made);
+  return made;
+}
+
+/**
+ * PNGs to draw, each given to the first thread with room for it (AHEAD at a
+ * time): the drawing thread when it has nothing else to do, the PNG threads
+ * (started at the first PNG) always.
+ */
+class PngPool {
+  private readonly waiting: { svg: string; widthPx: number; done: Settle<Uint8Array> }[] = [];
+  private threads: Thread[] | undefined;
+
+  constructor(
+    private readonly drawing: Thread,
+    private readonly startThreads: () => Thread[],
+  ) {}
+
+  draw(svg: string, widthPx: number): Promise<Uint8Array> {
+    this.threads ??= [...this.startThreads(), this.drawing];
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ svg, widthPx, done: { resolve, reject } });
+      this.give();
+    });
+  }
+
+  /** Hand the waiting PNGs to the threads with room for them. */
+  give(): void {
+    for (const thread of this.threads ?? []) {
+      // The drawing thread takes PNGs only between its own requests (charts, e-mails).
+      const room = thread.role === 'drawing' && thread.others > 0 ? 0 : AHEAD - thread.pngs;
+      for (let i = 0; i < room && this.waiting.length > 0; i++) {
+        const { svg, widthPx, done } = this.waiting.shift() as PngPool['waiting'][number];
+        thread.pngs++;
+        thread
+          .ask<Uint8Array>({ kind: 'png', svg, widthPx })
+          .then(done.resolve, done.reject)
+          .finally(() => {
+            thread.pngs--;
+            this.give();
+          });
+      }
+    }
+  }
+}
+
+interface Settle<T> {
+  resolve: (value: T) => void;
+  reject: (e: Error) => void;
+}
+
+/** The threads of one build: any dying makes every pending and later request fail, with one error. */
+class Threads {
+  private readonly all: Thread[] = [];
+  dead: EnvironmentError | null = null;
+
+  start(role: Role): Thread {
+    const thread = new Thread(role, this);
+    this.all.push(thread);
+    return thread;
+  }
+
+  die(cause: unknown): void {
+    this.dead ??= new EnvironmentError(environment.workerDied(firstLine(cause)), { cause });
+    for (const thread of this.all) thread.failAll(this.dead);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.all.map((t) => t.stop()));
+  }
+}
+
+class Thread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Settle<unknown>>();
+  private next = 0;
+  /** PNGs given to it and not yet drawn. */
+  pngs = 0;
+
+  constructor(
+    readonly role: Role,
+    private readonly threads: Threads,
+  ) {
+    this.worker = new Worker(new URL('./entry.js', import.meta.url), { workerData: { role } });
+    this.worker.on('message', (reply: Reply) => this.answer(reply));
+    this.worker.on('error', (e) => threads.die(e));
+    this.worker.on('exit', (code) => threads.die(new Error(`it exited with code ${code}`)));
+  }
+
+  /** Its requests under way other than PNGs. */
+  get others(): number {
+    return this.pending.size - this.pngs;
+  }
+
+  ask<T>(request: RequestBody): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.threads.dead) return reject(this.threads.dead);
+      const id = this.next++;
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  failAll(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+
+  private answer(reply: Reply): void {
+    const p = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
     if (!p) return;
     if (reply.ok) p.resolve(reply.value);
     else {
@@ -34,30 +238,7 @@ export function startWorker(): DrawingWorker {
       e.stack = reply.stack;
       p.reject(e);
     }
-  });
-  const die = (cause: unknown) => {
-    dead ??= new EnvironmentError(environment.workerDied(firstLine(cause)), { cause });
-    for (const p of pending.values()) p.reject(dead);
-    pending.clear();
-  };
-  worker.on('error', die);
-  worker.on('exit', (code) => die(new Error(`it exited with code ${code}`)));
-  const ask = <T>(request: RequestBody): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (dead) return reject(dead);
-      const id = next++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
-    });
-  return {
-    svgs: (jobs) => ask<string[][]>({ kind: 'svg', jobs }),
-    newsletter: (job: NewsletterJob) => ask<NewsletterResult>({ kind: 'newsletter', job }),
-    pngs: (jobs) => ask<Uint8Array[]>({ kind: 'pngs', jobs }),
-    stop: async () => {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    },
-  };
+  }
 }
 
 function firstLine(e: unknown): string {

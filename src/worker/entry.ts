@@ -1,21 +1,22 @@
 /**
- * The build's second thread. It loads the chart libraries while the main
- * thread reads the data, draws the SVGs, then, while Chromium prints the
- * PDFs, the PNGs and the newsletters, so the main thread stays free to
- * drive the browser.
+ * A thread of the build. The drawing thread loads the chart libraries
+ * while the main thread reads the data, draws the SVGs, then, while
+ * Chromium prints, PNGs and the e-mails; a PNG thread loads resvg only and
+ * draws PNGs. The main thread stays free to drive the browser.
  */
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
-import { renderPng, renderSvgs } from '../charts/render.js';
-import { Memo } from './memo.js';
-import type { Reply, Request } from './protocol.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Reply, Request, Role } from './protocol.js';
 
-const pngs = new Memo<Uint8Array>(500);
-const png = (svg: string, widthPx: number) =>
-  pngs.remember({ svg, widthPx }, () => renderPng(svg, widthPx).bytes);
+const role: Role = (workerData as { role?: Role } | undefined)?.role ?? 'drawing';
+// Loaded at once, while the main thread reads the data: vega is the longest to load.
+const charts = role === 'drawing' ? import('../charts/render.js') : undefined;
+charts?.catch(() => {});
+const png = import('../charts/png.js');
+png.catch(() => {});
 
 let yielded = false;
-/** The e-mails are made while Chromium prints, the longer task: let it have the cores first. */
+/** The PNGs and e-mails are made while Chromium prints, the longer task: let it have the cores first. */
 function yieldToChromium(): void {
   if (yielded) return;
   yielded = true;
@@ -29,14 +30,21 @@ function yieldToChromium(): void {
 
 async function handle(request: Request): Promise<unknown> {
   if (request.kind === 'svg') {
+    if (!charts) throw new Error('a PNG thread draws no chart');
+    const { renderSvgs } = await charts;
     const out: string[][] = [];
     for (const job of request.jobs) out.push(await renderSvgs(job.spec, job.widths));
     return out;
   }
   yieldToChromium();
-  if (request.kind === 'pngs') return Promise.all(request.jobs.map((j) => png(j.svg, j.widthPx)));
+  if (request.kind === 'png') return (await png).renderPng(request.svg, request.widthPx).bytes;
   const { composeNewsletter } = await import('../outputs/email.js');
-  return composeNewsletter(request.job, png);
+  const drawn = new Map(request.job.charts.map((c, i) => [c.svg, request.pngs[i]]));
+  return composeNewsletter(request.job, (svg) => {
+    const bytes = drawn.get(svg);
+    if (!bytes) throw new Error('a chart of the e-mail came without its PNG');
+    return bytes;
+  });
 }
 
 parentPort?.on('message', async (request: Request) => {

@@ -1,12 +1,15 @@
-/** The messages between the build and its worker thread: plain data only. */
+/** The messages between the build and its threads: plain data only. */
 import type { SvgJob } from '../charts/draw.js';
 import type { NewsletterJob } from '../outputs/email.js';
-import type { PngJob } from '../outputs/recipe.js';
+
+/** What a thread is for: the drawing thread draws charts, PNGs and the e-mails; a PNG thread, PNGs only. */
+export type Role = 'drawing' | 'png';
 
 export type Request =
   | { id: number; kind: 'svg'; jobs: SvgJob[] }
-  | { id: number; kind: 'newsletter'; job: NewsletterJob }
-  | { id: number; kind: 'pngs'; jobs: PngJob[] };
+  /** The e-mail, its chart PNGs drawn already (in `job.charts`' order). */
+  | { id: number; kind: 'newsletter'; job: NewsletterJob; pngs: Uint8Array[] }
+  | { id: number; kind: 'png'; svg: string; widthPx: number };
 export type Reply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; message: string; stack?: string };

@@ -1,0 +1,202 @@
+/**
+ * Drawings kept between builds, on disk: chart SVGs and PNGs, each by the
+ * hash of everything it is made from. That is the job (a chart's spec and
+ * widths, an SVG and its width in pixels) and what draws it: the versions of
+ * vega, vega-lite, resvg and the font packages, and the source of our own
+ * drawing modules (charts/render and charts/png, and every module of ours
+ * they load). Change any of them and the key changes: an entry is never
+ * stale, only unused. So a rebuild after a text edit draws nothing that did
+ * not change, and a cold build (an empty folder, or `--no-cache`) draws
+ * exactly the same bytes.
+ *
+ * Where: `node_modules/.cache/enquete/` in enquête's own folder, the place
+ * npm tools keep caches (find-cache-dir's convention). It lives with the
+ * dependencies the drawings were made with (`npm ci` replaces both), git
+ * ignores it, it is never among the outputs an editor publishes (a folder
+ * beside `output/<edition>` could be uploaded with it), and every edition
+ * and `--out` folder shares it, which content keys make safe.
+ *
+ * An entry is written to a temporary name and renamed, so a reader (another
+ * build at the same time) sees it whole or not at all. The folder is kept
+ * under CACHE_MOST bytes: past that, the entries used longest ago go.
+ * Reading or writing failing (a read-only folder) only means drawing again.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Enough for a few dozen editions' drawings (one 2024 build keeps about 4 MB). */
+export const CACHE_MOST = 256 * 1024 * 1024;
+
+/** The cache folder: ENQUETE_CACHE if set (the tests' own), else node_modules/.cache/enquete in enquête's folder. */
+export function defaultCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return (
+    env.ENQUETE_CACHE ||
+    fileURLToPath(new URL('../../node_modules/.cache/enquete', import.meta.url))
+  );
+}
+
+export interface DrawingCache {
+  /** The bytes kept under `key`, or undefined (never kept, or unreadable). */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Keep `bytes` under `key`; written in the background (`settled` waits for it). */
+  put(key: string, bytes: Uint8Array | string): void;
+  /** Once every write started is over, and the folder trimmed to its size. */
+  settled(): Promise<void>;
+}
+
+/** No cache: nothing read, nothing written (`enquete build --no-cache`). */
+export const NO_CACHE: DrawingCache = {
+  get: async () => undefined,
+  put: () => {},
+  settled: async () => {},
+};
+
+export function diskCache(folder: string, most = CACHE_MOST): DrawingCache {
+  const writes = new Set<Promise<void>>();
+  const track = (write: Promise<void>) => {
+    writes.add(write);
+    void write.finally(() => writes.delete(write));
+  };
+  let wrote = 0;
+  const made = mkdir(folder, { recursive: true }).then(
+    () => true,
+    () => false,
+  );
+  return {
+    async get(key) {
+      const file = path.join(folder, key);
+      try {
+        const bytes = await readFile(file);
+        // Its time says it was used: the trimming removes the entries used longest ago.
+        const now = new Date();
+        track(utimes(file, now, now).catch(() => {}));
+        return bytes;
+      } catch {
+        return undefined;
+      }
+    },
+    put(key, bytes) {
+      const n = ++wrote;
+      const write = made.then(async (ok) => {
+        if (!ok) return;
+        const file = path.join(folder, key);
+        const part = `${file}.${process.pid}.${n}.part`;
+        try {
+          await writeFile(part, bytes);
+          await rename(part, file);
+        } catch {
+          await rm(part, { force: true }).catch(() => {});
+        }
+      });
+      track(write);
+    },
+    async settled() {
+      while (writes.size > 0) await Promise.all(writes);
+      if (wrote > 0) await trim(folder, most).catch(() => {});
+    },
+  };
+}
+
+/** The folder under `most` bytes: the entries used longest ago removed first; parts left by a killed build too. */
+export async function trim(folder: string, most: number): Promise<void> {
+  const names = await readdir(folder);
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(folder, name);
+      const s = await stat(file).catch(() => undefined);
+      return { file, name, bytes: s?.size ?? 0, used: s?.mtimeMs ?? 0 };
+    }),
+  );
+  const hourAgo = Date.now() - 3_600_000;
+  const stale = entries.filter((e) => e.name.endsWith('.part') && e.used < hourAgo);
+  let total = entries.reduce((sum, e) => sum + e.bytes, 0) - stale.reduce((s, e) => s + e.bytes, 0);
+  const oldest = entries.filter((e) => !e.name.endsWith('.part')).sort((a, b) => a.used - b.used);
+  const gone = [...stale];
+  for (const e of oldest) {
+    if (total <= most) break;
+    gone.push(e);
+    total -= e.bytes;
+  }
+  await Promise.all(gone.map((e) => rm(e.file, { force: true })));
+}
+
+/** The name an entry is kept under: its kind, then the hash of what it is made from and what draws it. */
+export function cacheKey(kind: 'svg' | 'png', from: unknown): string {
+  return `${kind}-${createHash('sha256')
+    .update(drawnWith())
+    .update(JSON.stringify(from))
+    .digest('base64url')}`;
+}
+
+let identity: string | undefined;
+
+/** What draws: the libraries' versions and our drawing code's source (read once per process). */
+export function drawnWith(): string {
+  identity ??= createHash('sha256')
+    .update(JSON.stringify(DRAWING_PACKAGES.map((name) => [name, packageVersion(name)])))
+    .update(ownSource([DRAWS_SVG, DRAWS_PNG]))
+    .digest('base64url');
+  return identity;
+}
+
+const DRAWS_SVG = new URL('../charts/render.js', import.meta.url);
+const DRAWS_PNG = new URL('../charts/png.js', import.meta.url);
+
+/** The libraries that turn a spec or an SVG into the bytes kept. */
+const DRAWING_PACKAGES = [
+  'vega',
+  'vega-lite',
+  '@resvg/resvg-js',
+  '@expo-google-fonts/source-sans-3',
+  '@expo-google-fonts/source-serif-4',
+];
+
+const require = createRequire(import.meta.url);
+
+/** A package's version, from its package.json (found above its entry point when it exports none). */
+export function packageVersion(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (json.name === name) return String(json.version);
+    } catch {
+      // No package.json here: look further up.
+    }
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json for ${name}`);
+    dir = up;
+  }
+}
+
+/**
+ * The source of these modules and of every module of ours they import, in
+ * the order met. Compiled (dist/*.js) or, under the tests, TypeScript.
+ */
+export function ownSource(roots: URL[]): string {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readSource(file);
+    texts.push(text);
+    for (const m of text.matchAll(/\bfrom\s+'(\.{1,2}\/[^']+)'/g))
+      visit(path.resolve(path.dirname(file), m[1] as string));
+  };
+  for (const root of roots) visit(fileURLToPath(root));
+  return texts.join('\0');
+}
+
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (!file.endsWith('.js')) throw e;
+    return readFileSync(file.replace(/\.js$/, '.ts'), 'utf8');
+  }
+}

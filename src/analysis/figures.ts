@@ -2,16 +2,24 @@
  * Every figure a publication may print, each with its base: the single
  * source of numbers for templates, charts and figures.json. Ids are stable
  * and readable: <question>.<answer code>.share.<segment>, <question>.mean.<segment>.
- * Each question is counted in one pass over its column per segment.
+ * Each question is counted in one pass over its column for every segment
+ * at once (tallies.ts).
  */
 
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
 import { OTHER_CODE } from '../edition/schema.js';
-import type { Column, Responses } from '../ingest/columns.js';
+import type {
+  ChoiceColumn,
+  Column,
+  Responses,
+  ScaleColumn,
+  TextColumn,
+} from '../ingest/columns.js';
 import { localDate } from '../ingest/timestamp.js';
 import { publication } from '../publication/index.js';
 import type { ComparabilityNote } from './comparability.js';
 import {
+  type ChoiceTally,
   type ScaleTally,
   share,
   type Tally,
@@ -19,8 +27,9 @@ import {
   tallyScale,
   tallyText,
 } from './measures.js';
-import { allSegments, type Group, Membership } from './segments.js';
+import { allSegments, Membership } from './segments.js';
 import type { Interval } from './stats.js';
+import { Tallies } from './tallies.js';
 
 interface FigureBase {
   id: string;
@@ -191,22 +200,37 @@ export function buildFigures(
   membership: Membership = new Membership(config, responses),
 ): Figure[] {
   const figures: Figure[] = [];
+  // Counts come from one pass per question over every segment (tallies.ts).
+  const tallies = Tallies.of(config, responses);
   for (const segment of allSegments(config)) {
     figures.push({
       id: figureId.respondents(segment.id),
       kind: 'count',
       label: words.respondents(segment.label),
       segment: segment.id,
-      value: membership.of(segment).length,
+      value: tallies ? tallies.members(segment) : membership.of(segment).length,
     });
     for (const q of config.questions) {
       const column = responses.columns.get(q.id);
       if (!column || column.kind === 'time') continue;
-      figures.push(...questionFigures(q, column, segment, membership.asked(q, segment)));
+      const tally: Tallier = {
+        choice: (c) =>
+          tallies?.choice(c, segment, q) ?? tallyChoice(c, membership.asked(q, segment)),
+        scale: (c) => tallies?.scale(c, segment, q) ?? tallyScale(c, membership.asked(q, segment)),
+        text: (c) => tallies?.text(c, segment, q) ?? tallyText(c, membership.asked(q, segment)),
+      };
+      figures.push(...questionFigures(q, column, segment, tally));
     }
   }
   figures.push(...fieldDates(config, responses));
   return figures;
+}
+
+/** How one question is counted in one segment. */
+interface Tallier {
+  choice(column: ChoiceColumn): ChoiceTally;
+  scale(column: ScaleColumn): ScaleTally;
+  text(column: TextColumn): Tally;
 }
 
 /** One question's figures in one segment: who answered it, each answer's share, a scale's mean. */
@@ -214,11 +238,11 @@ function questionFigures(
   q: Question,
   column: Exclude<Column, { kind: 'time' }>,
   segment: Segment,
-  asked: Group,
+  tally: Tallier,
 ): Figure[] {
   const make = figuresOf(q, segment);
   if (column.kind === 'choice') {
-    const t = tallyChoice(column, asked);
+    const t = tally.choice(column);
     const labels = new Map(column.question.options.map((o) => [o.code, o.short ?? o.label]));
     const answers = column.codes.map((code, k) => ({
       code,
@@ -240,7 +264,7 @@ function questionFigures(
     ];
   }
   if (column.kind === 'scale') {
-    const t = tallyScale(column, asked);
+    const t = tally.scale(column);
     const { min } = column.question;
     const answers = t.gave.map((n, k) => ({
       code: String(min + k),
@@ -249,7 +273,7 @@ function questionFigures(
     }));
     return [...make.counts(t), ...make.shares(answers, t.answered), make.mean(t)];
   }
-  return make.counts(tallyText(column, asked));
+  return make.counts(tally.text(column));
 }
 
 /** What makes the figures of one question in one segment: their ids, labels and values. */

@@ -38,15 +38,14 @@ export function freeText(config: EditionConfig, responses: Responses): FreeTextG
     const column = responses.columns.get(q.id);
     if (column?.kind === 'text') {
       const items: FreeTextItem[] = [];
-      for (let i = 0; i < responses.count; i++) {
-        if (column.answered(i))
-          items.push({
-            text: maskContacts(column.text(i)),
-            count: 1,
-            lines: [responses.lines[i] as number],
-            slots: [i],
-          });
-      }
+      column.forEachText((text, i) => {
+        items.push({
+          text: maskContacts(text),
+          count: 1,
+          lines: [responses.lines[i] as number],
+          slots: [i],
+        });
+      }, responses.count);
       return items.length > 0 ? [{ question: q, kind: 'comment', items }] : [];
     }
     if (column?.kind !== 'choice' || column.other.size === 0) return [];

@@ -58,29 +58,35 @@ export class Membership {
   }
 
   private members(segment: Segment): Group {
-    const member = new Uint8Array(this.responses.count).fill(1);
-    for (const [questionId, wanted] of Object.entries(segment.where)) {
-      // The config's checks make sure a segment's conditions name closed questions and their codes.
-      const column = this.responses.columns.get(questionId) as ChoiceColumn;
-      const { masks, words } = column;
-      const want = new Uint32Array(words);
-      for (const code of [wanted].flat()) {
-        const k = column.codes.indexOf(code);
-        want[k >>> 5] = (want[k >>> 5] as number) | (1 << (k & 31));
-      }
-      for (let i = 0; i < member.length; i++) {
-        if (!member[i]) continue;
-        let chose = false;
-        for (let w = 0; w < words && !chose; w++)
-          chose = ((masks[i * words + w] as number) & (want[w] as number)) !== 0;
-        if (!chose) member[i] = 0;
-      }
-    }
+    const member = memberFlags(segment, this.responses);
     const group = new Uint32Array(member.length);
     let n = 0;
     for (let i = 0; i < member.length; i++) if (member[i]) group[n++] = i;
     return group.slice(0, n);
   }
+}
+
+/** 1 for each response in the segment (every condition of its `where` holds), 0 for the others. */
+export function memberFlags(segment: Segment, responses: Responses): Uint8Array {
+  const member = new Uint8Array(responses.count).fill(1);
+  for (const [questionId, wanted] of Object.entries(segment.where)) {
+    // The config's checks make sure a segment's conditions name closed questions and their codes.
+    const column = responses.columns.get(questionId) as ChoiceColumn;
+    const { masks, words } = column;
+    const want = new Uint32Array(words);
+    for (const code of [wanted].flat()) {
+      const k = column.codes.indexOf(code);
+      want[k >>> 5] = (want[k >>> 5] as number) | (1 << (k & 31));
+    }
+    for (let i = 0; i < member.length; i++) {
+      if (!member[i]) continue;
+      let chose = false;
+      for (let w = 0; w < words && !chose; w++)
+        chose = ((masks[i * words + w] as number) & (want[w] as number)) !== 0;
+      if (!chose) member[i] = 0;
+    }
+  }
+  return member;
 }
 
 /** How many slots two groups share (both in export order). */

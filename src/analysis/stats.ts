@@ -33,8 +33,13 @@ export function meanOf(values: readonly number[]): MeanStats | null {
   const n = values.length;
   if (n === 0) return null;
   const mean = values.reduce((a, b) => a + b, 0) / n;
+  return meanFromSums(mean, n < 2 ? 0 : values.reduce((a, v) => a + (v - mean) ** 2, 0), n);
+}
+
+/** A mean of `n` values, from the sum of their squared deviations from it. */
+export function meanFromSums(mean: number, squares: number, n: number): MeanStats {
   if (n < 2) return { mean, base: n, sd: null, ci: null };
-  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  const sd = Math.sqrt(squares / (n - 1));
   return { mean, base: n, sd, ci: studentInterval(mean, sd, n) };
 }
 

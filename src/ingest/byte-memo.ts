@@ -1,9 +1,9 @@
 /**
  * What a column has already read, keyed on a cell's bytes: the few distinct
  * cells an export repeats (option labels, scores) are decoded and read once,
- * and every later cell is found by hashing its bytes (FNV-1a) in an
- * open-addressing table, then comparing them with the stored key. No string
- * is made for a cell seen before.
+ * and every later cell is found in an open-addressing table by a hash of its
+ * length and a few of its bytes, then compared with the stored key byte for
+ * byte. No string is made for a cell seen before, and each byte is read once.
  */
 export class ByteMemo<T> {
   private keys = new Uint8Array(1024);
@@ -27,7 +27,7 @@ export class ByteMemo<T> {
 
   /** The value stored for the bytes `b[start, end)`, or undefined. */
   get(b: Uint8Array, start: number, end: number): T | undefined {
-    const h = hashBytes(b, start, end);
+    const h = sampleHash(b, start, end);
     const mask = this.table.length - 1;
     for (let e = h & mask; this.table[e] !== 0; e = (e + 1) & mask) {
       if (this.hashes[e] !== h) continue;
@@ -52,7 +52,7 @@ export class ByteMemo<T> {
     this.keysLength += length;
     this.values.push(value);
     if (this.values.length * 2 > this.table.length) this.rehash();
-    else this.place(hashBytes(b, start, end), this.values.length - 1);
+    else this.place(sampleHash(b, start, end), this.values.length - 1);
   }
 
   private sameKey(entry: number, b: Uint8Array, start: number, end: number): boolean {
@@ -76,7 +76,7 @@ export class ByteMemo<T> {
     this.hashes = new Int32Array(this.table.length);
     for (let entry = 0; entry < this.values.length; entry++) {
       this.place(
-        hashBytes(this.keys, this.keyStarts[entry] as number, this.keyEnds[entry] as number),
+        sampleHash(this.keys, this.keyStarts[entry] as number, this.keyEnds[entry] as number),
         entry,
       );
     }
@@ -88,4 +88,21 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ (b[k] as number), 16777619);
   return h | 0;
+}
+
+/**
+ * A hash of a cell's length and of its first, second, middle and last bytes:
+ * enough to tell apart the labels of a list of options, at the cost of a
+ * few reads; cells it confuses are told apart by comparing their bytes.
+ */
+function sampleHash(b: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0) return 0;
+  const h =
+    Math.imul(n, 0x9e3779b1) ^
+    ((b[start] as number) |
+      ((b[end - 1] as number) << 8) |
+      ((b[start + (n >>> 1)] as number) << 16) |
+      ((b[start + (n > 1 ? 1 : 0)] as number) << 24));
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) | 0;
 }

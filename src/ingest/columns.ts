@@ -7,7 +7,7 @@
  *   single choice sets one bit), 0 when unanswered; typed "Autre" text on the side;
  * - a scale: the number, NaN when unanswered;
  * - a timestamp: milliseconds since 1970, NaN when blank;
- * - free text: the text, "" when unanswered.
+ * - free text: where its bytes are (text-column.ts).
  *
  * A column is written one cell at a time while the export streams in
  * (`write` reads a cell's text into the slot of the response being read,
@@ -24,34 +24,17 @@ import {
   type Question,
 } from '../edition/schema.js';
 import { ByteMemo } from './byte-memo.js';
-import { type CellResult, readCell } from './cells.js';
-import { ESCAPED, type Fields, fieldText } from './csv-scan.js';
+import { readCell } from './cells.js';
+import { type CellFailure, type ColumnBase, type ColumnPart, grown, utf8 } from './column-base.js';
+import { type Fields, fieldText } from './csv-scan.js';
+import { TextColumn } from './text-column.js';
 import { formsTimestampBytes } from './timestamp-bytes.js';
 
-/** Why a cell could not be read: what `readCell` says. */
-export type CellFailure = Extract<CellResult, { ok: false }>;
+export type { CellFailure } from './column-base.js';
+export { TextColumn } from './text-column.js';
 
 /** How many distinct cells of one column are remembered: enough for any list of options, not for free text. */
 const MEMO_LIMIT = 4096;
-
-/** The cells' UTF-8 bytes are decoded only for a cell not seen before. */
-const utf8 = new TextDecoder();
-
-interface ColumnBase<Q extends Question> {
-  readonly question: Q;
-  /** Reads `raw` into response slot `i`; a failure leaves the slot blank. */
-  write(i: number, raw: string): CellFailure | null;
-  /** The same from field `k` of the record the scanner found in `b`. */
-  writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null;
-  /** Empties slot `i` (a row not kept) so the next row can use it. */
-  clear(i: number): void;
-  /** Moves slot `from`'s answer to slot `to` (below it), closing the gap an excluded row left. */
-  move(from: number, to: number): void;
-  /** Keeps room for `capacity` responses. */
-  grow(capacity: number): void;
-  /** Trims to the first `count` responses. */
-  finish(count: number): void;
-}
 
 /** A closed question's cell read: the answers' bits and any typed "Autre" text. */
 type ChoiceRead = { mask: Uint32Array; other: string | null } | CellFailure;
@@ -159,8 +142,20 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
     this.masks = grown(this.masks, capacity * this.words);
   }
 
+  part(count: number): ColumnPart {
+    const other = [...this.other].filter(([i]) => i < count);
+    return { kind: 'choice', masks: this.masks.subarray(0, count * this.words), other };
+  }
+
+  append(count: number, part: ColumnPart, added: number): void {
+    if (part.kind !== 'choice') return;
+    this.grow(count + added);
+    this.masks.set(part.masks.subarray(0, added * this.words), count * this.words);
+    for (const [i, text] of part.other) this.other.set(count + i, text);
+  }
+
   finish(count: number): void {
-    this.masks = this.masks.slice(0, count * this.words);
+    this.masks = this.masks.subarray(0, count * this.words);
     // Typed answers of rows excluded after the last one kept.
     for (const i of this.other.keys()) if (i >= count) this.other.delete(i);
   }
@@ -225,8 +220,18 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
     this.values = grown(this.values, capacity, Number.NaN);
   }
 
+  part(count: number): ColumnPart {
+    return { kind: 'scale', values: this.values.subarray(0, count) };
+  }
+
+  append(count: number, part: ColumnPart, added: number): void {
+    if (part.kind !== 'scale') return;
+    this.grow(count + added);
+    this.values.set(part.values.subarray(0, added), count);
+  }
+
   finish(count: number): void {
-    this.values = this.values.slice(0, count);
+    this.values = this.values.subarray(0, count);
   }
 }
 
@@ -270,158 +275,19 @@ export class TimeColumn implements ColumnBase<Extract<Question, { type: 'timesta
     this.epochMs = grown(this.epochMs, capacity, Number.NaN);
   }
 
-  finish(count: number): void {
-    this.epochMs = this.epochMs.slice(0, count);
-  }
-}
-
-/**
- * Free text, kept as UTF-8 bytes one after another in parts of a few
- * megabytes (a million comments as a million strings would take twice the
- * memory, and growing one array would copy it each time), and decoded when
- * read. An answer is trimmed, so it is never empty: length 0 is no answer.
- */
-export class TextColumn implements ColumnBase<Extract<Question, { type: 'text' }>> {
-  readonly kind = 'text';
-  /** Where each response's answer starts, counted across the parts one after another. */
-  starts: Float64Array;
-  /** Its length in bytes; 0: no answer. */
-  lengths: Uint32Array;
-  private parts: TextPart[] = [];
-  private readonly encoder = new TextEncoder();
-
-  constructor(
-    readonly question: Extract<Question, { type: 'text' }>,
-    capacity: number,
-  ) {
-    this.starts = new Float64Array(capacity);
-    this.lengths = new Uint32Array(capacity);
+  part(count: number): ColumnPart {
+    return { kind: 'time', epochMs: this.epochMs.subarray(0, count) };
   }
 
-  /** Response `i`'s answer; "" when it gave none. */
-  text(i: number): string {
-    const length = this.lengths[i] as number;
-    if (length === 0) return '';
-    const { bytes, at } = this.locate(i);
-    return utf8.decode(bytes.subarray(at, at + length));
-  }
-
-  /** Response `i` typed something. */
-  answered(i: number): boolean {
-    return this.lengths[i] !== 0;
-  }
-
-  /** The bytes of response `i`'s answer (a view: not to be kept). */
-  bytesOf(i: number): Uint8Array {
-    if (this.lengths[i] === 0) return NO_BYTES;
-    const { bytes, at } = this.locate(i);
-    return bytes.subarray(at, at + (this.lengths[i] as number));
-  }
-
-  /** Bytes held, for the memory the responses take. */
-  get byteLength(): number {
-    return this.parts.reduce((n, p) => n + p.bytes.length, 0);
-  }
-
-  write(i: number, raw: string): CellFailure | null {
-    const text = raw.trim();
-    const part = this.room(text.length * 3);
-    const { written } = this.encoder.encodeInto(text, part.bytes.subarray(part.used));
-    this.place(i, part, written);
-    return null;
-  }
-
-  /** Bytes that need no trimming and hold no doubled quote are copied as they are. */
-  writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
-    const start = fields.starts[k] as number;
-    const end = fields.ends[k] as number;
-    if (start === end) return this.clear(i);
-    if (
-      (fields.flags[k] as number) & ESCAPED ||
-      !isPlainEdge(b[start] as number) ||
-      !isPlainEdge(b[end - 1] as number)
-    )
-      return this.write(i, fieldText(b, fields, k, utf8));
-    const part = this.room(end - start);
-    part.bytes.set(b.subarray(start, end), part.used);
-    this.place(i, part, end - start);
-    return null;
-  }
-
-  clear(i: number): null {
-    this.lengths[i] = 0;
-    return null;
-  }
-
-  move(from: number, to: number): void {
-    this.starts[to] = this.starts[from] as number;
-    this.lengths[to] = this.lengths[from] as number;
-  }
-
-  grow(capacity: number): void {
-    this.starts = grown(this.starts, capacity);
-    this.lengths = grown(this.lengths, capacity);
+  append(count: number, part: ColumnPart, added: number): void {
+    if (part.kind !== 'time') return;
+    this.grow(count + added);
+    this.epochMs.set(part.epochMs.subarray(0, added), count);
   }
 
   finish(count: number): void {
-    this.starts = this.starts.slice(0, count);
-    this.lengths = this.lengths.slice(0, count);
+    this.epochMs = this.epochMs.subarray(0, count);
   }
-
-  /** Takes in another column's answers (read by a worker from a later part of the file) after this one's `count`. */
-  append(count: number, other: TextColumn, otherCount: number): void {
-    const base = this.parts.reduce((n, p) => n + p.bytes.length, 0);
-    this.parts.push(...other.parts.map((p) => ({ ...p, base: p.base + base })));
-    this.grow(count + otherCount);
-    for (let i = 0; i < otherCount; i++) {
-      this.starts[count + i] = (other.starts[i] as number) + base;
-      this.lengths[count + i] = other.lengths[i] as number;
-    }
-  }
-
-  /** The part with room for `length` more bytes: the last one, or a new one. */
-  private room(length: number): TextPart {
-    const last = this.parts.at(-1);
-    if (last && last.used + length <= last.bytes.length) return last;
-    const base = last ? last.base + last.bytes.length : 0;
-    const part = { base, bytes: new Uint8Array(Math.max(TEXT_PART_BYTES, length)), used: 0 };
-    this.parts.push(part);
-    return part;
-  }
-
-  private place(i: number, part: TextPart, length: number): void {
-    this.starts[i] = part.base + part.used;
-    this.lengths[i] = length;
-    part.used += length;
-  }
-
-  private locate(i: number): { bytes: Uint8Array; at: number } {
-    const start = this.starts[i] as number;
-    let lo = 0;
-    let hi = this.parts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.parts[mid] as TextPart).base <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    const part = this.parts[lo] as TextPart;
-    return { bytes: part.bytes, at: start - part.base };
-  }
-}
-
-interface TextPart {
-  /** Where the part starts, counted across the parts. */
-  base: number;
-  bytes: Uint8Array;
-  used: number;
-}
-
-const TEXT_PART_BYTES = 4 << 20;
-const NO_BYTES = new Uint8Array(0);
-
-/** An ASCII byte that `trim` leaves: a cell starting and ending with such bytes needs no trimming. */
-function isPlainEdge(byte: number): boolean {
-  return byte > 0x20 && byte < 0x80;
 }
 
 export type Column = ChoiceColumn | ScaleColumn | TimeColumn | TextColumn;
@@ -436,15 +302,6 @@ export function columnFor(question: Question, timeZone: string, capacity: number
     case 'text':
       return new TextColumn(question, capacity);
   }
-}
-
-/** The array, or a longer copy of it whose new places hold `blank` (what "no answer" is in it). */
-function grown<T extends Uint32Array | Float64Array>(array: T, length: number, blank = 0): T {
-  if (array.length >= length) return array;
-  const next = new (array.constructor as new (n: number) => T)(length);
-  next.set(array);
-  next.fill(blank, array.length);
-  return next;
 }
 
 /**
@@ -486,11 +343,7 @@ export class AnswerRows {
       for (let k = 0; k < other.length; k++) h = Math.imul(h ^ other.charCodeAt(k), 16777619);
     }
     for (const c of this.scales) h = Math.imul(h ^ ((c.values[i] as number) | 0), 16777619);
-    for (const c of this.texts) {
-      const text = c.bytesOf(i);
-      for (let k = 0; k < text.length; k++) h = Math.imul(h ^ (text[k] as number), 16777619);
-      h = Math.imul(h ^ text.length, 16777619);
-    }
+    for (const c of this.texts) h = Math.imul(h ^ (c.hashes[i] as number), 16777619);
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     return (h ^ (h >>> 16)) | 0;
@@ -504,7 +357,7 @@ export class AnswerRows {
       if (c.hasOther(i) && c.other.get(i) !== c.other.get(j)) return false;
     }
     for (const c of this.scales) if (!Object.is(c.values[i], c.values[j])) return false;
-    for (const c of this.texts) if (!sameBytes(c.bytesOf(i), c.bytesOf(j))) return false;
+    for (const c of this.texts) if (!c.same(i, j)) return false;
     return true;
   }
 }
@@ -517,10 +370,4 @@ export interface Responses {
   /** Each question's column, by question id, in codebook order. */
   columns: ReadonlyMap<string, Column>;
   timestamp: TimeColumn;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
 }

@@ -35,6 +35,10 @@ export class Fields {
   innerBreaks = 0;
   /** Whether the quoted field being scanned holds doubled quotes. */
   doubledQuotes = false;
+  /** The export file the bytes are read from, when they are a file's as they are (not a stream's copy). */
+  file: string | undefined;
+  /** Where in that file the scanned bytes start: a field's place in the file is `offset + starts[k]`. */
+  offset = 0;
 
   push(start: number, end: number, flags: number): void {
     if (this.count === this.starts.length) this.grow();

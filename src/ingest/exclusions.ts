@@ -16,9 +16,19 @@ import type { AnswerRows, TimeColumn } from './columns.js';
 import { localDate } from './timestamp.js';
 import type { Exclusion } from './types.js';
 
+const HOUR = 3_600_000;
+
 export class ExclusionRules {
   /** The last kept response of each set of answers. */
   private readonly lastKept = new SlotTable();
+  /**
+   * Instants inside the field period in any time zone (UTC−14 to UTC+14):
+   * from 14 h after the first day starts in UTC to 10 h before the day
+   * after the last one does. Only instants outside these need their local
+   * day worked out.
+   */
+  private readonly surelyFrom: number;
+  private readonly surelyTo: number;
 
   constructor(
     private readonly config: EditionConfig,
@@ -26,7 +36,11 @@ export class ExclusionRules {
     private readonly time: TimeColumn,
     /** Export line of each kept slot. */
     private readonly lineOf: (slot: number) => number,
-  ) {}
+  ) {
+    const { start, end } = config.edition.fieldPeriod;
+    this.surelyFrom = Date.parse(`${start}T00:00:00Z`) + 14 * HOUR;
+    this.surelyTo = Date.parse(`${end}T00:00:00Z`) + 10 * HOUR;
+  }
 
   /**
    * Why response slot `i` is not counted; null when it counts: it is then
@@ -37,7 +51,7 @@ export class ExclusionRules {
     if (this.answers.blank(i)) return { line, reason: 'empty', detail: say.empty() };
     const at = this.time.epochMs[i] as number;
     const { start, end } = this.config.edition.fieldPeriod;
-    if (!Number.isNaN(at)) {
+    if (!Number.isNaN(at) && !(at >= this.surelyFrom && at < this.surelyTo)) {
       const day = localDate(at, this.config.edition.timezone);
       if (day < start || day > end)
         return {

@@ -35,9 +35,17 @@ export interface FieldSink {
 
 /** The export's bytes, read into the scanner's buffer. */
 export interface ByteSource {
-  /** Fills `into` from `at` with the export's next bytes; 0 at its end. */
+  /** Fills `into` from `at` with the export's next bytes; 0 at its end (or the end of the part read). */
   read(into: Uint8Array, at: number): Promise<number>;
   close(): Promise<void>;
+  /** The file the bytes are, when they are read from one as they are (its text can be read back later). */
+  file?: string;
+  /**
+   * For a part of a file that ends before the file does: goes on past that
+   * end, to the file's (the part's last record runs past it); false when
+   * there is nothing past it.
+   */
+  readOn?(): boolean;
 }
 
 /** A file is read straight into the scanner's buffer; other sources' chunks are copied into it. */
@@ -46,14 +54,27 @@ export function byteSource(bytes: ExportBytes): ByteSource {
   return file === undefined ? chunkSource(bytes) : fileSource(file);
 }
 
-function fileSource(file: string): ByteSource {
+/** The file's bytes from `from` to `to` (by default, all of them). */
+export function fileSource(file: string, from = 0, to = Number.POSITIVE_INFINITY): ByteSource {
   let handle: FileHandle | undefined;
+  let position = from;
+  let end = to;
   return {
+    file,
     async read(into, at) {
       handle ??= await open(file);
-      return (await handle.read(into, at, into.length - at, null)).bytesRead;
+      const length = Math.min(into.length - at, end - position);
+      if (length <= 0) return 0;
+      const { bytesRead } = await handle.read(into, at, length, position);
+      position += bytesRead;
+      return bytesRead;
     },
     close: async () => handle?.close(),
+    readOn() {
+      if (end === Number.POSITIVE_INFINITY) return false;
+      end = Number.POSITIVE_INFINITY;
+      return true;
+    },
   };
 }
 
@@ -90,6 +111,12 @@ export const LONGEST_RECORD = 256 << 20;
 const BOM = [0xef, 0xbb, 0xbf];
 const BLANKS = [0x20, 0x09, 0x0a, 0x0d, ...BOM];
 
+/** How a file's records are written: found from its header, given to the reader of a later part. */
+export interface Layout {
+  delimiter: number;
+  ending: LineEnding;
+}
+
 /** Reads the export into the sink; false when the scanner declines it (nothing handed over is to be kept). */
 export async function scanExport(
   source: ByteSource,
@@ -97,20 +124,65 @@ export async function scanExport(
   sink: FieldSink,
 ): Promise<boolean> {
   try {
-    return await scanRecords(new Scan(source, file), sink);
+    return await scanRecords(new Scan(source, file), sink, true);
   } finally {
     await source.close();
   }
 }
 
-async function scanRecords(scan: Scan, sink: FieldSink): Promise<boolean> {
+/**
+ * Reads the records of a part of the export that starts at `from`, where a
+ * record starts: no header, and line numbers counted from that record's
+ * line as 1. False when the scanner declines it.
+ */
+export async function scanPart(
+  source: ByteSource,
+  file: string,
+  sink: FieldSink,
+  layout: Layout,
+  from: number,
+): Promise<boolean> {
+  try {
+    return await scanRecords(new Scan(source, file, layout, from), sink, false);
+  } finally {
+    await source.close();
+  }
+}
+
+/** What the scan of the first part found where the part ends. */
+export interface PartEnd {
+  /** Line breaks before the part's end (the next part's line 1 is the line after them). */
+  breaks: number;
+  /** The last record ran past the part's end, so the rest of the file was read too. */
+  readOn: boolean;
+}
+
+/** `scanExport` of a first part (a source with an end): also says where the part ended. */
+export async function scanFirstPart(
+  source: ByteSource,
+  file: string,
+  sink: FieldSink,
+): Promise<PartEnd | null> {
+  const scan = new Scan(source, file);
+  try {
+    return (await scanRecords(scan, sink, true))
+      ? { breaks: scan.breaks, readOn: scan.readOn }
+      : null;
+  } finally {
+    await source.close();
+  }
+}
+
+async function scanRecords(scan: Scan, sink: FieldSink, withHeader: boolean): Promise<boolean> {
   if (!(await scan.start())) return false;
   const fields = new Fields();
-  let sawHeader = false;
+  fields.file = scan.file;
+  let sawHeader = !withHeader;
   for (;;) {
     const next = await scan.next(fields);
+    fields.offset = scan.offset;
     // A file of blanks is "empty" to csv-parse's reader, which says so.
-    if (next === 'end') return sawHeader && scan.sawText;
+    if (next === 'end') return sawHeader && (scan.sawText || !withHeader);
     if (next === 'declined') return false;
     if (fields.isEmptyLine()) continue;
     if (sawHeader) sink.record(scan.bytes, fields, next);
@@ -136,17 +208,32 @@ class Scan {
   /** Some byte read so far is not a blank (space, tab, line ending, BOM). */
   sawText = false;
   /** Line breaks before the record at `pos`. */
-  private breaks = 0;
+  breaks = 0;
+  /** The part's last record ran past its end: the source read on to the file's end. */
+  readOn = false;
   private delimiter = 0x2c;
   private ending: LineEnding = 'lf';
 
   constructor(
     private readonly source: ByteSource,
-    private readonly file: string,
+    private readonly name: string,
+    /** How the records are written, when the header is not in the bytes (a later part of the file). */
+    private readonly layout?: Layout,
+    /** Where the buffer starts in the export. */
+    public offset = 0,
   ) {}
 
-  /** Reads the header line in; false when the file is not one the scanner reads. */
+  get file(): string | undefined {
+    return this.source.file;
+  }
+
+  /** Reads the header line in (or the first record of a later part); false when the file is not one the scanner reads. */
   async start(): Promise<boolean> {
+    if (this.layout) {
+      this.delimiter = this.layout.delimiter;
+      this.ending = this.layout.ending;
+      return true;
+    }
     let ending: ReturnType<typeof lineEndingOf> = null;
     while (!this.final) {
       if (!(await this.more())) return false;
@@ -159,6 +246,11 @@ class Scan {
     const head = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + (1 << 16)));
     this.delimiter = detectDelimiter(head).charCodeAt(0);
     return true;
+  }
+
+  /** How this file's records are written, for the reader of a later part. */
+  get layoutFound(): Layout {
+    return { delimiter: this.delimiter, ending: this.ending };
   }
 
   /** Scans the next record into `fields`: its line, or the end of the file, or declined. */
@@ -189,13 +281,19 @@ class Scan {
   /** Reads more of the file behind what is left to scan; false when the new bytes are not UTF-8 text. */
   private async more(): Promise<boolean> {
     if (this.pos > 0) {
+      this.offset += this.pos;
       this.bytes.copyWithin(0, this.pos, this.length);
       this.length -= this.pos;
       this.checked -= this.pos;
       this.pos = 0;
     }
     if (this.length === this.bytes.length) this.enlarge();
-    const n = await this.source.read(this.bytes, this.length);
+    let n = await this.source.read(this.bytes, this.length);
+    // The end of a part with a record begun: that record runs past it, so read on to the file's end.
+    if (n === 0 && this.length > 0 && this.source.readOn?.()) {
+      this.readOn = true;
+      n = await this.source.read(this.bytes, this.length);
+    }
     if (n === 0) this.final = true;
     this.length += n;
     // Up to the last line feed: an LF is never inside a UTF-8 character, so the check never cuts one.
@@ -211,7 +309,7 @@ class Scan {
   private enlarge(): void {
     if (this.bytes.length >= LONGEST_RECORD) {
       throw new InputError(tasks.readResponses, [
-        { file: this.file, ...say.recordTooLong(LONGEST_RECORD >> 20) },
+        { file: this.name, ...say.recordTooLong(LONGEST_RECORD >> 20) },
       ]);
     }
     const bytes = new Uint8Array(this.bytes.length * 2);

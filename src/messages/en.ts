@@ -886,6 +886,21 @@ export const en = {
       found: 'a quote in the middle of a cell',
       fix: 'Write a quote inside a cell twice ("") or re-export the file from Google Forms, which does it.',
     }),
+    changedWhileRead: () => ({
+      expected: 'the export as it was when its responses were counted',
+      found: 'a file changed since (a different size or modification time)',
+      fix: 'Run the command again: it will read the new export from the start.',
+    }),
+    recordTooLong: (megabytes: number) => ({
+      expected: `lines shorter than ${megabytes} MB`,
+      found: `a line (or a quoted cell never closed) longer than ${megabytes} MB`,
+      fix: 'Check that this file is the export of the responses; if it is, find the cell whose closing quote is missing and export the file again.',
+    }),
+    tooLarge: (rows: number, megabytes: number) => ({
+      expected: `responses that fit in ${megabytes} MB of memory`,
+      found: `more than ${rows.toLocaleString('en')} responses before reaching that limit`,
+      fix: 'Check that this file is the export of a single survey, not several exports put end to end; a survey of this size is beyond what enquete reads.',
+    }),
     badCsv: (found: string) => ({
       expected: 'well-formed CSV',
       found,
@@ -983,16 +998,6 @@ export const en = {
       `- ${id}: ${plural(n, 'typed answer')} kept as « Autre » text (fewer than the 1 % of respondents, and 5, that make an option): ${list}${otherSet ? ' — `other: true` set' : ''}`,
     unseen: (id: string, code: string, label: string) =>
       `- ${id}: option ${code} "${label}" chosen by nobody this year (kept)`,
-    recordTooLong: (megabytes: number) => ({
-      expected: `lines shorter than ${megabytes} MB`,
-      found: `a line (or a quoted cell never closed) longer than ${megabytes} MB`,
-      fix: 'Check that this file is the export of the responses; if it is, find the cell whose closing quote is missing and export the file again.',
-    }),
-    tooLarge: (rows: string, megabytes: number) => ({
-      expected: `responses that fit in ${megabytes} MB of memory`,
-      found: `more than ${rows} responses before reaching that limit`,
-      fix: 'Check that this file is the export of a single survey, not several exports put end to end; a survey of this size is beyond what enquete reads.',
-    }),
     widened: (id: string, from: string, to: string) =>
       `- ${id}: scale widened from ${from} to ${to} (answers outside the old range)`,
     allKnown: "Every answer is one of last year's options.",

@@ -876,6 +876,21 @@ export const fr: Catalogue = {
       found: 'un guillemet au milieu d’une cellule',
       fix: 'Écrivez un guillemet dans une cellule deux fois ("") ou exportez de nouveau le fichier depuis Google Forms, qui le fait.',
     }),
+    changedWhileRead: () => ({
+      expected: 'l’export tel qu’il était quand ses réponses ont été comptées',
+      found: 'un fichier modifié depuis (taille ou date de modification différente)',
+      fix: 'Relancez la commande : elle relira le nouvel export du début.',
+    }),
+    recordTooLong: (megabytes) => ({
+      expected: `des lignes de moins de ${megabytes}${NBSP}Mo`,
+      found: `une ligne (ou une cellule entre guillemets jamais fermée) de plus de ${megabytes}${NBSP}Mo`,
+      fix: 'Vérifiez que ce fichier est bien l’export des réponses ; s’il l’est, cherchez la cellule dont le guillemet fermant manque et exportez de nouveau le fichier.',
+    }),
+    tooLarge: (rows, megabytes) => ({
+      expected: `des réponses qui tiennent en ${megabytes}${NBSP}Mo de mémoire`,
+      found: `plus de ${new Intl.NumberFormat('fr-FR').format(rows)} réponses avant d’atteindre cette limite`,
+      fix: 'Vérifiez que ce fichier est bien l’export des réponses d’une seule enquête, et non plusieurs exports mis bout à bout ; une enquête de cette taille dépasse ce qu’enquete sait lire.',
+    }),
     badCsv: (found) => ({
       expected: 'un CSV bien formé',
       found,
@@ -961,16 +976,6 @@ export const fr: Catalogue = {
     renamed: (id, code, from, to, alike, respondents) =>
       `- ${id} : option ${code} renommée ${quoted(from)} → ${quoted(to)} (libellés semblables à ${alike}, l’ancien n’est plus donné ; ${plural(respondents, 'répondant')}) ; son code est gardé, ses chiffres se comparent donc à ceux de l’an dernier`,
     addedOption: (id, code, label, respondents) =>
-    recordTooLong: (megabytes) => ({
-      expected: `des lignes de moins de ${megabytes}${NBSP}Mo`,
-      found: `une ligne (ou une cellule entre guillemets jamais fermée) de plus de ${megabytes}${NBSP}Mo`,
-      fix: 'Vérifiez que ce fichier est bien l’export des réponses ; s’il l’est, cherchez la cellule dont le guillemet fermant manque et exportez de nouveau le fichier.',
-    }),
-    tooLarge: (rows, megabytes) => ({
-      expected: `des réponses qui tiennent en ${megabytes}${NBSP}Mo de mémoire`,
-      found: `plus de ${rows} réponses avant d’atteindre cette limite`,
-      fix: 'Vérifiez que ce fichier est bien l’export des réponses d’une seule enquête, et non plusieurs exports mis bout à bout ; une enquête de cette taille dépasse ce qu’enquete sait lire.',
-    }),
       `- ${id} : nouvelle option ${code} ${quoted(label)} (${plural(respondents, 'répondant')})`,
     others: (id, n, list, otherSet) =>
       `- ${id} : ${plural(n, 'réponse saisie gardée', 'réponses saisies gardées')} comme texte « Autre » (moins de 1 % des répondants, et de 5, seuils d’une option) : ${list}${otherSet ? ' — `other: true` ajouté' : ''}`,

@@ -1,0 +1,228 @@
+/**
+ * Every question tallied in every segment at once: one pass over a
+ * question's column, whatever the number of segments.
+ *
+ * Each response belongs to a set of segments. The distinct sets are few
+ * (a survey's segments cross a handful of closed questions), so each
+ * response is given the number of its set, its pattern, once; a question is
+ * then counted by pattern in one pass, and a segment's tally is the sum of
+ * the counts of the patterns in it. Counting segment by segment instead
+ * walks the responses once per segment, and keeps a list of each
+ * segment's members.
+ *
+ * The tallies are those of measures.ts to the last digit: counts are
+ * counts; a scale's sum of integer scores is exact whatever the order, and
+ * its deviations are summed in export order, as `meanOf` does.
+ */
+import type { EditionConfig, Question, Segment } from '../edition/schema.js';
+import type { ChoiceColumn, Responses, ScaleColumn, TextColumn } from '../ingest/columns.js';
+import type { ChoiceTally, ScaleTally, Tally } from './measures.js';
+import { allSegments, findSegment, memberFlags } from './segments.js';
+import { type MeanStats, meanFromSums } from './stats.js';
+
+/** Segments past this many are counted segment by segment (measures.ts): a pattern holds one bit per segment. */
+const MOST_SEGMENTS = 31;
+/** Past this many patterns (segments crossing every which way), counting segment by segment is as quick. */
+const MOST_PATTERNS = 4096;
+
+export class Tallies {
+  /** Each response's pattern. */
+  private readonly patternOf: Uint32Array;
+  /** Each pattern's segments, one bit per segment in `allSegments` order. */
+  private readonly bits: number[] = [];
+  /** Responses of each pattern. */
+  private readonly size: number[] = [];
+  private readonly bitOf = new Map<string, number>();
+
+  /** The tallies of the edition's segments; null when they are too many to count this way. */
+  static of(config: EditionConfig, responses: Responses): Tallies | null {
+    if (allSegments(config).length > MOST_SEGMENTS) return null;
+    const tallies = new Tallies(config, responses);
+    return tallies.bits.length <= MOST_PATTERNS ? tallies : null;
+  }
+
+  private constructor(
+    private readonly config: EditionConfig,
+    private readonly responses: Responses,
+  ) {
+    const segments = allSegments(config);
+    segments.forEach((s, k) => {
+      this.bitOf.set(s.id, k);
+    });
+    const memberships = membershipBits(segments, responses);
+    const patterns = new Map<number, number>();
+    this.patternOf = new Uint32Array(responses.count);
+    for (let i = 0; i < responses.count; i++) {
+      const bits = memberships[i] as number;
+      let p = patterns.get(bits);
+      if (p === undefined) {
+        if (this.bits.length === MOST_PATTERNS) {
+          this.bits.push(bits);
+          return;
+        }
+        p = this.bits.length;
+        patterns.set(bits, p);
+        this.bits.push(bits);
+        this.size.push(0);
+      }
+      this.patternOf[i] = p;
+      this.size[p] = (this.size[p] as number) + 1;
+    }
+  }
+
+  /** Respondents in the segment. */
+  members(segment: Segment): number {
+    return this.sum(this.inGroup(segment), this.size);
+  }
+
+  choice(column: ChoiceColumn, segment: Segment, question: Question): ChoiceTally {
+    const k = column.codes.length;
+    const { answered, chose } = this.countChoices(column);
+    const inGroup = this.inGroup(segment, question);
+    const total = new Array<number>(k).fill(0);
+    for (let p = 0; p < this.bits.length; p++) {
+      if (!inGroup[p]) continue;
+      for (let c = 0; c < k; c++) total[c] = (total[c] as number) + (chose[p * k + c] as number);
+    }
+    const otherTexts = new Set<string>();
+    for (const [i, text] of column.other)
+      if (inGroup[this.patternOf[i] as number]) otherTexts.add(text);
+    return {
+      asked: this.sum(inGroup, this.size),
+      answered: this.sum(inGroup, answered),
+      chose: total,
+      otherTexts,
+    };
+  }
+
+  scale(column: ScaleColumn, segment: Segment, question: Question): ScaleTally {
+    const { min, max } = question as Extract<Question, { type: 'scale' }>;
+    const width = max - min + 1;
+    const gave = this.countScores(column, min, width);
+    const inGroup = this.inGroup(segment, question);
+    const total = new Array<number>(width).fill(0);
+    let answered = 0;
+    let sum = 0;
+    for (let p = 0; p < this.bits.length; p++) {
+      if (!inGroup[p]) continue;
+      for (let v = 0; v < width; v++) {
+        const n = gave[p * width + v] as number;
+        total[v] = (total[v] as number) + n;
+        answered += n;
+        sum += n * (min + v);
+      }
+    }
+    return {
+      asked: this.sum(inGroup, this.size),
+      answered,
+      gave: total,
+      mean: answered === 0 ? null : this.meanOf(column, inGroup, answered, sum),
+    };
+  }
+
+  text(column: TextColumn, segment: Segment, question: Question): Tally {
+    const inGroup = this.inGroup(segment, question);
+    const answered = new Array<number>(this.bits.length).fill(0);
+    const { lengths } = column;
+    for (let i = 0; i < this.responses.count; i++) {
+      if (lengths[i] === 0) continue;
+      const p = this.patternOf[i] as number;
+      answered[p] = (answered[p] as number) + 1;
+    }
+    return { asked: this.sum(inGroup, this.size), answered: this.sum(inGroup, answered) };
+  }
+
+  /** The mean, and the deviations summed over the group's scores in export order (as `meanOf`). */
+  private meanOf(
+    column: ScaleColumn,
+    inGroup: Uint8Array,
+    n: number,
+    sum: number,
+  ): MeanStats | null {
+    const mean = sum / n;
+    let squares = 0;
+    const { values } = column;
+    for (let i = 0; i < this.responses.count; i++) {
+      const v = values[i] as number;
+      if (Number.isNaN(v) || !inGroup[this.patternOf[i] as number]) continue;
+      squares += (v - mean) ** 2;
+    }
+    return meanFromSums(mean, squares, n);
+  }
+
+  /** Which patterns are in the segment (and in the question's `appliesTo` segment). */
+  private inGroup(segment: Segment, question?: Question): Uint8Array {
+    let mask = 1 << (this.bitOf.get(segment.id) as number);
+    if (question?.appliesTo !== undefined) {
+      const target = findSegment(this.config, question.appliesTo);
+      if (!target) throw new Error(`appliesTo names unknown segment ${question.appliesTo}`);
+      mask |= 1 << (this.bitOf.get(target.id) as number);
+    }
+    return Uint8Array.from(this.bits, (b) => ((b & mask) === mask ? 1 : 0));
+  }
+
+  private sum(inGroup: Uint8Array, counts: readonly number[]): number {
+    let total = 0;
+    for (let p = 0; p < counts.length; p++) if (inGroup[p]) total += counts[p] as number;
+    return total;
+  }
+
+  private readonly choiceCounts = new Map<string, { answered: number[]; chose: Int32Array }>();
+
+  /** Per pattern: responses that answered, and how many chose each answer (pattern × answer). */
+  private countChoices(column: ChoiceColumn): { answered: number[]; chose: Int32Array } {
+    const known = this.choiceCounts.get(column.question.id);
+    if (known) return known;
+    const { masks, words } = column;
+    const k = column.codes.length;
+    const answered = new Array<number>(this.bits.length).fill(0);
+    const chose = new Int32Array(this.bits.length * k);
+    for (let i = 0; i < this.responses.count; i++) {
+      const p = this.patternOf[i] as number;
+      let any = false;
+      for (let w = 0; w < words; w++) {
+        let mask = masks[i * words + w] as number;
+        if (mask === 0) continue;
+        any = true;
+        while (mask !== 0) {
+          const at = p * k + w * 32 + 31 - Math.clz32(mask & -mask);
+          chose[at] = (chose[at] as number) + 1;
+          mask &= mask - 1;
+        }
+      }
+      if (any) answered[p] = (answered[p] as number) + 1;
+    }
+    const counts = { answered, chose };
+    this.choiceCounts.set(column.question.id, counts);
+    return counts;
+  }
+
+  private readonly scoreCounts = new Map<string, Int32Array>();
+
+  /** Per pattern: how many gave each score (pattern × score). */
+  private countScores(column: ScaleColumn, min: number, width: number): Int32Array {
+    const known = this.scoreCounts.get(column.question.id);
+    if (known) return known;
+    const gave = new Int32Array(this.bits.length * width);
+    const { values } = column;
+    for (let i = 0; i < this.responses.count; i++) {
+      const v = values[i] as number;
+      if (Number.isNaN(v)) continue;
+      const at = (this.patternOf[i] as number) * width + (v - min);
+      gave[at] = (gave[at] as number) + 1;
+    }
+    this.scoreCounts.set(column.question.id, gave);
+    return gave;
+  }
+}
+
+/** Each response's segments, one bit per segment (bit 0: everyone). */
+function membershipBits(segments: Segment[], responses: Responses): Uint32Array {
+  const bits = new Uint32Array(responses.count).fill(1);
+  segments.forEach((segment, s) => {
+    if (s === 0) return;
+    const member = memberFlags(segment, responses);
+    for (let i = 0; i < member.length; i++) if (member[i]) bits[i] = (bits[i] as number) | (1 << s);
+  });
+  return bits;
+}

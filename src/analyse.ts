@@ -21,6 +21,7 @@ import { type Comparer, ResponseComparer } from './analysis/compare.js';
 import { buildFigures, type Figure } from './analysis/figures.js';
 import { Membership } from './analysis/segments.js';
 import { seriesFigures } from './analysis/series.js';
+import { type Weights, weighEdition } from './analysis/weights.js';
 import { CHART_KINDS } from './charts/kinds/index.js';
 import { CONFIG_FILE, type Edition, hasEditionConfig, loadEdition } from './edition/load.js';
 import { InputError } from './errors.js';
@@ -41,6 +42,8 @@ export interface Analysed {
   previous?: PreviousEdition;
   /** Every edition of the `previous` chain before this one, oldest first: `previous` is the last. */
   history: readonly PreviousEdition[];
+  /** The respondents' weights, when edition.yaml weights the figures (`weighting:`). */
+  weighting?: Weights;
 }
 
 /** An edition of the `previous` chain, analysed by the same code from its own config and export. */
@@ -49,6 +52,7 @@ export interface PreviousEdition {
   ingested: Ingested;
   figures: Figure[];
   membership: Membership;
+  weighting?: Weights;
 }
 
 /** Past this many rows, a terminal shows how the reading goes. */
@@ -69,15 +73,25 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
       },
     }),
   );
+  const weighting = weighEdition(edition, ingested.responses);
+  const weights = weighting?.weights ?? null;
   const membership = new Membership(edition.config, ingested.responses);
   const figures = await log.stage(stages.computeFigures, () =>
-    buildFigures(edition.config, ingested.responses, membership),
+    buildFigures(edition.config, ingested.responses, membership, weights),
   );
-  const comparer = new ResponseComparer(edition.config, ingested.responses, membership);
+  const comparer = new ResponseComparer(edition.config, ingested.responses, membership, weights);
   const past = await loadChain(edition);
   const previous = past.at(-1);
   if (previous === undefined)
-    return { edition, ingested, figures, comparer, membership, history: [] };
+    return {
+      edition,
+      ingested,
+      figures,
+      comparer,
+      membership,
+      history: [],
+      ...(weighting && { weighting }),
+    };
   const history = await log.stage(stages.readPast(past.length), () =>
     Promise.all(past.map(analysePast)),
   );
@@ -93,6 +107,7 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
     edition,
     ingested,
     figures: [...figures, ...changes, ...series],
+    ...(weighting && { weighting }),
     previous: last,
     history,
     comparer,
@@ -177,9 +192,10 @@ async function analysePast(edition: Edition): Promise<PreviousEdition> {
 
 async function analyse(edition: Edition): Promise<PreviousEdition> {
   const ingested = await ingestEdition(edition);
+  const weighting = weighEdition(edition, ingested.responses);
   const membership = new Membership(edition.config, ingested.responses);
-  const figures = buildFigures(edition.config, ingested.responses, membership);
-  return { edition, ingested, figures, membership };
+  const figures = buildFigures(edition.config, ingested.responses, membership, weighting?.weights);
+  return { edition, ingested, figures, membership, ...(weighting && { weighting }) };
 }
 
 /** The edition's folder, config text and export bytes, hashed; null when the export cannot be read (ingest says why). */

@@ -8,6 +8,7 @@
 
 import { publication } from '../publication/index.js';
 import type { NotesOf } from './comparability.js';
+import { meanSample, shareSample } from './effective.js';
 import {
   type ChangeEnd,
   type ChangeFigure,
@@ -32,7 +33,7 @@ export function changeFigures(
     if (!from || from.kind !== to.kind) continue;
     const change = changeOf(from, to);
     if (!change) continue;
-    const notes = notesOf(to.question, to.segment);
+    const notes = notesOf(to.question, to.segment, change.of);
     changes.push({
       id: figureId.change(to.id),
       kind: 'change',
@@ -56,11 +57,16 @@ type Change = Pick<ChangeFigure, 'of' | 'value' | 'from' | 'to' | 'ci'>;
 
 function changeOf(from: Figure, to: Figure): Change | null {
   if (from.kind === 'share' && to.kind === 'share') {
-    const end = (f: ShareFigure): ChangeEnd => ({ value: f.value, count: f.count, base: f.base });
+    const end = (f: ShareFigure): ChangeEnd => ({
+      value: f.value,
+      count: f.count,
+      base: f.base,
+      ...weightedEnd(f),
+    });
     return { of: 'share', ...difference(to, from), from: end(from), to: end(to) };
   }
   if (from.kind === 'mean' && to.kind === 'mean') {
-    const end = (f: MeanFigure): ChangeEnd => ({ value: f.value, base: f.base });
+    const end = (f: MeanFigure): ChangeEnd => ({ value: f.value, base: f.base, ...weightedEnd(f) });
     return { of: 'mean', ...difference(to, from), from: end(from), to: end(to) };
   }
   if (from.kind === 'count' && to.kind === 'count') {
@@ -76,10 +82,15 @@ function changeOf(from: Figure, to: Figure): Change | null {
   return null;
 }
 
+/** A weighted end of a change: its effective base, which the interval of the change is computed on. */
+function weightedEnd(f: ShareFigure | MeanFigure): Pick<ChangeEnd, 'weighted' | 'effectiveBase'> {
+  return f.effectiveBase === undefined ? {} : { weighted: true, effectiveBase: f.effectiveBase };
+}
+
 /**
  * a − b for two shares or two means, with the 95 % interval of the
  * difference (Newcombe for shares, Welch for means), as if the two groups
- * were independent samples.
+ * were independent samples; a weighted figure at its effective base.
  */
 export function difference(
   a: ShareFigure | MeanFigure,
@@ -87,11 +98,14 @@ export function difference(
 ): { value: number | null; ci: Interval | null } {
   if (a.value === null || b.value === null) return { value: null, ci: null };
   if (a.kind === 'share' && b.kind === 'share') {
-    const d = newcombe(a, b);
+    const d = newcombe(
+      shareSample({ ...a, value: a.value }),
+      shareSample({ ...b, value: b.value }),
+    );
     return { value: a.value - b.value, ci: d?.ci ?? null };
   }
   if (a.kind === 'mean' && b.kind === 'mean') {
-    const d = welch({ ...a, mean: a.value }, { ...b, mean: b.value });
+    const d = welch(meanSample({ ...a, value: a.value }), meanSample({ ...b, value: b.value }));
     return { value: a.value - b.value, ci: d?.ci ?? null };
   }
   throw new Error(`cannot compare a ${a.kind} with a ${b.kind}`);

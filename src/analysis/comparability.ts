@@ -60,8 +60,16 @@ export function questionChanges(
   });
 }
 
-/** The notes of the change figure of a figure on `question` (if any) in `segment`. */
-export type NotesOf = (question: string | undefined, segment: string) => ComparabilityNote[];
+/**
+ * The notes of the change figure of a figure on `question` (if any) in
+ * `segment`; `of`, the kind of figure: a count is never weighted, so a
+ * difference of weighting says nothing of it.
+ */
+export type NotesOf = (
+  question: string | undefined,
+  segment: string,
+  of?: 'count' | 'share' | 'mean',
+) => ComparabilityNote[];
 
 export function comparability(current: EditionConfig, previous: EditionConfig): NotesOf {
   const previousId = previous.edition.id;
@@ -99,20 +107,51 @@ export function comparability(current: EditionConfig, previous: EditionConfig): 
       ),
     ];
   };
+  const weighting = weightingDifference(current, previous);
+  const weighted = weighting ? [note(WEIGHTING_NOTE, weighting)] : [];
   const decisions = current.comparability;
-  return (question, segment) => {
+  return (question, segment, of) => {
     const q = question === undefined ? undefined : current.questions.find((x) => x.id === question);
     const notes = [
       ...(q === undefined ? [] : (changed.get(q.id)?.differences ?? []).map((d) => note(q.id, d))),
       ...segmentNotes(segment),
       ...(q?.appliesTo === undefined ? [] : segmentNotes(q.appliesTo)),
       ...population,
+      ...(of === 'count' ? [] : weighted),
     ];
     const seen = new Set<string>();
     return notes
       .filter((n) => !seen.has(n.text) && seen.add(n.text))
       .map((n) => (decisions[n.about] === undefined ? n : { ...n, decision: decisions[n.about] }));
   };
+}
+
+/**
+ * What a weighting note is about: no question or segment, so no decision
+ * of the editor's unlocks it (figure-index.ts refuses it on its own terms).
+ */
+export const WEIGHTING_NOTE = 'weighting';
+
+/** The questions an edition's figures are weighted on, in its config's order; none when unweighted. */
+export function weightedOn(config: EditionConfig): string[] {
+  return config.weighting?.apply ? Object.keys(config.weighting.margins) : [];
+}
+
+/**
+ * Two editions weighted differently: one weighted and not the other, or on
+ * other questions. Their shares and means estimate different things (the
+ * respondents, or a population of a known shape), so no change between
+ * them is printed. The same questions with this year's targets is the same
+ * way: the population's shape may move from one year to the next.
+ */
+function weightingDifference(current: EditionConfig, previous: EditionConfig): Difference | null {
+  const [from, to] = [weightedOn(previous), weightedOn(current)];
+  if (from.length === to.length && from.every((q) => to.includes(q))) return null;
+  const label = (config: EditionConfig) => (id: string) => {
+    const q = config.questions.find((x) => x.id === id);
+    return q?.label ?? q?.header ?? id;
+  };
+  return { kind: 'weighting', from: from.map(label(previous)), to: to.map(label(current)) };
 }
 
 /** What differs in the question itself: its wording, type, audience, answers, range. */

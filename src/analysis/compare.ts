@@ -15,9 +15,18 @@
  */
 import type { EditionConfig, Question } from '../edition/schema.js';
 import type { ChoiceColumn, Responses, ScaleColumn } from '../ingest/columns.js';
+import { meanSample, shareSample } from './effective.js';
 import type { MeanFigure, ShareFigure } from './figures.js';
 import { findSegment, type Group, intersectionSize, Membership } from './segments.js';
-import { type Interval, newcombe, newcombePaired, studentPaired, welch } from './stats.js';
+import {
+  type Interval,
+  kish,
+  newcombe,
+  newcombePaired,
+  studentPaired,
+  weightedMeanOf,
+  welch,
+} from './stats.js';
 
 export type ComparisonMethod =
   | 'newcombe'
@@ -39,6 +48,8 @@ export interface Comparison {
   method: ComparisonMethod;
   /** Respondents on each side of the contrast tested. */
   bases: [number, number];
+  /** Weighted figures: the effective base (Kish's) of each side, which the interval is computed on. */
+  effectiveBases?: [number, number];
   /** A group against a group containing it: the rest that stood for the containing side. */
   rest?: { side: 'a' | 'b'; base: number; value: number };
 }
@@ -78,6 +89,8 @@ export class ResponseComparer implements Comparer {
     private readonly responses: Responses,
     /** Who is in each segment, shared with the figures that were counted from it. */
     private readonly membership: Membership = new Membership(config, responses),
+    /** Each response's weight when the edition is weighted (analysis/weights.ts): the figures are then weighted. */
+    private readonly weights: Float64Array | null = null,
   ) {}
 
   compare(a: Estimate, b: Estimate): Comparison | Refusal {
@@ -102,8 +115,12 @@ export class ResponseComparer implements Comparer {
         return { difference: 0, ci: [0, 0], method: 'same-respondents', bases: [a.base, b.base] };
       return this.paired(a, b, ga);
     }
-    if (sameMeasure && (shared === ga.length || shared === gb.length))
-      return againstRest(a, b, ga.length < gb.length);
+    if (sameMeasure && (shared === ga.length || shared === gb.length)) {
+      const partIsA = ga.length < gb.length;
+      const rest =
+        this.weights && this.weightedRest(partIsA ? b : a, partIsA ? [ga, gb] : [gb, ga]);
+      return againstRest(a, b, partIsA, rest ?? undefined);
+    }
     return { refused: 'overlap' };
   }
 
@@ -134,8 +151,51 @@ export class ResponseComparer implements Comparer {
     return group;
   }
 
+  /**
+   * A weighted figure's containing group less its part, weighted: the rest
+   * cannot be had from the two figures, whose effective bases do not
+   * subtract, so it is estimated from its own respondents.
+   */
+  private weightedRest(whole: Estimate, [part, all]: [Group, Group]): Estimate {
+    const weights = this.weights as Float64Array;
+    const rest = without(all, part);
+    const base = rest.length;
+    if (whole.kind === 'share') {
+      const chose = this.choseTest(whole);
+      let sum = 0;
+      let squares = 0;
+      let picked = 0;
+      let count = 0;
+      for (const i of rest) {
+        const w = weights[i] as number;
+        sum += w;
+        squares += w * w;
+        if (chose(i)) {
+          picked += w;
+          count++;
+        }
+      }
+      const value = sum > 0 ? picked / sum : 0;
+      return { ...whole, value, count, base, effectiveBase: kish(sum, squares), ci: null };
+    }
+    const scores = this.scores(whole);
+    const m = weightedMeanOf(
+      Array.from(rest, (i) => scores[i] as number),
+      Array.from(rest, (i) => weights[i] as number),
+    );
+    return {
+      ...(whole as MeanFigure),
+      value: m?.mean ?? 0,
+      base,
+      sd: m?.sd ?? null,
+      effectiveBase: m?.effectiveBase ?? 0,
+      ci: null,
+    };
+  }
+
   /** Two measures on the same respondents: the 2 × 2 table of shares, or each one's two scores. */
   private paired(a: Estimate, b: Estimate, base: Group): Comparison {
+    if (this.weights) return this.weightedPaired(a, b, base, this.weights);
     const bases: [number, number] = [a.base, b.base];
     if (a.kind === 'share' && b.kind === 'share') {
       const [x, y] = [this.choseTest(a), this.choseTest(b)];
@@ -153,6 +213,45 @@ export class ResponseComparer implements Comparer {
     const vb = this.scores(b);
     const d = studentPaired(Array.from(base, (i) => (va[i] as number) - (vb[i] as number)));
     return { difference: a.value - b.value, ci: d?.ci ?? null, method: 'student-paired', bases };
+  }
+
+  /**
+   * The same, weighted: the 2 × 2 table of what each pair of answers weighs,
+   * scaled to the respondents' effective base; the weighted mean of each
+   * respondent's difference of scores, at its effective base.
+   */
+  private weightedPaired(a: Estimate, b: Estimate, base: Group, weights: Float64Array): Comparison {
+    const bases: [number, number] = [a.base, b.base];
+    let sum = 0;
+    let squares = 0;
+    for (const i of base) {
+      sum += weights[i] as number;
+      squares += (weights[i] as number) ** 2;
+    }
+    const n = kish(sum, squares);
+    const effectiveBases: [number, number] = [n, n];
+    if (a.kind === 'share' && b.kind === 'share') {
+      const [x, y] = [this.choseTest(a), this.choseTest(b)];
+      const table = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
+      for (const i of base) {
+        const w = ((weights[i] as number) * n) / sum;
+        if (x(i) && y(i)) table.both += w;
+        else if (x(i)) table.onlyA += w;
+        else if (y(i)) table.onlyB += w;
+        else table.neither += w;
+      }
+      const d = newcombePaired(table);
+      const method = 'newcombe-paired';
+      return { difference: a.value - b.value, ci: d?.ci ?? null, method, bases, effectiveBases };
+    }
+    const va = this.scores(a);
+    const vb = this.scores(b);
+    const m = weightedMeanOf(
+      Array.from(base, (i) => (va[i] as number) - (vb[i] as number)),
+      Array.from(base, (i) => weights[i] as number),
+    );
+    const ci: Interval | null = m?.sd === 0 ? [m.mean, m.mean] : (m?.ci ?? null);
+    return { difference: a.value - b.value, ci, method: 'student-paired', bases, effectiveBases };
   }
 
   private choseTest(f: ShareFigure): (i: number) => boolean {
@@ -177,11 +276,18 @@ export class ResponseComparer implements Comparer {
  * less the part: counts for a share; for a mean, its sum and sum of squares
  * (from each figure's base, mean and spread).
  */
-function againstRest(a: Estimate, b: Estimate, partIsA: boolean): Comparison {
+function againstRest(
+  a: Estimate,
+  b: Estimate,
+  partIsA: boolean,
+  /** The rest, when it had to be estimated from its respondents (weighted figures). */
+  weightedRest?: Estimate,
+): Comparison {
   const [part, whole] = partIsA ? [a, b] : [b, a];
   const base = whole.base - part.base;
   let rest: Estimate;
-  if (whole.kind === 'share' && part.kind === 'share') {
+  if (weightedRest) rest = weightedRest;
+  else if (whole.kind === 'share' && part.kind === 'share') {
     const count = whole.count - part.count;
     rest = { ...whole, count, base, value: count / base, ci: null };
   } else {
@@ -202,20 +308,44 @@ function againstRest(a: Estimate, b: Estimate, partIsA: boolean): Comparison {
   };
 }
 
-/** Two separate groups: Newcombe's hybrid score interval, or Welch's. */
+/**
+ * Two separate groups: Newcombe's hybrid score interval, or Welch's; each
+ * side at its effective base when the figures are weighted.
+ */
 function independent(a: Estimate, b: Estimate): Comparison {
   const bases: [number, number] = [a.base, b.base];
+  const weighted =
+    a.effectiveBase !== undefined && b.effectiveBase !== undefined
+      ? { effectiveBases: [a.effectiveBase, b.effectiveBase] as [number, number] }
+      : {};
+  const difference = a.value - b.value;
   if (a.kind === 'share' && b.kind === 'share') {
-    const d = newcombe(a, b);
-    return { difference: a.value - b.value, ci: d?.ci ?? null, method: 'newcombe', bases };
+    const d = newcombe(shareSample(a), shareSample(b));
+    return { difference, ci: d?.ci ?? null, method: 'newcombe', bases, ...weighted };
   }
-  const d = welch({ ...(a as MeanFigure), mean: a.value }, { ...(b as MeanFigure), mean: b.value });
-  return { difference: a.value - b.value, ci: d?.ci ?? null, method: 'welch', bases };
+  const d = welch(
+    meanSample(a as MeanFigure & { value: number }),
+    meanSample(b as MeanFigure & { value: number }),
+  );
+  return { difference, ci: d?.ci ?? null, method: 'welch', bases, ...weighted };
 }
 
 /** What a figure measures, whatever the group: a question's answer, or its mean. */
 function measureOf(f: Estimate): string {
   return f.kind === 'share' ? `${f.question}\u0000${f.answer}` : `${f.question}\u0000mean`;
+}
+
+/** The slots of `all` not in `part` (both in export order, `part` within `all`). */
+function without(all: Group, part: Group): Group {
+  const out = new Uint32Array(all.length - part.length);
+  let n = 0;
+  for (let i = 0, j = 0; i < all.length; i++) {
+    const x = all[i] as number;
+    while (j < part.length && (part[j] as number) < x) j++;
+    if (j < part.length && part[j] === x) continue;
+    out[n++] = x;
+  }
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** The members of a group who answered (a plain loop: a typed array's `filter` is far slower). */

@@ -3,7 +3,7 @@
  * source of numbers for templates, charts and figures.json. Ids are stable
  * and readable: <question>.<answer code>.share.<segment>, <question>.mean.<segment>.
  * Each question is counted in one pass over its column for every segment
- * at once (tallies.ts).
+ * at once (tallies.ts); weighted figures in one pass per segment (measures.ts).
  */
 
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
@@ -26,9 +26,13 @@ import {
   tallyChoice,
   tallyScale,
   tallyText,
+  type WeightedTally,
+  weighChoice,
+  weighScale,
+  weightedShare,
 } from './measures.js';
-import { allSegments, Membership } from './segments.js';
-import type { Interval } from './stats.js';
+import { allSegments, type Group, Membership } from './segments.js';
+import type { Interval, MeanStats } from './stats.js';
 import { Tallies } from './tallies.js';
 
 interface FigureBase {
@@ -41,7 +45,19 @@ export interface CountFigure extends FigureBase {
   kind: 'count';
   value: number;
 }
-export interface ShareFigure extends FigureBase {
+/**
+ * What a weighted figure adds (edition.yaml `weighting:`): its `value` and
+ * `ci` are the weighted estimate and its interval, while `count` and `base`
+ * stay the respondents, as the reader is told them ("n = 46").
+ */
+export interface Weighted {
+  weighted?: true;
+  /** Kish's effective base of the respondents behind it, (Σw)² / Σw²: its interval's base. */
+  effectiveBase?: number;
+  /** base / effectiveBase: the design effect of the weights on it. */
+  designEffect?: number;
+}
+export interface ShareFigure extends FigureBase, Weighted {
   kind: 'share';
   /** count / base, unrounded; null when the base is 0. */
   value: number | null;
@@ -51,7 +67,7 @@ export interface ShareFigure extends FigureBase {
   ci: Interval | null;
   answer: string;
 }
-export interface MeanFigure extends FigureBase {
+export interface MeanFigure extends FigureBase, Weighted {
   kind: 'mean';
   value: number | null;
   base: number;
@@ -85,6 +101,9 @@ export interface ChangeEnd {
   value: number | null;
   count?: number;
   base?: number;
+  /** A weighted figure: its effective base, which the interval of the change is computed on. */
+  weighted?: true;
+  effectiveBase?: number;
 }
 /** A figure followed over every edition of the `previous` chain (series.ts). */
 export interface SeriesFigure extends FigureBase {
@@ -198,10 +217,12 @@ export function buildFigures(
   responses: Responses,
   /** Who is in each segment: worked out once, shared with what compares the figures afterwards. */
   membership: Membership = new Membership(config, responses),
+  /** Each kept response's weight (analysis/weights.ts), or null: shares and means unweighted. */
+  weights: Float64Array | null = null,
 ): Figure[] {
   const figures: Figure[] = [];
-  // Counts come from one pass per question over every segment (tallies.ts).
-  const tallies = Tallies.of(config, responses);
+  // Unweighted counts come from one pass per question over every segment (tallies.ts).
+  const tallies = weights ? null : Tallies.of(config, responses);
   for (const segment of allSegments(config)) {
     figures.push({
       id: figureId.respondents(segment.id),
@@ -214,20 +235,22 @@ export function buildFigures(
       const column = responses.columns.get(q.id);
       if (!column || column.kind === 'time') continue;
       const tally: Tallier = {
+        asked: () => membership.asked(q, segment),
         choice: (c) =>
           tallies?.choice(c, segment, q) ?? tallyChoice(c, membership.asked(q, segment)),
         scale: (c) => tallies?.scale(c, segment, q) ?? tallyScale(c, membership.asked(q, segment)),
         text: (c) => tallies?.text(c, segment, q) ?? tallyText(c, membership.asked(q, segment)),
       };
-      figures.push(...questionFigures(q, column, segment, tally));
+      figures.push(...questionFigures(q, column, segment, tally, weights));
     }
   }
   figures.push(...fieldDates(config, responses));
   return figures;
 }
 
-/** How one question is counted in one segment. */
+/** How one question is counted in one segment: its tallies, and who was asked it (for weights). */
 interface Tallier {
+  asked(): Group;
   choice(column: ChoiceColumn): ChoiceTally;
   scale(column: ScaleColumn): ScaleTally;
   text(column: TextColumn): Tally;
@@ -239,10 +262,12 @@ function questionFigures(
   column: Exclude<Column, { kind: 'time' }>,
   segment: Segment,
   tally: Tallier,
+  weights: Float64Array | null,
 ): Figure[] {
   const make = figuresOf(q, segment);
   if (column.kind === 'choice') {
     const t = tally.choice(column);
+    const w = weights && weighChoice(column, tally.asked(), weights);
     const labels = new Map(column.question.options.map((o) => [o.code, o.short ?? o.label]));
     const answers = column.codes.map((code, k) => ({
       code,
@@ -251,7 +276,7 @@ function questionFigures(
     }));
     return [
       ...make.counts(t),
-      ...make.shares(answers, t.answered),
+      ...make.shares(answers, t.answered, w),
       ...(column.codes.includes(OTHER_CODE)
         ? [
             make.count(
@@ -265,13 +290,18 @@ function questionFigures(
   }
   if (column.kind === 'scale') {
     const t = tally.scale(column);
+    const w = weights && weighScale(column, tally.asked(), weights);
     const { min } = column.question;
     const answers = t.gave.map((n, k) => ({
       code: String(min + k),
       label: String(min + k),
       count: n,
     }));
-    return [...make.counts(t), ...make.shares(answers, t.answered), make.mean(t)];
+    return [
+      ...make.counts(t),
+      ...make.shares(answers, t.answered, w),
+      make.mean(w ? w.mean : t.mean, w !== null),
+    ];
   }
   return make.counts(tally.text(column));
 }
@@ -288,9 +318,16 @@ function figuresOf(q: Question, segment: Segment) {
     ...common,
     value,
   });
-  const shares = (answers: { code: string; label: string; count: number }[], base: number) =>
-    answers.map((a): ShareFigure => {
-      const s = share(a.count, base);
+  const shares = (
+    answers: { code: string; label: string; count: number }[],
+    base: number,
+    /** The answers' weights when the edition is weighted. */
+    weighed: WeightedTally | null,
+  ) =>
+    answers.map((a, k): ShareFigure => {
+      const s = weighed
+        ? weightedShare(a.count, base, weighed.chose[k] as number, weighed)
+        : share(a.count, base);
       return {
         id: figureId.share(q.id, a.code, seg),
         kind: 'share',
@@ -301,13 +338,18 @@ function figuresOf(q: Question, segment: Segment) {
         count: s.count,
         base: s.base,
         ci: s.ci,
+        ...weightedFields(s),
       };
     });
   const counts = (t: Tally) => [
     count(figureId.answered(q.id, seg), words.answered, t.answered),
     count(figureId.missing(q.id, seg), words.missing, t.asked - t.answered),
   ];
-  const mean = ({ mean: m }: ScaleTally): MeanFigure => ({
+  const mean = (
+    m: (MeanStats & { effectiveBase?: number }) | null,
+    /** Weighted: an empty group's mean is weighted too, on no one. */
+    weighted = false,
+  ): MeanFigure => ({
     id: figureId.mean(q.id, seg),
     kind: 'mean',
     label: words.about(qLabel, words.mean, segment.label),
@@ -316,8 +358,21 @@ function figuresOf(q: Question, segment: Segment) {
     base: m?.base ?? 0,
     sd: m?.sd ?? null,
     ci: m?.ci ?? null,
+    ...(weighted
+      ? weightedFields({ base: m?.base ?? 0, effectiveBase: m?.effectiveBase ?? 0 })
+      : {}),
   });
   return { count, counts, shares, mean };
+}
+
+/** A weighted estimate's own keys in figures.json; nothing for an unweighted one. */
+function weightedFields(s: { base: number; effectiveBase?: number }): Weighted {
+  if (s.effectiveBase === undefined) return {};
+  return {
+    weighted: true,
+    effectiveBase: s.effectiveBase,
+    designEffect: s.effectiveBase > 0 ? s.base / s.effectiveBase : 1,
+  };
 }
 
 /** First and last submission day (F13), from the timestamps themselves. */

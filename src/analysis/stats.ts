@@ -20,6 +20,25 @@ export function wilson(count: number, base: number, z = 1.959963984540054): Inte
   ];
 }
 
+/**
+ * Wilson's interval of a proportion `p` estimated on an effective base `n`
+ * (Kish's, for weighted respondents: not a whole number), at 95 %. The same
+ * formula as `wilson`, from the proportion rather than a count. Null when
+ * the base is 0.
+ */
+export function wilsonAt(p: number, n: number, z = 1.959963984540054): Interval | null {
+  if (!(n > 0)) return null;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [p === 0 ? 0 : Math.max(0, centre - half), p === 1 ? 1 : Math.min(1, centre + half)];
+}
+
+/** Kish's effective base of weights summing to `sum` whose squares sum to `squares`: (Σw)² / Σw². */
+export function kish(sum: number, squares: number): number {
+  return squares > 0 ? (sum * sum) / squares : 0;
+}
+
 export interface MeanStats {
   mean: number;
   base: number;
@@ -41,6 +60,38 @@ export function meanFromSums(mean: number, squares: number, n: number): MeanStat
   if (n < 2) return { mean, base: n, sd: null, ci: null };
   const sd = Math.sqrt(squares / (n - 1));
   return { mean, base: n, sd, ci: studentInterval(mean, sd, n) };
+}
+
+/**
+ * The weighted mean of `values`, with `base` the number of values and the
+ * interval from Kish's effective base n* = (Σw)² / Σw²: the spread is the
+ * weighted deviation, corrected by n* / (n* − 1), and Student's t is taken
+ * at n* − 1 degrees of freedom. With every weight 1 it is `meanOf`'s.
+ * Null when there is no value; no spread nor interval when n* is not above 1.
+ */
+export function weightedMeanOf(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+): (MeanStats & { effectiveBase: number }) | null {
+  const n = values.length;
+  let sum = 0;
+  let squares = 0;
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    const w = weights[k] as number;
+    sum += w;
+    squares += w * w;
+    total += w * (values[k] as number);
+  }
+  if (n === 0 || sum <= 0) return null;
+  const mean = total / sum;
+  const effectiveBase = kish(sum, squares);
+  if (!(effectiveBase > 1)) return { mean, base: n, sd: null, ci: null, effectiveBase };
+  let deviations = 0;
+  for (let k = 0; k < n; k++)
+    deviations += (weights[k] as number) * ((values[k] as number) - mean) ** 2;
+  const sd = Math.sqrt(((deviations / sum) * effectiveBase) / (effectiveBase - 1));
+  return { mean, base: n, sd, ci: studentInterval(mean, sd, effectiveBase), effectiveBase };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type Question,
   type Segment,
 } from './schema.js';
+import { WEIGHTING_RULES } from './weighting-rules.js';
 
 export interface ReferenceProblem {
   path: PropertyKey[];
@@ -319,6 +320,7 @@ export const REFERENCE_RULES = {
   chartAnswer,
   freeTextQuestion,
   freeTextSegment,
+  ...WEIGHTING_RULES,
 } satisfies Record<string, Rule>;
 
 function unknownQuestion(config: EditionConfig, id: string) {

@@ -342,6 +342,47 @@ const sourceSchema = z
   .strict()
   .default({ file: 'responses.csv', duplicateWindowMinutes: 10 });
 
+/** The weights' default bounds: no respondent counts for less than 0.3 or more than 3 average respondents. */
+export const DEFAULT_WEIGHT_BOUNDS: [number, number] = [0.3, 3];
+
+/**
+ * Weighting to the profession's known shape: target shares for closed
+ * questions, by answer code. Whether they can be met is checked in
+ * references.ts (the config) and analysis/weights.ts (the data).
+ */
+const weightingSchema = z
+  .object({
+    source: z
+      .string()
+      .min(1)
+      .describe(
+        'Where the target shares come from (e.g. "DREES, effectifs 2024"): printed in the methodology box.',
+      ),
+    bounds: z
+      .tuple([z.number(), z.number()])
+      .default(DEFAULT_WEIGHT_BOUNDS)
+      .describe(
+        "The lowest and highest weight a respondent may get, relative to the average respondent's 1 (default [0.3, 3]).",
+      ),
+    margins: z
+      .record(code, z.record(code, z.number()))
+      .describe(
+        'Per single-choice or yes/no question id: the share of the population giving each answer code, from 0 to 1, summing to 1 (e.g. profession: { radiologue: 0.30, manipulateur: 0.45, cadre: 0.15, autre: 0.10 }).',
+      ),
+    apply: z
+      .boolean()
+      .default(true)
+      .describe(
+        'false: the edition prints its figures unweighted (as answered), the weighting left unused.',
+      ),
+  })
+  .strict()
+  .describe(
+    "Weights that make the respondents match the population's known shares (raking); every share and mean is then weighted.",
+  );
+
+export type Weighting = z.output<typeof weightingSchema>;
+
 const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
   z
     .object({
@@ -352,6 +393,7 @@ const editionShape = (charts: z.ZodType<ChartConfig, ChartConfig>) =>
       segments: z.array(segmentSchema).default([]),
       articles: z.array(articleSchema(charts)).min(1),
       theme: themeSchema.optional(),
+      weighting: weightingSchema.optional(),
       comparability: z
         .record(code, z.string().min(1))
         .default({})

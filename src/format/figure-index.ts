@@ -120,6 +120,10 @@ export class FigureIndex {
       throw new UnknownFigureError(key, [], say.noChange(say.noPrevious));
     }
     if (f.value === null) throw emptyGroup(f);
+    // Weighted one year and not the other: no editor's decision makes the two estimate the same thing.
+    const weighting = f.notes.find((n) => n.difference.kind === 'weighting');
+    if (weighting)
+      throw new FigureProblem(f.id, templateSays.weightingDiffers(f.previous, weighting.difference));
     const undecided = f.notes.filter((n) => n.decision === undefined);
     if (undecided.length > 0)
       throw new FigureProblem(f.id, templateSays.notComparable(f.previous, undecided));

@@ -9,6 +9,10 @@ import type { Difference } from '../publication/difference.js';
 const anyOf = (xs: readonly string[]) =>
   new Intl.ListFormat('en', { type: 'disjunction' }).format(xs.map(String));
 
+/** How an edition's figures are weighted: 'weighted on "Profession"', 'unweighted'. */
+const weighedOnEn = (questions: string[]) =>
+  questions.length > 0 ? `weighted on ${questions.map((q) => `"${q}"`).join(', ')}` : 'unweighted';
+
 /** A difference since the previous edition (analysis/comparability.ts), as the command words it. */
 function differenceEn(d: Difference, previous: string): string {
   const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
@@ -35,10 +39,14 @@ function differenceEn(d: Difference, previous: string): string {
       return `group "${d.segment}" defined by a reworded question ("${d.question}")`;
     case 'population':
       return `"${d.question}", which defines the groups, ${[...(d.added.length > 0 ? [`now offers ${list(d.added)}`] : []), ...(d.removed.length > 0 ? [`no longer offers ${list(d.removed)}`] : [])].join(' and ')}: respondents no longer split as in ${previous}`;
+    case 'weighting':
+      return `weighted differently (${previous} ${weighedOnEn(d.from)}, this edition ${weighedOnEn(d.to)})`;
   }
 }
 
 const clock = () => new Date().toLocaleTimeString('en-GB');
+/** 0.097 -> "9.7 %". */
+const percentEn = (share: number) => `${Number((share * 100).toFixed(1))} %`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** "512 B", "12.3 KB", "1.25 MB". */
 const size = (bytes: number) => {
@@ -301,6 +309,7 @@ export const en = {
     readTheme: 'Reading the theme',
     readNewExport: 'Reading the new export',
     newYear: 'Checking what the new data may have broken',
+    weighResponses: 'Weighting the responses',
   },
 
   where: {
@@ -591,6 +600,76 @@ export const en = {
       found: `"${found}"`,
       fix: 'Record each decision under the id of the question or segment that changed, as enquete check names it.',
     }),
+    weightingNoQuestion: () => ({
+      expected:
+        'at least one question under weighting › margins, with the target share of each of its answers',
+      found: 'none',
+      fix: 'Write under margins: a question id and the share of each answer code, e.g. profession: { radiologue: 0.30, manipulateur: 0.45, cadre: 0.15, autre: 0.10 }; or remove weighting: to publish unweighted figures.',
+    }),
+    weightingQuestionType: (id: string, type: string) => ({
+      expected:
+        'a question with one answer per respondent (type single or yesno): its answers split the respondents',
+      found: `question "${id}" of type ${typeName(type)}`,
+      fix: 'Weight on a single-choice or yes/no question (profession, sector): each respondent must be in exactly one of its answers.',
+    }),
+    weightingPrivate: (id: string) => ({
+      expected:
+        'a question whose answers may be published: the methodology box prints the target shares',
+      found: `question "${id}", marked private: true`,
+      fix: 'Weight on another question, or remove private: true if its answers are not personal data.',
+    }),
+    weightingMissingCodes: (question: string, codes: string[], missing: string[]) => ({
+      expected: `a target share for every answer code of "${question}" (${codes.join(', ')})`,
+      found: `no share for ${missing.map((c) => `"${c}"`).join(', ')}`,
+      fix: `Add ${missing.map((c) => `${c}: <its share>`).join(', ')}; write 0 for an answer nobody in the population gives.`,
+    }),
+    weightingShare: (value: number) => ({
+      expected: 'a share from 0 to 1 (0.30 for 30 %)',
+      found: String(value),
+      fix: 'Write the share of the population giving this answer, as a decimal number from 0 to 1.',
+    }),
+    weightingSum: (question: string, sum: number) => ({
+      expected: `target shares of "${question}" summing to 1 (100 %), within 0.001`,
+      found: `a sum of ${Number(sum.toFixed(4))}`,
+      fix: 'Correct the shares so that they add up to 1: every respondent gives one of the answers, "autre" included.',
+    }),
+    weightingBounds: (low: number, high: number) => ({
+      expected:
+        'bounds [lowest, highest] for the weights: the lowest above 0 and at most 1, the highest at least 1 (e.g. [0.3, 3])',
+      found: `[${low}, ${high}]`,
+      fix: 'Write bounds: [0.3, 3] (the default), or other bounds around 1: a weight of 1 is an average respondent.',
+    }),
+  },
+
+  /** Why the weighting targets cannot be met by the respondents (analysis/weights.ts). */
+  weighting: {
+    noRespondent: (question: string, code: string, target: number) => ({
+      expected: `respondents who gave "${code}" to "${question}", to carry its target share (${percentEn(target)})`,
+      found: 'none among the respondents weighted',
+      fix: `Set the share of "${code}" to 0 and add it to the closest answer's (the shares still summing to 1), or weight on another question.`,
+    }),
+    zeroTarget: (question: string, code: string, respondents: number) => ({
+      expected: `a share above 0 for "${code}" of "${question}", which ${plural(respondents, 'respondent')} gave`,
+      found: '0',
+      fix: 'Give the answer its share of the population: a share of 0 would weigh these respondents at nothing.',
+    }),
+    cannotMeet: (question: string, code: string, target: number, reached: number) => ({
+      expected: `weights giving "${code}" of "${question}" its target share (${percentEn(target)}) within 0.1 point`,
+      found: `${percentEn(reached)} at best: the targets of the weighting questions contradict each other for these respondents`,
+      fix: 'Check that the targets of every weighting question describe the same population, or weight on fewer questions.',
+    }),
+    boundsTooTight: (
+      question: string,
+      code: string,
+      target: number,
+      sample: number,
+      needed: number,
+      bounds: [number, number],
+    ) => ({
+      expected: `weights within the bounds [${bounds[0]}, ${bounds[1]}] that give "${code}" of "${question}" its target share (${percentEn(target)})`,
+      found: `${percentEn(sample)} of the respondents weighted gave it: the raking needs weights of ${needed.toFixed(2)}`,
+      fix: 'Widen bounds: under weighting: (a very large weight rests a figure on few respondents), or check the target share.',
+    }),
   },
 
   lint: {
@@ -765,6 +844,11 @@ export const en = {
       expected: `respondents in segment "${segment}" who answered the question`,
       found: 'nobody this year: the figure has no value',
       fix: `Remove the figure from the text, or print the sentence only when there are some: {{#if (atLeast "${guard}" 1)}}…{{/if}}.`,
+    }),
+    weightingDiffers: (previous: string, difference: Difference) => ({
+      expected: `two editions weighted the same way (on the same questions), or both unweighted, to print a change since ${previous}`,
+      found: differenceEn(difference, previous),
+      fix: `Leave this change out of the text; or weight the ${previous} edition on the same questions (weighting: in its edition.yaml), or print this edition unweighted (weighting: { apply: false, … }).`,
     }),
     notComparable: (previous: string, notes: { about: string; difference: Difference }[]) => ({
       expected: `a figure that measures the same as in ${previous}, or the editor's decision recorded in edition.yaml`,

@@ -9,6 +9,8 @@ const clock = () => new Date().toLocaleTimeString('fr-FR');
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n > 1 ? words : word}`;
 const quoted = (x: string) => `« ${x} »`;
 const NBSP = '\u00a0';
+/** 0.097 -> « 9,7 % », 0.3 -> « 30 % ». */
+const percent = (share: number) => `${formatDecimal(share * 100, 1).replace(/,0$/, '')}${NBSP}%`;
 /** A size as French writes it: « 512 o », « 12,3 Ko », « 1,25 Mo » (decimal comma, no-break space). */
 const size = (bytes: number) => {
   if (bytes < 1024) return `${bytes}${NBSP}o`;
@@ -25,6 +27,9 @@ const TYPE_NAMES: Record<string, string> = {
   text: 'texte libre',
 };
 const typeName = (type: string) => TYPE_NAMES[type] ?? type;
+/** How an edition's figures are weighted: « pondérée sur « Profession » », « non pondérée ». */
+const weighedOn = (questions: string[]) =>
+  questions.length > 0 ? `pondérée sur ${questions.map(quoted).join(', ')}` : 'non pondérée';
 /** « 14 avril 2025 » from an ISO date. */
 const day = (iso: string) => formatLongDate(iso);
 /** "a, b or c": the way this language lists alternatives. */
@@ -60,6 +65,8 @@ function difference(
       return `groupe ${quoted(d.segment)} défini par une question reformulée (${quoted(d.question)})`;
     case 'population':
       return `${quoted(d.question)}, qui définit les groupes, ${[...(d.added.length > 0 ? [`propose désormais ${list(d.added)}`] : []), ...(d.removed.length > 0 ? [`ne propose plus ${list(d.removed)}`] : [])].join(' et ')} : les répondants ne s’y répartissent plus comme en ${previous}`;
+    case 'weighting':
+      return `pondération différente (${previous} ${weighedOn(d.from)}, cette édition ${weighedOn(d.to)})`;
   }
 }
 
@@ -314,6 +321,7 @@ export const fr: Catalogue = {
     readTheme: 'Lecture du thème',
     readNewExport: 'Lecture du nouvel export',
     newYear: 'Vérification de ce que les nouvelles données ont pu casser',
+    weighResponses: 'Pondération des réponses',
   },
 
   where: {
@@ -595,6 +603,68 @@ export const fr: Catalogue = {
       found: quoted(found),
       fix: 'Notez chaque décision sous l’identifiant de la question ou du segment qui a changé, tel que enquete check le nomme.',
     }),
+    weightingNoQuestion: () => ({
+      expected:
+        'au moins une question sous weighting › margins, avec la part visée de chacune de ses réponses',
+      found: 'aucune',
+      fix: 'Écrivez sous margins: l’identifiant d’une question et la part de chaque code de réponse, par exemple profession: { radiologue: 0.30, manipulateur: 0.45, cadre: 0.15, autre: 0.10 } ; ou retirez weighting: pour publier des chiffres non pondérés.',
+    }),
+    weightingQuestionType: (id, type) => ({
+      expected:
+        'une question à une seule réponse par répondant (type single ou yesno) : ses réponses répartissent les répondants',
+      found: `la question ${quoted(id)} de type ${typeName(type)}`,
+      fix: 'Pondérez sur une question à choix unique ou oui/non (profession, secteur) : chaque répondant doit se trouver dans une seule de ses réponses.',
+    }),
+    weightingPrivate: (id) => ({
+      expected:
+        'une question dont les réponses peuvent être publiées : l’encadré de méthodologie imprime les parts visées',
+      found: `la question ${quoted(id)}, marquée private: true`,
+      fix: 'Pondérez sur une autre question, ou retirez private: true si ses réponses ne sont pas des données personnelles.',
+    }),
+    weightingMissingCodes: (question, codes, missing) => ({
+      expected: `une part visée pour chaque code de réponse de ${quoted(question)} (${codes.join(', ')})`,
+      found: `aucune part pour ${missing.map(quoted).join(', ')}`,
+      fix: `Ajoutez ${missing.map((c) => `${c}: <sa part>`).join(', ')} ; écrivez 0 pour une réponse que personne ne donne dans la population.`,
+    }),
+    weightingShare: (value) => ({
+      expected: `une part comprise entre 0 et 1 (0.30 pour 30${NBSP}%)`,
+      found: String(value),
+      fix: 'Écrivez la part de la population qui donne cette réponse, en nombre décimal entre 0 et 1 (avec un point : 0.30).',
+    }),
+    weightingSum: (question, sum) => ({
+      expected: `des parts visées pour ${quoted(question)} dont la somme fait 1 (100${NBSP}%), à 0,001 près`,
+      found: `une somme de ${formatDecimal(sum, 4).replace(/,?0+$/, '')}`,
+      fix: 'Corrigez les parts pour que leur somme fasse 1 : chaque répondant donne l’une des réponses, « autre » comprise.',
+    }),
+    weightingBounds: (low, high) => ({
+      expected:
+        'des bornes [plus petit, plus grand] pour les poids : la première au-dessus de 0 et au plus 1, la seconde au moins 1 (par exemple [0.3, 3])',
+      found: `[${low}, ${high}]`,
+      fix: 'Écrivez bounds: [0.3, 3] (la valeur par défaut), ou d’autres bornes autour de 1 : un poids de 1 est celui d’un répondant moyen.',
+    }),
+  },
+
+  weighting: {
+    noRespondent: (question, code, target) => ({
+      expected: `des répondants ayant donné ${quoted(code)} à ${quoted(question)}, pour porter sa part visée (${percent(target)})`,
+      found: 'aucun parmi les répondants pondérés',
+      fix: `Mettez la part de ${quoted(code)} à 0 et ajoutez-la à celle de la réponse la plus proche (la somme faisant toujours 1), ou pondérez sur une autre question.`,
+    }),
+    zeroTarget: (question, code, respondents) => ({
+      expected: `une part au-dessus de 0 pour ${quoted(code)} de ${quoted(question)}, que ${plural(respondents, 'répondant a donnée', 'répondants ont donnée')}`,
+      found: '0',
+      fix: 'Donnez à cette réponse sa part de la population : une part de 0 donnerait à ces répondants un poids nul.',
+    }),
+    cannotMeet: (question, code, target, reached) => ({
+      expected: `des poids qui donnent à ${quoted(code)} de ${quoted(question)} sa part visée (${percent(target)}) à 0,1 point près`,
+      found: `${percent(reached)} au mieux : les parts visées des questions de pondération se contredisent pour ces répondants`,
+      fix: 'Vérifiez que les parts visées de chaque question décrivent la même population, ou pondérez sur moins de questions.',
+    }),
+    boundsTooTight: (question, code, target, sample, needed, bounds) => ({
+      expected: `des poids entre les bornes [${formatDecimal(bounds[0], 2).replace(/,?0+$/, '')} ; ${formatDecimal(bounds[1], 2).replace(/,?0+$/, '')}] qui donnent à ${quoted(code)} de ${quoted(question)} sa part visée (${percent(target)})`,
+      found: `${percent(sample)} des répondants pondérés l’ont donnée : le redressement leur demande des poids de ${formatDecimal(needed, 2)}`,
+      fix: 'Élargissez bounds: sous weighting: (un très grand poids fait reposer un chiffre sur peu de répondants), ou vérifiez la part visée.',
+    }),
   },
 
   lint: {
@@ -764,6 +834,11 @@ export const fr: Catalogue = {
       expected: `des répondants du segment ${quoted(segment)} ayant répondu à la question`,
       found: 'personne cette année : le chiffre n’a pas de valeur',
       fix: `Retirez ce chiffre du texte, ou n’imprimez la phrase que s’il y a des répondants : {{#if (atLeast "${guard}" 1)}}…{{/if}}.`,
+    }),
+    weightingDiffers: (previous, d) => ({
+      expected: `deux éditions pondérées de la même façon (sur les mêmes questions), ou toutes deux non pondérées, pour écrire une évolution depuis ${previous}`,
+      found: difference(d, previous),
+      fix: `Retirez cette évolution du texte ; ou pondérez l’édition ${previous} sur les mêmes questions (weighting: dans son edition.yaml), ou publiez cette édition sans pondération (apply: false sous weighting:).`,
     }),
     notComparable: (previous, notes) => ({
       expected: `un chiffre qui mesure la même chose qu’en ${previous}, ou la décision de la rédaction notée dans edition.yaml`,

@@ -70,6 +70,7 @@ export const ingest = section('ingest');
 export const init = section('init');
 export const initReport = section('initReport');
 export const preview = section('preview');
+export const weighting = section('weighting');
 
 export function help(): string {
   return CATALOGUES[language()].help;

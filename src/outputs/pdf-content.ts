@@ -14,24 +14,36 @@ interface Token {
   operator: boolean;
 }
 
-const WHITE = /[\0\t\n\f\r ]/;
-const DELIMITER = /[\0\t\n\f\r ()<>[\]{}/%]/;
+/** Each byte's class: white space (1), a delimiter that is not white (2), else 0. A table, not a regex per byte. */
+const CLASS = new Uint8Array(256);
+for (const c of '\0\t\n\f\r ') CLASS[c.charCodeAt(0)] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+const isWhite = (code: number) => code < 256 && CLASS[code] === 1;
+const isDelimiter = (code: number) => code < 256 && CLASS[code] !== 0;
+
+/** An operator starts with a letter or ' " * (and is not one of the three keywords that do too). */
+function isOperator(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const starts = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 34 || c === 42;
+  return starts && text !== 'true' && text !== 'false' && text !== 'null';
+}
 
 /** The tokens of a content stream (a latin1 string: one character per byte). */
 export function* contentTokens(content: string): Generator<Token> {
   let i = 0;
   const n = content.length;
   while (i < n) {
-    const c = content[i] as string;
-    if (WHITE.test(c)) {
+    const code = content.charCodeAt(i);
+    if (isWhite(code)) {
       i++;
       continue;
     }
     const start = i;
-    if (c === '%') {
+    if (code === 37 /* % */) {
       while (i < n && content[i] !== '\n' && content[i] !== '\r') i++;
       continue;
     }
+    const c = content[i] as string;
     if (c === '(') {
       let depth = 0;
       for (; i < n; i++) {
@@ -47,12 +59,10 @@ export function* contentTokens(content: string): Generator<Token> {
     else if (c === '[' || c === ']' || c === '{' || c === '}') i++;
     else {
       i++;
-      while (i < n && !DELIMITER.test(content[i] as string)) i++;
+      while (i < n && !isDelimiter(content.charCodeAt(i))) i++;
     }
     const text = content.slice(start, i);
-    const operator =
-      /^[A-Za-z'"*]/.test(text) && text !== 'true' && text !== 'false' && text !== 'null';
-    yield { text, start, end: i, operator };
+    yield { text, start, end: i, operator: isOperator(text) };
     if (text === 'ID') {
       // Inline image data runs to "EI" after white space; it is not made of tokens.
       const ei = content.slice(i).search(/\sEI(?=[\0\t\n\f\r ]|$)/);

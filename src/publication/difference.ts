@@ -15,7 +15,9 @@ export type Difference =
   | { kind: 'scale'; from: string; to: string }
   | { kind: 'segment'; segment: string }
   | { kind: 'segmentOn'; segment: string; question: string }
-  | { kind: 'population'; question: string; added: string[]; removed: string[] };
+  | { kind: 'population'; question: string; added: string[]; removed: string[] }
+  /** The two editions are not weighted on the same questions: the questions each is weighted on (none: unweighted). */
+  | { kind: 'weighting'; from: string[]; to: string[] };
 
 /** The difference of one kind: `DifferenceOf<'renamed'>`. */
 export type DifferenceOf<K extends Difference['kind']> = Extract<Difference, { kind: K }>;

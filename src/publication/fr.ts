@@ -233,6 +233,11 @@ export const fr = {
       ].join(' et ');
       return `${quoted(d.question)}, qui définit les groupes, ${changes} : les répondants ne s'y répartissent plus comme en ${previous}`;
     },
+    weighting: (d, previous) => {
+      const how = (on: string[]) =>
+        on.length > 0 ? `pondérée sur ${quotedList(on)}` : 'non pondérée';
+      return `pondération différente (édition ${previous} ${how(d.from)}, celle-ci ${how(d.to)})`;
+    },
   } satisfies {
     [K in Difference['kind']]: (d: DifferenceOf<K>, previous: string, later?: string) => string;
   },

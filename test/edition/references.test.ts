@@ -142,7 +142,36 @@ const MISTAKES: Record<RuleName, { make(c: EditionConfig): void; at: PropertyKey
     },
     at: ['articles', 1, 'freeText', 1, 'segment'],
   },
+  weightingQuestions: {
+    make: (c) => {
+      c.weighting = weighting({ freins: { formation: 1 } });
+    },
+    at: ['weighting', 'margins', 'freins'],
+  },
+  weightingCodes: {
+    make: (c) => {
+      c.weighting = weighting({ usage: { oui: 0.5, non: 0.3, peut_etre: 0.2 } });
+    },
+    at: ['weighting', 'margins', 'usage', 'peut_etre'],
+  },
+  weightingShares: {
+    make: (c) => {
+      c.weighting = weighting({ usage: { oui: 0.6, non: 0.6 } });
+    },
+    at: ['weighting', 'margins', 'usage'],
+  },
+  weightingBounds: {
+    make: (c) => {
+      c.weighting = { ...weighting({ usage: { oui: 0.6, non: 0.4 } }), bounds: [1.5, 3] };
+    },
+    at: ['weighting', 'bounds'],
+  },
 };
+
+/** A weighting block with these targets and the default bounds. */
+function weighting(margins: Record<string, Record<string, number>>): EditionConfig['weighting'] {
+  return { source: 'test', bounds: [0.3, 3], margins, apply: true };
+}
 
 describe('the reference rules', () => {
   it('are all tested here', () => {

@@ -169,7 +169,9 @@ const MISTAKES: Record<RuleName, { make(c: EditionConfig): void; at: PropertyKey
 };
 
 /** A weighting block with these targets and the default bounds. */
-function weighting(margins: Record<string, Record<string, number>>): EditionConfig['weighting'] {
+function weighting(
+  margins: Record<string, Record<string, number>>,
+): NonNullable<EditionConfig['weighting']> {
   return { source: 'test', bounds: [0.3, 3], margins, apply: true };
 }
 

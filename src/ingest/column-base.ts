@@ -31,7 +31,7 @@ export interface ColumnBase<Q extends Question> {
 
 /** A column's answers as a thread sends them to another: typed arrays and the few strings beside them. */
 export type ColumnPart =
-  | { kind: 'choice'; masks: Uint32Array; other: [number, string][] }
+  | { kind: 'choice'; masks: Masks; other: [number, string][] }
   | { kind: 'scale'; values: Float64Array }
   | { kind: 'time'; epochMs: Float64Array }
   | {
@@ -63,7 +63,10 @@ export function partBuffers(part: ColumnPart): ArrayBuffer[] {
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
-type Column1D = Uint8Array | Int32Array | Uint32Array | Float64Array;
+/** A closed question's answers, a bit per answer: one byte, two or four per word. */
+export type Masks = Uint8Array | Uint16Array | Uint32Array;
+
+type Column1D = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 /** The array, or a longer copy of it whose new places hold `blank` (what "no answer" is in it). */
 export function grown<T extends Column1D>(array: T, length: number, blank = 0): T {

@@ -25,7 +25,14 @@ import {
 } from '../edition/schema.js';
 import { ByteMemo } from './byte-memo.js';
 import { readCell } from './cells.js';
-import { type CellFailure, type ColumnBase, type ColumnPart, grown, utf8 } from './column-base.js';
+import {
+  type CellFailure,
+  type ColumnBase,
+  type ColumnPart,
+  grown,
+  type Masks,
+  utf8,
+} from './column-base.js';
 import { type Fields, fieldText } from './csv-scan.js';
 import { TextColumn } from './text-column.js';
 import { formsTimestampBytes } from './timestamp-bytes.js';
@@ -45,7 +52,8 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   readonly codes: readonly string[];
   /** 32-bit words per response: one unless a question has more than 32 answers. */
   readonly words: number;
-  masks: Uint32Array;
+  /** Bytes per word as few as the answers need (a yes/no question's mask is one byte). */
+  masks: Masks;
   /** Typed "Autre" text by response slot. */
   readonly other = new Map<number, string>();
   private readonly bit: Map<string, number>;
@@ -63,7 +71,13 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
     this.bit = new Map(codes.map((c, k) => [c, k]));
     this.otherBit = codes.indexOf(OTHER_CODE);
     this.words = Math.max(1, Math.ceil(codes.length / 32));
-    this.masks = new Uint32Array(capacity * this.words);
+    const width =
+      this.words > 1 || codes.length > 16
+        ? Uint32Array
+        : codes.length > 8
+          ? Uint16Array
+          : Uint8Array;
+    this.masks = new width(capacity * this.words);
   }
 
   write(i: number, raw: string): CellFailure | null {

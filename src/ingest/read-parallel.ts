@@ -40,6 +40,8 @@ export interface PartJob {
   configFile: string;
   header: string[];
   layout: Layout;
+  /** About how many rows it will read: room for them from the start. */
+  expectedRows: number;
 }
 
 /** What the worker answers. */
@@ -74,7 +76,9 @@ export async function readInParallel(
     configFile,
     header: head.header,
     layout: head.layout,
+    expectedRows: ((head.size - from) / head.size) * head.rows * 1.02,
   });
+  // Room for every row: the worker's are appended after this thread's.
   const reader = new ResponseReader(name, config, configFile, options, head.rows * 1.02);
   let end: Awaited<ReturnType<typeof scanFirstPart>>;
   try {

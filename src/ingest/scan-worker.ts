@@ -13,7 +13,7 @@ import { fileSource, scanPart } from './scan-export.js';
 const job = workerData as PartJob;
 const port = parentPort as NonNullable<typeof parentPort>;
 
-const reader = new ResponseReader(job.name, job.config, job.configFile, {});
+const reader = new ResponseReader(job.name, job.config, job.configFile, {}, job.expectedRows);
 reader.header(job.header);
 try {
   const read = await scanPart(

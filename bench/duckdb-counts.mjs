@@ -40,7 +40,9 @@ for (const q of config.questions) {
   groups += reader.getRows().length;
 }
 const time = config.questions.find((q) => q.type === 'timestamp');
-await db.runAndReadAll(`SELECT min(${quote(time.header)}), max(${quote(time.header)}) FROM responses`);
+await db.runAndReadAll(
+  `SELECT min(${quote(time.header)}), max(${quote(time.header)}) FROM responses`,
+);
 process.stdout.write(`${groups} groups\n`);
 db.closeSync();
 instance.closeSync();

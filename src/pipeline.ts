@@ -6,20 +6,24 @@
  *                                   ─► runRecipes (outputs/run.ts): every output of every article
  *                                   ─► publish: staging folder swapped in for output/<edition>/
  *
+ * The edition's own outputs (data files, index, the survey's tables, their
+ * print and workbook) need no article chart: they start once the texts are
+ * read through, while the articles' charts are drawn.
+ *
  * Nothing reaches the output folder unless every recipe succeeded; with
  * --article the other articles' folders are carried over untouched.
  */
 import path from 'node:path';
-import { composeArticles, editionBuildOf } from './compose/compose.js';
+import { type Audited, type Composed, composeArticles, editionBuildOf } from './compose/compose.js';
 import type { ComposeOptions } from './compose/options.js';
 import type { Problem } from './errors.js';
 import { UsageError } from './errors.js';
 import type { Reconciliation } from './ingest/types.js';
 import type { WrittenFile } from './log.js';
 import { stages, usage } from './messages/index.js';
-import type { Tools } from './outputs/recipe.js';
-import { runRecipes } from './outputs/run.js';
-import { checkTarget, existingIn, publish, sizes } from './outputs/write.js';
+import type { EditionBuild, Tools } from './outputs/recipe.js';
+import { runRecipes, startEditionRecipes } from './outputs/run.js';
+import { checkTarget, existingIn, type OutputFile, publish, sizes } from './outputs/write.js';
 import { articleFolder } from './paths.js';
 import type { Claim } from './render/audit.js';
 import type { DrawingWorker } from './worker/client.js';
@@ -48,27 +52,58 @@ export async function buildEdition(
 ): Promise<BuildResult> {
   const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
   await checkTarget(target, options.editionFolder);
-  const composed = await composeArticles(options, tools.worker, tools.log, {
-    inputRead: () => tools.chromium.warmUp(),
-  });
-  const { edition, ingested } = composed.analysed;
-  const rebuilt = composed.builds.map((b) => b.article);
-  // The articles not rebuilt keep the outputs they have.
-  const kept = await existingIn(
-    target,
-    edition.config.articles.filter((a) => !rebuilt.includes(a)).map((a) => articleFolder(a.slug)),
-  );
-  const editionBuild = editionBuildOf(composed, (slug) => kept.includes(articleFolder(slug)));
-  const files = await runRecipes(composed.builds, editionBuild, tools);
+  let edition: Promise<EditionOutputs> | undefined;
+  let composed: Composed;
+  try {
+    composed = await composeArticles(options, tools.worker, tools.log, {
+      inputRead: () => tools.chromium.warmUp(),
+      audited: (audited) => {
+        edition = startEdition(audited, target, tools);
+        // Told when awaited, after the drawings.
+        edition.catch(() => {});
+      },
+    });
+  } catch (e) {
+    // What was started ends first, so that no print is left running behind the error.
+    await edition?.then(
+      (started) => Promise.allSettled(started.files),
+      () => {},
+    );
+    throw e;
+  }
+  const { build, kept, files: editionStarted } = await (edition as Promise<EditionOutputs>);
+  const files = await runRecipes(composed.builds, build, tools, { editionStarted });
   await tools.log.stage(stages.writeOutputs, () => publish(files, target, kept));
   return {
     written: await sizes(target, files),
     outFolder: target,
-    reconciliation: ingested.reconciliation,
-    articles: rebuilt.map((a) => a.slug),
+    reconciliation: composed.analysed.ingested.reconciliation,
+    articles: composed.articles.map((a) => a.slug),
     claims: composed.claims,
     warnings: composed.warnings,
   };
+}
+
+interface EditionOutputs {
+  build: EditionBuild;
+  /** The folders of the articles not rebuilt, which keep the outputs they have. */
+  kept: string[];
+  files: Promise<OutputFile[]>[];
+}
+
+/** The edition's recipes started, on what the audit knows. */
+async function startEdition(
+  audited: Audited,
+  target: string,
+  tools: Tools,
+): Promise<EditionOutputs> {
+  const { config } = audited.analysed.edition;
+  const kept = await existingIn(
+    target,
+    config.articles.filter((a) => !audited.articles.includes(a)).map((a) => articleFolder(a.slug)),
+  );
+  const build = editionBuildOf(audited, (slug) => kept.includes(articleFolder(slug)));
+  return { build, kept, files: startEditionRecipes(build, tools) };
 }
 
 /** output/<edition folder's name>, refusing a name that could lead anywhere else. */

@@ -42,6 +42,8 @@ export async function auditArticles(
   analysed: Analysed,
   { index, templates, precision }: Materials,
   contextOf: (p: PreparedArticle, charts: RenderedChart[]) => ArticleContext,
+  /** Told the charts as soon as all are planned, before the texts are read through: they can be drawn meanwhile. */
+  plannedCharts?: (prepared: PreparedArticle[], planned: PlannedChart[][]) => void,
 ): Promise<Audited> {
   const { edition } = analysed;
   const audit = new Audit();
@@ -49,6 +51,7 @@ export async function auditArticles(
     edition.config.articles.map((a) => prepareArticle(edition, a, templates, audit)),
   );
   const planned = prepared.map((p) => planArticleCharts(p, edition, index, audit));
+  if (audit.problems.length === 0) plannedCharts?.(prepared, planned);
   for (const [i, p] of prepared.entries())
     auditArticle(p, contextOf(p, (planned[i] as PlannedChart[]).map(undrawn)), audit);
   for (const p of prepared) checkEveryFigure(p, edition, index, audit);

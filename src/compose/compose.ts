@@ -4,12 +4,17 @@
  *
  *   analysis (analyse.ts) ─► materials: figures by id, templates, theme, methodology
  *                         ─► audit: texts rendered on record, charts planned, problems, warnings
- *                         ─► charts drawn (the build's worker; the check's empty drawings)
+ *                         ─► charts drawn (the build's worker; the check's empty drawings),
+ *                            asked for as soon as they are planned, drawn while the audit goes on
  *                         ─► each article's build: its context, links and key figures
+ *
+ * What the edition's own outputs need (`Audited`: no chart drawn) is handed
+ * out before the drawings are awaited, so that the build starts them meanwhile.
  */
 import { type Analysed, analyseEdition } from '../analyse.js';
 import { chosenFreeText } from '../analysis/free-text.js';
 import { drawingJob, type PlannedChart, type RenderedChart, withDrawings } from '../charts/draw.js';
+import type { Article } from '../edition/schema.js';
 import type { Problem } from '../errors.js';
 import type { Log } from '../log.js';
 import { stages } from '../messages/index.js';
@@ -20,22 +25,28 @@ import { articleContext } from '../render/context.js';
 import type { PreparedArticle } from '../render/pages.js';
 import { surveyTables } from '../tables/tables.js';
 import type { DrawingWorker } from '../worker/client.js';
-import { type Audited, auditArticles } from './audit-articles.js';
+import { auditArticles, type Audited as ReadThrough } from './audit-articles.js';
 import { gatherMaterials, type Materials } from './materials.js';
 import { type ComposeOptions, pickArticles, publishedAt } from './options.js';
 
-/** Every article ready for the recipes: the analysis, the materials, the charts drawn. */
-export interface Composed {
+/** The edition read through, its charts not yet drawn: what the edition's outputs are made from. */
+export interface Audited {
   analysed: Analysed;
   materials: Materials;
   /** The articles this run makes. */
-  builds: ArticleBuild[];
+  articles: Article[];
   /** Every article of the edition, prepared (deks for the index page). */
   prepared: PreparedArticle[];
   /** Every decision the articles' wording helpers took (claims.json). */
   claims: Claim[];
   /** What the new data may have broken, located (lint/): printed, errors with check --strict. */
   warnings: Problem[];
+}
+
+/** Every article ready for the recipes: the analysis, the materials, the charts drawn. */
+export interface Composed extends Audited {
+  /** The articles this run makes, each with its charts drawn. */
+  builds: ArticleBuild[];
 }
 
 export async function composeArticles(
@@ -48,6 +59,8 @@ export async function composeArticles(
     inputRead?: () => void;
     /** The analysis of an unchanged config and export (the preview after a text edit). */
     analysed?: Analysed;
+    /** Called once the texts are read through, while the charts are drawn: the build starts the edition's outputs then. */
+    audited?: (audited: Audited) => void;
   } = {},
 ): Promise<Composed> {
   const analysed = reuse.analysed ?? (await analyseEdition(options.editionFolder, log));
@@ -56,7 +69,49 @@ export async function composeArticles(
   reuse.inputRead?.();
   const baseUrl = publishedAt(options.baseUrl ?? config.edition.publishUrl);
   const materials = await gatherMaterials(analysed, log);
-  const contextOf = (p: PreparedArticle, charts: RenderedChart[]) =>
+  const contextOf = contexts(analysed, materials, baseUrl);
+  const rebuiltOf = (prepared: PreparedArticle[], planned: PlannedChart[][]) =>
+    prepared.flatMap((p, i) =>
+      articles.includes(p.article) ? [{ p, planned: planned[i] as PlannedChart[] }] : [],
+    );
+  let drawing: Promise<RenderedChart[][]> | undefined;
+  const draw = (rebuilt: ReturnType<typeof rebuiltOf>) => {
+    drawing = drawCharts(
+      rebuilt.map((r) => r.planned),
+      drawer,
+      log,
+    );
+    // Awaited once the audit is over; an audit that fails first is the failure to tell.
+    drawing.catch(() => {});
+    return drawing;
+  };
+  const audited = await auditArticles(analysed, materials, contextOf, (prepared, planned) =>
+    draw(rebuiltOf(prepared, planned)),
+  );
+  const rebuilt = rebuiltOf(audited.prepared, audited.planned);
+  const early: Audited = { analysed, materials, articles, ...summary(audited) };
+  reuse.audited?.(early);
+  const charts = await (drawing ?? draw(rebuilt));
+  const builds = rebuilt.map(({ p }, i): ArticleBuild => {
+    const drawn = charts[i] as RenderedChart[];
+    return {
+      edition: analysed.edition,
+      article: p.article,
+      prepared: p,
+      charts: drawn,
+      templates: materials.templates,
+      keyFigures: audited.audit.keyFigures(p.article.slug),
+      baseUrl,
+      context: contextOf(p, drawn),
+    };
+  });
+  return { ...early, builds };
+}
+
+/** Each article's context, with the charts it is given (planned only, for the audit; drawn, for the recipes). */
+function contexts(analysed: Analysed, materials: Materials, baseUrl: string) {
+  const { config } = analysed.edition;
+  return (p: PreparedArticle, charts: RenderedChart[]) =>
     articleContext({
       config,
       article: p.article,
@@ -71,32 +126,9 @@ export async function composeArticles(
         baseUrl,
       ),
     });
-  const audited = await auditArticles(analysed, materials, contextOf);
-  const rebuilt = audited.prepared.flatMap((p, i) =>
-    articles.includes(p.article) ? [{ p, planned: audited.planned[i] as PlannedChart[] }] : [],
-  );
-  const charts = await drawCharts(
-    rebuilt.map((r) => r.planned),
-    drawer,
-    log,
-  );
-  const builds = rebuilt.map(({ p }, i): ArticleBuild => {
-    const drawn = charts[i] as RenderedChart[];
-    return {
-      edition: analysed.edition,
-      article: p.article,
-      prepared: p,
-      charts: drawn,
-      templates: materials.templates,
-      keyFigures: audited.audit.keyFigures(p.article.slug),
-      baseUrl,
-      context: contextOf(p, drawn),
-    };
-  });
-  return { analysed, materials, builds, ...summary(audited) };
 }
 
-function summary({ prepared, audit, warnings }: Audited) {
+function summary({ prepared, audit, warnings }: ReadThrough) {
   return { prepared, claims: audit.claims, warnings };
 }
 
@@ -116,10 +148,9 @@ async function drawCharts(
 
 /** What the edition recipes work from; `kept` says which articles not rebuilt still have their outputs. */
 export function editionBuildOf(
-  { analysed, builds, prepared, materials, claims }: Composed,
+  { analysed, articles: rebuilt, prepared, materials, claims }: Audited,
   kept: (slug: string) => boolean = () => false,
 ): EditionBuild {
-  const rebuilt = builds.map((b) => b.article);
   return {
     edition: analysed.edition,
     figures: analysed.figures,

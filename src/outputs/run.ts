@@ -37,6 +37,8 @@ export interface RunOptions {
   printEdition?: boolean;
   /** Leave out the edition recipes made on request (the preview makes them when asked: `onRequestRecipe`). */
   skipOnRequest?: boolean;
+  /** The edition recipes, started already (`startEditionRecipes`: the build starts them while the charts are drawn). */
+  editionStarted?: Promise<OutputFile[]>[];
 }
 
 export async function runRecipes(
@@ -50,6 +52,7 @@ export async function runRecipes(
   const label = (name: string, slug: string) =>
     builds.length > 1 ? stages.ofArticle(name, slug) : name;
   const running: Promise<OutputFile[]>[] = [];
+  const started = options.editionStarted ?? [];
   try {
     for (const recipe of ARTICLE_RECIPES.filter((r) => phase === undefined || r.phase === phase))
       for (const build of builds) {
@@ -62,12 +65,12 @@ export async function runRecipes(
   } catch (e) {
     // Given up (a stale preview run, a page that does not render): what was started ends first,
     // so that no print is left running behind the error; its own failure is not the one to tell.
-    await Promise.allSettled(running);
+    await Promise.allSettled([...running, ...started]);
     throw e;
   }
-  if (phase !== 'first')
-    for (const recipe of EDITION_RECIPES.filter((r) => editionRuns(r, options)))
-      running.push(tools.log.stage(recipe.label(), () => recipe.files(edition, tools)));
+  // The edition's files after the articles', whenever they were started.
+  if (options.editionStarted) running.push(...started);
+  else if (phase !== 'first') running.push(...startEditionRecipes(edition, tools, options));
   // Let every recipe settle before reporting a failure, so none is left running behind the error.
   const settled = await Promise.allSettled(running);
   const failed = settled.find((s) => s.status === 'rejected');
@@ -75,8 +78,25 @@ export async function runRecipes(
   return settled.flatMap((s) => (s as PromiseFulfilledResult<OutputFile[]>).value);
 }
 
+/** Every edition recipe that runs (`options`), started: its files to come. */
+export function startEditionRecipes(
+  edition: EditionBuild,
+  tools: Tools,
+  options: Pick<RunOptions, 'printEdition' | 'skipOnRequest'> = {},
+): Promise<OutputFile[]>[] {
+  return EDITION_RECIPES.filter((r) => editionRuns(r, options)).map((recipe) => {
+    const files = tools.log.stage(recipe.label(), () => recipe.files(edition, tools));
+    // A failure is told by whoever awaits the files, maybe later (the build awaits its charts first).
+    files.catch(() => {});
+    return files;
+  });
+}
+
 /** Whether an edition recipe runs: not one that prints where nothing is printed, nor one made on request. */
-function editionRuns(recipe: EditionRecipe, options: RunOptions): boolean {
+function editionRuns(
+  recipe: EditionRecipe,
+  options: Pick<RunOptions, 'printEdition' | 'skipOnRequest'>,
+): boolean {
   if (recipe.prints && options.printEdition === false) return false;
   return !(recipe.onRequest && options.skipOnRequest);
 }

@@ -34,6 +34,8 @@ export interface ChartRow {
   highText?: string;
   /** What is printed on the bar: "52 %", "21 sur 24", "7,1". */
   text: string;
+  /** A weighted share: `value` is the estimate, `count` and `base` the respondents (no "21 sur 24"). */
+  weighted?: true;
   figureId: string;
   /** More words about the row for the alt text and the table (a change's size and direction). */
   note?: string;

@@ -38,6 +38,11 @@ function partName(r: ChartRow): string {
   return part.endsWith(legendBase) ? part.slice(0, -legendBase.length) : part;
 }
 
+/** After a share of 30 respondents or more: "60 sur 74"; for a weighted estimate, its respondents "n = 74". */
+function outOf(r: ChartRow, count: number): string {
+  return r.weighted ? formatBase(r.base) : formatOutOf(count, r.base);
+}
+
 /** What a row says: a share with its count and base, or a mean with its base. */
 function value(r: ChartRow, data: ChartData): string {
   const interval = DRAWN_INTERVALS.has(data.kind);
@@ -50,6 +55,6 @@ function value(r: ChartRow, data: ChartData): string {
           interval ? r.lowText : undefined,
           interval ? r.highText : undefined,
         )
-      : words.share(r.text, r.base < SMALL_BASE ? undefined : formatOutOf(r.count, r.base));
+      : words.share(r.text, r.base < SMALL_BASE ? undefined : outOf(r, r.count));
   return words.withNote(said, r.note);
 }

@@ -16,7 +16,7 @@ import {
   formatInteger,
   formatOutOf,
   formatPercent,
-  formatShare,
+  formatShareOf,
   SMALL_BASE,
 } from '../publication/french.js';
 import { publication } from '../publication/index.js';
@@ -47,8 +47,9 @@ export function shareRow(
     base: f.base,
     low: f.ci?.[0],
     high: f.ci?.[1],
-    text: formatShare(f.count, f.base),
+    text: formatShareOf(f),
     figureId,
+    ...(f.weighted && { weighted: true }),
     ...extra,
   };
 }
@@ -166,15 +167,19 @@ export function shareTable(first: string, data: ChartData): DataTable {
       r.group,
       formatInteger(r.count ?? 0),
       formatInteger(r.base),
-      formatShare(r.count ?? 0, r.base),
+      formatShareOf({ ...r, count: r.count ?? 0 }),
       shareInterval(r),
     ]),
   };
 }
 
-/** A table cell for a part of a stack or group: "12 (52 %)", or "5 sur 8" under 30 respondents. */
+/**
+ * A table cell for a part of a stack or group: "12 (52 %)", or "5 sur 8"
+ * under 30 respondents; a weighted share, its estimate ("52 %").
+ */
 export function countCell(r: ChartRow): string {
   const count = r.count ?? 0;
+  if (r.weighted) return formatShareOf({ ...r, count });
   return r.base < SMALL_BASE
     ? formatOutOf(count, r.base)
     : `${formatInteger(count)} (${formatPercent(r.value)})`;

@@ -38,6 +38,7 @@ export async function gatherMaterials(analysed: Analysed, log: Log): Promise<Mat
     figures: index,
     reconciliation: ingested.reconciliation,
     ...(previous && { previous: previousFacts(previous) }),
+    ...(analysed.weighting && { weighting: analysed.weighting }),
   });
   const typed = freeText(edition.config, ingested.responses);
   return { index, precision, templates, theme, methodology, freeText: typed };

@@ -46,6 +46,13 @@ type AltGroups = [string, AltRow[]][];
 const quoted = (x: string) => `« ${x} »`;
 const quotedList = (xs: string[]) => xs.map(quoted).join(', ');
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
+/** "Profession" as a sentence names it: "profession" (the label's first letter only). */
+const lowerFirst = (label: string) => label.charAt(0).toLocaleLowerCase('fr') + label.slice(1);
+/** A weighting target as the box gives it: "30 %", "12,5 %". */
+const targetPercent = new Intl.NumberFormat('fr-FR', {
+  style: 'percent',
+  maximumFractionDigits: 1,
+});
 
 /** "Ensemble (n = 143)": a group named with its base. */
 const withBase = (label: string, base: number) => `${label} (${formatBase(base)})`;
@@ -161,6 +168,24 @@ export const fr = {
     /** What an editor's comparability decision is about: a question or a group. */
     aboutQuestion: (label: string) => `question «\u00a0${label}\u00a0»`,
     aboutSegment: (label: string) => `groupe «\u00a0${label}\u00a0»`,
+    /** The weighting (edition.yaml `weighting:`), said in the box's paragraph on it. */
+    weighting: {
+      /** The questions weighted on, as the box lists them: "profession et secteur d'exercice". */
+      questions: (labels: string[]) => joinFrench(labels.map(lowerFirst)),
+      /** One question's targets: "Profession : Radiologue 30 %, Manipulateur radio 45 %…". */
+      margins: (question: string, shares: { label: string; share: number }[]) =>
+        `${question}\u00a0: ${shares.map((s) => `${s.label} ${targetPercent.format(s.share)}`).join(', ')}`,
+      /** How many weights a bound stopped, if any: ", 12 répondants ramenés à l'une d'elles". */
+      trimmed: (n: number) =>
+        n === 0
+          ? ''
+          : `, ${formatInteger(n)}\u00a0${n > 1 ? "répondants ramenés à l'une d'elles" : "répondant ramené à l'une d'elles"}`,
+      /** Respondents left out of the raking (a weighting question left blank), who keep the weight 1. */
+      unraked: (n: number, questions: string[]) =>
+        n === 0
+          ? ''
+          : `${formatInteger(n)}\u00a0${n > 1 ? "répondants n'ont" : "répondant n'a"} pas répondu à ${questions.map((q) => `«\u00a0${q}\u00a0»`).join(' ou à ')}\u00a0: ${n > 1 ? 'ils ne sont pas redressés et gardent' : "il n'est pas redressé et garde"} le poids 1 d'un répondant moyen.`,
+    },
   },
 
   /** The questionnaire appendix: how each question was answered. */

@@ -41,6 +41,23 @@ export function formatShare(count: number, base: number): string {
 }
 
 /**
+ * A share as the reader is given it. Counted as the respondents answered,
+ * `formatShare`'s "52 %" or "21 sur 24". Weighted, it is an estimate for a
+ * population, no count of respondents: a percentage, with the respondents it
+ * rests on ("58 % (n = 24)") where they are under 30.
+ */
+export function formatShareOf(
+  s: { count: number; base: number; value: number | null; weighted?: boolean },
+  /** Printed within parentheses already: "58 %, n = 24". */
+  inParentheses = false,
+): string {
+  if (!s.weighted || s.value === null) return formatShare(s.count, s.base);
+  const text = formatPercent(s.value);
+  if (s.base >= SMALL_BASE) return text;
+  return inParentheses ? `${text}, ${formatBase(s.base)}` : `${text} (${formatBase(s.base)})`;
+}
+
+/**
  * A change since the previous edition: "+9 points" for a share (percentage
  * points), "−0,4 point" for a mean, "+16" for a count; a true minus sign,
  * and "point" singular below 2 as French has it.

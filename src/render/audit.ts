@@ -73,6 +73,8 @@ export interface Claim {
   method: ClaimMethod;
   /** Respondents on each side. */
   bases: number[];
+  /** Weighted figures: each side's effective base (Kish's), which the interval is computed on. */
+  effectiveBases?: number[];
   /** A group against a group containing it: the rest of that group stood for it. */
   rest?: { side: 'a' | 'b'; base: number; value: number };
   /** Whether this comparison bears the claim out (the leader ahead of this one, the interval leaving out 0…). */

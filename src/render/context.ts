@@ -6,6 +6,7 @@
 import type Handlebars from 'handlebars';
 import { type Figure, figureId } from '../analysis/figures.js';
 import type { FreeTextGroup, FreeTextItem } from '../analysis/free-text.js';
+import type { Weights } from '../analysis/weights.js';
 import type { RenderedChart } from '../charts/draw.js';
 import type { DataTable } from '../charts/kind.js';
 import {
@@ -17,7 +18,7 @@ import {
 } from '../edition/schema.js';
 import type { FigureIndex } from '../format/figure-index.js';
 import type { Reconciliation } from '../ingest/types.js';
-import { formatInteger, formatLongDate, frenchText } from '../publication/french.js';
+import { formatDecimal, formatInteger, formatLongDate, frenchText } from '../publication/french.js';
 import { publication } from '../publication/index.js';
 import type { ThemeView } from './theme.js';
 
@@ -45,6 +46,28 @@ export interface MethodologyFacts {
   comparability: { subject: string; notes: string[]; decision: string }[];
   /** Every question as it was asked: its exact wording and answers (the questionnaire appendix). */
   questionnaire: QuestionnaireItem[];
+  /** How the figures are weighted, when they are (edition.yaml `weighting:`). */
+  weighting?: WeightingFacts;
+}
+
+/** What the box says of the weighting, as printed. */
+export interface WeightingFacts {
+  /** The questions weighted on: "profession et secteur d'exercice". */
+  questions: string;
+  source: string;
+  /** Each question's targets: "Profession : Radiologue 30 %, …". */
+  margins: string[];
+  bounds: [string, string];
+  /** ", 12 répondants ramenés à l'une d'elles", or nothing. */
+  trimmed: string;
+  /** The lowest and highest weight given. */
+  range: [string, string];
+  /** Who was left out of the raking, with the weight 1, or nothing. */
+  unraked: string;
+  /** Over every respondent: Kish's design effect and effective base, and the respondents. */
+  designEffect: string;
+  effectiveBase: string;
+  respondents: string;
 }
 
 export interface QuestionnaireItem {
@@ -129,8 +152,10 @@ export function methodologyFacts(args: {
   figures: FigureIndex;
   reconciliation: Reconciliation;
   previous?: PreviousFacts;
+  /** The respondents' weights, when the edition weights its figures. */
+  weighting?: Weights;
 }): MethodologyFacts {
-  const { config, figures, reconciliation, previous } = args;
+  const { config, figures, reconciliation, previous, weighting } = args;
   const reasons = new Map<string, number>();
   for (const e of reconciliation.excluded) {
     const reason = publication.exclusions[e.reason];
@@ -173,6 +198,38 @@ export function methodologyFacts(args: {
     privateQuestions: config.questions.filter((q) => q.private).map((q) => q.label ?? q.header),
     comparability: comparabilityDecisions(config, figures.figures),
     questionnaire: questionnaire(config),
+    ...(weighting && { weighting: weightingFacts(config, weighting) }),
+  };
+}
+
+/** The weighting as the box states it: the targets and their source, the bounds, the design effect. */
+function weightingFacts(config: EditionConfig, w: Weights): WeightingFacts {
+  const said = words.weighting;
+  const questionOf = (id: string) => config.questions.find((q) => q.id === id) as Question;
+  const labelOf = (id: string) => questionOf(id).label ?? questionOf(id).header;
+  const answer = (q: Question, code: string) =>
+    (isClosed(q) ? q.options.find((o) => o.code === code)?.label : undefined) ??
+    publication.answers.other;
+  const weight = (x: number) => formatDecimal(x, 2).replace(/,?0+$/, '');
+  const questions = said.questions(w.questions.map(labelOf));
+  return {
+    questions,
+    source: config.weighting?.source ?? '',
+    margins: w.questions.map((id) =>
+      said.margins(
+        labelOf(id),
+        w.margins
+          .filter((m) => m.question === id)
+          .map((m) => ({ label: answer(questionOf(id), m.code), share: m.target })),
+      ),
+    ),
+    bounds: [weight(w.bounds[0]), weight(w.bounds[1])],
+    trimmed: said.trimmed(w.trimmed),
+    range: [formatDecimal(w.range[0], 2), formatDecimal(w.range[1], 2)],
+    unraked: said.unraked(w.unraked, w.questions.map(labelOf)),
+    designEffect: formatDecimal(w.designEffect, 2),
+    effectiveBase: formatInteger(w.effectiveBase),
+    respondents: formatInteger(w.weights.length),
   };
 }
 

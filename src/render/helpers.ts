@@ -25,6 +25,7 @@ import {
   formatOutOf,
   formatPercent,
   formatShare,
+  formatShareOf,
   fractionWords,
   frenchText,
   joinFrench,
@@ -100,6 +101,7 @@ export function figureHelpers(index: FigureIndex) {
       ci: c.ci,
       method: c.method,
       bases: c.bases,
+      ...(c.effectiveBases && { effectiveBases: c.effectiveBases }),
       ...(c.rest && { rest: c.rest }),
       verdict: verdict(c),
     };
@@ -132,6 +134,10 @@ export function figureHelpers(index: FigureIndex) {
       ci: f.ci,
       method: f.of === 'share' ? 'newcombe' : f.of === 'mean' ? 'welch' : 'count',
       bases: [f.from.base, f.to.base].filter((b): b is number => b !== undefined),
+      ...(f.from.effectiveBase !== undefined &&
+        f.to.effectiveBase !== undefined && {
+          effectiveBases: [f.from.effectiveBase, f.to.effectiveBase],
+        }),
       verdict: verdict(direction(f)),
     };
   };
@@ -153,10 +159,10 @@ export function figureHelpers(index: FigureIndex) {
     f.kind === 'share' || f.kind === 'mean' ? f.base : index.number(f.id);
 
   return {
-    /** "52 %", or "21 sur 24" when the base is under 30. */
+    /** "52 %", or "21 sur 24" when the base is under 30 (weighted: "58 % (n = 24)", formatShareOf). */
     share: printing((id) => {
       const f = index.share(id);
-      return { text: formatShare(f.count, f.base), showsBase: f.base < SMALL_BASE };
+      return { text: formatShareOf(f), showsBase: f.base < SMALL_BASE };
     }),
     /** Always a percentage: "52 %". */
     pct: printing((id) => ({ text: formatPercent(index.share(id).value), showsBase: false })),
@@ -194,7 +200,7 @@ export function figureHelpers(index: FigureIndex) {
     list: helper('…', (call, params) => {
       const items = listItems(params).map(({ id, phrase }) => {
         const f = index.estimate(id);
-        const text = f.kind === 'share' ? formatShare(f.count, f.base) : index.meanText(id);
+        const text = f.kind === 'share' ? formatShareOf(f, true) : index.meanText(id);
         call.audit?.print(
           call.place as CallPlace,
           call.name,
@@ -248,7 +254,7 @@ export function figureHelpers(index: FigureIndex) {
       const was = f.from.value as number;
       if (f.of === 'share')
         return {
-          text: formatShare(f.from.count ?? 0, f.from.base ?? 0),
+          text: formatShareOf({ ...f.from, count: f.from.count ?? 0, base: f.from.base ?? 0 }),
           showsBase: (f.from.base ?? 0) < SMALL_BASE,
         };
       if (f.of === 'mean') return { text: index.meanText(id, was), showsBase: false };

@@ -9,7 +9,7 @@ import { direction } from '../../analysis/change.js';
 import { type ChangeFigure, figureId } from '../../analysis/figures.js';
 import { chartCommon, codeSchema, isClosed, segmentList } from '../../edition/schema.js';
 import { charts as say } from '../../messages/index.js';
-import { formatBase, formatInteger, formatShare } from '../../publication/french.js';
+import { formatBase, formatInteger, formatShareOf } from '../../publication/french.js';
 import { publication } from '../../publication/index.js';
 import {
   type ChartData,
@@ -101,7 +101,7 @@ export const changeBySegment = defineChartKind({
         low,
         high,
         text: isShare
-          ? formatShare(f[which].count ?? 0, f[which].base ?? 0)
+          ? formatShareOf({ ...f[which], count: f[which].count ?? 0, base: f[which].base ?? 0 })
           : index.meanText(id, f[which].value as number),
         figureId: f.id,
         // The change's own words ride on this year's dot, for the alt text and the table.

@@ -68,7 +68,8 @@ export const optionsBySegment = defineChartKind({
     const ranked = optionCodes(question)
       .map((code) => {
         const fs = chart.segments.map((s) => share(code, s));
-        const count = fs.reduce((n, f) => n + f.count, 0);
+        // Weighted, what the answer weighs: its share over the segments, as the bars draw it.
+        const count = fs.reduce((n, f) => n + (f.weighted ? f.value * f.base : f.count), 0);
         return {
           code,
           count,

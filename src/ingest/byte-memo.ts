@@ -5,6 +5,9 @@
  * length and a few of its bytes, then compared with the stored key byte for
  * byte. No string is made for a cell seen before, and each byte is read once.
  */
+/** Bytes of the longest cell remembered. */
+const LONGEST_KEY = 512;
+
 export class ByteMemo<T> {
   private keys = new Uint8Array(1024);
   private keysLength = 0;
@@ -39,7 +42,8 @@ export class ByteMemo<T> {
 
   /** Remembers `value` for the bytes `b[start, end)` (not already stored), unless the memo is full. */
   set(b: Uint8Array, start: number, end: number, value: T): void {
-    if (this.values.length >= this.limit) return;
+    // Labels are short: a long cell is typed text, seldom repeated, and would only fill the memo.
+    if (this.values.length >= this.limit || end - start > LONGEST_KEY) return;
     const length = end - start;
     if (this.keysLength + length > this.keys.length) {
       const keys = new Uint8Array(Math.max(this.keys.length * 2, this.keysLength + length));

@@ -42,6 +42,8 @@ export { TextColumn } from './text-column.js';
 
 /** How many distinct cells of one column are remembered: enough for any list of options, not for free text. */
 const MEMO_LIMIT = 4096;
+/** Longer cells are not remembered (labels are short; a long cell is typed text, seldom repeated). */
+const LONGEST_KEPT = 512;
 
 /** A closed question's cell read: the answers' bits and any typed "Autre" text. */
 type ChoiceRead = { mask: Uint32Array; other: string | null } | CellFailure;
@@ -84,7 +86,7 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
     let read = this.memo.get(raw);
     if (read === undefined) {
       read = this.read(raw);
-      if (this.memo.size < MEMO_LIMIT) this.memo.set(raw, read);
+      if (this.memo.size < MEMO_LIMIT && raw.length <= LONGEST_KEPT) this.memo.set(raw, read);
     }
     return this.put(i, read);
   }
@@ -194,7 +196,7 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
     let read = this.memo.get(raw);
     if (read === undefined) {
       read = this.read(raw);
-      if (this.memo.size < MEMO_LIMIT) this.memo.set(raw, read);
+      if (this.memo.size < MEMO_LIMIT && raw.length <= LONGEST_KEPT) this.memo.set(raw, read);
     }
     return this.put(i, read);
   }

@@ -140,7 +140,7 @@ export class ResponseReader implements RecordSink, FieldSink {
       line,
       where: where.questionColumn(column.question.id, column.question.header),
       expected: failure.expected,
-      found: failure.found,
+      found: shortened(failure.found),
       fix: failure.fix,
     });
     return column !== this.time;
@@ -271,6 +271,15 @@ export interface ReadPart {
   problems: Problem[];
   omitted: number;
   columns: ColumnPart[];
+}
+
+/** Past this many characters, what a cell holds is shown by its start (a 50 MB cell is not a message). */
+const LONGEST_FOUND = 200;
+
+function shortened(found: string): string {
+  return found.length <= LONGEST_FOUND
+    ? found
+    : say.shortened(found.slice(0, LONGEST_FOUND - 40), found.length);
 }
 
 /** Only spaces and tabs (or nothing): a line that is not a record. */

@@ -970,6 +970,8 @@ export const en = {
       found: 'a quote in the middle of a cell',
       fix: 'Write a quote inside a cell twice ("") or re-export the file from Google Forms, which does it.',
     }),
+    shortened: (start: string, length: number) =>
+      `${start}… (${length.toLocaleString('en')} characters in all)`,
     changedWhileRead: () => ({
       expected: 'the export as it was when its responses were counted',
       found: 'a file changed since (a different size or modification time)',

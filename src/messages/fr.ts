@@ -951,6 +951,8 @@ export const fr: Catalogue = {
       found: 'un guillemet au milieu d’une cellule',
       fix: 'Écrivez un guillemet dans une cellule deux fois ("") ou exportez de nouveau le fichier depuis Google Forms, qui le fait.',
     }),
+    shortened: (start: string, length: number) =>
+      `${start}… (${new Intl.NumberFormat('fr-FR').format(length)} caractères en tout)`,
     changedWhileRead: () => ({
       expected: 'l’export tel qu’il était quand ses réponses ont été comptées',
       found: 'un fichier modifié depuis (taille ou date de modification différente)',

@@ -86,7 +86,7 @@ function methodSheet(workbook: ExcelJS.Workbook, tables: SurveyTables, method: W
   for (const line of method.lines) wrapped(line);
   // The legend once, should the method's lines already hold some of it.
   const legend = words()
-    .legend(tables.survey, tables.respondents, method.date)
+    .legend(tables.survey, tables.respondents, method.date, tables.weighted)
     .filter((line) => !method.lines.includes(line));
   if (legend.length === 0) return;
   sheet.addRow([]);

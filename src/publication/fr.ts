@@ -349,9 +349,14 @@ export const fr = {
     /** What a question nobody answered shows. */
     noAnswer: 'Aucune réponse.',
     /** The legend, one sentence a line: the source, then how to read the tables. */
-    legend: (survey: string, respondents: number, date?: string) => [
+    legend: (survey: string, respondents: number, date?: string, weighted = false) => [
       `Source\u00a0: ${survey}, ${formatInteger(respondents)}\u00a0répondants${date ? `\u00a0; tableaux du ${formatLongDate(date)}` : ''}.`,
       'Part\u00a0: part de la base, c’est-à-dire des répondants de la colonne à qui la question a été posée et qui y ont répondu\u00a0; Effectif\u00a0: combien ont donné la réponse.',
+      ...(weighted
+        ? [
+            'Pondération\u00a0: les parts et les moyennes sont pondérées (voir la méthodologie des articles)\u00a0; Effectif et Base comptent les répondants eux-mêmes, non pondérés\u00a0; les intervalles et les lettres sont calculés sur la base effective des répondants pondérés.',
+          ]
+        : []),
       'IC 95\u00a0% bas et haut\u00a0: les bornes de l’intervalle de confiance à 95\u00a0% (Wilson pour une part, Student pour une moyenne).',
       'Ligne «\u00a0Moyenne\u00a0» d’une question à note\u00a0: la colonne Part donne la note moyenne, avec son intervalle.',
       'Lettres\u00a0: dans un tableau croisé, chaque colonne porte une lettre (A, B, C…)\u00a0; une cellule porte les lettres des colonnes dont elle est significativement au-dessus, au seuil de 95\u00a0% (test bilatéral\u00a0: intervalle de Newcombe de la différence de deux parts, de Welch de la différence de deux moyennes, qui doit exclure zéro).',

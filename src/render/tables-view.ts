@@ -67,7 +67,7 @@ export function tablesView(
 ) {
   return {
     title: page().title(tables.survey),
-    legend: say().legend(tables.survey, tables.respondents),
+    legend: say().legend(tables.survey, tables.respondents, undefined, tables.weighted),
     words: {
       legendTitle: page().legendTitle,
       week: say().week,

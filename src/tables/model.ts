@@ -88,4 +88,6 @@ export interface SurveyTables {
   questions: QuestionTables[];
   /** Respondents kept. */
   respondents: number;
+  /** The shares and means are weighted (edition.yaml `weighting:`); counts and bases stay the respondents. */
+  weighted?: true;
 }

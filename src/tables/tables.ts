@@ -52,7 +52,13 @@ export function surveyTables(input: TablesInput): SurveyTables {
     questions: config.questions
       .filter((q) => !q.private)
       .map((q) => questionTables(q, input, groups)),
+    ...(isWeighted(input.index) && { weighted: true }),
   };
+}
+
+/** The edition's figures are weighted: its estimates say so. */
+function isWeighted(index: FigureIndex): boolean {
+  return index.figures.some((f) => (f.kind === 'share' || f.kind === 'mean') && f.weighted);
 }
 
 function questionTables(

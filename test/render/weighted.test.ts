@@ -14,6 +14,9 @@ import { silentLog } from '../../src/log.js';
 import { Audit } from '../../src/render/audit.js';
 import { methodologyFacts } from '../../src/render/context.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
+import { tablesView } from '../../src/render/tables-view.js';
+import { surveyTables } from '../../src/tables/tables.js';
+import { enqueteHere } from '../helpers/in-process.js';
 
 const WEIGHTED = 'test/fixtures/editions/2024-weighted';
 
@@ -150,5 +153,41 @@ describe('the methodology box', () => {
       "les parts sont données en effectifs (« 21 sur 24 ») plutôt qu'en pourcentage",
     );
     expect(text).not.toContain('pondérées pour que');
+  });
+});
+
+describe('the survey tables of a weighted edition', () => {
+  const tablesOf = (a: Analysed, figureIndex: FigureIndex) =>
+    surveyTables({
+      config: a.edition.config,
+      index: figureIndex,
+      freeText: [],
+      times: a.ingested.responses.timestamp.epochMs,
+      respondents: a.ingested.responses.count,
+    });
+
+  it('show the weighted shares beside the respondents’ counts and bases, and say so in their legend', () => {
+    const tables = tablesOf(weighted, index);
+    expect(tables.weighted).toBe(true);
+    const usage = tables.questions.find((q) => q.id === 'usage');
+    const oui = usage?.topline.rows.find((r) => r.code === 'oui')?.cells[0];
+    expect(oui).toMatchObject({ count: 96, base: 143 });
+    expect(oui?.value).toBe(index.share('usage.oui.share.all').value);
+    expect(tablesView(tables, 'free-text.csv').legend.join(' ')).toContain(
+      'Pondération\u00a0: les parts et les moyennes sont pondérées',
+    );
+  });
+
+  it('say nothing of weighting for the 2024 edition', () => {
+    const tables = tablesOf(plain, new FigureIndex(plain.figures, new Map(), plain.comparer));
+    expect(tables).not.toHaveProperty('weighted');
+    expect(tablesView(tables, 'free-text.csv').legend.join(' ')).not.toContain('Pondération');
+  });
+});
+
+describe('the weighted trial edition', () => {
+  it('passes `enquete check`: every page rendered, nothing written', async () => {
+    const { code, stderr } = await enqueteHere(['check', WEIGHTED]);
+    expect(code, stderr).toBe(0);
   });
 });

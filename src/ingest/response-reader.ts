@@ -85,6 +85,12 @@ export class ResponseReader implements RecordSink, FieldSink {
     const mapped = mapHeader(cells, this.config, this.file, this.configFile);
     if (Array.isArray(mapped)) throw new InputError(tasks.readResponses, mapped);
     this.width = cells.length;
+    // An estimate from the head of a file (read-parallel.ts) is held to what the budget allows.
+    const most = Math.floor(MEMORY_BUDGET / slotBytes(this.config.questions.length));
+    if (this.capacity > most) {
+      this.capacity = most;
+      this.lines = new Uint32Array(most);
+    }
     this.readers = this.config.questions.map((q) => ({
       at: mapped.columnOf.get(q.id) as number,
       column: columnFor(q, this.config.edition.timezone, this.capacity),

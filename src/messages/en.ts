@@ -46,7 +46,7 @@ function differenceEn(d: Difference, previous: string): string {
 
 const clock = () => new Date().toLocaleTimeString('en-GB');
 /** 0.097 -> "9.7 %". */
-const percentEn = (share: number) => `${Number((share * 100).toFixed(1))} %`;
+const percentEn = (share: number) => `${Math.round(share * 1000) / 10} %`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** "512 B", "12.3 KB", "1.25 MB". */
 const size = (bytes: number) => {
@@ -630,7 +630,7 @@ export const en = {
     }),
     weightingSum: (question: string, sum: number) => ({
       expected: `target shares of "${question}" summing to 1 (100 %), within 0.001`,
-      found: `a sum of ${Number(sum.toFixed(4))}`,
+      found: `a sum of ${Math.round(sum * 10_000) / 10_000}`,
       fix: 'Correct the shares so that they add up to 1: every respondent gives one of the answers, "autre" included.',
     }),
     weightingBounds: (low: number, high: number) => ({
@@ -667,7 +667,7 @@ export const en = {
       bounds: [number, number],
     ) => ({
       expected: `weights within the bounds [${bounds[0]}, ${bounds[1]}] that give "${code}" of "${question}" its target share (${percentEn(target)})`,
-      found: `${percentEn(sample)} of the respondents weighted gave it: the raking needs weights of ${needed.toFixed(2)}`,
+      found: `${percentEn(sample)} of the respondents weighted gave it: the raking needs weights of ${Math.round(needed * 100) / 100}`,
       fix: 'Widen bounds: under weighting: (a very large weight rests a figure on few respondents), or check the target share.',
     }),
   },

@@ -144,6 +144,7 @@ describe('the methodology box', () => {
     );
     expect(text).toContain('les parts, pondérées, sont suivies du nombre de répondants');
     expect(text).not.toContain('Les données ne sont pas pondérées');
+    expect(text).toContain('« presque tous » décrivent les estimations pondérées, sans intervalle.');
   });
 
   it('says the 2024 figures are not weighted, as published', () => {
@@ -153,6 +154,7 @@ describe('the methodology box', () => {
       "les parts sont données en effectifs (« 21 sur 24 ») plutôt qu'en pourcentage",
     );
     expect(text).not.toContain('pondérées pour que');
+    expect(text).toContain('« presque tous » décrivent les répondants, sans intervalle.');
   });
 });
 

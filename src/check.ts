@@ -5,6 +5,7 @@
  * The build's own composition and runner: charts planned but not drawn (an
  * empty drawing in their place), every page rendered, no file kept.
  */
+import path from 'node:path';
 import { undrawnSvgs } from './charts/draw.js';
 import { composeArticles, editionBuildOf } from './compose/compose.js';
 import type { Problem } from './errors.js';
@@ -32,8 +33,10 @@ export async function checkEdition(folder: string, log: Log): Promise<CheckResul
   const composed = await composeArticles({ editionFolder: folder }, { svgs: undrawnSvgs }, log);
   const { analysed, builds, claims, warnings } = composed;
   let pages = EDITION_PAGES;
+  // The archive page is rendered as a build renders it, listing this edition alone; nothing is written.
+  const archive = { folder: path.basename(path.resolve(folder)), others: [] };
   await log.stage(stages.renderEveryPage, () =>
-    runRecipes(builds, editionBuildOf(composed), NO_TOOLS, {
+    runRecipes(builds, { ...editionBuildOf(composed), archive }, NO_TOOLS, {
       printEdition: false,
       // The workbook is data laid out, checked by its own tests; exceljs alone would take half a second.
       skipOnRequest: true,

@@ -4,7 +4,8 @@
  *
  *   edition.yaml, responses.csv ─► composeArticles (compose/): analysis, audit, charts drawn
  *                                   ─► runRecipes (outputs/run.ts): every output of every article
- *                                   ─► publish: staging folder swapped in for output/<edition>/
+ *                                   ─► publish: staging folder swapped in for output/<edition>/,
+ *                                      and the archive page of every edition beside it (output/index.html)
  *
  * The edition's own outputs (data files, index, the survey's tables, their
  * print and workbook) need no article chart: they start once the texts are
@@ -20,11 +21,12 @@ import type { Problem } from './errors.js';
 import { UsageError } from './errors.js';
 import type { Reconciliation } from './ingest/types.js';
 import type { WrittenFile } from './log.js';
-import { stages, usage } from './messages/index.js';
+import { cli, stages, usage } from './messages/index.js';
+import { readArchive } from './outputs/archive.js';
 import type { EditionBuild, Tools } from './outputs/recipe.js';
 import { runRecipes, startEditionRecipes } from './outputs/run.js';
 import { checkTarget, existingIn, type OutputFile, publish, sizes } from './outputs/write.js';
-import { articleFolder } from './paths.js';
+import { ARCHIVE_PAGE, articleFolder } from './paths.js';
 import type { Claim } from './render/audit.js';
 import type { DrawingWorker } from './worker/client.js';
 
@@ -102,7 +104,12 @@ async function startEdition(
     target,
     config.articles.filter((a) => !audited.articles.includes(a)).map((a) => articleFolder(a.slug)),
   );
-  const build = editionBuildOf(audited, (slug) => kept.includes(articleFolder(slug)));
+  const archive = await readArchive(target);
+  if (!archive) tools.log.info(cli.archiveNotOurs(path.join(path.dirname(target), ARCHIVE_PAGE)));
+  const build = {
+    ...editionBuildOf(audited, (slug) => kept.includes(articleFolder(slug))),
+    ...(archive && { archive }),
+  };
   return { build, kept, files: startEditionRecipes(build, tools) };
 }
 

@@ -137,6 +137,8 @@ export const en = {
     duration: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`),
     subfolder: (name: string, files: number) => `${name}/ (${plural(files, 'file')})`,
     verboseHint: 'Every file with its size: add --verbose.',
+    archiveNotOurs: (file: string) =>
+      `${file} was not written by enquete: it is left as it is, and the page of every edition is not made there (move that file away to have it made).`,
     checked: (
       folder: string,
       slugs: string[],
@@ -277,6 +279,7 @@ export const en = {
     cards: 'Social cards (PNG)',
     editionData: 'Figures and data files',
     editionIndex: 'Edition index page',
+    archive: 'Page of every edition (beside the output folder)',
     surveyTables: 'The whole survey as tables (page)',
     surveyWorkbook: 'Workbook of the tables (tableaux.xlsx)',
     surveyTablesPdf: 'Printing the tables (Chromium)',

@@ -156,6 +156,8 @@ export const fr: Catalogue = {
     duration: (ms) =>
       ms < 1000 ? `${Math.round(ms)}${NBSP}ms` : `${formatDecimal(ms / 1000, 2)}${NBSP}s`,
     subfolder: (name, files) => `${name}/ (${plural(files, 'fichier')})`,
+    archiveNotOurs: (file) =>
+      `${file} n’a pas été écrit par enquête : il est laissé tel quel, et la page de toutes les éditions n’y est pas faite (déplacez ce fichier pour qu’elle le soit).`,
     verboseHint: `Chaque fichier avec sa taille${NBSP}: ajoutez --verbose.`,
     checked: (folder, slugs, pages, figures, rowsIn, kept) =>
       `\n${folder} vérifié : ${plural(slugs.length, 'article')} (${slugs.join(', ')}), ${plural(pages, 'page rendue', 'pages rendues')}, ${plural(figures, 'chiffre')}, ${plural(rowsIn, 'ligne')} (${plural(kept, 'gardée', 'gardées')}). Rien n’a été écrit.`,
@@ -290,6 +292,7 @@ export const fr: Catalogue = {
     cards: 'Cartes pour les réseaux sociaux (PNG)',
     editionData: 'Chiffres et fichiers de données',
     editionIndex: 'Page d’index de l’édition',
+    archive: 'Page de toutes les éditions (à côté du dossier de sortie)',
     surveyTables: 'Tableaux de toute l’enquête (page)',
     surveyWorkbook: 'Classeur des tableaux (tableaux.xlsx)',
     surveyTablesPdf: 'Impression des tableaux (Chromium)',

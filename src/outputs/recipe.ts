@@ -20,6 +20,7 @@ import type { ArticleContext } from '../render/context.js';
 import type { PageSpec, PreparedArticle, Templates } from '../render/pages.js';
 import type { ThemeView } from '../render/theme.js';
 import type { SurveyTables } from '../tables/model.js';
+import type { Archive } from './archive.js';
 import type { Chromium } from './chromium.js';
 import type { NewsletterJob, NewsletterResult } from './email.js';
 import type { OutputFile } from './write.js';
@@ -105,6 +106,8 @@ export interface EditionBuild {
   tables(): SurveyTables;
   /** Every figure, with its rounding and its comparisons (the tables' charts are planned from it). */
   index: FigureIndex;
+  /** The other editions beside the output folder, when this build writes the archive page (archive.ts). */
+  archive?: Archive;
 }
 
 export interface EditionRecipe {

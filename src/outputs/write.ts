@@ -15,7 +15,7 @@ import { environment, usage } from '../messages/index.js';
 export const OUTPUT_MARKER = '.enquete-output';
 
 export interface OutputFile {
-  /** Path inside the output folder, with "/" separators. */
+  /** Path inside the output folder, with "/" separators; "../<name>" beside it (the archive page). */
   name: string;
   content: string | Uint8Array;
 }
@@ -23,7 +23,9 @@ export interface OutputFile {
 /**
  * Write `files` as the new content of `target`, all or nothing. `keep`
  * names folders of the current target carried over as they are (the
- * articles a build with --article does not rebuild).
+ * articles a build with --article does not rebuild). A file beside the
+ * folder ("../index.html") is written whole under another name first and
+ * renamed into place once the folder is swapped in.
  */
 export async function publish(
   files: readonly OutputFile[],
@@ -31,19 +33,28 @@ export async function publish(
   keep: readonly string[] = [],
 ): Promise<void> {
   const staging = await stagingFolder(target);
-  const forget = onAbort(() => rmSync(staging, { recursive: true, force: true }), {
-    remove: [staging],
-  });
+  const beside = besideFiles(files, target);
+  const scratch = [staging, ...beside.map((b) => b.temp)];
+  const undo = () => {
+    for (const s of scratch) rmSync(s, { recursive: true, force: true });
+  };
+  const forget = onAbort(undo, { remove: scratch });
   try {
     for (const folder of keep) {
       const from = path.join(target, folder);
       if (existsSync(from))
         await cp(from, path.join(staging, folder), { recursive: true, preserveTimestamps: true });
     }
-    await writeInto(staging, files);
+    await writeInto(
+      staging,
+      files.filter((f) => !isBeside(f)),
+    );
+    for (const b of beside) await writeFile(b.temp, b.f.content);
     await swapIn(staging, target);
+    for (const b of beside) await rename(b.temp, b.to);
   } catch (e) {
     await discard(staging);
+    await Promise.all(beside.map((b) => rm(b.temp, { force: true })));
     throw e instanceof Error && 'code' in e
       ? new EnvironmentError(
           environment.writeFailed(target, e instanceof Error ? e.message : String(e)),
@@ -53,6 +64,16 @@ export async function publish(
   } finally {
     forget();
   }
+}
+
+const isBeside = (f: OutputFile) => f.name.startsWith('../');
+
+/** The files beside the target, each with the name it is written under first, on the same disk. */
+function besideFiles(files: readonly OutputFile[], target: string) {
+  return files.filter(isBeside).map((f) => {
+    const to = path.join(target, f.name);
+    return { f, to, temp: `${to}.partial-${process.pid}` };
+  });
 }
 
 /** A staging folder next to the target, on the same disk so the swap is a rename. */

@@ -218,6 +218,14 @@ export const fr = {
       `Les résultats de l'enquête menée par ${joinFrench(names)} du ${formatLongDate(start)} au ${formatLongDate(end)}, à laquelle ${formatInteger(kept)}\u00a0personne${kept > 1 ? 's ont' : ' a'} répondu.`,
   },
 
+  /** The archive page, beside the editions' folders: every edition built there. */
+  archive: {
+    title: 'Toutes les éditions de l’enquête',
+    /** Under an edition's name: "Enquête menée du 23 avril 2024 au 22 août 2024 auprès de 144 répondants." */
+    facts: (period: string, respondents: string, n: number) =>
+      `Enquête menée ${period} auprès de ${respondents}\u00a0répondant${n > 1 ? 's' : ''}.`,
+  },
+
   /** The social cards' source line. */
   cards: {
     source: (line: string) => `Source : ${line}.`,

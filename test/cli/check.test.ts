@@ -12,7 +12,7 @@ describe('enquete check', () => {
     const { code, stderr } = await enquete(['check', edition]);
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(
-      `${edition} vérifié : 2 articles (manipulateurs_cadres, radiologues), 10 pages rendues`,
+      `${edition} vérifié : 2 articles (manipulateurs_cadres, radiologues), 11 pages rendues`,
     );
     expect(stderr).toContain('144 lignes (144 gardées). Rien n’a été écrit.');
     expect((await readdir(root, { recursive: true })).sort()).toEqual(before);
@@ -27,7 +27,7 @@ describe('enquete check', () => {
       ok: true,
       edition: '2024',
       articles: ['manipulateurs_cadres', 'radiologues'],
-      pages: 10,
+      pages: 11,
       reconciliation: { rowsIn: 144, kept: 144 },
     });
     expect(result.figures).toBeGreaterThan(900);

@@ -174,7 +174,7 @@ describe('a series that does not compare', () => {
 
   it('is found in a branch this year’s data does not take', () => {
     const audit = new Audit();
-    const place = { article: 'a', file: 'article.hbs', firstLine: 1, part: 'body' };
+    const place = { article: 'a', file: 'article.hbs', firstLine: 1, firstColumn: 1, part: 'body' };
     const text =
       '{{#if (atLeast "respondents.count.all" 100000)}}{{since "avenir.oui.share.all"}}{{/if}}';
     checkEveryBranch(text, place, new Set(['since', 'atLeast']), index, audit);

@@ -159,22 +159,66 @@ function stepsOf(
 }
 
 function lines(data: ChartData, width: number): TopLevelSpec {
-  const n = data.parts.length;
-  const x = {
+  const x = editionAxis(data.parts);
+  const scale = { domain: [0, 1], nice: false } as const;
+  const y = (field: string) => ({ field, type: 'quantitative', scale }) as const;
+  const colour = segmentColours(data, width);
+  const stretch = { field: 'run', type: 'nominal' } as const;
+  const valueAxis = {
+    format: '.0%',
+    title: data.measure,
+    tickCount: 5,
+    grid: true,
+    titleAlign: 'right',
+    titleAnchor: 'end',
+  };
+  return {
+    ...specBase(HEIGHT, width),
+    data: { values: data.rows },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.13 },
+        encoding: { x, y: y('low'), y2: { field: 'high' }, color: colour, detail: stretch },
+      },
+      {
+        // Each point's interval, also where a point stands alone on its stretch.
+        mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.45 },
+        encoding: { x, y: y('low'), y2: { field: 'high' }, color: colour },
+      },
+      {
+        mark: { type: 'line', strokeWidth: 2.5 },
+        encoding: { x, y: { ...y('value'), axis: valueAxis }, color: colour, detail: stretch },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+        encoding: { x, y: y('value'), color: colour },
+      },
+      breakRules(data, x),
+      lastValues(data, x, scale),
+    ],
+  } as unknown as TopLevelSpec;
+}
+
+/** The editions along the x axis, in order, with room after the last for its values. */
+function editionAxis(editions: string[]) {
+  return {
     field: 'partOrder',
     type: 'quantitative',
-    scale: { domain: [-0.3, n - 0.45], nice: false, zero: false },
+    scale: { domain: [-0.3, editions.length - 0.45], nice: false, zero: false },
     axis: {
       title: null,
-      values: data.parts.map((_, k) => k),
-      labelExpr: `${JSON.stringify(data.parts)}[datum.value]`,
+      values: editions.map((_, k) => k),
+      labelExpr: `${JSON.stringify(editions)}[datum.value]`,
       grid: false,
       ticks: false,
       labelPadding: 6,
     },
   } as const;
-  const scale = { domain: [0, 1], nice: false } as const;
-  const colour = {
+}
+
+/** A colour per segment, in the order the chart lists them, and their legend under the chart. */
+function segmentColours(data: ChartData, width: number) {
+  return {
     field: 'group',
     type: 'nominal',
     sort: [...new Set(data.rows.map((r) => r.group))],
@@ -189,64 +233,6 @@ function lines(data: ChartData, width: number): TopLevelSpec {
       symbolOpacity: 1,
     },
   } as const;
-  const stretch = { field: 'run', type: 'nominal' } as const;
-  return {
-    ...specBase(HEIGHT, width),
-    data: { values: data.rows },
-    layer: [
-      {
-        mark: { type: 'area', opacity: 0.13 },
-        encoding: {
-          x,
-          y: { field: 'low', type: 'quantitative', scale },
-          y2: { field: 'high' },
-          color: colour,
-          detail: stretch,
-        },
-      },
-      {
-        // Each point's interval, also where a point stands alone on its stretch.
-        mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.45 },
-        encoding: {
-          x,
-          y: { field: 'low', type: 'quantitative', scale },
-          y2: { field: 'high' },
-          color: colour,
-        },
-      },
-      {
-        mark: { type: 'line', strokeWidth: 2.5 },
-        encoding: {
-          x,
-          y: {
-            field: 'value',
-            type: 'quantitative',
-            scale,
-            axis: {
-              format: '.0%',
-              title: data.measure,
-              tickCount: 5,
-              grid: true,
-              titleAlign: 'right',
-              titleAnchor: 'end',
-            },
-          },
-          color: colour,
-          detail: stretch,
-        },
-      },
-      {
-        mark: { type: 'point', filled: true, size: 70, opacity: 1 },
-        encoding: {
-          x,
-          y: { field: 'value', type: 'quantitative', scale },
-          color: colour,
-        },
-      },
-      breakRules(data, x),
-      lastValues(data, x, scale),
-    ],
-  } as unknown as TopLevelSpec;
 }
 
 /** A dashed rule between two editions where a line breaks, labelled at the top. */

@@ -16,7 +16,7 @@ export const editionIndexRecipe: EditionRecipe = {
   id: 'edition-index',
   label: () => stages.editionIndex,
   page: { layout: 'index', styles: ['base', 'web', 'index'], fonts: true, medium: 'web' },
-  async files({ edition, templates, articles, theme, reconciliation }) {
+  async files({ edition, templates, articles, theme, reconciliation, archive }) {
     const { config } = edition;
     const { publisher, partners, fieldPeriod, standfirst } = config.edition;
     const page = templates.render(this.page as NonNullable<typeof this.page>, {
@@ -42,6 +42,8 @@ export const editionIndexRecipe: EditionRecipe = {
         web: relativeTo(INDEX, { article: article.slug, file: 'web' }),
         pdf: relativeTo(INDEX, { article: article.slug, file: 'pdf' }),
       })),
+      // Only where this build writes the archive page (outputs/archive.ts): the preview serves none.
+      ...(archive && { archive: relativeTo(INDEX, { archive: 'page' }) }),
     });
     return [{ name: outputPath(INDEX), content: page }];
   },

@@ -3,6 +3,7 @@
  * (its page, its files) and one line here.
  */
 import type { ArticleRecipe, EditionRecipe } from '../recipe.js';
+import { archiveRecipe } from './archive.js';
 import { editionDataRecipe } from './edition-data.js';
 import { editionIndexRecipe } from './edition-index.js';
 import { fragmentRecipe } from './fragment.js';
@@ -30,4 +31,5 @@ export const EDITION_RECIPES: readonly EditionRecipe[] = [
   surveyTablesRecipe,
   surveyWorkbookRecipe,
   surveyTablesPdfRecipe,
+  archiveRecipe,
 ];

@@ -32,8 +32,7 @@ export interface ColumnBase<Q extends Question> {
 /** A column's answers as a thread sends them to another: typed arrays and the few strings beside them. */
 export type ColumnPart =
   | { kind: 'choice'; masks: Masks; other: [number, string][] }
-  | { kind: 'scale'; values: Float64Array }
-  | { kind: 'time'; epochMs: Float64Array }
+  | { kind: 'numbers'; numbers: Float64Array }
   | {
       kind: 'text';
       starts: Float64Array;
@@ -49,17 +48,9 @@ export function partBuffers(part: ColumnPart): ArrayBuffer[] {
   const arrays =
     part.kind === 'choice'
       ? [part.masks]
-      : part.kind === 'scale'
-        ? [part.values]
-        : part.kind === 'time'
-          ? [part.epochMs]
-          : [
-              part.starts,
-              part.lengths,
-              part.hashes,
-              part.inFile,
-              ...part.parts.map((p) => p.bytes),
-            ];
+      : part.kind === 'numbers'
+        ? [part.numbers]
+        : [part.starts, part.lengths, part.hashes, part.inFile, ...part.parts.map((p) => p.bytes)];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 

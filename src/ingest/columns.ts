@@ -177,10 +177,47 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   }
 }
 
-export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale' }>> {
+/** A column of one number per response, NaN where there is none: a scale's scores, the timestamps. */
+abstract class NumberColumn<Q extends Question> implements ColumnBase<Q> {
+  abstract readonly question: Q;
+  protected numbers: Float64Array;
+
+  constructor(capacity: number) {
+    this.numbers = new Float64Array(capacity).fill(Number.NaN);
+  }
+
+  abstract write(i: number, raw: string): CellFailure | null;
+  abstract writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null;
+
+  clear(i: number): void {
+    this.numbers[i] = Number.NaN;
+  }
+
+  move(from: number, to: number): void {
+    this.numbers[to] = this.numbers[from] as number;
+  }
+
+  grow(capacity: number): void {
+    this.numbers = grown(this.numbers, capacity, Number.NaN);
+  }
+
+  part(count: number): ColumnPart {
+    return { kind: 'numbers', numbers: this.numbers.subarray(0, count) };
+  }
+
+  append(count: number, part: ColumnPart, added: number): void {
+    if (part.kind !== 'numbers') return;
+    this.grow(count + added);
+    this.numbers.set(part.numbers.subarray(0, added), count);
+  }
+
+  finish(count: number): void {
+    this.numbers = this.numbers.subarray(0, count);
+  }
+}
+
+export class ScaleColumn extends NumberColumn<Extract<Question, { type: 'scale' }>> {
   readonly kind = 'scale';
-  /** The score; NaN: no answer. */
-  values: Float64Array;
   private readonly memo = new Map<string, number | CellFailure>();
   private readonly byteMemo = new ByteMemo<number | CellFailure>(MEMO_LIMIT);
 
@@ -189,7 +226,12 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
     private readonly timeZone: string,
     capacity: number,
   ) {
-    this.values = new Float64Array(capacity).fill(Number.NaN);
+    super(capacity);
+  }
+
+  /** The score; NaN: no answer. */
+  get values(): Float64Array {
+    return this.numbers;
   }
 
   write(i: number, raw: string): CellFailure | null {
@@ -220,54 +262,31 @@ export class ScaleColumn implements ColumnBase<Extract<Question, { type: 'scale'
 
   private put(i: number, read: number | CellFailure): CellFailure | null {
     if (typeof read !== 'number') return read;
-    this.values[i] = read;
+    this.numbers[i] = read;
     return null;
-  }
-
-  clear(i: number): void {
-    this.values[i] = Number.NaN;
-  }
-
-  move(from: number, to: number): void {
-    this.values[to] = this.values[from] as number;
-  }
-
-  grow(capacity: number): void {
-    this.values = grown(this.values, capacity, Number.NaN);
-  }
-
-  part(count: number): ColumnPart {
-    return { kind: 'scale', values: this.values.subarray(0, count) };
-  }
-
-  append(count: number, part: ColumnPart, added: number): void {
-    if (part.kind !== 'scale') return;
-    this.grow(count + added);
-    this.values.set(part.values.subarray(0, added), count);
-  }
-
-  finish(count: number): void {
-    this.values = this.values.subarray(0, count);
   }
 }
 
-export class TimeColumn implements ColumnBase<Extract<Question, { type: 'timestamp' }>> {
+export class TimeColumn extends NumberColumn<Extract<Question, { type: 'timestamp' }>> {
   readonly kind = 'time';
-  /** Milliseconds since 1970; NaN: blank. */
-  epochMs: Float64Array;
 
   constructor(
     readonly question: Extract<Question, { type: 'timestamp' }>,
     private readonly timeZone: string,
     capacity: number,
   ) {
-    this.epochMs = new Float64Array(capacity).fill(Number.NaN);
+    super(capacity);
+  }
+
+  /** Milliseconds since 1970; NaN: blank. */
+  get epochMs(): Float64Array {
+    return this.numbers;
   }
 
   write(i: number, raw: string): CellFailure | null {
     const result = readCell(this.question, raw, this.timeZone);
     if (!result.ok) return result;
-    this.epochMs[i] = result.answer?.kind === 'time' ? result.answer.epochMs : Number.NaN;
+    this.numbers[i] = result.answer?.kind === 'time' ? result.answer.epochMs : Number.NaN;
     return null;
   }
 
@@ -275,34 +294,8 @@ export class TimeColumn implements ColumnBase<Extract<Question, { type: 'timesta
   writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
     const epochMs = formsTimestampBytes(b, fields.starts[k] as number, fields.ends[k] as number);
     if (Number.isNaN(epochMs)) return this.write(i, fieldText(b, fields, k, utf8));
-    this.epochMs[i] = epochMs;
+    this.numbers[i] = epochMs;
     return null;
-  }
-
-  clear(i: number): void {
-    this.epochMs[i] = Number.NaN;
-  }
-
-  move(from: number, to: number): void {
-    this.epochMs[to] = this.epochMs[from] as number;
-  }
-
-  grow(capacity: number): void {
-    this.epochMs = grown(this.epochMs, capacity, Number.NaN);
-  }
-
-  part(count: number): ColumnPart {
-    return { kind: 'time', epochMs: this.epochMs.subarray(0, count) };
-  }
-
-  append(count: number, part: ColumnPart, added: number): void {
-    if (part.kind !== 'time') return;
-    this.grow(count + added);
-    this.epochMs.set(part.epochMs.subarray(0, added), count);
-  }
-
-  finish(count: number): void {
-    this.epochMs = this.epochMs.subarray(0, count);
   }
 }
 

@@ -127,6 +127,9 @@ export interface SeriesPoint {
   sd?: number | null;
   /** Wilson 95 % interval (a share), Student's (a mean); null for a count. */
   ci: Interval | null;
+  /** A weighted edition's share or mean: its effective base, which intervals between points use. */
+  weighted?: true;
+  effectiveBase?: number;
   /** The edition of the point before, which `comparable` and `notes` compare with; none on the first. */
   previous?: string;
   /** False when the figure no longer measures the same as at the point before. */

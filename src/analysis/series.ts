@@ -55,7 +55,11 @@ export function seriesFigures(editions: readonly EditionFigures[]): SeriesFigure
       const edition = (editions[k] as EditionFigures).config.edition.id;
       const previous = before && (editions[before.k] as EditionFigures).config.edition.id;
       const notes = before
-        ? named(notesBetween(k, before.k)(f.question, f.segment), previous as string, edition)
+        ? named(
+            notesBetween(k, before.k)(f.question, f.segment, f.kind),
+            previous as string,
+            edition,
+          )
         : [];
       return {
         edition,
@@ -103,9 +107,17 @@ function named(notes: ComparabilityNote[], previous: string, later: string): Com
 }
 
 /** A point's numbers: a share's count and base, a mean's base and spread, a count's value. */
-function numbersOf(f: Figure): Pick<SeriesPoint, 'value' | 'count' | 'base' | 'sd' | 'ci'> {
-  if (f.kind === 'share') return { value: f.value, count: f.count, base: f.base, ci: f.ci };
-  if (f.kind === 'mean') return { value: f.value, base: f.base, sd: f.sd, ci: f.ci };
+function numbersOf(
+  f: Figure,
+): Pick<SeriesPoint, 'value' | 'count' | 'base' | 'sd' | 'ci' | 'weighted' | 'effectiveBase'> {
+  // A weighted point keeps its effective base: the interval between two points is computed on it.
+  const weighted =
+    (f.kind === 'share' || f.kind === 'mean') && f.effectiveBase !== undefined
+      ? { weighted: true as const, effectiveBase: f.effectiveBase }
+      : {};
+  if (f.kind === 'share')
+    return { value: f.value, count: f.count, base: f.base, ci: f.ci, ...weighted };
+  if (f.kind === 'mean') return { value: f.value, base: f.base, sd: f.sd, ci: f.ci, ...weighted };
   if (f.kind === 'count') return { value: f.value, ci: null };
   throw new Error(`no series of a ${f.kind} figure`);
 }
@@ -127,7 +139,16 @@ export function pointDifference(
 
 /** A point as the figure it was in its edition, for change.ts's difference. */
 function asFigure(series: SeriesFigure, p: SeriesPoint): ShareFigure | MeanFigure {
-  const common = { id: series.id, label: series.label, segment: series.segment, ci: p.ci };
+  const common = {
+    id: series.id,
+    label: series.label,
+    segment: series.segment,
+    ci: p.ci,
+    ...(p.effectiveBase !== undefined && {
+      weighted: true as const,
+      effectiveBase: p.effectiveBase,
+    }),
+  };
   if (series.of === 'share')
     return {
       ...common,

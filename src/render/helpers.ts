@@ -24,7 +24,6 @@ import {
   formatLongDate,
   formatOutOf,
   formatPercent,
-  formatShare,
   formatShareOf,
   fractionWords,
   frenchText,
@@ -272,7 +271,7 @@ export function figureHelpers(index: FigureIndex) {
       const was = first.value as number;
       const text =
         series.of === 'share'
-          ? formatShare(first.count ?? 0, first.base ?? 0)
+          ? formatShareOf({ ...first, count: first.count ?? 0, base: first.base ?? 0 })
           : series.of === 'mean'
             ? index.meanText(id, was)
             : formatInteger(was);

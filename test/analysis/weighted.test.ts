@@ -21,6 +21,7 @@ import {
   type ShareFigure,
 } from '../../src/analysis/figures.js';
 import { Membership } from '../../src/analysis/segments.js';
+import { pointDifference, seriesFigures } from '../../src/analysis/series.js';
 import { newcombe, welch } from '../../src/analysis/stats.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { loadEdition, parseEditionConfig } from '../../src/edition/load.js';
@@ -290,5 +291,40 @@ describe('change figures and weighting', () => {
       from: ['Profession', "Secteur d'exercice"],
       to: [],
     });
+  });
+});
+
+describe('series and weighting', () => {
+  it('compare two points weighted the same way at their effective bases; a count is never weighted', async () => {
+    const trial = await analyseEdition(WEIGHTED, silentLog);
+    const plain = await analyseEdition('data/2024', silentLog);
+    const weightedTwice = seriesFigures([
+      { config: trial.edition.config, figures: trial.figures },
+      { config: trial.edition.config, figures: trial.figures },
+    ]);
+    const usage = weightedTwice.find((s) => s.id === 'usage.oui.share.cadres.series');
+    const [first, last] = usage?.points ?? [];
+    if (!usage || !first || !last) throw new Error('no series');
+    const f = trial.figures.find((x) => x.id === 'usage.oui.share.cadres') as ShareFigure;
+    expect(last).toMatchObject({
+      comparable: true,
+      weighted: true,
+      effectiveBase: f.effectiveBase,
+    });
+    const at = {
+      count: (f.value as number) * (f.effectiveBase as number),
+      base: f.effectiveBase as number,
+    };
+    expect(pointDifference(usage, first, last).ci).toEqual(newcombe(at, at)?.ci);
+    // From the unweighted 2024 to the weighted trial: the shares do not compare, the counts do.
+    const mixed = seriesFigures([
+      { config: plain.edition.config, figures: plain.figures },
+      { config: trial.edition.config, figures: trial.figures },
+    ]);
+    const step = (id: string) => mixed.find((s) => s.id === id)?.points.at(-1);
+    expect(step('usage.oui.share.cadres.series')?.notes.map((n) => n.difference.kind)).toEqual([
+      'weighting',
+    ]);
+    expect(step('respondents.count.all.series')?.comparable).toBe(true);
   });
 });

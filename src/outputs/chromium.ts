@@ -3,7 +3,7 @@
  * sound (config read, export read, figures computed), so its start-up (about
  * a second) overlaps drawing the charts, and a build that fails on its input
  * never starts it. Any number of pages print in it, each in a tab of its
- * own; the first tab is opened while the build is still drawing.
+ * own, one after another; the first tab is opened while the build is still drawing.
  *
  * A failed start is retried once, a hung one times out. Closing never waits
  * for the browser to finish starting: its whole process group is killed and
@@ -33,7 +33,8 @@ export const START_TIMEOUT_MS = Number(process.env.ENQUETE_CHROMIUM_TIMEOUT_MS) 
 export interface Chromium {
   /**
    * A tab ready to print: JavaScript off, every request held for the printer
-   * to allow or refuse. The caller closes it when printed.
+   * to allow or refuse. The caller closes it when printed; the next tab is
+   * given then (pages print one after another: see `closed`).
    */
   tab(): Promise<Page>;
   /** Start the browser now (else at the first tab), so its start-up overlaps the caller's work. */
@@ -76,12 +77,14 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
     },
     () => {},
   );
-  const openTab = async () => readyToPrint(await alone(await connected));
+  const openTab = async () => readyToPrint(await (await connected).newPage());
   let warm: Promise<Page> | null = null;
+  /** Settled once the tab given last is closed: the next one is opened then. */
+  let turn: Promise<unknown> = Promise.resolve();
   const warmUp = () => {
     if (warm || browsers.closed) return;
     launch();
-    warm = openTab();
+    warm = turn.then(openTab);
     warm.catch(() => {});
   };
   return {
@@ -90,8 +93,9 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
       // Never launched and now closed, it never will be: say so rather than wait for it.
       if (browsers.closed && !warm) return Promise.reject(new Error('Chromium is closed'));
       warmUp();
-      const t = warm ?? openTab();
+      const t = warm as Promise<Page>;
       warm = null;
+      turn = t.then(closed, () => {});
       return t;
     },
     get starts() {
@@ -153,17 +157,26 @@ async function connect({ pipe }: Running): Promise<Browser> {
 }
 
 /**
- * A tab in a browser context of its own, closed with it. Its page is then
- * alone in its renderer process, and numbers its nodes (the tagged PDF's
- * element ids) the same whatever else the browser is doing: tabs opened side
- * by side while the browser was starting printed the same page with ids one
- * apart, so other bytes.
+ * Settles once the tab is closed (or its closing failed): the browser has
+ * one page at a time. Its pages share a renderer, which numbers their nodes,
+ * and the tagged PDF's element ids with them: a page loaded while another
+ * tab opened or printed came out with ids one apart, so other bytes for the
+ * same page. In one renderer a page's layout and paint run on its one
+ * thread anyway; a renderer of its own per page (a browser context each)
+ * would have kept ids apart at twice Chromium's processor time.
  */
-async function alone(browser: Browser): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const tab = await context.newPage();
-  tab.once('close', () => void context.close().catch(() => {}));
-  return tab;
+function closed(tab: Page): Promise<void> {
+  return new Promise((resolve) => {
+    tab.once('close', () => resolve());
+    const close = tab.close.bind(tab);
+    tab.close = async (options) => {
+      try {
+        await close(options);
+      } finally {
+        resolve();
+      }
+    };
+  });
 }
 
 /** JavaScript off, every request held for the printer to allow or refuse. */

@@ -49,31 +49,62 @@ function readSingle(question: ClosedQuestion, cell: string): CellResult {
   return unknownOption(question, cell);
 }
 
+/** How Google Forms joins the boxes checked in a cell: "Aide au diagnostic, Rédaction des comptes rendus". */
+export const GOOGLE_JOIN = ', ';
+/** How Microsoft Forms does: each answer followed by ";" ("Aide au diagnostic;Rédaction des comptes rendus;"). */
+export const MICROSOFT_JOIN = ';';
+
+/** A piece of a multiple-choice cell: an answer offered (its code), or typed text. */
+export interface ChoicePiece {
+  code: string | null;
+  /** The piece as the cell has it. */
+  text: string;
+}
+
 /**
- * Google Forms joins checked boxes with ", " in form order, the typed "Autre"
- * text last. Labels may themselves contain ", ", so the cell is split on
- * ", " and the pieces are joined back greedily into the longest known labels;
- * pieces that make up no label are the "Autre" text.
+ * A multiple-choice cell -> the answers it joins, in its order. Labels may
+ * themselves contain the separator (", " in "Segmentation, mesures et
+ * post-traitement"), so the cell is split on it and the pieces are joined
+ * back greedily into the longest known labels; pieces that make up no label
+ * are typed text, consecutive ones joined back as they were typed. Blank
+ * pieces (Microsoft's trailing ";") are not answers.
  */
-export function readMultiple(question: ClosedQuestion, cell: string): CellResult {
-  const pieces = cell.split(', ');
-  const labels = question.options.map((o) => ({ code: o.code, parts: o.label.split(', ') }));
-  const chosen = new Set<string>();
-  const leftovers: string[] = [];
+export function choicePieces(question: ClosedQuestion, cell: string, join: string): ChoicePiece[] {
+  const pieces = cell.split(join).filter((p) => p.trim() !== '');
+  const labels = question.options.map((o) => ({ code: o.code, parts: o.label.split(join) }));
+  const out: ChoicePiece[] = [];
   let i = 0;
   while (i < pieces.length) {
     const match = labels
       .filter((l) => l.parts.every((part, k) => sameText(part, pieces[i + k] ?? '')))
       .sort((a, b) => b.parts.length - a.parts.length)[0];
-    if (match) {
-      chosen.add(match.code);
-      i += match.parts.length;
-    } else {
-      leftovers.push(pieces[i] as string);
-      i++;
-    }
+    const taken = match ? match.parts.length : 1;
+    const text = pieces.slice(i, i + taken).join(join);
+    const last = out.at(-1);
+    if (match) out.push({ code: match.code, text });
+    else if (last && last.code === null) last.text += join + text;
+    else out.push({ code: null, text });
+    i += taken;
   }
-  const other = leftovers.join(', ').trim();
+  return out;
+}
+
+/**
+ * A multiple-choice cell -> the answers chosen, in form order, with the typed
+ * "Autre" text last. `join` is the source's separator: Google's ", " unless
+ * the export says otherwise (Microsoft Forms' ";").
+ */
+export function readMultiple(
+  question: ClosedQuestion,
+  cell: string,
+  join: string = GOOGLE_JOIN,
+): CellResult {
+  const pieces = choicePieces(question, cell, join);
+  const chosen = new Set(pieces.flatMap((p) => (p.code === null ? [] : [p.code])));
+  const other = pieces
+    .flatMap((p) => (p.code === null ? [p.text] : []))
+    .join(join)
+    .trim();
   if (other !== '' && !hasOther(question)) return unknownOption(question, other);
   const codes = question.options.map((o) => o.code).filter((c) => chosen.has(c));
   const answer: ChoiceAnswer = {
@@ -82,6 +113,17 @@ export function readMultiple(question: ClosedQuestion, cell: string): CellResult
     other: other || null,
   };
   return { ok: true, answer };
+}
+
+/**
+ * A cell joined another way (`from`), joined as Google Forms joins it, so
+ * that it reads as the same answers by readMultiple's default: each label
+ * kept whole, typed text kept as typed.
+ */
+export function rejoined(question: ClosedQuestion, cell: string, from: string): string {
+  return choicePieces(question, cell, from)
+    .map((p) => p.text.trim())
+    .join(GOOGLE_JOIN);
 }
 
 function unknownOption(question: ClosedQuestion, found: string): CellResult {

@@ -1,11 +1,27 @@
 /**
- * The two timestamp forms editors get: Google Forms' CSV download
- * ("2024/04/23 9:15:32 AM UTC+2", offset included) and a Google Sheets CSV
- * download ("23/04/2024 09:15:32", local time of the edition's time zone).
+ * The timestamp forms editors get: Google Forms' CSV download
+ * ("2024/04/23 9:15:32 AM UTC+2", offset included), a Google Sheets CSV
+ * download or a spreadsheet's date cell ("23/04/2024 09:15:32", local time of
+ * the edition's time zone), ISO 8601 as Microsoft Forms' text cells may hold
+ * it ("2024-04-23T09:15:32", with an offset or in local time), and a
+ * spreadsheet's serial date ("45405.38578703704": days since 30 December
+ * 1899, the time of day as the fraction, local time).
  */
 const FORMS =
   /^(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP]M))? (?:UTC|GMT)([+-]\d{1,2})(?::?(\d{2}))?$/i;
 const SHEETS = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+/** Fractions of a second are dropped, as the other forms have none. */
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?$/i;
+const SERIAL = /^\d{5}(?:[.,]\d+)?$/;
+/**
+ * Serial dates are read from 1 January 2000 to 31 December 2099 only: a
+ * number outside is a count or a code, not a date a survey was answered on.
+ */
+const SERIAL_FIRST = 36_526;
+const SERIAL_END = 73_051;
+/** Serial dates count days from 30 December 1899 (from March 1900 on: spreadsheets keep Lotus 1-2-3's 29 February 1900). */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export interface ParsedTime {
   epochMs: number;
@@ -13,9 +29,10 @@ export interface ParsedTime {
   offsetMinutes: number;
 }
 
-/** Returns null when the text is in neither form or names an impossible date. */
+/** Returns null when the text is in none of these forms or names an impossible date. */
 export function parseTimestamp(text: string, timeZone: string): ParsedTime | null {
-  const forms = FORMS.exec(text.trim());
+  const cell = text.trim();
+  const forms = FORMS.exec(cell);
   if (forms) {
     const [, y, mo, d, h, mi, s, ampm, offH, offM] = forms;
     let hour = Number(h);
@@ -27,9 +44,17 @@ export function parseTimestamp(text: string, timeZone: string): ParsedTime | nul
     const offset = sign * (Math.abs(Number(offH)) * 60 + Number(offM ?? 0));
     return build(Number(y), Number(mo), Number(d), hour, Number(mi), Number(s), offset);
   }
-  const sheets = SHEETS.exec(text.trim());
+  const sheets = SHEETS.exec(cell);
   if (sheets) {
     const [, d, mo, y, h, mi, s] = sheets;
+    return localTime(
+      [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0)],
+      timeZone,
+    );
+  }
+  const iso = ISO.exec(cell);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, zulu, sign, offH, offM] = iso;
     const fields = [
       Number(y),
       Number(mo),
@@ -38,12 +63,55 @@ export function parseTimestamp(text: string, timeZone: string): ParsedTime | nul
       Number(mi),
       Number(s ?? 0),
     ] as const;
-    const offset = zoneOffsetMinutes(timeZone, Date.UTC(...fields));
-    // Near a DST change the first guess can be an hour off: recompute at the guessed instant.
-    const refined = zoneOffsetMinutes(timeZone, Date.UTC(...fields) - offset * 60_000);
-    return build(...fields, refined);
+    if (!zulu && !sign) return localTime(fields, timeZone);
+    const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offH) * 60 + Number(offM ?? 0)) : 0;
+    return build(...fields, offset);
   }
+  if (SERIAL.test(cell)) return serialTime(Number(cell.replace(',', '.')), timeZone);
   return null;
+}
+
+type Fields = readonly [y: number, mo: number, d: number, h: number, mi: number, s: number];
+
+/** A wall-clock time of the edition's time zone (a form that writes no offset). */
+function localTime(fields: Fields, timeZone: string): ParsedTime | null {
+  const asUtc = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]);
+  const offset = zoneOffsetMinutes(timeZone, asUtc);
+  // Near a DST change the first guess can be an hour off: recompute at the guessed instant.
+  const refined = zoneOffsetMinutes(timeZone, asUtc - offset * 60_000);
+  return build(...fields, refined);
+}
+
+/** A spreadsheet's serial date, to the nearest second, as a wall-clock time of the edition's time zone. */
+function serialTime(serial: number, timeZone: string): ParsedTime | null {
+  if (!(serial >= SERIAL_FIRST && serial < SERIAL_END)) return null;
+  const wall = new Date(SERIAL_EPOCH_MS + Math.round(serial * 86_400) * 1000);
+  return localTime(wallClockFields(wall), timeZone);
+}
+
+/** The fields of a wall-clock time kept in a Date's UTC fields (how spreadsheet libraries hand over a date cell). */
+function wallClockFields(wall: Date): Fields {
+  return [
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+  ];
+}
+
+/**
+ * A spreadsheet's date cell, its wall-clock time in the Date's UTC fields, as
+ * a Google Sheets CSV download writes it ("23/04/2024 09:15:32", to the
+ * nearest second), which parseTimestamp reads in the edition's time zone; a
+ * cell whose format shows no time of day is written as its date alone.
+ */
+export function sheetsText(wall: Date, withTime = true): string {
+  const [y, mo, d, h, mi, s] = wallClockFields(new Date(Math.round(wall.getTime() / 1000) * 1000));
+  const pad = (x: number) => String(x).padStart(2, '0');
+  const date = `${pad(d)}/${pad(mo)}/${String(y).padStart(4, '0')}`;
+  return withTime ? `${date} ${pad(h)}:${pad(mi)}:${pad(s)}` : date;
 }
 
 function build(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClosedQuestion } from '../../src/edition/schema.js';
-import { readCell, readMultiple } from '../../src/ingest/cells.js';
+import { readCell, readMultiple, rejoined } from '../../src/ingest/cells.js';
 import { testConfig } from '../helpers/edition.js';
 
 const config = testConfig();
@@ -29,6 +29,39 @@ describe('multiple-choice cells', () => {
     expect(readMultiple(q('usages'), 'aide  au\u00a0diagnostic')).toMatchObject({
       answer: { codes: ['diagnostic'] },
     });
+  });
+});
+
+describe('multiple-choice cells joined as Microsoft Forms joins them (";" after each)', () => {
+  const google = (cell: string) => readMultiple(q('usages'), cell);
+  const microsoft = (cell: string) => readMultiple(q('usages'), cell, ';');
+  it('read as the same cell joined by Google', () => {
+    for (const [ms, g] of [
+      ['Aide au diagnostic;', 'Aide au diagnostic'],
+      [
+        'Segmentation, mesures et post-traitement;Aide au diagnostic;',
+        'Aide au diagnostic, Segmentation, mesures et post-traitement',
+      ],
+      ['Segmentation;Aide au diagnostic', 'Segmentation, Aide au diagnostic'],
+      [
+        'Aide au diagnostic;Tri des urgences, la nuit;',
+        'Aide au diagnostic, Tri des urgences, la nuit',
+      ],
+    ] as const) {
+      expect(microsoft(ms)).toEqual(google(g));
+    }
+  });
+  it('keep typed text with a ";" whole, and its commas', () => {
+    expect(microsoft('Aide au diagnostic;Tri; la nuit, surtout;')).toMatchObject({
+      answer: { codes: ['diagnostic', 'autre'], other: 'Tri; la nuit, surtout' },
+    });
+  });
+  it('are written again as Google joins them, labels and typed text whole', () => {
+    const cell = 'Segmentation, mesures et post-traitement;Aide au diagnostic;Tri, la nuit;';
+    expect(rejoined(q('usages'), cell, ';')).toBe(
+      'Segmentation, mesures et post-traitement, Aide au diagnostic, Tri, la nuit',
+    );
+    expect(google(rejoined(q('usages'), cell, ';'))).toEqual(microsoft(cell));
   });
 });
 

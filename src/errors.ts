@@ -19,6 +19,8 @@ export interface Problem {
   line?: number;
   /** 1-based column, when known (config syntax errors). */
   column?: number;
+  /** The sheet of a workbook export; `line` is then its row number. */
+  sheet?: string;
   /** A column header, a config key or a question id: what the line is about. */
   where?: string;
   expected: string;
@@ -68,8 +70,14 @@ export class EnvironmentError extends EnqueteError {
   }
 }
 
+/** Where a problem is: file:line:column, or in a workbook, the file and the sheet's row. */
+export function problemPlace(p: Problem): string {
+  if (p.sheet !== undefined) return `${p.file}, ${errors.inSheet(p.sheet, p.line)}`;
+  return [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+}
+
 export function formatProblem(p: Problem): string {
-  const place = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  const place = problemPlace(p);
   const about = p.where ? `, ${p.where}` : '';
   const width = Math.max(errors.expected.length, errors.found.length, errors.fix.length);
   const label = (l: string) => `\n    ${l.padEnd(width)} `;

@@ -326,10 +326,27 @@ const editionFacts = z
   })
   .strict();
 
-/** The export: its file, and how close two identical submissions are one. */
+/** The export: its file (and sheet), the columns that are no question, and how close two identical submissions are one. */
 const sourceSchema = z
   .object({
-    file: z.string().min(1).default('responses.csv'),
+    file: z
+      .string()
+      .min(1)
+      .default('responses.csv')
+      .describe(
+        'The export, in the edition folder: a CSV (Google Forms) or a workbook (.xlsx: Google Sheets, Microsoft Forms).',
+      ),
+    sheet: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The workbook's sheet holding the responses (default: its first sheet)."),
+    metadata: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        "Headers of the export's columns that are no question: the form's own (Microsoft Forms' ID and start time), never read.",
+      ),
     duplicateWindowMinutes: z
       .number()
       .int()
@@ -340,7 +357,7 @@ const sourceSchema = z
       ),
   })
   .strict()
-  .default({ file: 'responses.csv', duplicateWindowMinutes: 10 });
+  .default({ file: 'responses.csv', metadata: [], duplicateWindowMinutes: 10 });
 
 /** The weights' default bounds: no respondent counts for less than 0.3 or more than 3 average respondents. */
 export const DEFAULT_WEIGHT_BOUNDS: [number, number] = [0.3, 3];

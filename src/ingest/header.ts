@@ -1,13 +1,15 @@
 /**
  * The export's header row -> which column holds which question. Every
- * question must have its column, and every column must be a known question:
- * a reworded question next year shows up here, named, instead of as silently
- * missing figures.
+ * question must have its column, and every column must be a known question
+ * or listed as metadata (`source.metadata`: a form's own columns, such as
+ * Microsoft Forms' ID): a reworded question next year shows up here, named,
+ * instead of as silently missing figures.
  */
 import type { EditionConfig, Question } from '../edition/schema.js';
 import type { Problem } from '../errors.js';
 import { ingest as say, where } from '../messages/index.js';
 import { normaliseText } from '../text.js';
+import { formSource } from './form-columns.js';
 
 export interface ColumnMap {
   /** Column index for each question id. */
@@ -24,10 +26,13 @@ export function mapHeader(
   const byHeader = new Map<string, Question>(
     config.questions.map((q) => [normaliseText(q.header), q]),
   );
+  const metadata = new Set(config.source.metadata.map(normaliseText));
+  const form = formSource(header);
   const columnOf = new Map<string, number>();
   const seen = new Map<string, number>();
   header.forEach((raw, i) => {
     const h = normaliseText(raw);
+    if (metadata.has(h) && !byHeader.has(h)) return;
     const column = where.column(i + 1, raw);
     const before = seen.get(h);
     if (before !== undefined) {
@@ -41,8 +46,11 @@ export function mapHeader(
     }
     seen.set(h, i);
     const q = byHeader.get(h);
+    const role = form.form === 'microsoft' ? form.columns[i] : null;
     if (q) {
       columnOf.set(q.id, i);
+    } else if (role) {
+      problems.push({ file, line: 1, where: column, ...say.formColumn(role, configFile) });
     } else {
       problems.push({
         file,

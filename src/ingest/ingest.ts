@@ -1,7 +1,7 @@
 /**
  * The export file -> the kept responses, column by column, and the
  * reconciliation of every row (response-reader.ts). The file is read once:
- * a CSV scanned as bytes
+ * a workbook by its reader (read-workbook.ts); a CSV scanned as bytes
  * (scan-export.ts), in two halves on two threads when it is large enough to
  * gain by it (read-parallel.ts), or, when the scanner declines it, parsed
  * by csv-parse (read-export.ts).
@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import { ingest as say, tasks } from '../messages/index.js';
 import { type ExportBytes, fileBytes, readExport } from './read-export.js';
 import { readInParallel } from './read-parallel.js';
+import { isWorkbook, readWorkbook } from './read-workbook.js';
 import { type Ingested, type IngestOptions, ResponseReader } from './response-reader.js';
 import { byteSource, scanExport } from './scan-export.js';
 
@@ -33,6 +34,11 @@ export async function ingestEdition(
         ...say.noExport(edition.folder, edition.config.source.file, edition.configFile),
       },
     ]);
+  }
+  if (isWorkbook(file)) {
+    const reader = new ResponseReader(file, edition.config, edition.configFile, options);
+    const { source, questions } = edition.config;
+    return readWorkbook(file, { sheet: source.sheet, questions }, reader, () => reader.result());
   }
   return ingestBytes(fileBytes(file), file, edition.config, edition.configFile, options);
 }

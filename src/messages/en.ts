@@ -90,7 +90,7 @@ Usage:
                                              web article, the PDF and the newsletter side by side,
                                              rebuilt as you save; Ctrl-C stops it
   enquete figures <edition-folder>           print every figure as JSON
-  enquete init <new-folder> --from <previous-edition> --responses <export.csv>
+  enquete init <new-folder> --from <previous-edition> --responses <export.csv or .xlsx>
                                              make next year's edition from last year's: the config
                                              and articles copied, the codebook matched to the new
                                              export; prints the report it writes (init-report.md)
@@ -254,6 +254,9 @@ export const en = {
     expected: 'expected:',
     found: 'found:',
     fix: 'fix:',
+    /** Where in a workbook: its sheet, and the row when there is one. */
+    inSheet: (sheet: string, row?: number) =>
+      row === undefined ? `sheet "${sheet}"` : `row ${row} of sheet "${sheet}"`,
   },
 
   stages: {
@@ -951,7 +954,7 @@ export const en = {
     binary: () => ({
       expected: 'a text CSV file',
       found: 'binary content (NUL bytes): perhaps an .xlsx workbook or a zip archive',
-      fix: 'Export the responses as CSV (Google Forms: "Download responses (.csv)"; Excel: "CSV UTF-8").',
+      fix: 'Export the responses as CSV (Google Forms: "Download responses (.csv)"; Excel: "CSV UTF-8"), or, if it is a workbook, name it .xlsx and set that name in "source.file": enquete reads it too.',
     }),
     empty: () => ({
       expected: 'a CSV export with a header row and at least one response',
@@ -1048,6 +1051,68 @@ export const en = {
       found,
       fix: `If the form offers this answer, add it to the options of question "${question}" in edition.yaml${yesno ? '' : ', or set "other: true" if it is a typed "Autre" answer'}.`,
     }),
+    formColumn: (role: 'metadata' | 'responseTime' | 'personal', configFile: string) => ({
+      expected: 'a header listed under "questions:" or "source.metadata:" in the edition config',
+      found: {
+        metadata: "a column of Microsoft Forms' own (an identifier or a time), not an answer",
+        responseTime: 'the time Microsoft Forms received each response',
+        personal: "the respondent's e-mail address or name, as Microsoft Forms records them",
+      }[role],
+      fix: {
+        metadata: `List this header under "source.metadata" in ${configFile}: the column is then left unread.`,
+        responseTime: `Make this header the "header:" of the question of type timestamp in ${configFile}.`,
+        personal: `Add a question with this header, "type: text" and "private: true" to ${configFile}: read, never published.`,
+      }[role],
+    }),
+    notWorkbook: (what: 'empty' | 'text' | 'other') => ({
+      expected: 'an Excel workbook (.xlsx)',
+      found: {
+        empty: 'an empty file',
+        text: 'a text file, perhaps a CSV export renamed .xlsx',
+        other: 'a file that is not a workbook',
+      }[what],
+      fix: 'Download the responses again (Google Sheets: File › Download › Microsoft Excel (.xlsx); Microsoft Forms: Responses › Open in Excel); a CSV export is read too: name it .csv and set that name in "source.file".',
+    }),
+    workbookEncrypted: () => ({
+      expected: 'a workbook enquete can open',
+      found: 'a workbook protected by a password (encrypted)',
+      fix: 'Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password: empty the box) and save it as .xlsx again, or download the responses again from the form.',
+    }),
+    workbookOld: () => ({
+      expected: 'an Excel workbook (.xlsx)',
+      found: 'an Excel 97-2003 workbook (.xls) named .xlsx',
+      fix: 'Open it in Excel and save it as "Excel Workbook (.xlsx)".',
+    }),
+    workbookTruncated: () => ({
+      expected: 'a whole workbook',
+      found: 'the beginning of a workbook, its end missing (an interrupted download or copy?)',
+      fix: 'Download the responses again and replace this file.',
+    }),
+    workbookCorrupt: (reason: string) => ({
+      expected: 'a workbook enquete can read',
+      found: `a damaged workbook (${reason})`,
+      fix: 'Download the responses again and replace this file; if Excel opens it, save it again as .xlsx.',
+    }),
+    noSheet: () => ({
+      expected: 'a workbook with at least one sheet',
+      found: 'no sheet',
+      fix: 'Download the responses again from the form or the spreadsheet.',
+    }),
+    sheetMissing: (sheet: string, sheets: string[]) => ({
+      expected: `a sheet named "${sheet}" ("source.sheet")`,
+      found: `the sheets ${sheets.map((s) => `"${s}"`).join(', ')}`,
+      fix: 'Write the exact name of the sheet holding the responses in "source.sheet", or remove the key to read the first sheet.',
+    }),
+    emptySheet: () => ({
+      expected: 'a row of headers, then the responses',
+      found: 'an empty sheet',
+      fix: 'Check that this is the sheet of the responses; if not, name the right one in "source.sheet".',
+    }),
+    beyondHeader: (column: string) => ({
+      expected: 'values under the headers only',
+      found: `a value in column ${column}, which has no header`,
+      fix: 'Clear that cell (a note typed in by hand?), or give its column a header and describe it in edition.yaml.',
+    }),
   },
 
   initReport: {
@@ -1071,6 +1136,10 @@ export const en = {
       `evidence: headers ${header} alike${answers === null ? '' : `, ${answers} of answers fit its ${scale ? 'scale' : 'options'}`}; last year "${lastYear}"`,
     sameHeader: 'same header',
     sameHeaderNormalised: 'same header but for spaces, apostrophes or case',
+    responseTime: (lastYear: string) =>
+      `the time the form recorded each response (last year "${lastYear}")`,
+    metadataColumns: (headers: string[]) =>
+      `- The form's own columns, which are no answers: ${headers.map((h) => `"${h}"`).join(', ')}; listed under \`source.metadata\`, never read`,
     options: 'Answer options',
     renamed: (
       id: string,

@@ -8,6 +8,8 @@ import type { Catalogue, Duplicated } from './en.js';
 const clock = () => new Date().toLocaleTimeString('fr-FR');
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n > 1 ? words : word}`;
 const quoted = (x: string) => `« ${x} »`;
+/** Quoted as French typography sets it: guillemets held to the words by no-break spaces. */
+const named = (x: string) => `«\u00a0${x}\u00a0»`;
 const NBSP = '\u00a0';
 /** 0.097 -> « 9,7 % », 0.3 -> « 30 % ». */
 const percent = (share: number) => `${formatDecimal(share * 100, 1).replace(/,0$/, '')}${NBSP}%`;
@@ -87,7 +89,7 @@ Usage :
                                              à côte l’article web, le PDF et la lettre d’information,
                                              refaits à chaque enregistrement ; Ctrl-C l’arrête
   enquete figures <dossier-édition>          affiche tous les chiffres en JSON
-  enquete init <nouveau-dossier> --from <édition-précédente> --responses <export.csv>
+  enquete init <nouveau-dossier> --from <édition-précédente> --responses <export.csv ou .xlsx>
                                              prépare l’édition de l’année à partir de la précédente :
                                              configuration et articles copiés, questions rapprochées du
                                              nouvel export ; affiche le rapport écrit (init-report.md)
@@ -268,6 +270,8 @@ export const fr: Catalogue = {
     expected: 'attendu :',
     found: 'trouvé :',
     fix: 'à faire :',
+    inSheet: (sheet, row) =>
+      row === undefined ? `feuille ${named(sheet)}` : `ligne ${row} de la feuille ${named(sheet)}`,
   },
 
   stages: {
@@ -277,7 +281,8 @@ export const fr: Catalogue = {
       `Lecture des réponses${NBSP}: ${rows} lignes (${perSecond} lignes/s)`,
     computeFigures: 'Calcul des chiffres',
     readPrevious: 'Lecture de l’édition précédente',
-    readPast: (n) => (n > 1 ? `Lecture des ${n} éditions précédentes` : 'Lecture de l’édition précédente'),
+    readPast: (n) =>
+      n > 1 ? `Lecture des ${n} éditions précédentes` : 'Lecture de l’édition précédente',
     prepareTemplates: 'Préparation des gabarits',
     drawCharts: (n) => `Dessin de ${plural(n, 'graphique')} (SVG, un dessin par support)`,
     renderEveryPage: 'Rendu de chaque page',
@@ -932,7 +937,7 @@ export const fr: Catalogue = {
     binary: () => ({
       expected: 'un fichier CSV en texte',
       found: 'un contenu binaire (octets NUL) : peut-être un classeur .xlsx ou une archive zip',
-      fix: 'Exportez les réponses en CSV (Google Forms : « Télécharger les réponses (.csv) » ; Excel : « CSV UTF-8 »).',
+      fix: `Exportez les réponses en CSV (Google Forms : « Télécharger les réponses (.csv) » ; Excel : « CSV UTF-8 »), ou, si c’est un classeur, nommez-le .xlsx et indiquez ce nom dans ${named('source.file')}${NBSP}: enquete le lit aussi.`,
     }),
     empty: () => ({
       expected: 'un export CSV avec une ligne d’en-têtes et au moins une réponse',
@@ -1029,6 +1034,69 @@ export const fr: Catalogue = {
       found,
       fix: `Si le formulaire propose cette réponse, ajoutez-la aux options de la question ${quoted(question)} dans edition.yaml${yesno ? '' : ', ou mettez « other: true » s’il s’agit d’une réponse « Autre » saisie'}.`,
     }),
+    formColumn: (role, configFile) => ({
+      expected: `un en-tête listé sous ${named('questions:')} ou ${named('source.metadata:')} dans la configuration de l’édition`,
+      found: {
+        metadata:
+          'une colonne propre à Microsoft Forms (un identifiant ou une heure), pas une réponse',
+        responseTime: 'l’heure à laquelle Microsoft Forms a reçu chaque réponse',
+        personal: 'l’adresse e-mail ou le nom du répondant, tels que Microsoft Forms les note',
+      }[role],
+      fix: {
+        metadata: `Listez cet en-tête sous ${named('source.metadata')} dans ${configFile}${NBSP}: la colonne n’est alors pas lue.`,
+        responseTime: `Donnez cet en-tête comme ${named('header:')} de la question de type timestamp dans ${configFile}.`,
+        personal: `Ajoutez à ${configFile} une question de cet en-tête, avec ${named('type: text')} et ${named('private: true')}${NBSP}: elle est lue, jamais publiée.`,
+      }[role],
+    }),
+    notWorkbook: (what) => ({
+      expected: 'un classeur Excel (.xlsx)',
+      found: {
+        empty: 'un fichier vide',
+        text: 'un fichier texte, peut-être un export CSV renommé en .xlsx',
+        other: 'un fichier qui n’est pas un classeur',
+      }[what],
+      fix: `Téléchargez de nouveau les réponses (Google Sheets${NBSP}: Fichier › Télécharger › Microsoft Excel (.xlsx)${NBSP}; Microsoft Forms${NBSP}: Réponses › Ouvrir dans Excel)${NBSP}; un export CSV se lit aussi${NBSP}: nommez-le .csv et indiquez ce nom dans ${named('source.file')}.`,
+    }),
+    workbookEncrypted: () => ({
+      expected: 'un classeur qu’enquete peut ouvrir',
+      found: 'un classeur protégé par un mot de passe (chiffré)',
+      fix: `Ouvrez-le dans Excel, retirez le mot de passe (Fichier › Informations › Protéger le classeur › Chiffrer avec mot de passe${NBSP}: videz le champ) et enregistrez-le de nouveau en .xlsx, ou téléchargez de nouveau les réponses depuis le formulaire.`,
+    }),
+    workbookOld: () => ({
+      expected: 'un classeur Excel (.xlsx)',
+      found: 'un classeur Excel 97-2003 (.xls) nommé .xlsx',
+      fix: `Ouvrez-le dans Excel et enregistrez-le au format ${named('Classeur Excel (.xlsx)')}.`,
+    }),
+    workbookTruncated: () => ({
+      expected: 'un classeur complet',
+      found: `le début d’un classeur, sa fin manque (téléchargement ou copie interrompus${NBSP}?)`,
+      fix: 'Téléchargez de nouveau les réponses et remplacez ce fichier.',
+    }),
+    workbookCorrupt: (reason) => ({
+      expected: 'un classeur qu’enquete peut lire',
+      found: `un classeur abîmé (${reason})`,
+      fix: `Téléchargez de nouveau les réponses et remplacez ce fichier${NBSP}; si Excel l’ouvre, enregistrez-le de nouveau en .xlsx.`,
+    }),
+    noSheet: () => ({
+      expected: 'un classeur d’au moins une feuille',
+      found: 'aucune feuille',
+      fix: 'Téléchargez de nouveau les réponses depuis le formulaire ou la feuille de calcul.',
+    }),
+    sheetMissing: (sheet, sheets) => ({
+      expected: `une feuille nommée ${named(sheet)} (${named('source.sheet')})`,
+      found: `les feuilles ${sheets.map(named).join(', ')}`,
+      fix: `Écrivez dans ${named('source.sheet')} le nom exact de la feuille des réponses, ou retirez la clé pour lire la première feuille.`,
+    }),
+    emptySheet: () => ({
+      expected: 'une ligne d’en-têtes, puis les réponses',
+      found: 'une feuille vide',
+      fix: `Vérifiez que c’est la feuille des réponses${NBSP}; sinon, indiquez la bonne dans ${named('source.sheet')}.`,
+    }),
+    beyondHeader: (column) => ({
+      expected: 'des valeurs sous les en-têtes seulement',
+      found: `une valeur en colonne ${column}, qui n’a pas d’en-tête`,
+      fix: `Effacez cette cellule (une note ajoutée à la main${NBSP}?), ou donnez un en-tête à sa colonne et décrivez-la dans edition.yaml.`,
+    }),
   },
 
   initReport: {
@@ -1052,6 +1120,10 @@ export const fr: Catalogue = {
       `indices : intitulés semblables à ${header}${answers === null ? '' : `, ${answers} des réponses conformes à ${scale ? 'son échelle' : 'ses options'}`} ; l’an dernier ${quoted(lastYear)}`,
     sameHeader: 'même intitulé',
     sameHeaderNormalised: 'même intitulé, aux espaces, apostrophes ou majuscules près',
+    responseTime: (lastYear) =>
+      `heure d’envoi de chaque réponse, notée par le formulaire (l’an dernier ${quoted(lastYear)})`,
+    metadataColumns: (headers) =>
+      `- Colonnes propres au formulaire, qui ne sont pas des réponses : ${headers.map(quoted).join(', ')} ; listées sous \`source.metadata\`, jamais lues`,
     options: 'Réponses proposées',
     renamed: (id, code, from, to, alike, respondents) =>
       `- ${id} : option ${code} renommée ${quoted(from)} → ${quoted(to)} (libellés semblables à ${alike}, l’ancien n’est plus donné ; ${plural(respondents, 'répondant')}) ; son code est gardé, ses chiffres se comparent donc à ceux de l’an dernier`,

@@ -17,7 +17,11 @@ function problemsOf(yaml: string): Problem[] {
 describe('edition config', () => {
   it('is read and fully defaulted', () => {
     const config = parseEditionConfig(TEST_CONFIG_YAML, 'edition.yaml', CHART_KINDS);
-    expect(config.source).toEqual({ file: 'responses.csv', duplicateWindowMinutes: 10 });
+    expect(config.source).toEqual({
+      file: 'responses.csv',
+      metadata: [],
+      duplicateWindowMinutes: 10,
+    });
     expect(config.edition.timezone).toBe('Europe/Paris');
     expect(config.questions.find((q) => q.id === 'usage')).toMatchObject({
       options: [{ code: 'oui' }, { code: 'non' }],

@@ -16,7 +16,7 @@ type Setter = (keys: (string | number)[], value: unknown) => void;
 export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): string {
   const doc = parseDocument(text);
   const set: Setter = (keys, value) => doc.setIn(keys, quoted(value));
-  moveEdition(set, config, plan);
+  moveEdition(doc, set, config, plan);
   const index = new Map(config.questions.map((q, i) => [q.id, i]));
   for (const m of plan.matches)
     updateQuestion(doc, set, index.get(m.question.id) as number, m, plan);
@@ -34,7 +34,7 @@ export function applyPlan(text: string, config: EditionConfig, plan: InitPlan): 
 }
 
 /** The edition's id, survey, field period, address, previous edition and article dates, a year on. */
-function moveEdition(set: Setter, config: EditionConfig, plan: InitPlan): void {
+function moveEdition(doc: Doc, set: Setter, config: EditionConfig, plan: InitPlan): void {
   const e = plan.edition;
   set(['edition', 'id'], e.id.to);
   set(['edition', 'survey'], e.survey.to);
@@ -42,12 +42,27 @@ function moveEdition(set: Setter, config: EditionConfig, plan: InitPlan): void {
   set(['edition', 'fieldPeriod', 'end'], e.fieldPeriod.to.end);
   if (e.publishUrl) set(['edition', 'publishUrl'], e.publishUrl.to);
   set(['edition', 'previous'], e.previous);
-  // The new export is copied in under the usual name.
-  if (config.source.file !== 'responses.csv') set(['source', 'file'], 'responses.csv');
+  moveSource(doc, set, config, plan.source);
   config.articles.forEach((a, i) => {
     const to = e.articleDates.find((d) => d.article === a.slug)?.to;
     if (to) set(['articles', i, 'date'], to);
   });
+}
+
+/**
+ * The new export, copied in under the usual name (responses.csv, or
+ * responses.xlsx), its sheet (last year's when the workbook has it, else the
+ * first, which needs no key) and the form's own columns read by no question.
+ */
+function moveSource(doc: Doc, set: Setter, config: EditionConfig, source: InitPlan['source']) {
+  if (config.source.file !== source.file) set(['source', 'file'], source.file);
+  if (config.source.sheet !== undefined && source.sheet !== config.source.sheet)
+    doc.deleteIn(['source', 'sheet']);
+  if (source.metadata.length > 0) {
+    const node = doc.createNode(source.metadata.map(quoted));
+    node.flow = true;
+    doc.setIn(['source', 'metadata'], node);
+  } else if (doc.hasIn(['source', 'metadata'])) doc.deleteIn(['source', 'metadata']);
 }
 
 /** A matched question's new header, renamed and added options, « Autre » field and widened scale. */

@@ -1,9 +1,10 @@
 /**
  * A column no known question matches -> a new question, its type read from
  * its answers: a timestamp, a scale (whole numbers in a short range), yes /
- * no, a multiple choice (answers joined with ", " from a short list), a
- * single choice (a short list), or free text. Columns of personal data (an
- * e-mail address, a name, a phone number) are marked private.
+ * no, a multiple choice (answers joined as the export joins them, Google's
+ * ", " or Microsoft's ";", from a short list), a single choice (a short
+ * list), or free text. Columns of personal data (an e-mail address, a name, a
+ * phone number, or the form's own e-mail and name columns) are marked private.
  */
 import { type Option, OTHER_CODE, type Question } from '../edition/schema.js';
 import { initReport as say } from '../messages/index.js';
@@ -146,16 +147,25 @@ const GUESSES: Guess[] = [
   asSingle,
 ];
 
+/** A cell's answers, split as the export joins them (Microsoft ends each with ";"). */
+export function answersIn(column: ColumnProfile, value: string): string[] {
+  return value
+    .split(column.join)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
+}
+
 /**
- * Checkboxes: a tenth of the answers or more join several choices with
- * ", ", and most of the choices so joined are also given alone. ("Oui, en
- * formation continue" is one answer: "en formation continue" is never given alone.)
+ * Checkboxes: a tenth of the answers or more join several choices (with
+ * ", " or ";"), and most of the choices so joined are also given alone. ("Oui,
+ * en formation continue" is one answer: "en formation continue" is never given alone.)
  */
 function severalPerRespondent(column: ColumnProfile): boolean {
-  const joined = [...column.values].filter(([v]) => v.includes(', '));
+  const split = [...column.values].map(([v, n]) => [answersIn(column, v), n] as const);
+  const joined = split.filter(([pieces]) => pieces.length > 1);
   if (joined.reduce((n, [, k]) => n + k, 0) < 0.1 * column.answered) return false;
-  const alone = new Set(column.values.keys());
-  const pieces = joined.flatMap(([v]) => v.split(', '));
+  const alone = new Set(split.flatMap(([pieces]) => (pieces.length === 1 ? pieces : [])));
+  const pieces = joined.flatMap(([p]) => p);
   return pieces.filter((p) => alone.has(p)).length >= 0.5 * pieces.length;
 }
 
@@ -168,11 +178,11 @@ export function looksFree(column: ColumnProfile): boolean {
   return length / column.answered >= LONG_ANSWER;
 }
 
-/** Each answer of a multiple choice, split at ", ", and how many gave it. */
+/** Each answer of a multiple choice, split as the export joins them, and how many gave it. */
 function countPieces(column: ColumnProfile): Map<string, number> {
   const pieces = new Map<string, number>();
   for (const [value, n] of column.values)
-    for (const piece of value.split(', ')) pieces.set(piece, (pieces.get(piece) ?? 0) + n);
+    for (const piece of answersIn(column, value)) pieces.set(piece, (pieces.get(piece) ?? 0) + n);
   return pieces;
 }
 
@@ -201,9 +211,12 @@ const PERSONAL_HEADER =
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^[+0][\d\s.()-]{8,}$/;
 
-/** A column of e-mail addresses, names or phone numbers (by its header, or half its answers). */
+/**
+ * A column of e-mail addresses, names or phone numbers: the form's own
+ * (Microsoft's e-mail and name), by its header, or by half its answers.
+ */
 export function personal(column: ColumnProfile): boolean {
-  if (PERSONAL_HEADER.test(plain(column.header))) return true;
+  if (column.form === 'personal' || PERSONAL_HEADER.test(plain(column.header))) return true;
   let contacts = 0;
   for (const [v, n] of column.values) if (EMAIL.test(v) || PHONE.test(v)) contacts += n;
   return column.answered > 0 && contacts >= 0.5 * column.answered;

@@ -24,7 +24,6 @@ import { profileExport } from './profile.js';
 import { type ReportDocument, reportDocument, reportMarkdown } from './report.js';
 
 export const REPORT_FILE = 'init-report.md';
-export const EXPORT_FILE = 'responses.csv';
 
 export interface InitOptions {
   folder: string;
@@ -50,7 +49,8 @@ export async function initEdition(
   const previous = await log.stage(stages.readPrevious, () => loadEdition(options.from, kinds));
   const profile = await log.stage(stages.readNewExport, async () => {
     try {
-      return await profileExport(options.responses, previous.config.edition.timezone);
+      const { edition, source } = previous.config;
+      return await profileExport(options.responses, edition.timezone, source.sheet);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       throw new InputError(tasks.readNewExport, [{ file: options.responses, ...say.noExport() }]);
@@ -72,7 +72,7 @@ export async function initEdition(
   const configText = noteComparability(planned, previous.config.edition.id, changes);
 
   await log.stage(stages.writeNewEdition, () =>
-    writeFolder(options, previous.config, plan.edition.id.to, configText),
+    writeFolder(options, previous.config, plan, configText),
   );
 
   const lines = await linesToRewrite(options, previous.config, plan, configText);
@@ -152,16 +152,17 @@ async function refuseFilledFolder(folder: string): Promise<void> {
 /**
  * Last year's folder copied (article texts, and anything else the editors
  * keep there) but its export and its init report, the articles' comments
- * naming this year, the new export copied in as responses.csv and the new
- * config written; all in a staging folder moved into place at the end, so a
- * failure leaves nothing behind.
+ * naming this year, the new export copied in as responses.csv (a workbook as
+ * responses.xlsx) and the new config written; all in a staging folder moved
+ * into place at the end, so a failure leaves nothing behind.
  */
 async function writeFolder(
   options: InitOptions,
   previous: EditionConfig,
-  id: string,
+  plan: InitPlan,
   configText: string,
 ) {
+  const id = plan.edition.id.to;
   const oldExport = previous.source.file;
   const target = path.resolve(options.folder);
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.init-${process.pid}`);
@@ -178,7 +179,7 @@ async function writeFolder(
       const renamed = text && renameInTemplateComments(text, previous.edition.id, id);
       if (renamed && renamed !== text) await writeFile(file, renamed);
     }
-    await cp(options.responses, path.join(staging, EXPORT_FILE));
+    await cp(options.responses, path.join(staging, plan.source.file));
     await writeFile(path.join(staging, CONFIG_FILE), configText);
     // Only an empty folder gives way (refuseFilledFolder): one filled since is never removed.
     await rmdir(target).catch((e: NodeJS.ErrnoException) => {

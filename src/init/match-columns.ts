@@ -1,21 +1,24 @@
 /**
  * Last year's questions -> this year's columns. In turn: the same header;
- * the same header once spaces, apostrophes and case are set aside; then by
- * evidence: how alike the headers read and how well the column's answers
- * fit the question (its options, its scale), so that a column answered with
- * the options of "profession" is "profession" whatever its new header.
+ * the same header once spaces, apostrophes and case are set aside; the
+ * form's own time of each response for last year's timestamp (Google's
+ * « Horodateur », Microsoft's « Heure de fin », whichever form each year
+ * used); then by evidence: how alike the headers read and how well the
+ * column's answers fit the question (its options, its scale), so that a
+ * column answered with the options of "profession" is "profession" whatever
+ * its new header.
  */
 import { isClosed, OTHER_CODE, type Question } from '../edition/schema.js';
 import { readMultiple } from '../ingest/cells.js';
 import { normaliseText, sameText } from '../text.js';
-import { looksFree } from './infer-question.js';
+import { answersIn, looksFree } from './infer-question.js';
 import type { ColumnProfile } from './profile.js';
 import { plain, textSimilarity } from './similarity.js';
 
 export interface ColumnMatch {
   question: Question;
   column: ColumnProfile;
-  how: 'exact' | 'normalised' | 'evidence';
+  how: 'exact' | 'normalised' | 'responseTime' | 'evidence';
   /** How alike the two headers read, 0 to 1. */
   headerScore: number;
   /** Share of the column's answers that fit the question (its options, its range); null when it says nothing. */
@@ -62,6 +65,18 @@ export function matchColumns(
       if (c) take({ question: q, column: c, how, headerScore: 1, answerScore: answerFit(q, c) });
     }
   }
+  const time = [...freeQuestions].find((q) => q.type === 'timestamp');
+  const sent = [...freeColumns].find((c) => c.form === 'responseTime');
+  if (time && sent) {
+    const headerScore = textSimilarity(time.header, sent.header);
+    take({
+      question: time,
+      column: sent,
+      how: 'responseTime',
+      headerScore,
+      answerScore: answerFit(time, sent),
+    });
+  }
   const candidates = [...freeQuestions]
     .flatMap((q) => [...freeColumns].map((c) => candidate(q, c)))
     .filter((m): m is ColumnMatch & { score: number } => m !== null)
@@ -102,18 +117,18 @@ export function answerFit(q: Question, c: ColumnProfile): number | null {
   if (q.type === 'timestamp') return c.times ? 1 : 0;
   if (q.type === 'text') return null;
   let fitting = 0;
-  for (const [value, n] of c.values) if (fits(q, value)) fitting += n;
+  for (const [value, n] of c.values) if (fits(q, value, c.join)) fitting += n;
   return fitting / c.answered;
 }
 
-function fits(q: Question, value: string): boolean {
+function fits(q: Question, value: string, join: string): boolean {
   if (q.type === 'scale') {
     const n = Number(value);
     return Number.isInteger(n) && n >= q.min && n <= q.max;
   }
   if (!isClosed(q)) return false;
   if (q.type === 'multiple') {
-    const read = readMultiple({ ...q, other: true }, value);
+    const read = readMultiple({ ...q, other: true }, value, join);
     const answer = read.ok ? read.answer : null;
     return answer?.kind === 'choice' && answer.codes.some((code) => code !== OTHER_CODE);
   }
@@ -131,7 +146,7 @@ function distinctive(q: Question, c: ColumnProfile): boolean {
   if (!isClosed(q) || q.options.length < 3) return false;
   if (q.options.every((o) => GENERIC.has(plain(o.label)))) return false;
   const seen = q.options.filter((o) =>
-    [...c.values.keys()].some((v) => v.split(', ').some((piece) => sameText(piece, o.label))),
+    [...c.values.keys()].some((v) => answersIn(c, v).some((piece) => sameText(piece, o.label))),
   );
   return seen.length >= 2;
 }

@@ -133,7 +133,7 @@ function countAnswers(
     map.set(key, (map.get(key) ?? 0) + n);
   for (const [value, n] of column.values) {
     if (question.type === 'multiple') {
-      const read = readMultiple({ ...question, options, other: true }, value);
+      const read = readMultiple({ ...question, options, other: true }, value, column.join);
       const answer = read.ok ? read.answer : null;
       if (answer?.kind !== 'choice') continue;
       for (const code of answer.codes) if (code !== OTHER_CODE) add(chose, code, n);

@@ -1,5 +1,6 @@
 /**
- * Everything `enquete init` decides, as data: which column is which
+ * Everything `enquete init` decides, as data: the export's file name and
+ * the form's own columns that are no question, which column is which
  * question, what became of each option, the new and dropped questions and
  * what goes with a dropped one (its charts, the segments defined on it), the
  * edition's new id and field period. Pure: the files are read before and
@@ -8,6 +9,7 @@
 import path from 'node:path';
 import type { ChartKindRule, EditionConfig, Question, Segment } from '../edition/schema.js';
 import { isClosed } from '../edition/schema.js';
+import { isWorkbook } from '../ingest/read-workbook.js';
 import { initReport as say } from '../messages/index.js';
 import { type InferredQuestion, inferQuestion } from './infer-question.js';
 import { type ColumnMatch, matchColumns } from './match-columns.js';
@@ -16,6 +18,8 @@ import { type ExportProfile, fieldPeriodOf } from './profile.js';
 
 export interface InitPlan {
   rows: number;
+  /** The new export's file in the edition folder, its sheet, and its columns that are no question. */
+  source: { file: string; sheet?: string; metadata: string[] };
   matches: ColumnMatch[];
   options: Map<string, OptionChanges>;
   scales: { id: string; from: { min: number; max: number }; to: { min: number; max: number } }[];
@@ -49,12 +53,20 @@ export function planInit(
   folders: { previous: string; next: string },
   kinds: readonly ChartKindRule[],
 ): InitPlan {
-  const { matches, dropped, added: newColumns } = matchColumns(config.questions, profile.columns);
+  // The form's own identifiers and times other than the response's are read by no question.
+  const metadata = profile.columns.filter((c) => c.form === 'metadata');
+  const columns = profile.columns.filter((c) => c.form !== 'metadata');
+  const { matches, dropped, added: newColumns } = matchColumns(config.questions, columns);
   const droppedIds = new Set(dropped.map((q) => q.id));
   const { droppedSegments, appliesToRemoved } = segmentsLost(config, droppedIds);
   const goneSegments = new Set(droppedSegments.map((d) => d.segment.id));
   return {
     rows: profile.rows,
+    source: {
+      file: exportFileFor(profile.file),
+      ...(profile.sheet !== undefined && { sheet: profile.sheet }),
+      metadata: metadata.map((c) => c.header),
+    },
     matches,
     ...answersMatched(matches, profile.rows),
     added: newQuestions(config, newColumns, profile.rows),
@@ -65,6 +77,11 @@ export function planInit(
     staleDecisions: Object.keys(config.comparability),
     edition: editionMoved(config, matches, folders),
   };
+}
+
+/** The name the new export is copied in under: responses.csv, or responses.xlsx for a workbook. */
+export function exportFileFor(file: string): string {
+  return isWorkbook(file) ? 'responses.xlsx' : 'responses.csv';
 }
 
 /** Each matched question's options against its column's answers; scales the answers outgrow. */

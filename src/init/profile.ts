@@ -1,9 +1,12 @@
 /**
  * What a new export holds, column by column, for matching it to last year's
  * codebook: each column's header and how often each distinct answer was
- * given. One streamed reading, through the same reader as the build.
+ * given. One streamed reading, through the same readers as the build (a
+ * workbook's, or the CSV's); which form wrote it, from its header.
  */
-import { fileBytes, readExport } from '../ingest/read-export.js';
+import { type FormColumn, formSource } from '../ingest/form-columns.js';
+import { fileBytes, type RecordSink, readExport } from '../ingest/read-export.js';
+import { isWorkbook, readWorkbook } from '../ingest/read-workbook.js';
 import { localDate, parseTimestamp } from '../ingest/timestamp.js';
 
 export interface ColumnProfile {
@@ -16,12 +19,18 @@ export interface ColumnProfile {
   values: Map<string, number>;
   /** More distinct answers than were kept (the column is free text). */
   manyValues: boolean;
-  /** When every answer is a timestamp: the first and last, in epoch ms. */
+  /** When every answer is a timestamp (and not every one a whole number): the first and last, in epoch ms. */
   times: { first: number; last: number } | null;
+  /** What the column is to the form that wrote the export, when it is one of the form's own. */
+  form: FormColumn | null;
+  /** How the export joins several answers in a cell: Google's ", ", Microsoft's ";". */
+  join: string;
 }
 
 export interface ExportProfile {
   file: string;
+  /** The sheet read, for a workbook. */
+  sheet?: string;
   rows: number;
   columns: ColumnProfile[];
 }
@@ -29,44 +38,77 @@ export interface ExportProfile {
 /** Past this many distinct answers a column is free text: the rest are not kept. */
 const MOST_VALUES = 2000;
 
-export async function profileExport(file: string, timeZone: string): Promise<ExportProfile> {
+/**
+ * The export profiled; a workbook from its sheet `sheet` (last year's), or
+ * its first sheet when it has none of that name.
+ */
+export async function profileExport(
+  file: string,
+  timeZone: string,
+  sheet?: string,
+): Promise<ExportProfile> {
   let profile: ExportProfile = { file, rows: 0, columns: [] };
-  await readExport(fileBytes(file), file, () => {
+  const sink = () => {
     profile = { file, rows: 0, columns: [] };
-    return {
-      header: (cells) => {
-        profile.columns = cells.map((header, index) => ({
-          index,
-          header,
-          answered: 0,
-          values: new Map(),
-          manyValues: false,
-          times: { first: Number.POSITIVE_INFINITY, last: Number.NEGATIVE_INFINITY },
-        }));
-      },
-      row: (cells) => {
-        if (cells.every((c) => c.trim() === '')) return;
-        profile.rows++;
-        profile.columns.forEach((column, k) => {
-          const cell = (cells[k] ?? '').trim();
-          if (cell === '') return;
-          column.answered++;
-          if (column.times) {
-            const t = parseTimestamp(cell, timeZone);
-            if (t) {
-              column.times.first = Math.min(column.times.first, t.epochMs);
-              column.times.last = Math.max(column.times.last, t.epochMs);
-            } else column.times = null;
-          }
-          const n = column.values.get(cell);
-          if (n !== undefined) column.values.set(cell, n + 1);
-          else if (column.values.size < MOST_VALUES) column.values.set(cell, 1);
-          else column.manyValues = true;
-        });
-      },
-    };
-  });
-  for (const c of profile.columns) if (c.answered === 0) c.times = null;
+    return profiler(profile, timeZone);
+  };
+  if (isWorkbook(file)) {
+    const options = { sheet, orFirst: true };
+    return readWorkbook(file, options, sink(), (read) => finished({ ...profile, sheet: read }));
+  }
+  await readExport(fileBytes(file), file, sink);
+  return finished(profile);
+}
+
+/** Fills `profile` with the export's records. */
+function profiler(profile: ExportProfile, timeZone: string): RecordSink {
+  return {
+    header: (cells) => {
+      const source = formSource(cells);
+      profile.columns = cells.map((header, index) => ({
+        index,
+        header,
+        answered: 0,
+        values: new Map(),
+        manyValues: false,
+        times: { first: Number.POSITIVE_INFINITY, last: Number.NEGATIVE_INFINITY },
+        form: source.columns[index] ?? null,
+        join: source.join,
+      }));
+    },
+    row: (cells) => {
+      if (cells.every((c) => c.trim() === '')) return;
+      profile.rows++;
+      profile.columns.forEach((column, k) => {
+        const cell = (cells[k] ?? '').trim();
+        if (cell === '') return;
+        column.answered++;
+        if (column.times) {
+          const t = parseTimestamp(cell, timeZone);
+          if (t) {
+            column.times.first = Math.min(column.times.first, t.epochMs);
+            column.times.last = Math.max(column.times.last, t.epochMs);
+          } else column.times = null;
+        }
+        const n = column.values.get(cell);
+        if (n !== undefined) column.values.set(cell, n + 1);
+        else if (column.values.size < MOST_VALUES) column.values.set(cell, 1);
+        else column.manyValues = true;
+      });
+    },
+  };
+}
+
+/**
+ * No times in a column nobody answered, nor in one of whole numbers only:
+ * those read as spreadsheet dates (days since 1899) are codes or counts
+ * (postcodes, Microsoft's IDs), where a date-time has its time of day.
+ */
+function finished(profile: ExportProfile): ExportProfile {
+  for (const c of profile.columns) {
+    const whole = !c.manyValues && [...c.values.keys()].every((v) => /^\d+$/.test(v));
+    if (c.answered === 0 || whole) c.times = null;
+  }
   return profile;
 }
 

@@ -4,7 +4,7 @@
  * what the editor must still do, with the lines to rewrite.
  */
 import type { QuestionChanges } from '../analysis/comparability.js';
-import type { Problem } from '../errors.js';
+import { type Problem, problemPlace } from '../errors.js';
 import { initReport as say } from '../messages/index.js';
 import type { UsedLine } from './article-lines.js';
 import type { OptionChanges } from './match-options.js';
@@ -134,6 +134,7 @@ function heading(f: ReportFacts): string[] {
 function questionsFound(plan: InitPlan): Section {
   const how = (m: InitPlan['matches'][number]) => {
     if (m.how === 'exact') return say.sameHeader;
+    if (m.how === 'responseTime') return say.responseTime(m.question.header);
     if (m.how !== 'evidence') return say.sameHeaderNormalised;
     const answers = m.answerScore === null ? null : pct(m.answerScore);
     return say.byEvidence(
@@ -149,7 +150,15 @@ function questionsFound(plan: InitPlan): Section {
     header: m.column.header,
     how: how(m),
   }));
-  return { title: say.questionsFound, lines: found.length > 0 ? [{ found }] : [], empty: say.none };
+  const metadata = plan.source.metadata;
+  return {
+    title: say.questionsFound,
+    lines: [
+      ...(found.length > 0 ? [{ found }] : []),
+      ...(metadata.length > 0 ? [say.metadataColumns(metadata)] : []),
+    ],
+    empty: say.none,
+  };
 }
 
 /** Answers renamed, added, typed in « Autre », no longer chosen; scales widened. */
@@ -260,7 +269,7 @@ function stillStops(problems: Problem[]): string[] {
     say.doesNotRead(problems.length),
     ...problems.map((p) =>
       say.problem(
-        `${p.file}${p.line ? `:${p.line}` : ''}${p.where ? ` (${p.where})` : ''}`,
+        `${problemPlace(p)}${p.where ? ` (${p.where})` : ''}`,
         p.expected,
         p.found,
         p.fix,

@@ -85,8 +85,9 @@ export class Tallies {
       for (let c = 0; c < k; c++) total[c] = (total[c] as number) + (chose[p * k + c] as number);
     }
     const otherTexts = new Set<string>();
-    for (const [i, text] of column.other)
-      if (inGroup[this.patternOf[i] as number]) otherTexts.add(text);
+    this.otherTexts(column).forEach((texts, p) => {
+      if (inGroup[p]) for (const text of texts) otherTexts.add(text);
+    });
     return {
       asked: this.sum(inGroup, this.size),
       answered: this.sum(inGroup, answered),
@@ -122,14 +123,10 @@ export class Tallies {
 
   text(column: TextColumn, segment: Segment, question: Question): Tally {
     const inGroup = this.inGroup(segment, question);
-    const answered = new Array<number>(this.bits.length).fill(0);
-    const { lengths } = column;
-    for (let i = 0; i < this.responses.count; i++) {
-      if (lengths[i] === 0) continue;
-      const p = this.patternOf[i] as number;
-      answered[p] = (answered[p] as number) + 1;
-    }
-    return { asked: this.sum(inGroup, this.size), answered: this.sum(inGroup, answered) };
+    return {
+      asked: this.sum(inGroup, this.size),
+      answered: this.sum(inGroup, this.countTexts(column)),
+    };
   }
 
   /** The mean, and the deviations summed over the group's scores in export order (as `meanOf`). */
@@ -195,6 +192,35 @@ export class Tallies {
     const counts = { answered, chose };
     this.choiceCounts.set(column.question.id, counts);
     return counts;
+  }
+
+  private readonly textCounts = new Map<string, number[]>();
+
+  /** Per pattern: responses that typed something. */
+  private countTexts(column: TextColumn): number[] {
+    const known = this.textCounts.get(column.question.id);
+    if (known) return known;
+    const answered = new Array<number>(this.bits.length).fill(0);
+    const { lengths } = column;
+    for (let i = 0; i < this.responses.count; i++) {
+      if (lengths[i] === 0) continue;
+      const p = this.patternOf[i] as number;
+      answered[p] = (answered[p] as number) + 1;
+    }
+    this.textCounts.set(column.question.id, answered);
+    return answered;
+  }
+
+  private readonly others = new Map<string, Set<string>[]>();
+
+  /** Per pattern: the distinct typed "Autre" answers. */
+  private otherTexts(column: ChoiceColumn): Set<string>[] {
+    const known = this.others.get(column.question.id);
+    if (known) return known;
+    const texts = this.bits.map(() => new Set<string>());
+    for (const [i, text] of column.other) texts[this.patternOf[i] as number]?.add(text);
+    this.others.set(column.question.id, texts);
+    return texts;
   }
 
   private readonly scoreCounts = new Map<string, Int32Array>();

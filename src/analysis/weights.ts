@@ -246,7 +246,11 @@ function rakeWithinBounds(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     rakeCells(variables, cells, weight);
     const missed = worstMargin(variables, cells, weight);
-    if (missed.error > MARGIN_TOLERANCE) return { problem: cannotMeet(missed) };
+    // Missed from the start, the targets contradict each other; after a trim, the bounds are to blame.
+    if (missed.error > MARGIN_TOLERANCE)
+      return {
+        problem: round === 0 ? cannotMeet(missed) : tooTight(variables, cells, weight, bounds),
+      };
     const outside = outsideBounds(weight, bounds);
     if (outside.length === 0) return { weight, trimmedCells };
     if (round === MAX_ROUNDS - 1) break;

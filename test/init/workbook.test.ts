@@ -12,21 +12,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { buildFigures, type Figure } from '../../src/analysis/figures.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { loadEdition } from '../../src/edition/load.js';
+import { loadEdition, parseEditionConfig } from '../../src/edition/load.js';
 import type { Question } from '../../src/edition/schema.js';
 import { ingestEdition } from '../../src/ingest/ingest.js';
+import { applyPlan } from '../../src/init/apply.js';
 import { inferQuestion } from '../../src/init/infer-question.js';
 import { initEdition } from '../../src/init/init.js';
 import { matchColumns } from '../../src/init/match-columns.js';
+import { planInit } from '../../src/init/plan.js';
 import { profileExport } from '../../src/init/profile.js';
 import { silentLog } from '../../src/log.js';
 import { testConfig } from '../helpers/edition.js';
 import { scratch } from '../helpers/scratch.js';
 import {
   answers2024,
+  CONFIG_2024,
   CSV_2024,
+  googleSheetsWorkbook,
   MICROSOFT_COLUMNS_EN,
   MICROSOFT_COLUMNS_FR,
+  microsoftFormsConfig,
   microsoftFormsWorkbook,
 } from '../helpers/workbooks.js';
 
@@ -219,5 +224,34 @@ describe('Microsoft Forms’ columns, rule by rule', () => {
     expect(m.matches.map((x) => [x.question.id, x.column.header, x.how])).toEqual([
       ['horodateur', 'Heure de fin', 'responseTime'],
     ]);
+  });
+});
+
+describe('the sheet and the source key a year on', () => {
+  it('reads last year’s sheet when the workbook has it, else its first', async () => {
+    const file = path.join(scratch('init-sheet'), 'export.xlsx');
+    await writeFile(file, await googleSheetsWorkbook(await answers2024(), ['Résumé']));
+    const named = await profileExport(file, 'Europe/Paris', 'Réponses au formulaire 1');
+    expect([named.sheet, named.rows]).toEqual(['Réponses au formulaire 1', 144]);
+    const gone = await profileExport(file, 'Europe/Paris', 'Feuille de l’an dernier');
+    // The summary sheet's one row is its header: no responses.
+    expect([gone.sheet, gone.rows]).toEqual(['Résumé', 0]);
+  });
+
+  it('from Microsoft’s workbook back to Google’s CSV: responses.csv, no sheet, no metadata', async () => {
+    const text = microsoftFormsConfig(await readFile(CONFIG_2024, 'utf8')).replace(
+      '  metadata:',
+      '  sheet: "Feuil1"\n  metadata:',
+    );
+    const config = parseEditionConfig(text, 'edition.yaml', CHART_KINDS);
+    const profile = await profileExport(CSV_2024, 'Europe/Paris');
+    const folders = { previous: path.resolve('data/2024'), next: path.resolve('data/2025') };
+    const plan = planInit(config, profile, folders, CHART_KINDS);
+    const source = parseDocument(applyPlan(text, config, plan)).toJS().source;
+    expect(source).toEqual({ file: 'responses.csv', duplicateWindowMinutes: 10 });
+    expect(plan.matches.find((m) => m.question.id === 'horodateur')).toMatchObject({
+      how: 'responseTime',
+      column: { header: 'Horodateur' },
+    });
   });
 });

@@ -2,8 +2,8 @@
  * Google Forms' timestamp read straight from a cell's bytes
  * ("2024/04/23 9:15:32 AM UTC+2", or 24-hour "2024/04/23 14:15:32 UTC+2"):
  * a million of them read without making a string or running a regular
- * expression. Anything else (spaces to trim, another form, a day past the
- * 28th, whose month's length the text reader checks) is NaN, and the caller reads the text with `parseTimestamp`, which
+ * expression. Anything else (spaces to trim, another form, an impossible
+ * date) is NaN, and the caller reads the text with `parseTimestamp`, which
  * gives the same instant for every cell read here (a property test holds
  * the two together).
  */
@@ -72,11 +72,16 @@ export function formsTimestampBytes(b: Uint8Array, start: number, end: number): 
     month < 1 ||
     month > 12 ||
     day < 1 ||
-    day > 28 ||
+    day > daysIn(year, month) ||
     hour > 23 ||
     minute > 59 ||
     second > 59
   )
     return Number.NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second) - sign * offsetHours * 3_600_000;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -68,7 +68,10 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
   const running = launched.then(() => findBrowser()).then((exe) => startTwice(browsers, exe));
   // An early failure is reported when a recipe asks for a tab, not as an unhandled rejection.
   running.catch(() => {});
-  const connected = running.then(connect);
+  // Puppeteer loads while the browser starts, not once it is up: the first print waits for neither.
+  const driver = launched.then(loadPuppeteer);
+  driver.catch(() => {});
+  const connected = running.then(async (r) => connect(r, await driver));
   connected.catch(() => {});
   let browser: Browser | null = null;
   connected.then(
@@ -146,10 +149,12 @@ async function startTwice(browsers: Browsers, executable: string | null): Promis
   }
 }
 
-/** Puppeteer over the browser's pipe (loaded only now: the build reads its input meanwhile). */
-async function connect({ pipe }: Running): Promise<Browser> {
-  const puppeteer = await import('puppeteer');
-  return puppeteer.default.connect({
+const loadPuppeteer = async () => (await import('puppeteer')).default;
+type Puppeteer = Awaited<ReturnType<typeof loadPuppeteer>>;
+
+/** Puppeteer over the browser's pipe (loaded once the browser is launched: the build reads its input meanwhile). */
+async function connect({ pipe }: Running, puppeteer: Puppeteer): Promise<Browser> {
+  return puppeteer.connect({
     transport: pipe,
     defaultViewport: null,
     protocolTimeout: 60_000,

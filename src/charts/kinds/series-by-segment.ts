@@ -11,7 +11,7 @@ import { figureId, type SeriesFigure, type SeriesPoint } from '../../analysis/fi
 import { chartCommon, codeSchema, segmentList } from '../../edition/schema.js';
 import type { FigureIndex } from '../../format/figure-index.js';
 import { charts as say } from '../../messages/index.js';
-import { formatShare } from '../../publication/french.js';
+import { formatShareOf } from '../../publication/french.js';
 import { publication } from '../../publication/index.js';
 import { type ChartData, type ChartRow, CLOSED_QUESTION, defineChartKind } from '../kind.js';
 import { BOTTOM_LEGEND, LABEL_SIZE, specBase } from '../marks.js';
@@ -130,7 +130,14 @@ function seriesRows(series: SeriesFigure, group: string, editions: string[]): Ch
         base: p.base ?? 0,
         low: p.ci?.[0],
         high: p.ci?.[1],
-        text: formatShare(p.count ?? 0, p.base ?? 0),
+        // A weighted edition's share is its estimate, never "21 sur 24" (publication/french.ts).
+        text: formatShareOf({
+          value: p.value,
+          count: p.count ?? 0,
+          base: p.base ?? 0,
+          weighted: p.weighted,
+        }),
+        ...(p.weighted && { weighted: true as const }),
         figureId: series.id,
         run,
       },

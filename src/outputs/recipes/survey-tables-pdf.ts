@@ -15,11 +15,13 @@ export const surveyTablesPdfRecipe: EditionRecipe = {
   prints: true,
   async files(build, { chromium, offload }) {
     const { config } = build.edition;
+    // The page first: the browser prints one page at a time, and the articles' may be ready before it.
+    const page = await tablesPage(build, offload);
     const tab = await chromium.tab();
     try {
       const printed = await printPdf(
         tab,
-        await tablesPage(build, offload),
+        page,
         {
           title: tablesTitle(build),
           author: config.edition.publisher,

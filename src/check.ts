@@ -64,6 +64,7 @@ const NO_TOOLS: Tools = {
     svgs: undrawnSvgs,
     newsletter: () => Promise.reject(new Error('enquete check makes no e-mail')),
     pngs: () => Promise.reject(new Error('enquete check draws no PNG')),
+    workbook: () => Promise.reject(new Error('enquete check writes no workbook')),
   },
   log: silentLog,
 };

@@ -23,6 +23,7 @@ import type { SurveyTables } from '../tables/model.js';
 import type { Archive } from './archive.js';
 import type { Chromium } from './chromium.js';
 import type { NewsletterJob, NewsletterResult } from './email.js';
+import type { WorkbookMethod } from './workbook.js';
 import type { OutputFile } from './write.js';
 
 /** Work a recipe hands to the build's other threads (implemented by worker/). */
@@ -32,6 +33,8 @@ export interface Offload {
   newsletter(job: NewsletterJob): Promise<NewsletterResult>;
   /** SVGs drawn as PNGs `widthPx` wide (resvg, bundled fonts). */
   pngs(jobs: PngJob[]): Promise<Uint8Array[]>;
+  /** The survey's tables as a workbook (workbook.ts). */
+  workbook(tables: SurveyTables, method: WorkbookMethod): Promise<Uint8Array>;
 }
 
 export interface PngJob {

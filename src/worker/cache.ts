@@ -1,12 +1,13 @@
 /**
- * Drawings kept between builds, on disk: chart SVGs and PNGs, each by the
- * hash of everything it is made from. That is the job (a chart's spec and
- * widths, an SVG and its width in pixels) and what draws it: the versions of
- * vega, vega-lite, resvg and the font packages, and the source of our own
- * drawing modules (charts/render and charts/png, and every module of ours
+ * What builds made, kept on disk for the next: chart SVGs, PNGs and the
+ * survey's workbook, each by the hash of everything it is made from. That
+ * is the job (a chart's spec and widths, an SVG and its width in pixels, the
+ * tables) and what makes it: the versions of vega, vega-lite, resvg, the font
+ * packages or exceljs, and the source of our own modules that make it
+ * (charts/render, charts/png, outputs/workbook, and every module of ours
  * they load). Change any of them and the key changes: an entry is never
  * stale, only unused. So a rebuild after a text edit draws nothing that did
- * not change, and a cold build (an empty folder, or `--no-cache`) draws
+ * not change, and a cold build (an empty folder, or `--no-cache`) makes
  * exactly the same bytes.
  *
  * Where: `node_modules/.cache/enquete/` in enquête's own folder, the place
@@ -124,36 +125,48 @@ export async function trim(folder: string, most: number): Promise<void> {
   await Promise.all(gone.map((e) => rm(e.file, { force: true })));
 }
 
-/** The name an entry is kept under: its kind, then the hash of what it is made from and what draws it. */
-export function cacheKey(kind: 'svg' | 'png', from: unknown): string {
+/** What the cache keeps: chart drawings, PNGs, the survey's workbook. */
+export type CacheKind = 'svg' | 'png' | 'xlsx';
+
+/** The name an entry is kept under: its kind, then the hash of what it is made from and what makes it. */
+export function cacheKey(kind: CacheKind, from: unknown): string {
   return `${kind}-${createHash('sha256')
-    .update(drawnWith())
+    .update(madeWith(kind))
     .update(JSON.stringify(from))
     .digest('base64url')}`;
 }
 
-let identity: string | undefined;
+/** The fonts drawings are measured and drawn with. */
+const FONTS = ['@expo-google-fonts/source-sans-3', '@expo-google-fonts/source-serif-4'];
 
-/** What draws: the libraries' versions and our drawing code's source (read once per process). */
-export function drawnWith(): string {
-  identity ??= createHash('sha256')
-    .update(JSON.stringify(DRAWING_PACKAGES.map((name) => [name, packageVersion(name)])))
-    .update(ownSource([DRAWS_SVG, DRAWS_PNG]))
-    .digest('base64url');
+/** What makes each kind: our modules (and every module of ours they import), and libraries. */
+const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[] }> = {
+  svg: {
+    modules: [new URL('../charts/render.js', import.meta.url)],
+    packages: ['vega', 'vega-lite', ...FONTS],
+  },
+  png: {
+    modules: [new URL('../charts/png.js', import.meta.url)],
+    packages: ['@resvg/resvg-js', ...FONTS],
+  },
+  xlsx: { modules: [new URL('../outputs/workbook.js', import.meta.url)], packages: ['exceljs'] },
+};
+
+const identities = new Map<CacheKind, string>();
+
+/** What makes a kind: the libraries' versions and our modules' source (read once per process). */
+export function madeWith(kind: CacheKind): string {
+  let identity = identities.get(kind);
+  if (!identity) {
+    const { modules, packages } = MAKERS[kind];
+    identity = createHash('sha256')
+      .update(JSON.stringify(packages.map((name) => [name, packageVersion(name)])))
+      .update(ownSource(modules))
+      .digest('base64url');
+    identities.set(kind, identity);
+  }
   return identity;
 }
-
-const DRAWS_SVG = new URL('../charts/render.js', import.meta.url);
-const DRAWS_PNG = new URL('../charts/png.js', import.meta.url);
-
-/** The libraries that turn a spec or an SVG into the bytes kept. */
-const DRAWING_PACKAGES = [
-  'vega',
-  'vega-lite',
-  '@resvg/resvg-js',
-  '@expo-google-fonts/source-sans-3',
-  '@expo-google-fonts/source-serif-4',
-];
 
 const require = createRequire(import.meta.url);
 

@@ -49,9 +49,9 @@ export function startWorker(options: WorkerOptions = {}): DrawingWorker {
       threads.start('png'),
     ),
   );
-  // The drawing thread's own requests over, it has room for PNGs again.
-  const ask = <T>(request: RequestBody) =>
-    drawing.ask<T>(request).finally(() => pool.give()) as Promise<T>;
+  // A thread's own requests over, it has room for PNGs again.
+  const ask = <T>(thread: Thread, request: RequestBody) =>
+    thread.ask<T>(request).finally(() => pool.give()) as Promise<T>;
   const remembered = new Memo<Promise<Uint8Array>>(500);
   const png = (svg: string, widthPx: number): Promise<Uint8Array> => {
     const key = cacheKey('png', [svg, widthPx]);
@@ -64,12 +64,21 @@ export function startWorker(options: WorkerOptions = {}): DrawingWorker {
     );
   };
   return {
-    svgs: (jobs) => svgs(jobs, cache, (missing) => ask({ kind: 'svg', jobs: missing })),
+    svgs: (jobs) => {
+      // Their resvg loads while the charts are drawn: the first PNG is not kept waiting for it.
+      pool.start();
+      return svgs(jobs, cache, (missing) => ask(drawing, { kind: 'svg', jobs: missing }));
+    },
     pngs: (jobs) => Promise.all(jobs.map((j) => png(j.svg, j.widthPx))),
     async newsletter(job: NewsletterJob) {
       const pngs = await Promise.all(job.charts.map((c) => png(c.svg, job.pngWidth)));
-      return ask<NewsletterResult>({ kind: 'newsletter', job, pngs });
+      return ask<NewsletterResult>(drawing, { kind: 'newsletter', job, pngs });
     },
+    // The longest job of a PNG thread, which yields to Chromium: the main thread renders the pages meanwhile.
+    workbook: (tables, method) =>
+      fromCache(cache, cacheKey('xlsx', [tables, method]), () =>
+        ask(pool.start()[0] as Thread, { kind: 'workbook', tables, method }),
+      ),
     stop: async () => {
       await cache.settled();
       await threads.stop();
@@ -121,8 +130,9 @@ async function fromCache(
 
 /**
  * PNGs to draw, each given to the first thread with room for it (AHEAD at a
- * time): the drawing thread when it has nothing else to do, the PNG threads
- * (started at the first PNG) always.
+ * time): a thread has none while it does something else (the drawing
+ * thread's charts and e-mails, a PNG thread's workbook). The PNG threads are
+ * started with the first chart drawn, or the first PNG.
  */
 class PngPool {
   private readonly waiting: { svg: string; widthPx: number; done: Settle<Uint8Array> }[] = [];
@@ -133,8 +143,14 @@ class PngPool {
     private readonly startThreads: () => Thread[],
   ) {}
 
-  draw(svg: string, widthPx: number): Promise<Uint8Array> {
+  /** The PNG threads, started now if they are not yet. */
+  start(): Thread[] {
     this.threads ??= [...this.startThreads(), this.drawing];
+    return this.threads;
+  }
+
+  draw(svg: string, widthPx: number): Promise<Uint8Array> {
+    this.start();
     return new Promise((resolve, reject) => {
       this.waiting.push({ svg, widthPx, done: { resolve, reject } });
       this.give();
@@ -144,8 +160,7 @@ class PngPool {
   /** Hand the waiting PNGs to the threads with room for them. */
   give(): void {
     for (const thread of this.threads ?? []) {
-      // The drawing thread takes PNGs only between its own requests (charts, e-mails).
-      const room = thread.role === 'drawing' && thread.others > 0 ? 0 : AHEAD - thread.pngs;
+      const room = thread.others > 0 ? 0 : AHEAD - thread.pngs;
       for (let i = 0; i < room && this.waiting.length > 0; i++) {
         const { svg, widthPx, done } = this.waiting.shift() as PngPool['waiting'][number];
         thread.pngs++;

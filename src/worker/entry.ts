@@ -2,7 +2,8 @@
  * A thread of the build. The drawing thread loads the chart libraries
  * while the main thread reads the data, draws the SVGs, then, while
  * Chromium prints, PNGs and the e-mails; a PNG thread loads resvg only and
- * draws PNGs. The main thread stays free to drive the browser.
+ * draws PNGs, and the survey's workbook. The main thread stays free to
+ * drive the browser.
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -38,6 +39,11 @@ async function handle(request: Request): Promise<unknown> {
   }
   yieldToChromium();
   if (request.kind === 'png') return (await png).renderPng(request.svg, request.widthPx).bytes;
+  if (request.kind === 'workbook') {
+    // exceljs is loaded only when a workbook is written.
+    const { surveyWorkbook } = await import('../outputs/workbook.js');
+    return surveyWorkbook(request.tables, request.method);
+  }
   const { composeNewsletter } = await import('../outputs/email.js');
   const drawn = new Map(request.job.charts.map((c, i) => [c.svg, request.pngs[i]]));
   return composeNewsletter(request.job, (svg) => {

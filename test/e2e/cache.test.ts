@@ -1,5 +1,5 @@
 /**
- * The cache of drawings (worker/cache.ts) with the real command: --no-cache
+ * The cache (worker/cache.ts) with the real command: --no-cache
  * neither reads nor writes it; a build that finds every drawing in it makes
  * the same bytes as one that draws them all; a rebuild after a text edit
  * draws nothing new. A cache folder of the test's own (ENQUETE_CACHE).
@@ -32,8 +32,9 @@ it('draws everything without the cache, the same bytes with it, and nothing agai
 
   const kept = await build('cold');
   const entries = await readdir(cache);
-  // The article's charts and the tables' (SVG), its cards and its e-mail's charts (PNG).
+  // The article's charts and the tables' (SVG), its cards and its e-mail's charts (PNG), the workbook.
   expect(entries.filter((e) => e.startsWith('svg-')).length).toBeGreaterThan(4);
+  expect(entries.filter((e) => e.startsWith('xlsx-')).length).toBe(1);
   expect(entries.filter((e) => e.startsWith('png-')).length).toBe(
     (await readdir(path.join(kept, 'cards'))).length +
       (await readdir(path.join(kept, 'charts'))).length,

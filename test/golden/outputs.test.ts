@@ -39,6 +39,8 @@ const tools: Tools = {
     svgs: drawHere.svgs,
     newsletter: (job) => composeNewsletter(job),
     pngs: async (jobs) => jobs.map((j) => renderPng(j.svg, j.widthPx).bytes),
+    workbook: async (tables, method) =>
+      (await import('../../src/outputs/workbook.js')).surveyWorkbook(tables, method),
   },
   log: silentLog,
 };

@@ -2,9 +2,11 @@ import { readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  type CacheKind,
   cacheKey,
   defaultCacheFolder,
   diskCache,
+  madeWith,
   NO_CACHE,
   ownSource,
   packageVersion,
@@ -33,6 +35,7 @@ describe('the cache of drawings', () => {
     expect(cacheKey('svg', { ...job, widths: [330] })).not.toBe(cacheKey('svg', job));
     expect(cacheKey('png', ['<svg/>', 1104])).not.toBe(cacheKey('png', ['<svg/>', 1200]));
     expect(cacheKey('png', job)).not.toBe(cacheKey('svg', job));
+    expect(cacheKey('xlsx', job)).not.toBe(cacheKey('svg', job));
     // A file name on every system.
     expect(cacheKey('png', job)).toMatch(/^png-[A-Za-z0-9_-]+$/);
   });
@@ -43,6 +46,8 @@ describe('the cache of drawings', () => {
     expect(source).toContain('export function renderPng');
     expect(source).toContain('export function trueTypePaths');
     expect(source).toContain('export const CHART_FONT');
+    // What makes each kind is its own: a new exceljs keeps the drawings.
+    expect(new Set(['svg', 'png', 'xlsx'].map((k) => madeWith(k as CacheKind))).size).toBe(3);
     // vega exports no package.json: its version is read above its entry point.
     expect(packageVersion('vega')).toMatch(/^\d+\.\d+\.\d+/);
     expect(packageVersion('@resvg/resvg-js')).toMatch(/^\d+\.\d+\.\d+/);

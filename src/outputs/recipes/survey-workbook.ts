@@ -14,10 +14,9 @@ export const surveyWorkbookRecipe: EditionRecipe = {
   label: () => stages.surveyWorkbook,
   // Half a second to load exceljs, a fifth to write: the preview makes it when it is downloaded.
   onRequest: [WORKBOOK],
-  async files(build) {
-    // exceljs is loaded only when a workbook is written.
-    const { surveyWorkbook } = await import('../workbook.js');
-    const content = await surveyWorkbook(build.tables(), {
+  async files(build, { offload }) {
+    // Written by another thread: the main thread renders the pages and drives the browser meanwhile.
+    const content = await offload.workbook(build.tables(), {
       title: tablesTitle(build),
       // The legend, with the source, follows the title: the method's facts are the articles'.
       lines: [],

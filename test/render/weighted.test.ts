@@ -144,7 +144,9 @@ describe('the methodology box', () => {
     );
     expect(text).toContain('les parts, pondérées, sont suivies du nombre de répondants');
     expect(text).not.toContain('Les données ne sont pas pondérées');
-    expect(text).toContain('« presque tous » décrivent les estimations pondérées, sans intervalle.');
+    expect(text).toContain(
+      '« presque tous » décrivent les estimations pondérées, sans intervalle.',
+    );
   });
 
   it('says the 2024 figures are not weighted, as published', () => {

@@ -216,7 +216,8 @@ function workerModule(): URL {
   if (!import.meta.url.endsWith('.ts')) return new URL('./scan-worker.js', import.meta.url);
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./scan-worker.ts', import.meta.url).href;
-  const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
+  // tsx's disk cache would be left in the temporary folder, which the tests keep empty.
+  const code = `process.env.TSX_DISABLE_CACHE = '1'; const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 

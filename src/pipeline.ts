@@ -75,7 +75,10 @@ export async function buildEdition(
   }
   const { build, kept, files: editionStarted } = await (edition as Promise<EditionOutputs>);
   const files = await runRecipes(composed.builds, build, tools, { editionStarted });
+  // Every page printed: the browser is stopped (its profile removed) while the outputs are written.
+  const closing = tools.chromium.close();
   await tools.log.stage(stages.writeOutputs, () => publish(files, target, kept));
+  await closing;
   return {
     written: await sizes(target, files),
     outFolder: target,

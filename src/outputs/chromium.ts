@@ -17,6 +17,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -128,9 +129,13 @@ class Browsers {
     return spawned.ready;
   }
 
-  async close(): Promise<void> {
+  private stopped: Promise<void> | undefined;
+
+  /** Once: the build closes it when the last page is printed, and again on its way out. */
+  close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.live].map((s) => s.stop()));
+    this.stopped ??= Promise.all([...this.live].map((s) => s.stop())).then(() => {});
+    return this.stopped;
   }
 }
 
@@ -241,7 +246,10 @@ function spawnChromium(executable: string, timeoutMs: number): Spawned {
     // Its pipes would otherwise keep this process alive.
     for (const stream of child.stdio) stream?.destroy();
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000).unref())]);
-    removeProfile(profile);
+    // Removed in the background: the build writes its outputs meanwhile.
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(
+      () => {},
+    );
     forget();
   };
   return { ready: untilReady(child, pipe, timeoutMs, stop), stop };

@@ -3,6 +3,7 @@
  * What an extra article costs: the 2024 edition built with one article
  * (--article manipulateurs_cadres) against the whole edition (two
  * articles), fresh processes in turn; the goal is under 15 % per extra article.
+ * Both draw everything (--no-cache): kept drawings would time a rebuild instead.
  *
  *   RUNS=7 node bench/extra-article.mjs
  */
@@ -26,13 +27,14 @@ const {
         'data/2024',
         '--article',
         'manipulateurs_cadres',
+        '--no-cache',
         '--out',
         path.join(work, 'one'),
       ],
     },
     {
       name: 'two articles',
-      args: ['bin/enquete.js', 'build', 'data/2024', '--out', path.join(work, 'two')],
+      args: ['bin/enquete.js', 'build', 'data/2024', '--no-cache', '--out', path.join(work, 'two')],
     },
   ],
   RUNS,

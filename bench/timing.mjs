@@ -4,20 +4,22 @@ import { appendFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
 /** Wall time of one fresh process, in ms; fails loudly when `expect` is not its exit code. */
-export function time(args, expect = 0) {
-  return measure(args, expect).ms;
+export function time(args, expect = 0, env = undefined) {
+  return measure(args, expect, env).ms;
 }
 
 /**
  * Wall time (ms) and, for a script run through bench/peak-rss.mjs, its peak
  * resident memory (KB) of one fresh process, with what it wrote on stderr.
+ * `env` is added to this process's environment.
  */
-export function measure(args, expect = 0) {
+export function measure(args, expect = 0, env = undefined) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    ...(env && { env: { ...process.env, ...env } }),
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== expect) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
@@ -32,17 +34,23 @@ export function median(xs) {
 
 /**
  * Runs each command in turn, `runs` times, after one unmeasured round;
- * returns the medians and the 1-minute load average before → after.
+ * returns the medians and the 1-minute load average before → after. A
+ * command may have `env` (added to the environment) and `before` (run,
+ * untimed, before each of its runs: clearing a cache, editing a file).
  */
 export function interleaved(commands, runs) {
   const before = load();
   warnIfLoaded(before);
-  for (const c of commands) time(c.args, c.exit);
+  for (const c of commands) {
+    c.before?.();
+    time(c.args, c.exit, c.env);
+  }
   const times = commands.map(() => []);
   const peaks = commands.map(() => 0);
   for (let i = 0; i < runs; i++) {
     for (const [k, c] of commands.entries()) {
-      const { ms, peakKb } = measure(c.args, c.exit);
+      c.before?.();
+      const { ms, peakKb } = measure(c.args, c.exit, c.env);
       times[k].push(ms);
       peaks[k] = Math.max(peaks[k], peakKb ?? 0);
     }

@@ -1,0 +1,58 @@
+/**
+ * What the floor is made of, taken from the build itself: every page the
+ * build prints, as it prints it (after its charts are placed, at the moment
+ * Chromium is asked for the PDF), and every PNG the build draws (the SVG and
+ * the width in pixels). One build runs with its own recipes, its own
+ * Chromium and its drawing thread; its print tabs and its offload are
+ * watched, nothing else changes, and its files are thrown away.
+ *
+ *   import { floorInputs } from './floor-inputs.mjs';
+ *   const { pages, pngs } = await floorInputs('data/2024');
+ */
+import { composeArticles, editionBuildOf } from '../dist/compose/compose.js';
+import { silentLog } from '../dist/log.js';
+import { startChromium } from '../dist/outputs/chromium.js';
+import { runRecipes } from '../dist/outputs/run.js';
+import { startWorker } from '../dist/worker/client.js';
+
+/** @returns {Promise<{ pages: string[], pngs: { svg: string, widthPx: number }[] }>} */
+export async function floorInputs(editionFolder) {
+  const chromium = startChromium();
+  const worker = startWorker();
+  const pages = [];
+  const pngs = [];
+  try {
+    const composed = await composeArticles({ editionFolder }, worker, silentLog, {
+      inputRead: () => chromium.warmUp(),
+    });
+    const tools = {
+      chromium: { ...chromium, tab: async () => watched(await chromium.tab(), pages) },
+      offload: {
+        svgs: (jobs) => worker.svgs(jobs),
+        pngs(jobs) {
+          pngs.push(...jobs.map(({ svg, widthPx }) => ({ svg, widthPx })));
+          return worker.pngs(jobs);
+        },
+        newsletter(job) {
+          pngs.push(...job.charts.map((c) => ({ svg: c.svg, widthPx: job.pngWidth })));
+          return worker.newsletter(job);
+        },
+      },
+      log: silentLog,
+    };
+    await runRecipes(composed.builds, editionBuildOf(composed), tools);
+  } finally {
+    await Promise.all([chromium.close(), worker.stop()]);
+  }
+  return { pages, pngs };
+}
+
+/** The tab, its page kept as it stands when the PDF is asked for (charts placed). */
+function watched(tab, pages) {
+  const pdf = tab.pdf.bind(tab);
+  tab.pdf = async (options) => {
+    pages.push(await tab.content());
+    return pdf(options);
+  };
+  return tab;
+}

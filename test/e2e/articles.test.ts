@@ -34,6 +34,7 @@ describe('a build of an edition with two articles', () => {
     expect((await readdir(out)).sort()).toEqual([
       '.enquete-output',
       'claims.json',
+      'edition.json',
       'figures.json',
       'free-text.csv',
       'index.html',
@@ -52,6 +53,9 @@ describe('a build of an edition with two articles', () => {
       'satisfaction-intervalles.png',
       'usages-radiologues.png',
     ]);
+    // Beside the edition's folder, the archive page lists it.
+    const archive = await readFile(path.join(path.dirname(out), 'index.html'), 'utf8');
+    expect(archive).toContain(`href="${path.basename(out)}/radiologues/enquete.html"`);
   });
 
   it('puts every wording decision of both articles on record in claims.json', async () => {

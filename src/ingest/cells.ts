@@ -3,7 +3,8 @@
  * Pure; a cell that cannot be read returns a problem instead of an answer.
  */
 
-import { type ClosedQuestion, hasOther, OTHER_CODE, type Question } from '../edition/schema.js';
+import { hasOther, OTHER_CODE } from '../edition/codes.js';
+import type { ClosedQuestion, Question } from '../edition/schema.js';
 import { ingest as say } from '../messages/index.js';
 import { sameText } from '../text.js';
 import { parseTimestamp } from './timestamp.js';

@@ -16,13 +16,8 @@
  * repeated cell's bytes go straight to its codes. `finish` trims the arrays
  * to the responses kept.
  */
-import {
-  answerCodes,
-  type ClosedQuestion,
-  isClosed,
-  OTHER_CODE,
-  type Question,
-} from '../edition/schema.js';
+import { answerCodes, isClosed, OTHER_CODE } from '../edition/codes.js';
+import type { ClosedQuestion, Question } from '../edition/schema.js';
 import { ByteMemo } from './byte-memo.js';
 import { readCell } from './cells.js';
 import {

@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 
 export class ExclusionRules {
   /** The last kept response of each set of answers. */
-  private readonly lastKept = new SlotTable();
+  private readonly lastKept: SlotTable;
   /**
    * Instants inside the field period in any time zone (UTC−14 to UTC+14):
    * from 14 h after the first day starts in UTC to 10 h before the day
@@ -37,6 +37,7 @@ export class ExclusionRules {
     /** Export line of each kept slot. */
     private readonly lineOf: (slot: number) => number,
   ) {
+    this.lastKept = new SlotTable(answers);
     const { start, end } = config.edition.fieldPeriod;
     this.surelyFrom = Date.parse(`${start}T00:00:00Z`) + 14 * HOUR;
     this.surelyTo = Date.parse(`${end}T00:00:00Z`) + 10 * HOUR;
@@ -61,8 +62,7 @@ export class ExclusionRules {
         };
     }
     const h = this.answers.hash(i);
-    const same = (slot: number) => this.answers.same(i, slot);
-    const twin = this.lastKept.find(h, same);
+    const twin = this.lastKept.find(h, i);
     if (twin !== -1) {
       const gap = Math.abs(at - (this.time.epochMs[twin] as number));
       if (gap <= this.config.source.duplicateWindowMinutes * 60_000) {
@@ -73,7 +73,7 @@ export class ExclusionRules {
         };
       }
     }
-    this.lastKept.put(h, same, keptAs);
+    this.lastKept.put(h, i, keptAs);
     return null;
   }
 }
@@ -90,22 +90,24 @@ class SlotTable {
   private slots = new Int32Array(1 << 12);
   private size = 0;
 
-  /** The slot stored under hash `h` whose answers are the same, or -1. */
-  find(h: number, same: (slot: number) => boolean): number {
+  constructor(private readonly answers: AnswerRows) {}
+
+  /** The slot stored under hash `h` whose answers are the same as slot `i`'s, or -1. */
+  find(h: number, i: number): number {
     const mask = this.slots.length - 1;
     for (let e = h & mask; this.slots[e] !== 0; e = (e + 1) & mask) {
       const slot = (this.slots[e] as number) - 1;
-      if (this.hashes[e] === h && same(slot)) return slot;
+      if (this.hashes[e] === h && this.answers.same(i, slot)) return slot;
     }
     return -1;
   }
 
-  /** Stores `slot` under `h`, replacing the slot with the same answers. */
-  put(h: number, same: (slot: number) => boolean, slot: number): void {
+  /** Stores `slot` (where slot `i`'s answers are kept) under `h`, replacing the slot with the same answers. */
+  put(h: number, i: number, slot: number): void {
     const mask = this.slots.length - 1;
     let e = h & mask;
     for (; this.slots[e] !== 0; e = (e + 1) & mask) {
-      if (this.hashes[e] === h && same((this.slots[e] as number) - 1)) {
+      if (this.hashes[e] === h && this.answers.same(i, (this.slots[e] as number) - 1)) {
         this.slots[e] = slot + 1;
         return;
       }

@@ -46,10 +46,12 @@ export class ExclusionRules {
   /**
    * Why response slot `i` is not counted; null when it counts: it is then
    * remembered as kept, in slot `keptAs` (where the caller moves it).
+   * Whether it is blank and the hash of its answers (AnswerRows) were worked
+   * out as it was read, on whichever thread read it.
    */
-  check(i: number, keptAs: number): Exclusion | null {
+  check(i: number, keptAs: number, blank: boolean, h: number): Exclusion | null {
     const line = this.lineOf(i);
-    if (this.answers.blank(i)) return { line, reason: 'empty', detail: say.empty() };
+    if (blank) return { line, reason: 'empty', detail: say.empty() };
     const at = this.time.epochMs[i] as number;
     const { start, end } = this.config.edition.fieldPeriod;
     if (!Number.isNaN(at) && !(at >= this.surelyFrom && at < this.surelyTo)) {
@@ -61,7 +63,6 @@ export class ExclusionRules {
           detail: say.outside(day, start, end),
         };
     }
-    const h = this.answers.hash(i);
     const twin = this.lastKept.find(h, i);
     if (twin !== -1) {
       const gap = Math.abs(at - (this.time.epochMs[twin] as number));

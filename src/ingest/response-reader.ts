@@ -11,7 +11,7 @@
 import type { EditionConfig } from '../edition/schema.js';
 import { InputError, type Problem } from '../errors.js';
 import { ingest as say, tasks, where } from '../messages/index.js';
-import type { ColumnPart } from './column-base.js';
+import { type ColumnPart, grown } from './column-base.js';
 import {
   AnswerRows,
   type CellFailure,
@@ -63,6 +63,9 @@ export class ResponseReader implements RecordSink, FieldSink {
   private answers!: AnswerRows;
   private capacity: number;
   private lines: Uint32Array;
+  /** Per row read: 1 when it answered nothing, and the hash of its answers (exclusions.ts). */
+  private blanks: Uint8Array;
+  private hashes: Int32Array;
   /** Rows read into the columns (every row read while the file has no problem). */
   private stored = 0;
   private rowsIn = 0;
@@ -79,6 +82,8 @@ export class ResponseReader implements RecordSink, FieldSink {
   ) {
     this.capacity = Math.max(1024, Math.ceil(expectedRows));
     this.lines = new Uint32Array(this.capacity);
+    this.blanks = new Uint8Array(this.capacity);
+    this.hashes = new Int32Array(this.capacity);
   }
 
   header(cells: string[]): void {
@@ -90,6 +95,8 @@ export class ResponseReader implements RecordSink, FieldSink {
     if (this.capacity > most) {
       this.capacity = most;
       this.lines = new Uint32Array(most);
+      this.blanks = new Uint8Array(most);
+      this.hashes = new Int32Array(most);
     }
     this.readers = this.config.questions.map((q) => ({
       at: mapped.columnOf.get(q.id) as number,
@@ -156,7 +163,8 @@ export class ResponseReader implements RecordSink, FieldSink {
   }
 
   private end(slot: number, line: number, timeRead: boolean): void {
-    if (timeRead && Number.isNaN(this.time.epochMs[slot]) && !this.answers.blank(slot)) {
+    const blank = this.answers.blank(slot);
+    if (timeRead && Number.isNaN(this.time.epochMs[slot]) && !blank) {
       this.problem({
         file: this.file,
         line,
@@ -165,8 +173,14 @@ export class ResponseReader implements RecordSink, FieldSink {
       });
     }
     // Once the file has a problem nothing will be counted: rows are only checked for more problems.
-    if (this.problems.length > 0) for (const r of this.readers) r.column.clear(slot);
-    else this.stored++;
+    if (this.problems.length > 0) {
+      for (const r of this.readers) r.column.clear(slot);
+      return;
+    }
+    // What the exclusions ask of every row, worked out here: on two threads, each reads its half.
+    this.blanks[slot] = blank ? 1 : 0;
+    this.hashes[slot] = blank ? 0 : this.answers.hash(slot);
+    this.stored++;
   }
 
   result(): Ingested {
@@ -205,7 +219,12 @@ export class ResponseReader implements RecordSink, FieldSink {
     const excluded: Exclusion[] = [];
     let kept = 0;
     for (let slot = 0; slot < this.stored; slot++) {
-      const exclusion = rules.check(slot, kept);
+      const exclusion = rules.check(
+        slot,
+        kept,
+        this.blanks[slot] === 1,
+        this.hashes[slot] as number,
+      );
       if (exclusion) {
         excluded.push(exclusion);
         continue;
@@ -235,9 +254,9 @@ export class ResponseReader implements RecordSink, FieldSink {
         { file: this.file, ...say.tooLarge(this.stored, MEMORY_BUDGET >> 20) },
       ]);
     }
-    const lines = new Uint32Array(this.capacity);
-    lines.set(this.lines.subarray(0, this.stored));
-    this.lines = lines;
+    this.lines = grown(this.lines, this.capacity);
+    this.blanks = grown(this.blanks, this.capacity);
+    this.hashes = grown(this.hashes, this.capacity);
     for (const r of this.readers) r.column.grow(this.capacity);
   }
 
@@ -247,6 +266,8 @@ export class ResponseReader implements RecordSink, FieldSink {
       rowsIn: this.rowsIn,
       stored: this.stored,
       lines: this.lines.subarray(0, this.stored),
+      blanks: this.blanks.subarray(0, this.stored),
+      hashes: this.hashes.subarray(0, this.stored),
       problems: this.problems,
       omitted: this.omitted,
       columns: this.readers.map((r) => r.column.part(this.stored)),
@@ -265,6 +286,8 @@ export class ResponseReader implements RecordSink, FieldSink {
     if (total > this.capacity) this.grow(total);
     for (let i = 0; i < part.stored; i++)
       this.lines[this.stored + i] = (part.lines[i] as number) + breaks;
+    this.blanks.set(part.blanks, this.stored);
+    this.hashes.set(part.hashes, this.stored);
     this.readers.forEach((r, k) => {
       r.column.append(this.stored, part.columns[k] as ColumnPart, part.stored);
     });
@@ -283,6 +306,8 @@ export interface ReadPart {
   rowsIn: number;
   stored: number;
   lines: Uint32Array;
+  blanks: Uint8Array;
+  hashes: Int32Array;
   problems: Problem[];
   omitted: number;
   columns: ColumnPart[];

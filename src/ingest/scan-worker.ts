@@ -26,7 +26,12 @@ try {
   if (!read) port.postMessage({ declined: true } satisfies PartReply);
   else {
     const part = reader.part();
-    const buffers = new Set([part.lines.buffer, ...part.columns.flatMap(partBuffers)]);
+    const buffers = new Set([
+      part.lines.buffer,
+      part.blanks.buffer,
+      part.hashes.buffer,
+      ...part.columns.flatMap(partBuffers),
+    ]);
     port.postMessage({ read: part } satisfies PartReply, [...buffers] as ArrayBuffer[]);
   }
 } catch (e) {

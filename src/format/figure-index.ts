@@ -164,11 +164,11 @@ export class FigureIndex {
       throw new FigureProblem(
         f.id,
         templateSays.seriesNotComparable(
-          steps.map((p) => ({
-            edition: p.edition,
-            previous: p.previous as string,
-            notes: p.notes.filter((n) => n.decision === undefined),
-          })),
+          steps.flatMap((p) =>
+            p.notes
+              .filter((n) => n.decision === undefined)
+              .map((n) => ({ ...n, edition: p.edition, previous: p.previous as string })),
+          ),
         ),
       );
     return { series: f, first: f.points[from] as SeriesPoint, last };

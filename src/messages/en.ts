@@ -713,11 +713,11 @@ export const en = {
     }),
     smallBaseClaim: (
       helper: string,
-      sides: { figure: string; previous: boolean; base: number }[],
+      sides: { figure: string; previous: boolean; first?: true; base: number }[],
     ) => ({
       expected: 'the bases of a comparison on fewer than 30 respondents printed in its paragraph',
-      found: `${helper} on ${sides.map((s) => `"${s.figure}"${s.previous ? ' (previous edition)' : ''}, n = ${s.base}`).join(', ')}, base not printed near it`,
-      fix: 'Print the base beside the claim: {{outof "…"}} ("5 sur 8"), {{n "…"}} ("n = 8"), or {{before "…"}} for the previous edition.',
+      found: `${helper} on ${sides.map((s) => `"${s.figure}"${s.previous ? ' (previous edition)' : s.first ? ' (first edition)' : ''}, n = ${s.base}`).join(', ')}, base not printed near it`,
+      fix: 'Print the base beside the claim: {{outof "…"}} ("5 sur 8"), {{n "…"}} ("n = 8"), {{before "…"}} for the previous edition, or {{first "…"}} for the first edition.',
     }),
     percentOnSmallBase: (figure: string, base: number) => ({
       expected: 'a count under 30 respondents ("8 sur 14"), as the methodology box promises',
@@ -861,22 +861,16 @@ export const en = {
       found: notes.map((n) => differenceEn(n.difference, previous)).join('; '),
       fix: `Compare only what still measures the same; or, where the comparison still makes sense, say why in edition.yaml (it is printed in the methodology box):\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
+    /** Each note with the step it was found at: from `previous` to `edition`. */
     seriesNotComparable: (
-      steps: {
-        edition: string;
-        previous: string;
-        notes: { about: string; difference: Difference }[];
-      }[],
+      notes: { edition: string; previous: string; about: string; difference: Difference }[],
     ) => ({
       expected:
         "a figure that measures the same from the first edition to this one, or the editor's decision recorded where it changed",
-      found: steps
-        .map(
-          (s) =>
-            `from ${s.previous} to ${s.edition}: ${s.notes.map((n) => differenceEn(n.difference, s.previous)).join('; ')}`,
-        )
+      found: notes
+        .map((n) => `from ${n.previous} to ${n.edition}: ${differenceEn(n.difference, n.previous)}`)
         .join('; '),
-      fix: `Write the trend only since the figure measures the same (a series_by_segment chart shows the break); or, where the comparison still makes sense, say why in the edition.yaml of ${steps.map((s) => s.edition).join(', ')} (it is printed in that edition's methodology box):\n      comparability:\n${[...new Set(steps.flatMap((s) => s.notes.map((n) => n.about)))].map((a) => `        ${a}: "…"`).join('\n')}`,
+      fix: `Write the trend only since the figure measures the same (a series_by_segment chart shows the break); or, where the comparison still makes sense, say why in the edition.yaml of ${[...new Set(notes.map((n) => `${n.edition}`))].join(', ')} (it is printed in that edition's methodology box):\n      comparability:\n${[...new Set(notes.map((n) => `${n.about}`))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
     refused: (reason: 'overlap' | 'same-figure', a: string, b: string) => ({
       expected:

@@ -705,8 +705,8 @@ export const fr: Catalogue = {
     smallBaseClaim: (helper, sides) => ({
       expected:
         'les bases d’une comparaison sur moins de 30 répondants, imprimées dans son paragraphe',
-      found: `${helper} sur ${sides.map((s) => `${quoted(s.figure)}${s.previous ? ' (édition précédente)' : ''}, n = ${s.base}`).join(', ')}, base absente du paragraphe`,
-      fix: 'Imprimez la base à côté de l’affirmation : {{outof "…"}} (« 5 sur 8 »), {{n "…"}} (« n = 8 »), ou {{before "…"}} pour l’édition précédente.',
+      found: `${helper} sur ${sides.map((s) => `${quoted(s.figure)}${s.previous ? ' (édition précédente)' : s.first ? ' (première édition)' : ''}, n = ${s.base}`).join(', ')}, base absente du paragraphe`,
+      fix: 'Imprimez la base à côté de l’affirmation : {{outof "…"}} (« 5 sur 8 »), {{n "…"}} (« n = 8 »), {{before "…"}} pour l’édition précédente, ou {{first "…"}} pour la première édition.',
     }),
     percentOnSmallBase: (figure, base) => ({
       expected:
@@ -853,16 +853,13 @@ export const fr: Catalogue = {
       found: notes.map((n) => difference(n.difference, previous)).join(' ; '),
       fix: `Ne comparez que ce qui mesure encore la même chose ; ou, si la comparaison garde un sens, dites pourquoi dans edition.yaml (la phrase est imprimée dans l’encadré de méthodologie) :\n      comparability:\n${[...new Set(notes.map((n) => n.about))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
-    seriesNotComparable: (steps) => ({
+    seriesNotComparable: (notes) => ({
       expected:
         'un chiffre qui mesure la même chose de la première édition à celle-ci, ou la décision de la rédaction notée là où il a changé',
-      found: steps
-        .map(
-          (s) =>
-            `de ${s.previous} à ${s.edition} : ${s.notes.map((n) => difference(n.difference, s.previous)).join(' ; ')}`,
-        )
+      found: notes
+        .map((n) => `de ${n.previous} à ${n.edition} : ${difference(n.difference, n.previous)}`)
         .join(' ; '),
-      fix: `N’écrivez l’évolution que depuis que le chiffre mesure la même chose (un graphique series_by_segment montre la rupture) ; ou, si la comparaison garde un sens, dites pourquoi dans l’edition.yaml de l’édition ${steps.map((s) => s.edition).join(', ')} (la phrase est imprimée dans l’encadré de méthodologie de cette édition) :\n      comparability:\n${[...new Set(steps.flatMap((s) => s.notes.map((n) => n.about)))].map((a) => `        ${a}: "…"`).join('\n')}`,
+      fix: `N’écrivez l’évolution que depuis que le chiffre mesure la même chose (un graphique series_by_segment montre la rupture) ; ou, si la comparaison garde un sens, dites pourquoi dans l’edition.yaml de l’édition ${[...new Set(notes.map((n) => `${n.edition}`))].join(', ')} (la phrase est imprimée dans l’encadré de méthodologie de cette édition) :\n      comparability:\n${[...new Set(notes.map((n) => `${n.about}`))].map((a) => `        ${a}: "…"`).join('\n')}`,
     }),
     refused: (reason, a, b) => ({
       expected:

@@ -7,7 +7,7 @@
  * longer compares stops the check until the editors record a decision; an
  * emptied segment is said where it is used, never as an unexpected error.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -189,5 +189,37 @@ describe('the 2024 articles', () => {
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(`${file}:2:1`);
     expect(stderr).toContain('une liste tapée à la main (<ul class="key-figures">)');
+  });
+});
+
+describe('the third edition of the series', () => {
+  /** The synthetic 2025 and 2026 editions side by side, 2025's `previous:` naming data/2024. */
+  async function series(): Promise<string> {
+    const root = scratch('series-lint');
+    for (const year of ['2025', '2026'])
+      await cp(`test/fixtures/editions/${year}`, path.join(root, year), { recursive: true });
+    await edit(path.join(root, '2025', 'edition.yaml'), (t) =>
+      t.replace('previous: "../../../../data/2024"', `previous: "${path.resolve('data/2024')}"`),
+    );
+    return path.join(root, '2026');
+  }
+
+  it('warn of a trend since the first edition on a small base that hides it, as of a change', async () => {
+    const edition = await series();
+    const clean = await enquete(['check', edition]);
+    expect(clean.code, clean.stderr).toBe(0);
+    // Its article prints the cadres' first base beside the trend: « 8 sur 14 en 2024 ».
+    expect(clean.stderr).not.toContain('avertissement');
+    await edit(path.join(edition, 'articles/trois-ans.md'), (t) =>
+      t.replace(
+        '{{chart "usage_par_edition"}}',
+        'Chez les cadres, {{#if (risenSince "usage.oui.share.cadres")}}une hausse{{else}}pas de hausse mesurable{{/if}}.\n\n{{chart "usage_par_edition"}}',
+      ),
+    );
+    const { code, stderr } = await enquete(['check', edition]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(
+      'risenSince sur « usage.oui.share.cadres » (première édition), n = 14, base absente du paragraphe',
+    );
   });
 });

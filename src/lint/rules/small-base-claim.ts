@@ -5,7 +5,7 @@
  * reader can weigh it. Chart titles are spared: every chart prints each
  * group's base.
  */
-import { figureId, parseFigureId } from '../../analysis/figures.js';
+import { figureId, parseFigureId, type SeriesFigure } from '../../analysis/figures.js';
 import type { Problem } from '../../errors.js';
 import { lint as say, where } from '../../messages/index.js';
 import { SMALL_BASE } from '../../publication/french.js';
@@ -16,10 +16,14 @@ type At = Pick<CallPlace, 'article' | 'file' | 'line' | 'column' | 'part'>;
 
 import type { LintInput } from '../input.js';
 
-/** A base the reader must see: a figure's this year, or as the previous edition had it (`before`). */
+/**
+ * A base the reader must see: a figure's this year, as the previous edition
+ * had it (`before`), or as the first edition that has it did (`first`).
+ */
 interface Side {
   figure: string;
   previous: boolean;
+  first?: true;
   base: number;
 }
 
@@ -37,6 +41,7 @@ export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
         p.showsBase &&
         p.figure === side.figure &&
         (p.helper === 'before') === side.previous &&
+        (p.helper === 'first') === (side.first === true) &&
         near(p.place, at),
     );
   const problems = new Map<string, Problem>();
@@ -56,6 +61,7 @@ export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
     const f = index.find(id);
     if (f?.kind === 'share' || f?.kind === 'mean')
       return [{ figure: id, previous: false, base: f.base }];
+    if (f?.kind === 'series') return seriesSides(id.replace(/\.series$/, ''), f);
     if (f?.kind !== 'change') return [];
     const figure = id.replace(/\.change$/, '');
     return [
@@ -76,6 +82,16 @@ export function smallBaseClaims({ audit, index, texts }: LintInput): Problem[] {
   for (const p of audit.printed)
     if (p.helper === 'change') check(p.place, p.helper, sidesOf(figureId.change(p.figure)));
   return [...problems.values()];
+}
+
+/** A trend since the first edition (`risenSince`): its first point's base and this year's, in the claim's order. */
+function seriesSides(figure: string, s: SeriesFigure): Side[] {
+  const first = s.points.find((p) => p.value !== null);
+  const last = s.points.at(-1);
+  return [
+    { figure, previous: false, first: true, base: first?.base ?? SMALL_BASE },
+    { figure, previous: false, base: last?.base ?? SMALL_BASE },
+  ];
 }
 
 /**

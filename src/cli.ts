@@ -144,7 +144,7 @@ async function build(folder: string, values: Values): Promise<number> {
       article: values.article,
       baseUrl: values['base-url'],
     };
-    result = await buildEdition(options, { chromium, worker, offload: worker, log });
+    result = await buildEdition(options, { chromium, worker, offload: worker, kept: worker, log });
   } finally {
     await Promise.all([chromium.close(), worker.stop()]);
   }

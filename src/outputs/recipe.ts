@@ -42,11 +42,24 @@ export interface PngJob {
   widthPx: number;
 }
 
+/**
+ * What earlier builds made, kept by what it was made from (worker/cache.ts).
+ * The build has it; the check and the preview keep nothing.
+ */
+export interface Kept {
+  /**
+   * The PDF an earlier build printed from `from` (the page and how it is
+   * printed, in this browser), or `print`'s, kept for the next build if it says so.
+   */
+  pdf(from: unknown, print: () => Promise<{ pdf: Uint8Array; keep: boolean }>): Promise<Uint8Array>;
+}
+
 /** What the recipes work with: one browser and one drawing thread per build, and the log. */
 export interface Tools {
   chromium: Chromium;
   offload: Offload;
   log: Log;
+  kept?: Kept;
 }
 
 /** One article, ready to be published: its text, its charts drawn, its context. */

@@ -1,14 +1,17 @@
 /**
- * What builds made, kept on disk for the next: chart SVGs, PNGs and the
- * survey's workbook, each by the hash of everything it is made from. That
- * is the job (a chart's spec and widths, an SVG and its width in pixels, the
- * tables) and what makes it: the versions of vega, vega-lite, resvg, the font
- * packages or exceljs, and the source of our own modules that make it
- * (charts/render, charts/png, outputs/workbook, and every module of ours
- * they load). Change any of them and the key changes: an entry is never
- * stale, only unused. So a rebuild after a text edit draws nothing that did
- * not change, and a cold build (an empty folder, or `--no-cache`) makes
- * exactly the same bytes.
+ * What builds made, kept on disk for the next: chart SVGs, PNGs, the
+ * survey's workbook and the printed PDFs, each by the hash of everything it
+ * is made from. That is the job (a chart's spec and widths, an SVG and its
+ * width in pixels, the tables, a page and how it is printed) and what makes
+ * it: the versions of vega, vega-lite, resvg, the font packages, exceljs or
+ * puppeteer, the browser's file, and the source of our own modules that make
+ * it (charts/render, charts/png, outputs/workbook, outputs/pdf and
+ * outputs/browser, and every module of ours they load). Change any of them
+ * and the key changes: an entry is never stale, only unused. So a rebuild
+ * after a text edit draws nothing that did not change and prints only the
+ * article edited, and a cold build (an empty folder, or `--no-cache`) makes
+ * exactly the same bytes: a page prints the same bytes whatever the timing
+ * (outputs/chromium.ts prints one page at a time for that).
  *
  * Where: `node_modules/.cache/enquete/` in enquête's own folder, the place
  * npm tools keep caches (find-cache-dir's convention). It lives with the
@@ -24,10 +27,21 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../outputs/browser.js';
 
 /** Enough for a few dozen editions' drawings (one 2024 build keeps about 4 MB). */
 export const CACHE_MOST = 256 * 1024 * 1024;
@@ -125,8 +139,8 @@ export async function trim(folder: string, most: number): Promise<void> {
   await Promise.all(gone.map((e) => rm(e.file, { force: true })));
 }
 
-/** What the cache keeps: chart drawings, PNGs, the survey's workbook. */
-export type CacheKind = 'svg' | 'png' | 'xlsx';
+/** What the cache keeps: chart drawings, PNGs, the survey's workbook, printed pages. */
+export type CacheKind = 'svg' | 'png' | 'xlsx' | 'pdf';
 
 /** The name an entry is kept under: its kind, then the hash of what it is made from and what makes it. */
 export function cacheKey(kind: CacheKind, from: unknown): string {
@@ -150,7 +164,29 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[] }> = {
     packages: ['@resvg/resvg-js', ...FONTS],
   },
   xlsx: { modules: [new URL('../outputs/workbook.js', import.meta.url)], packages: ['exceljs'] },
+  // How a page is printed and finished, and with which flags (the browser itself: browserIdentity).
+  pdf: {
+    modules: [
+      new URL('../outputs/pdf.js', import.meta.url),
+      new URL('../outputs/browser.js', import.meta.url),
+    ],
+    packages: ['puppeteer'],
+  },
 };
+
+/**
+ * The browser that prints: its file (the one it resolves to), size and
+ * time, which an upgrade changes; none when there is no browser.
+ */
+export async function browserIdentity(
+  find: () => Promise<string | null> = findBrowser,
+): Promise<string> {
+  const executable = await find();
+  if (!executable) return 'none';
+  const file = await realpath(executable);
+  const { size, mtimeMs } = await stat(file);
+  return JSON.stringify([file, size, mtimeMs]);
+}
 
 const identities = new Map<CacheKind, string>();
 

@@ -5,7 +5,8 @@
  * whichever thread is free, so every core draws while Chromium prints.
  * What was drawn before is not drawn again: PNGs are remembered for the
  * process (the preview asks for them on every save) and, with a cache
- * (cache.ts), chart SVGs and PNGs are read from earlier builds.
+ * (cache.ts), chart SVGs, PNGs, the workbook and the printed PDFs are read
+ * from earlier builds.
  *
  * Should a thread die, every pending request is rejected with an error the
  * user can read, and so is every later one.
@@ -16,14 +17,14 @@ import type { SvgJob } from '../charts/draw.js';
 import { EnvironmentError } from '../errors.js';
 import { environment } from '../messages/index.js';
 import type { NewsletterJob, NewsletterResult } from '../outputs/email.js';
-import type { Offload } from '../outputs/recipe.js';
-import { cacheKey, type DrawingCache, NO_CACHE } from './cache.js';
+import type { Kept, Offload } from '../outputs/recipe.js';
+import { browserIdentity, cacheKey, type DrawingCache, NO_CACHE } from './cache.js';
 import { Memo } from './memo.js';
 import type { Reply, Request, Role } from './protocol.js';
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
-export interface DrawingWorker extends Offload {
+export interface DrawingWorker extends Offload, Kept {
   /** Each chart's drawings, in the order of its job's widths. */
   svgs(jobs: SvgJob[]): Promise<string[][]>;
   /** Every thread stopped, once the cache has what was drawn. */
@@ -53,6 +54,7 @@ export function startWorker(options: WorkerOptions = {}): DrawingWorker {
   const ask = <T>(thread: Thread, request: RequestBody) =>
     thread.ask<T>(request).finally(() => pool.give()) as Promise<T>;
   const remembered = new Memo<Promise<Uint8Array>>(500);
+  let browser: Promise<string> | undefined;
   const png = (svg: string, widthPx: number): Promise<Uint8Array> => {
     const key = cacheKey('png', [svg, widthPx]);
     return (
@@ -79,6 +81,15 @@ export function startWorker(options: WorkerOptions = {}): DrawingWorker {
       fromCache(cache, cacheKey('xlsx', [tables, method]), () =>
         ask(pool.start()[0] as Thread, { kind: 'workbook', tables, method }),
       ),
+    pdf: async (from, print) => {
+      browser ??= browserIdentity();
+      const key = cacheKey('pdf', [await browser, from]);
+      const found = await cache.get(key);
+      if (found) return found;
+      const { pdf, keep } = await print();
+      if (keep) cache.put(key, pdf);
+      return pdf;
+    },
     stop: async () => {
       await cache.settled();
       await threads.stop();

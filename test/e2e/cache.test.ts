@@ -1,8 +1,9 @@
 /**
  * The cache (worker/cache.ts) with the real command: --no-cache
- * neither reads nor writes it; a build that finds every drawing in it makes
- * the same bytes as one that draws them all; a rebuild after a text edit
- * draws nothing new. A cache folder of the test's own (ENQUETE_CACHE).
+ * neither reads nor writes it; a build that finds everything in it makes
+ * the same bytes as one that draws and prints everything; a rebuild after a
+ * text edit draws nothing new and prints only the article edited. A cache
+ * folder of the test's own (ENQUETE_CACHE).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { scratch } from '../helpers/scratch.js';
 
 const ARTICLE = 'radiologues';
 
-it('draws everything without the cache, the same bytes with it, and nothing again after a text edit', async () => {
+it('draws everything without the cache, the same bytes with it, and after a text edit prints only the article', async () => {
   const { edition, root } = await copyEdition();
   const cache = path.join(scratch('cache'), 'enquete');
   const build = async (name: string, ...more: string[]) => {
@@ -35,6 +36,8 @@ it('draws everything without the cache, the same bytes with it, and nothing agai
   // The article's charts and the tables' (SVG), its cards and its e-mail's charts (PNG), the workbook.
   expect(entries.filter((e) => e.startsWith('svg-')).length).toBeGreaterThan(4);
   expect(entries.filter((e) => e.startsWith('xlsx-')).length).toBe(1);
+  // The article's PDF and the tables'.
+  expect(entries.filter((e) => e.startsWith('pdf-')).length).toBe(2);
   expect(entries.filter((e) => e.startsWith('png-')).length).toBe(
     (await readdir(path.join(kept, 'cards'))).length +
       (await readdir(path.join(kept, 'charts'))).length,
@@ -54,7 +57,11 @@ it('draws everything without the cache, the same bytes with it, and nothing agai
   );
   const edited = await build('edited');
   expect(await readFile(path.join(edited, 'enquete.html'), 'utf8')).toContain('Voilà ce qu');
-  expect(await readdir(cache)).toEqual(entries);
+  // Only the edited article printed again: its new PDF is the one entry more.
+  const now = await readdir(cache);
+  const added = now.filter((e) => !entries.includes(e));
+  expect(added.map((e) => e.slice(0, e.indexOf('-')))).toEqual(['pdf']);
+  expect(now.filter((e) => !added.includes(e))).toEqual(entries);
 });
 
 /** When each entry was last used. */

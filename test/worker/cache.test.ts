@@ -2,6 +2,7 @@ import { readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  browserIdentity,
   type CacheKind,
   cacheKey,
   defaultCacheFolder,
@@ -47,10 +48,24 @@ describe('the cache of drawings', () => {
     expect(source).toContain('export function trueTypePaths');
     expect(source).toContain('export const CHART_FONT');
     // What makes each kind is its own: a new exceljs keeps the drawings.
-    expect(new Set(['svg', 'png', 'xlsx'].map((k) => madeWith(k as CacheKind))).size).toBe(3);
+    expect(new Set(['svg', 'png', 'xlsx', 'pdf'].map((k) => madeWith(k as CacheKind))).size).toBe(
+      4,
+    );
     // vega exports no package.json: its version is read above its entry point.
     expect(packageVersion('vega')).toMatch(/^\d+\.\d+\.\d+/);
     expect(packageVersion('@resvg/resvg-js')).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('knows the browser that prints by its file: another file, or the same upgraded, is another browser', async () => {
+    const folder = scratch('browser');
+    const file = path.join(folder, 'chromium');
+    await writeFile(file, 'version 1');
+    const identity = () => browserIdentity(async () => file);
+    const before = await identity();
+    expect(await identity()).toBe(before);
+    await writeFile(file, 'version 2, longer');
+    expect(await identity()).not.toBe(before);
+    expect(await browserIdentity(async () => null)).toBe('none');
   });
 
   it('keeps under its size: the entries used longest ago go first, and parts left by a killed build', async () => {

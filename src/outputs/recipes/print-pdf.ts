@@ -18,29 +18,31 @@ export const printPdfRecipe: ArticleRecipe = {
   phase: 'rest',
   extraCss: ({ edition, context }) =>
     pageCss(edition.config, context.theme.publication, context.title),
-  async files(page, { edition, article, context }, { chromium, log }) {
-    const tab = await chromium.tab();
-    try {
-      const printed = await printPdf(
-        tab,
-        page,
-        {
-          title: context.title,
-          author: article.author,
-          subject: context.dek,
-          keywords: [edition.config.edition.survey, edition.config.edition.publisher],
-          date: article.date,
-          lang: publication.language,
-        },
-        TEXT_AREA,
-      );
-      // The page printed without them; the editor should know the template asks for outside resources.
-      if (printed.blocked.length > 0)
-        log.info(environment.blockedRequests(article.slug, printed.blocked));
-      return [{ name: outputPath({ article: article.slug, file: 'pdf' }), content: printed.pdf }];
-    } finally {
-      await tab.close().catch(() => {});
-    }
+  async files(page, { edition, article, context }, { chromium, log, kept }) {
+    const meta = {
+      title: context.title,
+      author: article.author,
+      subject: context.dek,
+      keywords: [edition.config.edition.survey, edition.config.edition.publisher],
+      date: article.date,
+      lang: publication.language,
+    };
+    const print = async () => {
+      const tab = await chromium.tab();
+      try {
+        const printed = await printPdf(tab, page, meta, TEXT_AREA);
+        // The page printed without them; the editor should know the template asks for outside resources.
+        if (printed.blocked.length > 0)
+          log.info(environment.blockedRequests(article.slug, printed.blocked));
+        // Printed again by every build, to say so every time.
+        return { pdf: printed.pdf, keep: printed.blocked.length === 0 };
+      } finally {
+        await tab.close().catch(() => {});
+      }
+    };
+    // An article whose page did not change is not printed again (a rebuild after another's edit).
+    const pdf = kept ? await kept.pdf({ page, meta, area: TEXT_AREA }, print) : (await print()).pdf;
+    return [{ name: outputPath({ article: article.slug, file: 'pdf' }), content: pdf }];
   },
 };
 

@@ -13,28 +13,29 @@ export const surveyTablesPdfRecipe: EditionRecipe = {
   id: 'survey-tables-pdf',
   label: () => stages.surveyTablesPdf,
   prints: true,
-  async files(build, { chromium, offload }) {
+  async files(build, { chromium, offload, kept }) {
     const { config } = build.edition;
     // The page first: the browser prints one page at a time, and the articles' may be ready before it.
     const page = await tablesPage(build, offload);
-    const tab = await chromium.tab();
-    try {
-      const printed = await printPdf(
-        tab,
-        page,
-        {
-          title: tablesTitle(build),
-          author: config.edition.publisher,
-          subject: sourceLine(config),
-          keywords: [config.edition.survey, config.edition.publisher],
-          date: config.edition.fieldPeriod.end,
-          lang: 'fr',
-        },
-        TEXT_AREA,
-      );
-      return [{ name: outputPath({ edition: 'tables-pdf' }), content: printed.pdf }];
-    } finally {
-      await tab.close().catch(() => {});
-    }
+    const meta = {
+      title: tablesTitle(build),
+      author: config.edition.publisher,
+      subject: sourceLine(config),
+      keywords: [config.edition.survey, config.edition.publisher],
+      date: config.edition.fieldPeriod.end,
+      lang: 'fr',
+    };
+    const print = async () => {
+      const tab = await chromium.tab();
+      try {
+        const printed = await printPdf(tab, page, meta, TEXT_AREA);
+        return { pdf: printed.pdf, keep: printed.blocked.length === 0 };
+      } finally {
+        await tab.close().catch(() => {});
+      }
+    };
+    // Tables that did not change (a rebuild after a text edit) are not printed again.
+    const pdf = kept ? await kept.pdf({ page, meta, area: TEXT_AREA }, print) : (await print()).pdf;
+    return [{ name: outputPath({ edition: 'tables-pdf' }), content: pdf }];
   },
 };

@@ -4,7 +4,11 @@ import {
   formatFormsTimestamp,
   generateResponsesCsv,
 } from '../../scripts/reconstruct-2024/generate.js';
-import { generateSynthetic2025Csv } from '../../scripts/synthetic-2025/generate.js';
+import {
+  generateSynthetic2025Csv,
+  generateSyntheticCsv,
+} from '../../scripts/synthetic-2025/generate.js';
+import { FUTURE_2026, SYNTHETIC_2026 } from '../../scripts/synthetic-2026/generate.js';
 
 describe('the 2024 reconstruction', () => {
   it('reproduces the committed export byte for byte', async () => {
@@ -34,5 +38,15 @@ describe('the synthetic 2025 export (test/fixtures/editions/2025)', () => {
     const committed = await readFile('test/fixtures/editions/2025/responses.csv', 'utf8');
     expect(generateSynthetic2025Csv()).toBe(committed);
     expect(generateSynthetic2025Csv(1)).not.toBe(committed);
+  });
+});
+
+describe('the synthetic 2026 export (test/fixtures/editions/2026)', () => {
+  it('is the committed file byte for byte, made by the 2025 generator with its own year', async () => {
+    const committed = await readFile('test/fixtures/editions/2026/responses.csv', 'utf8');
+    expect(generateSyntheticCsv(SYNTHETIC_2026)).toBe(committed);
+    expect(generateSyntheticCsv(SYNTHETIC_2026, 1)).not.toBe(committed);
+    // One question reworded since 2025, the rest of the form as it was.
+    expect(committed.slice(0, committed.indexOf('\r\n'))).toContain(FUTURE_2026);
   });
 });

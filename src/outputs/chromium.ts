@@ -3,7 +3,7 @@
  * sound (config read, export read, figures computed), so its start-up (about
  * a second) overlaps drawing the charts, and a build that fails on its input
  * never starts it. Any number of pages print in it, each in a tab of its
- * own, one after another; the first tab is opened while the build is still drawing.
+ * own (opened one after another); the first tab is opened while the build is still drawing.
  *
  * A failed start is retried once, a hung one times out. Closing never waits
  * for the browser to finish starting: its whole process group is killed and
@@ -34,8 +34,7 @@ export const START_TIMEOUT_MS = Number(process.env.ENQUETE_CHROMIUM_TIMEOUT_MS) 
 export interface Chromium {
   /**
    * A tab ready to print: JavaScript off, every request held for the printer
-   * to allow or refuse. The caller closes it when printed; the next tab is
-   * given then (pages print one after another: see `closed`).
+   * to allow or refuse. The caller closes it when printed.
    */
   tab(): Promise<Page>;
   /** Start the browser now (else at the first tab), so its start-up overlaps the caller's work. */
@@ -81,14 +80,24 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
     },
     () => {},
   );
-  const openTab = async () => readyToPrint(await (await connected).newPage());
+  /**
+   * Settled once the tab opened last is open: tabs are opened one after
+   * another (their pages then load and print side by side). Several opened
+   * at once, one of them numbered its page's nodes, and the tagged PDF's
+   * element ids with them, one apart: the same page printed other bytes.
+   * Opened in turn, a page prints the bytes it prints alone in the browser.
+   */
+  let opening: Promise<unknown> = Promise.resolve();
+  const openTab = () => {
+    const tab = opening.then(async () => readyToPrint(await (await connected).newPage()));
+    opening = tab.catch(() => {});
+    return tab;
+  };
   let warm: Promise<Page> | null = null;
-  /** Settled once the tab given last is closed: the next one is opened then. */
-  let turn: Promise<unknown> = Promise.resolve();
   const warmUp = () => {
     if (warm || browsers.closed) return;
     launch();
-    warm = turn.then(openTab);
+    warm = openTab();
     warm.catch(() => {});
   };
   return {
@@ -99,7 +108,6 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
       warmUp();
       const t = warm as Promise<Page>;
       warm = null;
-      turn = t.then(closed, () => {});
       return t;
     },
     get starts() {
@@ -163,29 +171,6 @@ async function connect({ pipe }: Running, puppeteer: Puppeteer): Promise<Browser
     transport: pipe,
     defaultViewport: null,
     protocolTimeout: 60_000,
-  });
-}
-
-/**
- * Settles once the tab is closed (or its closing failed): the browser has
- * one page at a time. Its pages share a renderer, which numbers their nodes,
- * and the tagged PDF's element ids with them: a page loaded while another
- * tab opened or printed came out with ids one apart, so other bytes for the
- * same page. In one renderer a page's layout and paint run on its one
- * thread anyway; a renderer of its own per page (a browser context each)
- * would have kept ids apart at twice Chromium's processor time.
- */
-function closed(tab: Page): Promise<void> {
-  return new Promise((resolve) => {
-    tab.once('close', () => resolve());
-    const close = tab.close.bind(tab);
-    tab.close = async (options) => {
-      try {
-        await close(options);
-      } finally {
-        resolve();
-      }
-    };
   });
 }
 

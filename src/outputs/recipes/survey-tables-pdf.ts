@@ -15,7 +15,7 @@ export const surveyTablesPdfRecipe: EditionRecipe = {
   prints: true,
   async files(build, { chromium, offload, kept }) {
     const { config } = build.edition;
-    // The page first: the browser prints one page at a time, and the articles' may be ready before it.
+    // The page first, then its tab: no tab is held open while its page is drawn.
     const page = await tablesPage(build, offload);
     const meta = {
       title: tablesTitle(build),

@@ -97,21 +97,8 @@ export function tallyChoice(column: ChoiceColumn, group: Group): ChoiceTally {
         if (mask & (1 << k)) chose[k] = (chose[k] as number) + n;
     }
   } else {
-    for (let g = 0; g < group.length; g++) {
-      const i = group[g] as number;
-      let any = false;
-      for (let w = 0; w < words; w++) {
-        let mask = masks[i * words + w] as number;
-        if (mask === 0) continue;
-        any = true;
-        while (mask !== 0) {
-          const k = 31 - Math.clz32(mask & -mask);
-          chose[w * 32 + k] = (chose[w * 32 + k] as number) + 1;
-          mask &= mask - 1;
-        }
-      }
-      if (any) answered++;
-    }
+    for (let g = 0; g < group.length; g++)
+      if (column.addChoices(group[g] as number, chose, 0)) answered++;
   }
   // Typed answers are few: look each one's slot up in the group rather than walk the group.
   const otherTexts = new Set<string>();

@@ -170,24 +170,12 @@ export class Tallies {
   private countChoices(column: ChoiceColumn): { answered: number[]; chose: Int32Array } {
     const known = this.choiceCounts.get(column.question.id);
     if (known) return known;
-    const { masks, words } = column;
     const k = column.codes.length;
     const answered = new Array<number>(this.bits.length).fill(0);
     const chose = new Int32Array(this.bits.length * k);
     for (let i = 0; i < this.responses.count; i++) {
       const p = this.patternOf[i] as number;
-      let any = false;
-      for (let w = 0; w < words; w++) {
-        let mask = masks[i * words + w] as number;
-        if (mask === 0) continue;
-        any = true;
-        while (mask !== 0) {
-          const at = p * k + w * 32 + 31 - Math.clz32(mask & -mask);
-          chose[at] = (chose[at] as number) + 1;
-          mask &= mask - 1;
-        }
-      }
-      if (any) answered[p] = (answered[p] as number) + 1;
+      if (column.addChoices(i, chose, p * k)) answered[p] = (answered[p] as number) + 1;
     }
     const counts = { answered, chose };
     this.choiceCounts.set(column.question.id, counts);

@@ -1,3 +1,6 @@
+import { utf8 } from './column-base.js';
+import { type Fields, fieldText } from './csv-scan.js';
+
 /**
  * What a column has already read, keyed on a cell's bytes: the few distinct
  * cells an export repeats (option labels, scores) are decoded and read once,
@@ -5,10 +8,40 @@
  * length and a few of its bytes, then compared with the stored key byte for
  * byte. No string is made for a cell seen before, and each byte is read once.
  */
-/** Bytes of the longest cell remembered. */
+/** How many distinct cells of one column are remembered: enough for any list of options, not for free text. */
+const MEMO_LIMIT = 4096;
+/** Longer cells are not remembered (labels are short; a long cell is typed text, seldom repeated). */
 const LONGEST_KEY = 512;
 
-export class ByteMemo<T> {
+/** What a column has read, by a cell's text (csv-parse, a workbook) or by its bytes (the scanner): each distinct cell read once. */
+export class CellMemo<T> {
+  private readonly texts = new Map<string, T>();
+  private readonly bytes = new ByteMemo<T>(MEMO_LIMIT);
+
+  constructor(private readonly read: (raw: string) => T) {}
+
+  ofText(raw: string): T {
+    let read = this.texts.get(raw);
+    if (read === undefined) {
+      read = this.read(raw);
+      if (this.texts.size < MEMO_LIMIT && raw.length <= LONGEST_KEY) this.texts.set(raw, read);
+    }
+    return read;
+  }
+
+  ofField(b: Uint8Array, fields: Fields, k: number): T {
+    const start = fields.starts[k] as number;
+    const end = fields.ends[k] as number;
+    let read = this.bytes.get(b, start, end);
+    if (read === undefined) {
+      read = this.read(fieldText(b, fields, k, utf8));
+      this.bytes.set(b, start, end, read);
+    }
+    return read;
+  }
+}
+
+class ByteMemo<T> {
   private keys = new Uint8Array(1024);
   private keysLength = 0;
   /** Per entry: where its key lies in `keys`. */

@@ -18,7 +18,7 @@
  */
 import { answerCodes, isClosed, OTHER_CODE } from '../edition/codes.js';
 import type { ClosedQuestion, Question } from '../edition/schema.js';
-import { ByteMemo } from './byte-memo.js';
+import { CellMemo } from './byte-memo.js';
 import { readCell } from './cells.js';
 import {
   type CellFailure,
@@ -35,11 +35,6 @@ import { formsTimestampBytes } from './timestamp-bytes.js';
 export type { CellFailure } from './column-base.js';
 export { TextColumn } from './text-column.js';
 
-/** How many distinct cells of one column are remembered: enough for any list of options, not for free text. */
-const MEMO_LIMIT = 4096;
-/** Longer cells are not remembered (labels are short; a long cell is typed text, seldom repeated). */
-const LONGEST_KEPT = 512;
-
 /** A closed question's cell read: the answers' bits and any typed "Autre" text. */
 type ChoiceRead = { mask: Uint32Array; other: string | null } | CellFailure;
 
@@ -55,8 +50,7 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   readonly other = new Map<number, string>();
   private readonly bit: Map<string, number>;
   private readonly otherBit: number;
-  private readonly memo = new Map<string, ChoiceRead>();
-  private readonly byteMemo = new ByteMemo<ChoiceRead>(MEMO_LIMIT);
+  private readonly cells = new CellMemo<ChoiceRead>((raw) => this.read(raw));
 
   constructor(
     readonly question: ClosedQuestion,
@@ -78,23 +72,11 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   }
 
   write(i: number, raw: string): CellFailure | null {
-    let read = this.memo.get(raw);
-    if (read === undefined) {
-      read = this.read(raw);
-      if (this.memo.size < MEMO_LIMIT && raw.length <= LONGEST_KEPT) this.memo.set(raw, read);
-    }
-    return this.put(i, read);
+    return this.put(i, this.cells.ofText(raw));
   }
 
   writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
-    const start = fields.starts[k] as number;
-    const end = fields.ends[k] as number;
-    let read = this.byteMemo.get(b, start, end);
-    if (read === undefined) {
-      read = this.read(fieldText(b, fields, k, utf8));
-      this.byteMemo.set(b, start, end, read);
-    }
-    return this.put(i, read);
+    return this.put(i, this.cells.ofField(b, fields, k));
   }
 
   private put(i: number, read: ChoiceRead): CellFailure | null {
@@ -121,6 +103,25 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   /** Slot `i` holds a typed "Autre" answer (its bit is set only then). */
   hasOther(i: number): boolean {
     return this.otherBit >= 0 && this.chose(i, this.otherBit);
+  }
+
+  /**
+   * Adds one to `counts[offset + k]` for each answer `k` slot `i` chose;
+   * whether it chose any. Counting answers walks the set bits only.
+   */
+  addChoices(i: number, counts: Int32Array | number[], offset: number): boolean {
+    let any = false;
+    for (let w = 0; w < this.words; w++) {
+      let mask = this.masks[i * this.words + w] as number;
+      if (mask === 0) continue;
+      any = true;
+      while (mask !== 0) {
+        const at = offset + w * 32 + 31 - Math.clz32(mask & -mask);
+        counts[at] = (counts[at] as number) + 1;
+        mask &= mask - 1;
+      }
+    }
+    return any;
   }
 
   /** Slot `i` chose answer `k` (its bit in `codes`' order). */
@@ -213,8 +214,7 @@ abstract class NumberColumn<Q extends Question> implements ColumnBase<Q> {
 
 export class ScaleColumn extends NumberColumn<Extract<Question, { type: 'scale' }>> {
   readonly kind = 'scale';
-  private readonly memo = new Map<string, number | CellFailure>();
-  private readonly byteMemo = new ByteMemo<number | CellFailure>(MEMO_LIMIT);
+  private readonly cells = new CellMemo<number | CellFailure>((raw) => this.read(raw));
 
   constructor(
     readonly question: Extract<Question, { type: 'scale' }>,
@@ -230,23 +230,11 @@ export class ScaleColumn extends NumberColumn<Extract<Question, { type: 'scale' 
   }
 
   write(i: number, raw: string): CellFailure | null {
-    let read = this.memo.get(raw);
-    if (read === undefined) {
-      read = this.read(raw);
-      if (this.memo.size < MEMO_LIMIT && raw.length <= LONGEST_KEPT) this.memo.set(raw, read);
-    }
-    return this.put(i, read);
+    return this.put(i, this.cells.ofText(raw));
   }
 
   writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
-    const start = fields.starts[k] as number;
-    const end = fields.ends[k] as number;
-    let read = this.byteMemo.get(b, start, end);
-    if (read === undefined) {
-      read = this.read(fieldText(b, fields, k, utf8));
-      this.byteMemo.set(b, start, end, read);
-    }
-    return this.put(i, read);
+    return this.put(i, this.cells.ofField(b, fields, k));
   }
 
   private read(raw: string): number | CellFailure {

@@ -28,7 +28,7 @@ export async function floorInputs(editionFolder) {
     const tools = {
       chromium: { ...chromium, tab: async () => watched(await chromium.tab(), pages) },
       offload: {
-        svgs: (jobs) => worker.svgs(jobs),
+        ...worker,
         pngs(jobs) {
           pngs.push(...jobs.map(({ svg, widthPx }) => ({ svg, widthPx })));
           return worker.pngs(jobs);

@@ -123,7 +123,10 @@ export class FigureIndex {
     // Weighted one year and not the other: no editor's decision makes the two estimate the same thing.
     const weighting = f.notes.find((n) => n.difference.kind === 'weighting');
     if (weighting)
-      throw new FigureProblem(f.id, templateSays.weightingDiffers(f.previous, weighting.difference));
+      throw new FigureProblem(
+        f.id,
+        templateSays.weightingDiffers(f.previous, weighting.difference),
+      );
     const undecided = f.notes.filter((n) => n.decision === undefined);
     if (undecided.length > 0)
       throw new FigureProblem(f.id, templateSays.notComparable(f.previous, undecided));

@@ -32,7 +32,7 @@ export class ExclusionRules {
 
   constructor(
     private readonly config: EditionConfig,
-    private readonly answers: AnswerRows,
+    answers: AnswerRows,
     private readonly time: TimeColumn,
     /** Export line of each kept slot. */
     private readonly lineOf: (slot: number) => number,

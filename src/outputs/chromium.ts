@@ -66,30 +66,27 @@ interface Running {
   pipe: DevToolsPipe;
 }
 
+/** A promise and the function that settles it: for what starts only once asked for. */
+function whenAsked(): { asked: Promise<void>; ask: () => void } {
+  let ask: () => void = () => {};
+  const asked = new Promise<void>((resolve) => {
+    ask = resolve;
+  });
+  return { asked, ask };
+}
+
 export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
   const browsers = new Browsers(timeoutMs);
-  let launch: () => void = () => {};
-  const launched = new Promise<void>((resolve) => {
-    launch = resolve;
-  });
+  const { asked: launched, ask: launch } = whenAsked();
   const running = launched.then(() => findBrowser()).then((exe) => startTwice(browsers, exe));
   // An early failure is reported when a recipe asks for a tab, not as an unhandled rejection.
   running.catch(() => {});
   // Puppeteer loads once the input is sound (warmUp), while the browser starts, not once it is up.
-  let load: () => void = () => {};
-  const driver = new Promise<void>((resolve) => {
-    load = resolve;
-  }).then(loadPuppeteer);
+  const { asked: loading, ask: load } = whenAsked();
+  const driver = loading.then(loadPuppeteer);
   driver.catch(() => {});
   const connected = running.then(async (r) => connect(r, await driver));
   connected.catch(() => {});
-  let browser: Browser | null = null;
-  connected.then(
-    (b) => {
-      browser = b;
-    },
-    () => {},
-  );
   /**
    * Settled once the tab opened last is open: tabs are opened one after
    * another (their pages then load and print side by side). Several opened
@@ -128,7 +125,7 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
       return browsers.starts;
     },
     async close() {
-      void (browser as Browser | null)?.disconnect().catch(() => {});
+      void connected.then((b) => b.disconnect()).catch(() => {});
       await browsers.close();
     },
   };

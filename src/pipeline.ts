@@ -15,7 +15,7 @@
  * --article the other articles' folders are carried over untouched.
  */
 import path from 'node:path';
-import type { Audited, Composed } from './compose/compose.js';
+import { type Audited, type Composed, composeArticles, editionBuildOf } from './compose/compose.js';
 import type { ComposeOptions } from './compose/options.js';
 import type { Problem } from './errors.js';
 import { UsageError } from './errors.js';
@@ -24,6 +24,7 @@ import type { WrittenFile } from './log.js';
 import { cli, stages, usage } from './messages/index.js';
 import { readArchive } from './outputs/archive.js';
 import type { EditionBuild, Tools } from './outputs/recipe.js';
+import { runRecipes, startEditionRecipes } from './outputs/run.js';
 import { checkTarget, existingIn, type OutputFile, publish, sizes } from './outputs/write.js';
 import { ARCHIVE_PAGE, articleFolder } from './paths.js';
 import type { Claim } from './render/audit.js';
@@ -45,11 +46,7 @@ export interface BuildResult {
 
 /**
  * The CLI starts the worker before loading this module, so it loads the chart
- * libraries meanwhile. Chromium's process starts here, before the code that
- * composes and renders is loaded (a second of a rebuild after a text edit,
- * whose longest wait was the browser's start-up); puppeteer is loaded and
- * the first tab opened once the input is read, so a build failing on its
- * input only stops the process, as soon as it has said why.
+ * libraries meanwhile; Chromium starts once the input has been read.
  */
 export async function buildEdition(
   options: BuildOptions,
@@ -57,16 +54,13 @@ export async function buildEdition(
 ): Promise<BuildResult> {
   const target = options.outFolder ?? defaultOutFolder(options.editionFolder);
   await checkTarget(target, options.editionFolder);
-  tools.chromium.start();
-  const [{ composeArticles, editionBuildOf }, { runRecipes, startEditionRecipes }] =
-    await Promise.all([import('./compose/compose.js'), import('./outputs/run.js')]);
   let edition: Promise<EditionOutputs> | undefined;
   let composed: Composed;
   try {
     composed = await composeArticles(options, tools.worker, tools.log, {
       inputRead: () => tools.chromium.warmUp(),
       audited: (audited) => {
-        edition = startEdition(audited, target, tools, { editionBuildOf, startEditionRecipes });
+        edition = startEdition(audited, target, tools);
         // Told when awaited, after the drawings.
         edition.catch(() => {});
       },
@@ -95,9 +89,6 @@ export async function buildEdition(
   };
 }
 
-type Compose = typeof import('./compose/compose.js');
-type Run = typeof import('./outputs/run.js');
-
 interface EditionOutputs {
   build: EditionBuild;
   /** The folders of the articles not rebuilt, which keep the outputs they have. */
@@ -105,15 +96,11 @@ interface EditionOutputs {
   files: Promise<OutputFile[]>[];
 }
 
-/** The edition's recipes started, on what the audit knows (with the code loaded once the browser was started). */
+/** The edition's recipes started, on what the audit knows. */
 async function startEdition(
   audited: Audited,
   target: string,
   tools: Tools,
-  {
-    editionBuildOf,
-    startEditionRecipes,
-  }: Pick<Compose, 'editionBuildOf'> & Pick<Run, 'startEditionRecipes'>,
 ): Promise<EditionOutputs> {
   const { config } = audited.analysed.edition;
   const kept = await existingIn(

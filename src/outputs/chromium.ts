@@ -37,13 +37,7 @@ export interface Chromium {
    * to allow or refuse. The caller closes it when printed.
    */
   tab(): Promise<Page>;
-  /**
-   * Start the browser's process now, so its start-up overlaps the caller's
-   * work; nothing else is loaded or opened until `warmUp` (a build failing
-   * on its input only stops the process).
-   */
-  start(): void;
-  /** Start the browser (if it is not), load puppeteer and open the first tab now (else at the first tab). */
+  /** Start the browser now (else at the first tab), so its start-up overlaps the caller's work. */
   warmUp(): void;
   /** How many browsers this build started (one, or two after a failed start). */
   readonly starts: number;
@@ -54,7 +48,6 @@ export interface Chromium {
 export function noChromium(why: string): Chromium {
   return {
     tab: () => Promise.reject(new Error(why)),
-    start: () => {},
     warmUp: () => {},
     starts: 0,
     close: async () => {},
@@ -81,9 +74,8 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
   const running = launched.then(() => findBrowser()).then((exe) => startTwice(browsers, exe));
   // An early failure is reported when a recipe asks for a tab, not as an unhandled rejection.
   running.catch(() => {});
-  // Puppeteer loads once the input is sound (warmUp), while the browser starts, not once it is up.
-  const { asked: loading, ask: load } = whenAsked();
-  const driver = loading.then(loadPuppeteer);
+  // Puppeteer loads while the browser starts, not once it is up: the first print waits for neither.
+  const driver = launched.then(loadPuppeteer);
   driver.catch(() => {});
   const connected = running.then(async (r) => connect(r, await driver));
   connected.catch(() => {});
@@ -104,14 +96,10 @@ export function startChromium(timeoutMs = START_TIMEOUT_MS): Chromium {
   const warmUp = () => {
     if (warm || browsers.closed) return;
     launch();
-    load();
     warm = openTab();
     warm.catch(() => {});
   };
   return {
-    start: () => {
-      if (!browsers.closed) launch();
-    },
     warmUp,
     tab() {
       // Never launched and now closed, it never will be: say so rather than wait for it.

@@ -22,7 +22,7 @@ import { buildFigures, type Figure } from './analysis/figures.js';
 import { Membership } from './analysis/segments.js';
 import { seriesFigures } from './analysis/series.js';
 import { type Weights, weighEdition } from './analysis/weights.js';
-import { CHART_KINDS } from './charts/kinds/index.js';
+import type { CheckedConfigs } from './edition/checked-config.js';
 import { CONFIG_FILE, type Edition, hasEditionConfig, loadEdition } from './edition/load.js';
 import { InputError } from './errors.js';
 import type { Ingested } from './ingest/ingest.js';
@@ -58,8 +58,22 @@ export interface PreviousEdition {
 /** Past this many rows, a terminal shows how the reading goes. */
 const PROGRESS_FROM_ROWS = 50_000;
 
-export async function analyseEdition(editionFolder: string, log: Log): Promise<Analysed> {
-  const edition = await log.stage(stages.readConfig, () => loadEdition(editionFolder, CHART_KINDS));
+/** The chart kinds whose options a config is checked against: loaded (with the schema library) only to check one. */
+const KINDS = new URL('./charts/kinds/index.js', import.meta.url);
+const chartKinds = async () => (await import('./charts/kinds/index.js')).CHART_KINDS;
+
+export interface AnalyseOptions {
+  /** The cache folder, where configs checked before are kept (worker/cache.ts); none: every config is checked. */
+  cache?: string;
+}
+
+export async function analyseEdition(
+  editionFolder: string,
+  log: Log,
+  options: AnalyseOptions = {},
+): Promise<Analysed> {
+  const load = (folder: string) => loadEdition(folder, chartKinds, { checked: checkedIn(options) });
+  const edition = await log.stage(stages.readConfig, () => load(editionFolder));
   const started = performance.now();
   const rate = new Intl.NumberFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', {
     maximumFractionDigits: 0,
@@ -80,7 +94,7 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
     buildFigures(edition.config, ingested.responses, membership, weights),
   );
   const comparer = new ResponseComparer(edition.config, ingested.responses, membership, weights);
-  const past = await loadChain(edition);
+  const past = await loadChain(edition, load);
   const previous = past.at(-1);
   if (previous === undefined)
     return {
@@ -115,6 +129,10 @@ export async function analyseEdition(editionFolder: string, log: Log): Promise<A
   };
 }
 
+function checkedIn({ cache }: AnalyseOptions): CheckedConfigs | undefined {
+  return cache === undefined ? undefined : { folder: cache, kinds: KINDS };
+}
+
 const figuresOf = ({ edition, figures }: { edition: Edition; figures: readonly Figure[] }) => ({
   config: edition.config,
   figures,
@@ -125,7 +143,10 @@ const figuresOf = ({ edition, figures }: { edition: Edition; figures: readonly F
  * (the one without `previous:`), oldest first: each folder must hold an
  * edition, and none may come back (a chain that loops never ends).
  */
-async function loadChain(current: Edition): Promise<Edition[]> {
+async function loadChain(
+  current: Edition,
+  load: (folder: string) => Promise<Edition>,
+): Promise<Edition[]> {
   const chain: Edition[] = [];
   const seen = [path.resolve(current.folder)];
   let from = current;
@@ -142,7 +163,7 @@ async function loadChain(current: Edition): Promise<Edition[]> {
       throw previousProblem(from, configSays.previousCycle(written, loop));
     }
     seen.push(folder);
-    from = await loadEdition(folder, CHART_KINDS);
+    from = await load(folder);
     chain.unshift(from);
     written = from.config.edition.previous;
   }

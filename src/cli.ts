@@ -70,7 +70,7 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'init') return init(folder, values);
   if (command === 'check') return check(folder, values.json === true, values.strict === true);
   if (command === 'preview') return preview(folder, values.port ?? '5024', values.article);
-  if (command === 'figures') return figures(folder);
+  if (command === 'figures') return figures(folder, values['no-cache'] === true);
   return build(folder, values);
 }
 
@@ -117,9 +117,11 @@ async function init(folder: string, values: Values): Promise<number> {
 }
 
 /** enquete figures: every figure as JSON on stdout. */
-async function figures(folder: string): Promise<number> {
+async function figures(folder: string, noCache: boolean): Promise<number> {
   const { analyseEdition } = await import('./analyse.js');
-  const { figures } = await analyseEdition(folder, consoleLog());
+  // A config checked before is read back: its checks are most of a small edition's run.
+  const cache = noCache ? undefined : defaultCacheFolder();
+  const { figures } = await analyseEdition(folder, consoleLog(), { cache });
   await writeOut(figures);
   return 0;
 }

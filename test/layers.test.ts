@@ -13,6 +13,7 @@ const LAYERS = [
   'text',
   'fonts',
   'paths',
+  'source-identity',
   'publication',
   'messages',
   'errors',

@@ -13,7 +13,7 @@ import type { RenderedChart, SvgJob } from '../../src/charts/draw.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { renderSvgs } from '../../src/charts/render.js';
 import { type Composed, composeArticles } from '../../src/compose/compose.js';
-import { parseEditionConfig } from '../../src/edition/load.js';
+import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import { silentLog } from '../../src/log.js';
 import { frenchSpacing } from '../../src/publication/french.js';
 import {

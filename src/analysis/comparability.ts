@@ -14,8 +14,8 @@
  * whoever edited them. `enquete init` reports the same differences.
  */
 
+import { ALL_SEGMENT, hasOther, isClosed } from '../edition/codes.js';
 import type { ClosedQuestion, EditionConfig, Question, Segment } from '../edition/schema.js';
-import { ALL_SEGMENT, hasOther, isClosed } from '../edition/schema.js';
 import { type Difference, publication } from '../publication/index.js';
 import { sameText } from '../text.js';
 

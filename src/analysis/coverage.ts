@@ -6,8 +6,8 @@
  * they would silently fall out of the chart.
  */
 
+import { ALL_SEGMENT } from '../edition/codes.js';
 import type { EditionConfig, Question } from '../edition/schema.js';
-import { ALL_SEGMENT } from '../edition/schema.js';
 import type { ChoiceColumn, Responses } from '../ingest/columns.js';
 import { findSegment, type Membership } from './segments.js';
 

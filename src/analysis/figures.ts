@@ -6,8 +6,8 @@
  * at once (tallies.ts); weighted figures in one pass per segment (measures.ts).
  */
 
+import { OTHER_CODE } from '../edition/codes.js';
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
-import { OTHER_CODE } from '../edition/schema.js';
 import type {
   ChoiceColumn,
   Column,

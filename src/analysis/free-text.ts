@@ -5,12 +5,8 @@
  * a name) are left out, and e-mail addresses and phone numbers typed in an
  * answer are masked, before anything reaches an output.
  */
-import {
-  ALL_SEGMENT,
-  type EditionConfig,
-  type FreeTextChoice,
-  type Question,
-} from '../edition/schema.js';
+import { ALL_SEGMENT } from '../edition/codes.js';
+import type { EditionConfig, FreeTextChoice, Question } from '../edition/schema.js';
 import type { Responses } from '../ingest/columns.js';
 import { publication } from '../publication/index.js';
 import { findSegment, type Membership } from './segments.js';

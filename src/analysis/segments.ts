@@ -5,8 +5,8 @@
  * counting a figure then walks only the responses it is about.
  */
 
+import { ALL_SEGMENT } from '../edition/codes.js';
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
-import { ALL_SEGMENT } from '../edition/schema.js';
 import type { ChoiceColumn, Responses } from '../ingest/columns.js';
 import { publication } from '../publication/index.js';
 

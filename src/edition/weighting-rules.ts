@@ -6,8 +6,9 @@
  * another code; shares from 0 to 1 that sum to 1; bounds around 1.
  */
 import { references as say, where } from '../messages/index.js';
+import { answerCodes } from './codes.js';
 import type { Facts, ReferenceProblem } from './references.js';
-import { answerCodes, type ClosedQuestion, type Question } from './schema.js';
+import type { ClosedQuestion, Question } from './schema.js';
 
 /** The shares of one question may miss 1 by this much (0.1 point): rounding in published statistics. */
 export const SUM_TOLERANCE = 0.001;

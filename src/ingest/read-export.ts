@@ -13,7 +13,7 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { CsvError, Parser } from 'csv-parse';
+import type { CsvError, Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { ingest as say, tasks } from '../messages/index.js';
 
@@ -52,9 +52,11 @@ export async function readExport(
   sink: () => RecordSink,
 ): Promise<void> {
   let reading: Reading = { encoding: 'utf-8', trim: false };
+  // Loaded only here: the byte scanner reads most exports, and csv-parse only those it declines.
+  const csv = await import('csv-parse');
   for (;;) {
     try {
-      const reader = new ExportReader(file, reading, sink());
+      const reader = new ExportReader(file, reading, sink(), csv);
       for await (const chunk of bytes()) reader.feed(chunk);
       reader.end();
       return;
@@ -83,6 +85,8 @@ interface PushParser {
   };
 }
 
+type CsvParse = typeof import('csv-parse');
+
 /** One reading of the export; `feed` and `end` throw ReadAgain when the bytes do not fit it. */
 class ExportReader {
   private parser: Parser | undefined;
@@ -103,6 +107,7 @@ class ExportReader {
     private readonly file: string,
     private readonly reading: Reading,
     private readonly sink: RecordSink,
+    private readonly csv: CsvParse,
   ) {}
 
   feed(chunk: Uint8Array): void {
@@ -140,7 +145,7 @@ class ExportReader {
   private parse(text: Buffer | undefined, end: boolean): void {
     if (!this.parser) {
       if (!text) return;
-      this.parser = new Parser({
+      this.parser = new this.csv.Parser({
         delimiter: detectDelimiter(text.toString('utf8', 0, 1 << 16)),
         bom: true,
         relax_column_count: true,
@@ -150,7 +155,7 @@ class ExportReader {
     }
     const error = (this.parser as unknown as PushParser).api.parse(text, end, this.push, () => {});
     if (!error) return;
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof this.csv.CsvError)) throw error;
     // A quote after spaces, or spaces after a closing quote: perhaps only spaces around a quoted cell.
     if (!this.reading.trim && QUOTE_ERRORS.has(error.code)) throw new ReadAgain({ trim: true });
     throw csvProblem(error, this.file);

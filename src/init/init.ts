@@ -10,7 +10,8 @@
 import { cp, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type QuestionChanges, questionChanges } from '../analysis/comparability.js';
-import { CONFIG_FILE, loadEdition, parseEditionConfig } from '../edition/load.js';
+import { CONFIG_FILE, loadEdition } from '../edition/load.js';
+import { parseEditionConfig } from '../edition/parse-config.js';
 import type { ChartKindRule, EditionConfig } from '../edition/schema.js';
 import { InputError, type Problem, UsageError } from '../errors.js';
 import { ingestEdition } from '../ingest/ingest.js';

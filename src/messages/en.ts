@@ -104,8 +104,8 @@ Options:
                        its link to the web version point there (default: edition.publishUrl)
   --verbose            (build) list every file written with its size, instead of a summary per
                        article
-  --no-cache           (build) draw everything again: neither read nor keep the drawings of
-                       earlier builds (node_modules/.cache/enquete)
+  --no-cache           (build, figures) neither read nor keep what earlier runs kept (drawings,
+                       printed pages, the checked config; node_modules/.cache/enquete): redo it all
   --from <folder>      (init) last year's edition folder
   --responses <file>   (init) the new year's Google Forms export
   --json               (check) print the result as JSON on stdout

@@ -103,8 +103,9 @@ Options :
                          et son lien vers la version web y pointent (par défaut : edition.publishUrl)
   --verbose              (build) liste chaque fichier écrit avec sa taille, au lieu d’un résumé par
                          article
-  --no-cache             (build) redessine tout : ne lit ni n’écrit les dessins gardés des
-                         fabrications précédentes (node_modules/.cache/enquete)
+  --no-cache             (build, figures) ne lit ni n’écrit ce qui est gardé des fois précédentes
+                         (dessins, pages imprimées, configuration vérifiée ;
+                         node_modules/.cache/enquete) : tout est refait
   --from <dossier>       (init) le dossier de l’édition de l’an dernier
   --responses <fichier>  (init) l’export Google Forms de la nouvelle année
   --json                 (check) écrit le résultat en JSON sur la sortie standard

@@ -48,11 +48,12 @@ const quotedList = (xs: string[]) => xs.map(quoted).join(', ');
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 /** "Profession" as a sentence names it: "profession" (the label's first letter only). */
 const lowerFirst = (label: string) => label.charAt(0).toLocaleLowerCase('fr') + label.slice(1);
-/** A weighting target as the box gives it: "30 %", "12,5 %". */
-const targetPercent = new Intl.NumberFormat('fr-FR', {
-  style: 'percent',
-  maximumFractionDigits: 1,
-});
+/** A weighting target as the box gives it: "30 %", "12,5 %" (the formatter made on first use, as french.ts's). */
+let targetFormat: Intl.NumberFormat | undefined;
+const targetPercent = (share: number) => {
+  targetFormat ??= new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+  return targetFormat.format(share);
+};
 
 /** "Ensemble (n = 143)": a group named with its base. */
 const withBase = (label: string, base: number) => `${label} (${formatBase(base)})`;
@@ -174,7 +175,7 @@ export const fr = {
       questions: (labels: string[]) => joinFrench(labels.map(lowerFirst)),
       /** One question's targets: "Profession : Radiologue 30 %, Manipulateur radio 45 %…". */
       margins: (question: string, shares: { label: string; share: number }[]) =>
-        `${question}\u00a0: ${shares.map((s) => `${s.label} ${targetPercent.format(s.share)}`).join(', ')}`,
+        `${question}\u00a0: ${shares.map((s) => `${s.label} ${targetPercent(s.share)}`).join(', ')}`,
       /** How many weights a bound stopped, if any: ", 12 répondants ramenés à l'une d'elles". */
       trimmed: (n: number) =>
         n === 0

@@ -26,7 +26,6 @@
  * Reading or writing failing (a read-only folder) only means drawing again.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   mkdir,
   readdir,
@@ -38,10 +37,10 @@ import {
   utimes,
   writeFile,
 } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../outputs/browser.js';
+import { ownSource, packageVersion } from '../source-identity.js';
 
 /** Enough for a few dozen editions' drawings (one 2024 build keeps about 4 MB). */
 export const CACHE_MOST = 256 * 1024 * 1024;
@@ -202,50 +201,4 @@ export function madeWith(kind: CacheKind): string {
     identities.set(kind, identity);
   }
   return identity;
-}
-
-const require = createRequire(import.meta.url);
-
-/** A package's version, from its package.json (found above its entry point when it exports none). */
-export function packageVersion(name: string): string {
-  let dir = path.dirname(require.resolve(name));
-  for (;;) {
-    try {
-      const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      if (json.name === name) return String(json.version);
-    } catch {
-      // No package.json here: look further up.
-    }
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json for ${name}`);
-    dir = up;
-  }
-}
-
-/**
- * The source of these modules and of every module of ours they import, in
- * the order met. Compiled (dist/*.js) or, under the tests, TypeScript.
- */
-export function ownSource(roots: URL[]): string {
-  const seen = new Set<string>();
-  const texts: string[] = [];
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readSource(file);
-    texts.push(text);
-    for (const m of text.matchAll(/\bfrom\s+'(\.{1,2}\/[^']+)'/g))
-      visit(path.resolve(path.dirname(file), m[1] as string));
-  };
-  for (const root of roots) visit(fileURLToPath(root));
-  return texts.join('\0');
-}
-
-function readSource(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (!file.endsWith('.js')) throw e;
-    return readFileSync(file.replace(/\.js$/, '.ts'), 'utf8');
-  }
 }

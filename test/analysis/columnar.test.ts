@@ -102,7 +102,7 @@ describe('the columnar analysis', () => {
 
   it('equals the reference on the committed 2024 export', async () => {
     const { readFile } = await import('node:fs/promises');
-    const { parseEditionConfig } = await import('../../src/edition/load.js');
+    const { parseEditionConfig } = await import('../../src/edition/parse-config.js');
     const { CHART_KINDS } = await import('../../src/charts/kinds/index.js');
     const config2024 = parseEditionConfig(
       await readFile('data/2024/edition.yaml', 'utf8'),

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 /** The command as users run it: a real process, real files, real exit codes. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +25,19 @@ describe('enquete figures', () => {
     });
     for (const f of figures.filter((x) => x.kind === 'share'))
       expect(Number.isInteger(f.base)).toBe(true);
+  });
+
+  it('reads an unchanged config back as checked before, unless --no-cache, with the same figures', async () => {
+    const cache = scratch('figures-cache');
+    const configs = () => readdirSync(cache).filter((name) => name.startsWith('config-'));
+    const unkept = await enquete(['figures', 'data/2024', '--no-cache'], { ENQUETE_CACHE: cache });
+    expect(unkept.code).toBe(0);
+    expect(configs()).toEqual([]);
+    const first = await enquete(['figures', 'data/2024'], { ENQUETE_CACHE: cache });
+    expect(configs()).toHaveLength(1);
+    const second = await enquete(['figures', 'data/2024'], { ENQUETE_CACHE: cache });
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).toBe(unkept.stdout);
   });
 });
 

@@ -36,7 +36,7 @@ import {
 import { COMMON_FIELD_DOCS } from '../../src/charts/kind.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import type { Composed } from '../../src/compose/compose.js';
-import { parseEditionConfig } from '../../src/edition/load.js';
+import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import { HELPER_DOCS, VARIABLE_DOCS } from '../../src/render/helper-docs.js';
 
 const GUIDE = 'docs/guide.md';

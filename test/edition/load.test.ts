@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { fileInEdition, parseEditionConfig } from '../../src/edition/load.js';
+import { fileInEdition } from '../../src/edition/load.js';
+import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import { InputError, type Problem } from '../../src/errors.js';
 import { TEST_CONFIG_YAML } from '../helpers/edition.js';
 

@@ -1,7 +1,7 @@
 /** A small codebook for unit tests, parsed through the real config loader. */
 
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { parseEditionConfig } from '../../src/edition/load.js';
+import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 
 export const TEST_CONFIG_YAML = `

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { parseEditionConfig } from '../../src/edition/load.js';
+import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 import { choicePieces } from '../../src/ingest/cells.js';
 import { parseTimestamp } from '../../src/ingest/timestamp.js';

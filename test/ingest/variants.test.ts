@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFigures, type Figure } from '../../src/analysis/figures.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { parseEditionConfig } from '../../src/edition/load.js';
+import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 import { ingestBytes } from '../../src/ingest/ingest.js';
 

@@ -1,6 +1,7 @@
 import { readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ownSource, packageVersion } from '../../src/source-identity.js';
 import {
   browserIdentity,
   type CacheKind,
@@ -9,8 +10,6 @@ import {
   diskCache,
   madeWith,
   NO_CACHE,
-  ownSource,
-  packageVersion,
   trim,
 } from '../../src/worker/cache.js';
 import { scratch } from '../helpers/scratch.js';

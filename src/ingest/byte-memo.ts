@@ -43,6 +43,10 @@ export class CellMemo<T> {
 
 class ByteMemo<T> {
   private keys = new Uint8Array(1024);
+  private keyView = new DataView(this.keys.buffer);
+  /** The last buffer cells were looked up in, and a view of it (the scanner keeps one buffer for many records). */
+  private cellBytes: Uint8Array | null = null;
+  private cellView: DataView = new DataView(new ArrayBuffer(0));
   private keysLength = 0;
   /** Per entry: where its key lies in `keys`. */
   private keyStarts: number[] = [];
@@ -82,6 +86,7 @@ class ByteMemo<T> {
       const keys = new Uint8Array(Math.max(this.keys.length * 2, this.keysLength + length));
       keys.set(this.keys.subarray(0, this.keysLength));
       this.keys = keys;
+      this.keyView = new DataView(keys.buffer);
     }
     this.keys.set(b.subarray(start, end), this.keysLength);
     this.keyStarts.push(this.keysLength);
@@ -94,9 +99,19 @@ class ByteMemo<T> {
 
   private sameKey(entry: number, b: Uint8Array, start: number, end: number): boolean {
     const from = this.keyStarts[entry] as number;
-    if ((this.keyEnds[entry] as number) - from !== end - start) return false;
-    const keys = this.keys;
-    for (let k = 0; k < end - start; k++) if (keys[from + k] !== b[start + k]) return false;
+    const length = end - start;
+    if ((this.keyEnds[entry] as number) - from !== length) return false;
+    // Four bytes at a time: labels are tens of bytes, and every repeated cell is compared in full.
+    if (b !== this.cellBytes) {
+      this.cellBytes = b;
+      this.cellView = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    }
+    const cells = this.cellView;
+    const keys = this.keyView;
+    let k = 0;
+    for (; k + 4 <= length; k += 4)
+      if (keys.getInt32(from + k) !== cells.getInt32(start + k)) return false;
+    for (; k < length; k++) if (keys.getUint8(from + k) !== cells.getUint8(start + k)) return false;
     return true;
   }
 

@@ -36,8 +36,10 @@ export class ExclusionRules {
     private readonly time: TimeColumn,
     /** Export line of each kept slot. */
     private readonly lineOf: (slot: number) => number,
+    /** How many rows will be checked, at most: the table of kept answers is made that large at once. */
+    rows = 0,
   ) {
-    this.lastKept = new SlotTable(answers);
+    this.lastKept = new SlotTable(answers, rows);
     const { start, end } = config.edition.fieldPeriod;
     this.surelyFrom = Date.parse(`${start}T00:00:00Z`) + 14 * HOUR;
     this.surelyTo = Date.parse(`${end}T00:00:00Z`) + 10 * HOUR;
@@ -63,8 +65,9 @@ export class ExclusionRules {
           detail: say.outside(day, start, end),
         };
     }
-    const twin = this.lastKept.find(h, i);
-    if (twin !== -1) {
+    const entry = this.lastKept.find(h, i);
+    if (entry >= 0) {
+      const twin = this.lastKept.slotAt(entry);
       const gap = Math.abs(at - (this.time.epochMs[twin] as number));
       if (gap <= this.config.source.duplicateWindowMinutes * 60_000) {
         return {
@@ -73,8 +76,8 @@ export class ExclusionRules {
           detail: say.duplicate(this.lineOf(twin), Math.round(gap / 60_000)),
         };
       }
-    }
-    this.lastKept.put(h, i, keptAs);
+      this.lastKept.replace(entry, keptAs);
+    } else this.lastKept.insert(entry, h, keptAs);
     return null;
   }
 }
@@ -83,36 +86,53 @@ export class ExclusionRules {
  * Slots by the hash of their answers, in two typed arrays (open addressing,
  * linear probing): a million responses in 16 MB, where a Map of objects
  * would take ten times that. Entries with equal hashes but different
- * answers sit side by side and are told apart by `same`.
+ * answers sit side by side and are told apart by `same`. Made for the rows
+ * to check at once (growing it as it fills would rehash every entry each
+ * time), and probed once per row: `find` says where the row's answers are,
+ * or where they go.
  */
 class SlotTable {
-  private hashes = new Int32Array(1 << 12);
+  private hashes: Int32Array;
   /** Slot + 1; 0: empty entry. */
-  private slots = new Int32Array(1 << 12);
+  private slots: Int32Array;
   private size = 0;
 
-  constructor(private readonly answers: AnswerRows) {}
-
-  /** The slot stored under hash `h` whose answers are the same as slot `i`'s, or -1. */
-  find(h: number, i: number): number {
-    const mask = this.slots.length - 1;
-    for (let e = h & mask; this.slots[e] !== 0; e = (e + 1) & mask) {
-      const slot = (this.slots[e] as number) - 1;
-      if (this.hashes[e] === h && this.answers.same(i, slot)) return slot;
-    }
-    return -1;
+  constructor(
+    private readonly answers: AnswerRows,
+    rows: number,
+  ) {
+    // At most half full: probes stay short.
+    const entries = 2 ** Math.max(12, Math.ceil(Math.log2(Math.max(1, rows) * 2)));
+    this.hashes = new Int32Array(entries);
+    this.slots = new Int32Array(entries);
   }
 
-  /** Stores `slot` (where slot `i`'s answers are kept) under `h`, replacing the slot with the same answers. */
-  put(h: number, i: number, slot: number): void {
+  /**
+   * The entry holding a slot whose answers are the same as slot `i`'s (hash
+   * `h`), or, when there is none, `-1 - e` where `e` is the empty entry
+   * they go in (`insert`).
+   */
+  find(h: number, i: number): number {
     const mask = this.slots.length - 1;
     let e = h & mask;
     for (; this.slots[e] !== 0; e = (e + 1) & mask) {
-      if (this.hashes[e] === h && this.answers.same(i, (this.slots[e] as number) - 1)) {
-        this.slots[e] = slot + 1;
-        return;
-      }
+      if (this.hashes[e] === h && this.answers.same(i, (this.slots[e] as number) - 1)) return e;
     }
+    return -1 - e;
+  }
+
+  slotAt(entry: number): number {
+    return (this.slots[entry] as number) - 1;
+  }
+
+  /** The last kept slot with these answers is now `slot`. */
+  replace(entry: number, slot: number): void {
+    this.slots[entry] = slot + 1;
+  }
+
+  /** Stores `slot` under `h` in the empty entry `find` gave (as `-1 - e`). */
+  insert(found: number, h: number, slot: number): void {
+    const e = -1 - found;
     this.hashes[e] = h;
     this.slots[e] = slot + 1;
     if (++this.size * 2 > this.slots.length) this.grow();

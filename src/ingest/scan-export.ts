@@ -12,7 +12,7 @@
  * the export with csv-parse (read-export.ts), which reads such files or
  * says what is wrong with them.
  */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { ingest as say, tasks } from '../messages/index.js';
@@ -307,7 +307,9 @@ class Scan {
     const upTo = this.final ? this.length : this.bytes.lastIndexOf(0x0a, this.length - 1) + 1;
     if (upTo <= this.checked) return true;
     const fresh = this.bytes.subarray(this.checked, upTo);
-    if (!isUtf8(fresh) || fresh.includes(0)) return false;
+    // Buffer's indexOf looks for the NUL byte natively (memchr), many times quicker than includes.
+    if (!isUtf8(fresh) || Buffer.from(fresh.buffer, fresh.byteOffset, fresh.length).indexOf(0) >= 0)
+      return false;
     this.sawText ||= fresh.some((byte) => !BLANKS.includes(byte));
     this.checked = upTo;
     return true;

@@ -78,7 +78,24 @@ export function formsTimestampBytes(b: Uint8Array, start: number, end: number): 
     second > 59
   )
     return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second) - sign * offsetHours * 3_600_000;
+  const seconds = (daysFromCivil(year, month, day) * 24 + hour - sign * offsetHours) * 3600;
+  return (seconds + minute * 60 + second) * 1000;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, as
+ * `Date.UTC` counts them (for years from 100), in integer arithmetic: a
+ * call to `Date.UTC` per cell cost a third of reading a timestamp.
+ * (H. Hinnant's days_from_civil.)
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function daysIn(year: number, month: number): number {

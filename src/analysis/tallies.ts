@@ -17,11 +17,9 @@
 import type { EditionConfig, Question, Segment } from '../edition/schema.js';
 import type { ChoiceColumn, Responses, ScaleColumn, TextColumn } from '../ingest/columns.js';
 import type { ChoiceTally, ScaleTally, Tally } from './measures.js';
-import { allSegments, findSegment, memberFlags } from './segments.js';
+import { allSegments, findSegment, MOST_SEGMENT_BITS, segmentBits } from './segments.js';
 import { type MeanStats, meanFromSums } from './stats.js';
 
-/** Segments past this many are counted segment by segment (measures.ts): a pattern holds one bit per segment. */
-const MOST_SEGMENTS = 31;
 /** Past this many patterns (segments crossing every which way), counting segment by segment is as quick. */
 const MOST_PATTERNS = 4096;
 
@@ -36,7 +34,7 @@ export class Tallies {
 
   /** The tallies of the edition's segments; null when they are too many to count this way. */
   static of(config: EditionConfig, responses: Responses): Tallies | null {
-    if (allSegments(config).length > MOST_SEGMENTS) return null;
+    if (allSegments(config).length > MOST_SEGMENT_BITS) return null;
     const tallies = new Tallies(config, responses);
     return tallies.bits.length <= MOST_PATTERNS ? tallies : null;
   }
@@ -49,7 +47,7 @@ export class Tallies {
     segments.forEach((s, k) => {
       this.bitOf.set(s.id, k);
     });
-    const memberships = membershipBits(segments, responses);
+    const memberships = segmentBits(segments, responses);
     const patterns = new Map<number, number>();
     this.patternOf = new Uint32Array(responses.count);
     for (let i = 0; i < responses.count; i++) {
@@ -228,15 +226,4 @@ export class Tallies {
     this.scoreCounts.set(column.question.id, gave);
     return gave;
   }
-}
-
-/** Each response's segments, one bit per segment (bit 0: everyone). */
-function membershipBits(segments: Segment[], responses: Responses): Uint32Array {
-  const bits = new Uint32Array(responses.count).fill(1);
-  segments.forEach((segment, s) => {
-    if (s === 0) return;
-    const member = memberFlags(segment, responses);
-    for (let i = 0; i < member.length; i++) if (member[i]) bits[i] = (bits[i] as number) | (1 << s);
-  });
-  return bits;
 }

@@ -31,6 +31,8 @@ export class Tallies {
   /** Responses of each pattern. */
   private readonly size: number[] = [];
   private readonly bitOf = new Map<string, number>();
+  /** The segments, in `allSegments` order: segment k is bit k. */
+  private readonly segments: Segment[];
 
   /** The tallies of the edition's segments; null when they are too many to count this way. */
   static of(config: EditionConfig, responses: Responses): Tallies | null {
@@ -43,11 +45,11 @@ export class Tallies {
     private readonly config: EditionConfig,
     private readonly responses: Responses,
   ) {
-    const segments = allSegments(config);
-    segments.forEach((s, k) => {
+    this.segments = allSegments(config);
+    this.segments.forEach((s, k) => {
       this.bitOf.set(s.id, k);
     });
-    const memberships = segmentBits(segments, responses);
+    const memberships = segmentBits(this.segments, responses);
     const patterns = new Map<number, number>();
     this.patternOf = new Uint32Array(responses.count);
     for (let i = 0; i < responses.count; i++) {
@@ -99,23 +101,13 @@ export class Tallies {
     const width = max - min + 1;
     const gave = this.countScores(column, min, width);
     const inGroup = this.inGroup(segment, question);
-    const total = new Array<number>(width).fill(0);
-    let answered = 0;
-    let sum = 0;
-    for (let p = 0; p < this.bits.length; p++) {
-      if (!inGroup[p]) continue;
-      for (let v = 0; v < width; v++) {
-        const n = gave[p * width + v] as number;
-        total[v] = (total[v] as number) + n;
-        answered += n;
-        sum += n * (min + v);
-      }
-    }
+    const { total, answered } = scoresIn(gave, inGroup, min, width);
+    const means = this.means(column, question, min, width);
     return {
       asked: this.sum(inGroup, this.size),
       answered,
       gave: total,
-      mean: answered === 0 ? null : this.meanOf(column, inGroup, answered, sum),
+      mean: means[this.bitOf.get(segment.id) as number] ?? null,
     };
   }
 
@@ -127,22 +119,57 @@ export class Tallies {
     };
   }
 
-  /** The mean, and the deviations summed over the group's scores in export order (as `meanOf`). */
-  private meanOf(
+  private readonly meanStats = new Map<string, (MeanStats | null)[]>();
+
+  /**
+   * Every segment's mean of the scale (in `allSegments` order; null where
+   * nobody answered): the means first, from the counts per pattern, then
+   * every segment's squared deviations in one pass over the column.
+   */
+  private means(
     column: ScaleColumn,
-    inGroup: Uint8Array,
-    n: number,
-    sum: number,
-  ): MeanStats | null {
-    const mean = sum / n;
-    let squares = 0;
+    question: Question,
+    min: number,
+    width: number,
+  ): (MeanStats | null)[] {
+    const known = this.meanStats.get(column.question.id);
+    if (known) return known;
+    const gave = this.countScores(column, min, width);
+    const groups = this.segments.map((segment) => this.inGroup(segment, question));
+    const sums = groups.map((inGroup) => scoresIn(gave, inGroup, min, width));
+    const mean = Float64Array.from(sums, ({ answered, sum }) => sum / answered);
+    const squares = this.squaredDeviations(column, groups, mean);
+    const stats = sums.map(({ answered }, g) =>
+      answered === 0 ? null : meanFromSums(mean[g] as number, squares[g] as number, answered),
+    );
+    this.meanStats.set(column.question.id, stats);
+    return stats;
+  }
+
+  /**
+   * Each group's squared deviations from its mean, over its members' scores:
+   * each group's summed in export order, as `meanOf` sums them, so the
+   * result is the same to the last digit; a response adds to the groups of
+   * its pattern only.
+   */
+  private squaredDeviations(
+    column: ScaleColumn,
+    groups: readonly Uint8Array[],
+    mean: Float64Array,
+  ): Float64Array {
+    const { first, group } = groupsByPattern(groups, this.bits.length);
+    const squares = new Float64Array(groups.length);
     const { values } = column;
     for (let i = 0; i < this.responses.count; i++) {
       const v = values[i] as number;
-      if (Number.isNaN(v) || !inGroup[this.patternOf[i] as number]) continue;
-      squares += (v - mean) ** 2;
+      if (Number.isNaN(v)) continue;
+      const p = this.patternOf[i] as number;
+      for (let k = first[p] as number; k < (first[p + 1] as number); k++) {
+        const g = group[k] as number;
+        squares[g] = (squares[g] as number) + (v - (mean[g] as number)) ** 2;
+      }
     }
-    return meanFromSums(mean, squares, n);
+    return squares;
   }
 
   /** Which patterns are in the segment (and in the question's `appliesTo` segment). */
@@ -226,4 +253,43 @@ export class Tallies {
     this.scoreCounts.set(column.question.id, gave);
     return gave;
   }
+}
+
+/** A group's count of each score, how many answered, and the sum of their scores (whole numbers: exact). */
+function scoresIn(
+  gave: Int32Array,
+  inGroup: Uint8Array,
+  min: number,
+  width: number,
+): { total: number[]; answered: number; sum: number } {
+  const total = new Array<number>(width).fill(0);
+  let answered = 0;
+  let sum = 0;
+  for (let p = 0; p < inGroup.length; p++) {
+    if (!inGroup[p]) continue;
+    for (let v = 0; v < width; v++) {
+      const n = gave[p * width + v] as number;
+      total[v] = (total[v] as number) + n;
+      answered += n;
+      sum += n * (min + v);
+    }
+  }
+  return { total, answered, sum };
+}
+
+/** The groups each pattern is in: pattern p's are `group[first[p]]` to `group[first[p + 1] - 1]`. */
+function groupsByPattern(
+  groups: readonly Uint8Array[],
+  patterns: number,
+): { first: Int32Array; group: Int32Array } {
+  const first = new Int32Array(patterns + 1);
+  const group: number[] = [];
+  for (let p = 0; p < patterns; p++) {
+    first[p] = group.length;
+    groups.forEach((inGroup, g) => {
+      if (inGroup[p]) group.push(g);
+    });
+  }
+  first[patterns] = group.length;
+  return { first, group: Int32Array.from(group) };
 }

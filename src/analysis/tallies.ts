@@ -22,6 +22,14 @@ import { type MeanStats, meanFromSums } from './stats.js';
 
 /** Past this many patterns (segments crossing every which way), counting segment by segment is as quick. */
 const MOST_PATTERNS = 4096;
+/** Pattern × combination of answers counted in a table up to this size (4 MB); past it, answer by answer. */
+const MOST_COMBINATIONS = 1 << 20;
+
+/** Per pattern: responses that answered, and how many chose each answer (pattern × answer). */
+interface ChoiceCounts {
+  answered: number[];
+  chose: Int32Array;
+}
 
 export class Tallies {
   /** Each response's pattern. */
@@ -189,20 +197,19 @@ export class Tallies {
     return total;
   }
 
-  private readonly choiceCounts = new Map<string, { answered: number[]; chose: Int32Array }>();
+  private readonly choiceCounts = new Map<string, ChoiceCounts>();
 
   /** Per pattern: responses that answered, and how many chose each answer (pattern × answer). */
-  private countChoices(column: ChoiceColumn): { answered: number[]; chose: Int32Array } {
+  private countChoices(column: ChoiceColumn): ChoiceCounts {
     const known = this.choiceCounts.get(column.question.id);
     if (known) return known;
-    const k = column.codes.length;
-    const answered = new Array<number>(this.bits.length).fill(0);
-    const chose = new Int32Array(this.bits.length * k);
-    for (let i = 0; i < this.responses.count; i++) {
-      const p = this.patternOf[i] as number;
-      if (column.addChoices(i, chose, p * k)) answered[p] = (answered[p] as number) + 1;
-    }
-    const counts = { answered, chose };
+    const patterns = this.bits.length;
+    // Multiplied, not shifted: a shift by 32 answers or more would wrap around.
+    const combinations = column.words === 1 ? patterns * 2 ** column.codes.length : Infinity;
+    const counts =
+      combinations <= MOST_COMBINATIONS
+        ? countByCombination(column, this.patternOf, patterns)
+        : countByResponse(column, this.patternOf, patterns);
     this.choiceCounts.set(column.question.id, counts);
     return counts;
   }
@@ -292,4 +299,51 @@ function groupsByPattern(
   }
   first[patterns] = group.length;
   return { first, group: Int32Array.from(group) };
+}
+
+/** `countChoices` response by response, walking each one's chosen answers. */
+function countByResponse(
+  column: ChoiceColumn,
+  patternOf: Uint32Array,
+  patterns: number,
+): ChoiceCounts {
+  const k = column.codes.length;
+  const answered = new Array<number>(patterns).fill(0);
+  const chose = new Int32Array(patterns * k);
+  for (let i = 0; i < patternOf.length; i++) {
+    const p = patternOf[i] as number;
+    if (column.addChoices(i, chose, p * k)) answered[p] = (answered[p] as number) + 1;
+  }
+  return { answered, chose };
+}
+
+/**
+ * `countChoices` for a question of few answers: one increment per response
+ * in a table of pattern × combination of answers, then each combination's
+ * count spread over its answers, as `tallyChoice` does for one group.
+ */
+function countByCombination(
+  column: ChoiceColumn,
+  patternOf: Uint32Array,
+  patterns: number,
+): ChoiceCounts {
+  const k = column.codes.length;
+  const { masks } = column;
+  const combinations = new Int32Array(patterns << k);
+  for (let i = 0; i < patternOf.length; i++) {
+    const at = ((patternOf[i] as number) << k) | (masks[i] as number);
+    combinations[at] = (combinations[at] as number) + 1;
+  }
+  const answered = new Array<number>(patterns).fill(0);
+  const chose = new Int32Array(patterns * k);
+  for (let p = 0; p < patterns; p++) {
+    for (let mask = 1; mask < 1 << k; mask++) {
+      const n = combinations[(p << k) | mask] as number;
+      if (n === 0) continue;
+      answered[p] = (answered[p] as number) + n;
+      for (let c = 0; c < k; c++)
+        if (mask & (1 << c)) chose[p * k + c] = (chose[p * k + c] as number) + n;
+    }
+  }
+  return { answered, chose };
 }

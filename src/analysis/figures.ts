@@ -383,7 +383,9 @@ function fieldDates(config: EditionConfig, responses: Responses): DateFigure[] {
   const { epochMs, question } = responses.timestamp;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const t of epochMs) {
+  // Indexed: a typed array's iterator is slower on a million timestamps.
+  for (let i = 0; i < epochMs.length; i++) {
+    const t = epochMs[i] as number;
     if (t < first) first = t;
     if (t > last) last = t;
   }

@@ -12,7 +12,7 @@ import { tallyChoice, tallyScale } from '../../src/analysis/measures.js';
 import { allSegments, Membership, memberFlags, segmentBits } from '../../src/analysis/segments.js';
 import { Tallies } from '../../src/analysis/tallies.js';
 import { CHART_KINDS } from '../../src/charts/kinds/index.js';
-import { parseEditionConfig } from '../../src/edition/load.js';
+import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 import {
   type ChoiceColumn,

@@ -215,7 +215,7 @@ export class ResponseReader implements RecordSink, FieldSink {
       this.answers,
       this.time,
       (slot) => this.lines[slot] as number,
-      this.stored,
+      this.hashes.subarray(0, this.stored),
     );
     const excluded: Exclusion[] = [];
     let kept = 0;

@@ -24,9 +24,6 @@ import {
   tasks,
   usage,
 } from './messages/index.js';
-import { startChromium } from './outputs/chromium.js';
-import { defaultCacheFolder, diskCache, NO_CACHE } from './worker/cache.js';
-import { startWorker } from './worker/client.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -118,7 +115,10 @@ async function init(folder: string, values: Values): Promise<number> {
 
 /** enquete figures: every figure as JSON on stdout. */
 async function figures(folder: string, noCache: boolean): Promise<number> {
-  const { analyseEdition } = await import('./analyse.js');
+  const [{ analyseEdition }, { defaultCacheFolder }] = await Promise.all([
+    import('./analyse.js'),
+    import('./worker/cache.js'),
+  ]);
   // A config checked before is read back: its checks are most of a small edition's run.
   const cache = noCache ? undefined : defaultCacheFolder();
   const { figures } = await analyseEdition(folder, consoleLog(), { cache });
@@ -131,6 +131,13 @@ async function build(folder: string, values: Values): Promise<number> {
   const log = consoleLog();
   log.info(cli.building(folder));
   const started = performance.now();
+  // Loaded by the commands that use them, so that `figures` and `check` load no browser code.
+  const [{ startChromium }, { startWorker }, { defaultCacheFolder, diskCache, NO_CACHE }] =
+    await Promise.all([
+      import('./outputs/chromium.js'),
+      import('./worker/client.js'),
+      import('./worker/cache.js'),
+    ]);
   // Chromium and the worker thread first: their start-up overlaps loading the pipeline's code and reading the data.
   const chromium = startChromium();
   // Drawings kept between builds, unless --no-cache: a rebuild after a text edit redraws nothing unchanged.
@@ -195,6 +202,7 @@ async function check(folder: string, json: boolean, strict: boolean): Promise<nu
 /** enquete preview: runs until stopped (Ctrl-C); the clean-up on that signal stops Chromium. */
 async function preview(folder: string, port: string, article: string | undefined): Promise<number> {
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new UsageError(usage.badPort(port));
+  const { startWorker } = await import('./worker/client.js');
   const worker = startWorker();
   const { startPreview } = await import('./preview/server.js');
   const log = consoleLog();

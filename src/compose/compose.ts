@@ -41,6 +41,8 @@ export interface Audited {
   claims: Claim[];
   /** What the new data may have broken, located (lint/): printed, errors with check --strict. */
   warnings: Problem[];
+  /** Where the output folder is published, ending with "/" (--base-url, else edition.publishUrl). */
+  baseUrl: string;
 }
 
 /** Every article ready for the recipes: the analysis, the materials, the charts drawn. */
@@ -89,7 +91,7 @@ export async function composeArticles(
     draw(rebuiltOf(prepared, planned)),
   );
   const rebuilt = rebuiltOf(audited.prepared, audited.planned);
-  const early: Audited = { analysed, materials, articles, ...summary(audited) };
+  const early: Audited = { analysed, materials, articles, baseUrl, ...summary(audited) };
   reuse.audited?.(early);
   const charts = await (drawing ?? draw(rebuilt));
   const builds = rebuilt.map(({ p }, i): ArticleBuild => {
@@ -148,11 +150,12 @@ async function drawCharts(
 
 /** What the edition recipes work from; `kept` says which articles not rebuilt still have their outputs. */
 export function editionBuildOf(
-  { analysed, articles: rebuilt, prepared, materials, claims }: Audited,
+  { analysed, articles: rebuilt, prepared, materials, claims, baseUrl }: Audited,
   kept: (slug: string) => boolean = () => false,
 ): EditionBuild {
   return {
     edition: analysed.edition,
+    baseUrl,
     figures: analysed.figures,
     reconciliation: analysed.ingested.reconciliation,
     freeText: materials.freeText,

@@ -109,6 +109,8 @@ export interface ArticleRecipe {
 /** The edition as a whole: every article's front matter and the analysis. */
 export interface EditionBuild {
   edition: Edition;
+  /** Where the output folder is published, ending with "/": what a printed page links to. */
+  baseUrl: string;
   figures: readonly Figure[];
   /** Every decision the articles' wording helpers took, with its interval. */
   claims: readonly Claim[];

@@ -5,12 +5,15 @@
  * figures.json, read back by another library than the one that wrote it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sharedBuild } from '../helpers/build.js';
+import { parse } from 'yaml';
+import { BASE_URL, sharedBuild } from '../helpers/build.js';
+import { enquete } from '../helpers/cli.js';
+import { scratch } from '../helpers/scratch.js';
 
 let out: string;
 let figures: { id: string; value: number | null; base?: number; count?: number }[];
@@ -130,5 +133,57 @@ describe('the survey’s tables, as built for 2024', () => {
       'Commentaire',
     ])
       expect(text).toContain(label);
+  });
+});
+
+/** A PDF's link annotations: the addresses it links to, and its links within itself (their destinations). */
+async function pdfLinks(file: string): Promise<{ uris: string[]; dests: unknown[] }> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = new Uint8Array(await readFile(file));
+  const doc = await getDocument({ data, useSystemFonts: false, verbosity: 0 }).promise;
+  const uris: string[] = [];
+  const dests: unknown[] = [];
+  for (let p = 1; p <= doc.numPages; p++)
+    for (const a of await (await doc.getPage(p)).getAnnotations()) {
+      if (a.subtype !== 'Link') continue;
+      // unsafeUrl: the address as written, which pdf.js's `url` may leave out (file:).
+      if (a.unsafeUrl ?? a.url) uris.push(a.unsafeUrl ?? a.url);
+      else if (a.dest) dests.push(a.dest);
+    }
+  await doc.destroy();
+  return { uris, dests };
+}
+
+/** Every PDF of an edition's output folder, the articles' and tableaux.pdf. */
+async function pdfsOf(folder: string): Promise<string[]> {
+  const files = await readdir(folder, { recursive: true });
+  return files.filter((f) => f.endsWith('.pdf')).map((f) => path.join(folder, f));
+}
+
+describe('the printed tables’ link to free-text.csv', () => {
+  // Printed from a temporary folder (outputs/pdf.ts), a relative link became file:///tmp/enquete-print-…/free-text.csv.
+  it('is its published address, the folder’s --base-url; the contents’ links stay in the PDF; the web page links relatively', async () => {
+    const { uris, dests } = await pdfLinks(path.join(out, 'tableaux.pdf'));
+    expect(uris).toEqual([`${BASE_URL}free-text.csv`]);
+    // The contents: one link to each question's section, inside the PDF (no <base href> moved them).
+    expect(dests).toHaveLength(10);
+    const html = await readFile(path.join(out, 'tableaux.html'), 'utf8');
+    expect(html).toContain('href="free-text.csv"');
+    for (const pdf of await pdfsOf(out))
+      for (const uri of (await pdfLinks(pdf)).uris) expect(uri, pdf).not.toMatch(/^file:/i);
+  });
+
+  it('is under edition.publishUrl without --base-url', async () => {
+    const config = parse(await readFile('data/2024/edition.yaml', 'utf8'));
+    const publishUrl: string = config.edition.publishUrl;
+    expect(publishUrl).toBe('https://www.tech-imago.fr/enquetes/ia-2024/');
+    const folder = path.join(scratch('tables-link'), '2024');
+    const r = await enquete(['build', 'data/2024', '--out', folder, '--article', 'radiologues']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await pdfLinks(path.join(folder, 'tableaux.pdf'))).uris).toEqual([
+      `${publishUrl}free-text.csv`,
+    ]);
+    for (const pdf of await pdfsOf(folder))
+      for (const uri of (await pdfLinks(pdf)).uris) expect(uri, pdf).not.toMatch(/^file:/i);
   });
 });

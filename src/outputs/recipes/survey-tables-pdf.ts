@@ -16,7 +16,8 @@ export const surveyTablesPdfRecipe: EditionRecipe = {
   async files(build, { chromium, offload, kept }) {
     const { config } = build.edition;
     // The page first, then its tab: no tab is held open while its page is drawn.
-    const page = await tablesPage(build, offload);
+    // Its own page, whose links to the edition's other files are absolute (survey-tables.ts).
+    const page = await tablesPage(build, offload, 'print');
     const meta = {
       title: tablesTitle(build),
       author: config.edition.publisher,

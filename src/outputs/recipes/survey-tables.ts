@@ -8,7 +8,7 @@
 import { ownIds, planChart, type SvgJob } from '../../charts/draw.js';
 import { chartKind } from '../../charts/kinds/index.js';
 import { stages } from '../../messages/index.js';
-import { outputPath, relativeTo } from '../../paths.js';
+import { type OutputItem, outputPath, relativeTo } from '../../paths.js';
 import { formatLongDate } from '../../publication/french.js';
 import { publication } from '../../publication/index.js';
 import { sourceLine } from '../../render/context.js';
@@ -23,37 +23,50 @@ export const surveyTablesRecipe: EditionRecipe = {
   label: () => stages.surveyTables,
   page: { layout: 'tables', styles: ['base', 'web', 'tables'], fonts: true, medium: 'web' },
   async files(build, { offload }) {
-    return [{ name: outputPath(PAGE), content: await tablesPage(build, offload) }];
+    return [{ name: outputPath(PAGE), content: await tablesPage(build, offload, 'web') }];
   },
 };
 
 /** Draws the tables' charts: the build's drawing thread (the check's empty drawings). */
 type Drawer = Pick<Offload, 'svgs'>;
 
-/** Each build's page: the page recipe and the print recipe ask for it at once; it is made once. */
-const pages = new WeakMap<EditionBuild, Promise<string>>();
+/** Where the page is read: published beside the edition's other files, or printed (tableaux.pdf). */
+export type TablesMedium = 'web' | 'print';
 
-/** The tables' page, as published and as printed, each question with its chart. */
-export function tablesPage(build: EditionBuild, drawer: Drawer): Promise<string> {
-  let page = pages.get(build);
-  if (!page) {
-    page = renderTablesPage(build, drawer);
-    pages.set(build, page);
-  }
-  return page;
-}
-
-async function renderTablesPage(build: EditionBuild, drawer: Drawer): Promise<string> {
+/**
+ * The tables' page, as published or as printed, each question with its
+ * chart. The two differ by their links (editionFileLink), so each recipe
+ * renders its own; their charts are drawn once for both (drawnOnce).
+ */
+export async function tablesPage(
+  build: EditionBuild,
+  drawer: Drawer,
+  medium: TablesMedium,
+): Promise<string> {
   const { edition, templates, theme, tables } = build;
   return templates.render(surveyTablesRecipe.page as NonNullable<EditionRecipe['page']>, {
     theme: { publication: theme.publication, logo: theme.logo },
     source: sourceLine(edition.config),
     view: tablesView(
       tables(),
-      relativeTo(PAGE, { edition: 'free-text' }),
+      editionFileLink(build, medium, { edition: 'free-text' }),
       await charts(build, drawer),
     ),
   });
+}
+
+/**
+ * How the page links to another file of the edition. Published, relatively:
+ * tableaux.html sits beside it, wherever the folder is served. Printed, by
+ * its published address (baseUrl + its name, as the articles' links are:
+ * run.ts, articleLinks): Chromium prints the page from a temporary folder
+ * (pdf.ts) and would resolve a relative link against it, leaving
+ * file:///tmp/enquete-print-…/free-text.csv in the PDF. A <base href> would
+ * do it for every link but also turn the contents' #anchors into links to
+ * the web page, out of the PDF.
+ */
+function editionFileLink(build: EditionBuild, medium: TablesMedium, to: OutputItem): string {
+  return medium === 'print' ? build.baseUrl + outputPath(to) : relativeTo(PAGE, to);
 }
 
 /** The width the tables' charts are drawn at, shown at most that wide (tables.css). */

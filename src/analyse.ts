@@ -74,19 +74,7 @@ export async function analyseEdition(
 ): Promise<Analysed> {
   const load = (folder: string) => loadEdition(folder, chartKinds, { checked: checkedIn(options) });
   const edition = await log.stage(stages.readConfig, () => load(editionFolder));
-  const started = performance.now();
-  const rate = new Intl.NumberFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', {
-    maximumFractionDigits: 0,
-  });
-  const ingested = await log.stage(stages.readResponses, () =>
-    ingestEdition(edition, {
-      progress: (rows) => {
-        if (rows < PROGRESS_FROM_ROWS) return;
-        const perSecond = rows / ((performance.now() - started) / 1000);
-        log.progress(stages.rowsRead(rate.format(rows), rate.format(perSecond)));
-      },
-    }),
-  );
+  const ingested = await log.stage(stages.readResponses, () => readResponses(edition, log));
   const weighting = weighEdition(edition, ingested.responses);
   const weights = weighting?.weights ?? null;
   const membership = new Membership(edition.config, ingested.responses);
@@ -127,6 +115,21 @@ export async function analyseEdition(
     comparer,
     membership,
   };
+}
+
+/** The export read, its progress shown on a terminal past PROGRESS_FROM_ROWS rows. */
+function readResponses(edition: Edition, log: Log): Promise<Ingested> {
+  const started = performance.now();
+  const rate = new Intl.NumberFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: 0,
+  });
+  return ingestEdition(edition, {
+    progress: (rows) => {
+      if (rows < PROGRESS_FROM_ROWS) return;
+      const perSecond = rows / ((performance.now() - started) / 1000);
+      log.progress(stages.rowsRead(rate.format(rows), rate.format(perSecond)));
+    },
+  });
 }
 
 function checkedIn({ cache }: AnalyseOptions): CheckedConfigs | undefined {

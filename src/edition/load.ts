@@ -9,7 +9,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { config as configSays, tasks } from '../messages/index.js';
 import { type CheckedConfigs, checkedBefore, keepChecked } from './checked-config.js';
-import { type KeyLocator, lazyLocator, type Position } from './locate.js';
+import { type KeyLocator, lazyLocator } from './locate.js';
 import type { ChartKindRule, EditionConfig } from './schema.js';
 
 export type { Position } from './locate.js';

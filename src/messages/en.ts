@@ -100,8 +100,9 @@ Options:
   --out <folder>       where to write the outputs
   --article <slug>     rebuild (or preview) this article only; the edition's other articles stay
                        as they are
-  --base-url <url>     where the output folder will be published: the newsletter's images and
-                       its link to the web version point there (default: edition.publishUrl)
+  --base-url <url>     where the output folder will be published: the newsletter's images, its
+                       link to the web version and tableaux.pdf's link to free-text.csv point
+                       there (default: edition.publishUrl)
   --verbose            (build) list every file written with its size, instead of a summary per
                        article
   --no-cache           (build, figures) neither read nor keep what earlier runs kept (drawings,

@@ -99,8 +99,9 @@ Options :
   --out <dossier>        où écrire les sorties
   --article <slug>       ne refaire (ou ne prévisualiser) que cet article ; les autres articles de
                          l’édition restent tels quels
-  --base-url <adresse>   où le dossier de sortie sera publié : les images de la lettre d’information
-                         et son lien vers la version web y pointent (par défaut : edition.publishUrl)
+  --base-url <adresse>   où le dossier de sortie sera publié : les images de la lettre d’information,
+                         son lien vers la version web et le lien de tableaux.pdf vers free-text.csv
+                         y pointent (par défaut : edition.publishUrl)
   --verbose              (build) liste chaque fichier écrit avec sa taille, au lieu d’un résumé par
                          article
   --no-cache             (build, figures) ne lit ni n’écrit ce qui est gardé des fois précédentes

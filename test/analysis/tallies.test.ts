@@ -22,19 +22,13 @@ import {
   type ScaleColumn,
   type TimeColumn,
 } from '../../src/ingest/columns.js';
+import { TEST_EDITION_YAML } from '../helpers/edition.js';
 
 const options = (n: number) =>
   `[${Array.from({ length: n }, (_, k) => `{ code: c${k}, label: L${k} }`).join(', ')}]`;
 
 const config = parseEditionConfig(
-  `
-edition:
-  id: test
-  survey: Test
-  publisher: Test
-  fieldPeriod: { start: "2024-04-23", end: "2024-08-22" }
-  channels: [test]
-  sample: test
+  `${TEST_EDITION_YAML}
 questions:
   - { id: horodateur, header: Horodateur, type: timestamp }
   - { id: usage, header: IA ?, type: yesno }

@@ -4,14 +4,17 @@ import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 
-export const TEST_CONFIG_YAML = `
+/** The `edition:` block of the unit tests' codebooks (a field period in 2024). */
+export const TEST_EDITION_YAML = `
 edition:
   id: test
   survey: Test
   publisher: Test
   fieldPeriod: { start: "2024-04-23", end: "2024-08-22" }
   channels: [test]
-  sample: test
+  sample: test`;
+
+export const TEST_CONFIG_YAML = `${TEST_EDITION_YAML}
 questions:
   - { id: horodateur, header: Horodateur, type: timestamp }
   - id: profession

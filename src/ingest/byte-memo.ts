@@ -1,5 +1,5 @@
 import { utf8 } from './column-base.js';
-import { type Fields, fieldText } from './csv-scan.js';
+import { type Fields, fieldText, viewOf } from './csv-scan.js';
 
 /**
  * What a column has already read, keyed on a cell's bytes: the few distinct
@@ -44,9 +44,6 @@ export class CellMemo<T> {
 class ByteMemo<T> {
   private keys = new Uint8Array(1024);
   private keyView = new DataView(this.keys.buffer);
-  /** The last buffer cells were looked up in, and a view of it (the scanner keeps one buffer for many records). */
-  private cellBytes: Uint8Array | null = null;
-  private cellView: DataView = new DataView(new ArrayBuffer(0));
   private keysLength = 0;
   /** Per entry: where its key lies in `keys`. */
   private keyStarts: number[] = [];
@@ -102,11 +99,7 @@ class ByteMemo<T> {
     const length = end - start;
     if ((this.keyEnds[entry] as number) - from !== length) return false;
     // Four bytes at a time: labels are tens of bytes, and every repeated cell is compared in full.
-    if (b !== this.cellBytes) {
-      this.cellBytes = b;
-      this.cellView = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    }
-    const cells = this.cellView;
+    const cells = viewOf(b);
     const keys = this.keyView;
     let k = 0;
     for (; k + 4 <= length; k += 4)
@@ -149,17 +142,6 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
   for (; k < end; k++) h = Math.imul(h ^ (b[k] as number), 16777619);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   return (h ^ (h >>> 13)) | 0;
-}
-
-/** A view of the last buffer hashed: the scanner hashes many cells of one buffer in turn. */
-let viewed: Uint8Array | null = null;
-let lastView: DataView = new DataView(new ArrayBuffer(0));
-function viewOf(b: Uint8Array): DataView {
-  if (b !== viewed) {
-    viewed = b;
-    lastView = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  }
-  return lastView;
 }
 
 /**

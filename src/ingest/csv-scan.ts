@@ -132,7 +132,22 @@ export function scanRecord(
  */
 function closingQuote(b: Uint8Array, p: number, end: number, fields: Fields): number {
   fields.doubledQuotes = false;
+  const view = viewOf(b);
   for (;;) {
+    // Four bytes at a time while none is a quote, a line feed or a carriage return
+    // (a word has a byte equal to x when (v ^ x) has a zero byte: the bit trick below).
+    while (p + 4 <= end) {
+      const v = view.getUint32(p, true);
+      const q = v ^ 0x22222222;
+      const l = v ^ 0x0a0a0a0a;
+      const r = v ^ 0x0d0d0d0d;
+      if (
+        (((q - 0x01010101) & ~q) | ((l - 0x01010101) & ~l) | ((r - 0x01010101) & ~r)) &
+        0x80808080
+      )
+        break;
+      p += 4;
+    }
     while (p < end) {
       const c = b[p];
       if (c === QUOTE) break;
@@ -147,6 +162,17 @@ function closingQuote(b: Uint8Array, p: number, end: number, fields: Fields): nu
     }
     return p;
   }
+}
+
+/** A view of the last bytes scanned or hashed: the scanner reads many cells of one buffer in turn. */
+let viewed: Uint8Array | null = null;
+let lastView: DataView = new DataView(new ArrayBuffer(0));
+export function viewOf(b: Uint8Array): DataView {
+  if (b !== viewed) {
+    viewed = b;
+    lastView = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+  return lastView;
 }
 
 /** At `p`, a line ending of the file's kind must end the record; anything else declines. */

@@ -4,10 +4,32 @@
  * of ours they import). Used by the caches (worker/cache.ts for drawings
  * and prints, edition/checked-config.ts for checked configs).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const identities = new Map<string, string>();
+
+/**
+ * A hash of what makes a result: these packages' versions, the source of
+ * these modules of ours (and of every module of ours they import), and
+ * Node's version. Worked out once per process for each set.
+ */
+export function identityOf(packages: readonly string[], modules: readonly URL[]): string {
+  const key = JSON.stringify([packages, modules.map((m) => m.href)]);
+  let identity = identities.get(key);
+  if (!identity) {
+    identity = createHash('sha256')
+      .update(JSON.stringify(packages.map((name) => [name, packageVersion(name)])))
+      .update(process.versions.node)
+      .update(ownSource([...modules]))
+      .digest('base64url');
+    identities.set(key, identity);
+  }
+  return identity;
+}
 
 const require = createRequire(import.meta.url);
 

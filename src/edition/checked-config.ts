@@ -4,8 +4,8 @@
  * config back instead of loading the YAML and schema libraries and checking
  * it again (together about a quarter of a second, most of a small edition's
  * run). The key is the hash of the config's text and of what checks it: the
- * schema library's and the YAML library's versions, and the source of our
- * modules that check it and of the chart kinds' (whose options the schema
+ * schema library's and the YAML library's versions, Node's, and the source of
+ * our modules that check it and of the chart kinds' (whose options the schema
  * holds). Change any of them and the key changes: an entry is never stale.
  *
  * Only a config that passed every check is kept, so every problem is still
@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { ownSource, packageVersion } from '../source-identity.js';
+import { identityOf } from '../source-identity.js';
 import type { EditionConfig } from './schema.js';
 
 /** Where checked configs are kept, and the chart kinds they were checked against. */
@@ -33,15 +33,20 @@ const CHECKER = new URL('./parse-config.js', import.meta.url);
 /** The config checked before from this text, or undefined. */
 export function checkedBefore(text: string, cache: CheckedConfigs): EditionConfig | undefined {
   const file = entry(text, cache);
+  let config: EditionConfig;
   try {
-    const config = deserialize(readFileSync(file)) as EditionConfig;
-    // Its time says it was used: the cache's trimming removes the entries used longest ago.
-    const now = new Date();
-    utimesSync(file, now, now);
-    return config;
+    config = deserialize(readFileSync(file)) as EditionConfig;
   } catch {
     return undefined;
   }
+  try {
+    // Its time says it was used: the cache's trimming removes the entries used longest ago.
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A folder that cannot be written (read-only) still gives what it holds.
+  }
+  return config;
 }
 
 /** Keeps a config that passed every check, for the next run on the same text. */
@@ -65,17 +70,7 @@ function entry(text: string, cache: CheckedConfigs): string {
   return path.join(cache.folder, `config-${key}`);
 }
 
-const identities = new Map<string, string>();
-
-/** What checks a config: the libraries' versions and our modules' source (read once per process). */
+/** What checks a config: the libraries' versions, Node's, and our modules' source. */
 function checkedWith(kinds: URL): string {
-  let identity = identities.get(kinds.href);
-  if (!identity) {
-    identity = createHash('sha256')
-      .update(JSON.stringify(['zod', 'yaml'].map((name) => [name, packageVersion(name)])))
-      .update(ownSource([CHECKER, kinds]))
-      .digest('base64url');
-    identities.set(kinds.href, identity);
-  }
-  return `${identity}\0`;
+  return `${identityOf(['zod', 'yaml'], [CHECKER, kinds])}\0`;
 }

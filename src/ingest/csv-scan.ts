@@ -164,9 +164,18 @@ function closingQuote(b: Uint8Array, p: number, end: number, fields: Fields): nu
   }
 }
 
-/** A view of the last bytes scanned or hashed: the scanner reads many cells of one buffer in turn. */
+/**
+ * A view of the last bytes scanned or hashed: the scanner reads many cells of
+ * one buffer in turn. `forgetView` lets go of the buffer once a scan is over
+ * (a long-running preview would keep it otherwise).
+ */
 let viewed: Uint8Array | null = null;
 let lastView: DataView = new DataView(new ArrayBuffer(0));
+export function forgetView(): void {
+  viewed = null;
+  lastView = new DataView(new ArrayBuffer(0));
+}
+
 export function viewOf(b: Uint8Array): DataView {
   if (b !== viewed) {
     viewed = b;

@@ -27,7 +27,8 @@ export class ExclusionRules {
    * neither a duplicate nor a duplicate's twin, and need no look-up. In a
    * million rows of different answers, one in sixteen is looked up, in a
    * table that small; probing a table of every row missed the cache for
-   * each (a fifth of a second). Null: every row is looked up.
+   * each (a fifth of a second). Null: every row is looked up. The bitsets
+   * take 4 MB while the rows are checked.
    */
   private readonly mayRepeat: Uint8Array | null;
   /**
@@ -77,8 +78,7 @@ export class ExclusionRules {
         };
     }
     const low = h & HASH_BITS_MASK;
-    if (this.mayRepeat && ((this.mayRepeat[low >>> 3] as number) & (1 << (low & 7))) === 0)
-      return null;
+    if (this.mayRepeat && !hasBit(this.mayRepeat, low)) return null;
     const entry = this.lastKept.find(h, i);
     if (entry >= 0) {
       const twin = this.lastKept.slotAt(entry);
@@ -96,7 +96,7 @@ export class ExclusionRules {
   }
 }
 
-/** The low bits of hashes the first look at rows sorts by: a 2 MB table of bits, which the cache holds. */
+/** The low bits of hashes the bitsets are indexed by: two tables of 2 MB each, which the cache holds. */
 const HASH_BITS = 24;
 const HASH_BITS_MASK = (1 << HASH_BITS) - 1;
 
@@ -114,12 +114,15 @@ function repeatedHashes(hashes: Int32Array): Uint8Array {
   return repeated;
 }
 
+function hasBit(bits: Uint8Array, k: number): boolean {
+  return ((bits[k >>> 3] as number) & (1 << (k & 7))) !== 0;
+}
+
 /** How many rows have a hash whose low bits another row's have: those `check` looks up. */
 function candidates(hashes: Int32Array, repeated: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < hashes.length; i++) {
-    const low = (hashes[i] as number) & HASH_BITS_MASK;
-    if ((repeated[low >>> 3] as number) & (1 << (low & 7))) n++;
+    if (hasBit(repeated, (hashes[i] as number) & HASH_BITS_MASK)) n++;
   }
   return n;
 }

@@ -11,8 +11,8 @@
  * after which several records of the header's width follow; then this
  * thread, reading from the start, checks that its last record ends exactly
  * there. If it does not, the cut was inside a cell: this thread reads on to
- * the end and the worker's rows are dropped (a second read of half the
- * file, never a wrong count).
+ * the end and the worker's rows are dropped (a second read of the rest of
+ * the file, never a wrong count).
  *
  * Below PARALLEL_FROM_BYTES a second thread costs more (its start, about a
  * tenth of a second) than it saves; with one core, it saves nothing.

@@ -20,6 +20,7 @@ import {
   DECLINE,
   Fields,
   fieldText,
+  forgetView,
   type LineEnding,
   lineEndingOf,
   scanRecord,
@@ -132,6 +133,7 @@ export async function scanExport(
     return await scanRecords(new Scan(source, file), sink, true);
   } finally {
     await source.close();
+    forgetView();
   }
 }
 
@@ -151,6 +153,7 @@ export async function scanPart(
     return await scanRecords(new Scan(source, file, layout, from), sink, false);
   } finally {
     await source.close();
+    forgetView();
   }
 }
 
@@ -175,6 +178,7 @@ export async function scanFirstPart(
       : null;
   } finally {
     await source.close();
+    forgetView();
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The second thread of read-parallel.ts: reads the export from a record
- * near its middle to its end into columns of its own, and sends them back,
+ * near 55 % of it to its end into columns of its own, and sends them back,
  * their buffers moved rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -1,6 +1,7 @@
 /**
  * What builds made, kept on disk for the next: chart SVGs, PNGs, the
- * survey's workbook and the printed PDFs, each by the hash of everything it
+ * survey's workbook and the printed PDFs (and, from `enquete figures`, the
+ * configs it checked: edition/checked-config.ts), each by the hash of everything it
  * is made from. That is the job (a chart's spec and widths, an SVG and its
  * width in pixels, the tables, a page and how it is printed) and what makes
  * it: the versions of vega, vega-lite, resvg, the font packages, exceljs or
@@ -40,7 +41,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../outputs/browser.js';
-import { ownSource, packageVersion } from '../source-identity.js';
+import { identityOf } from '../source-identity.js';
 
 /** Enough for a few dozen editions' drawings (one 2024 build keeps about 4 MB). */
 export const CACHE_MOST = 256 * 1024 * 1024;
@@ -187,18 +188,8 @@ export async function browserIdentity(
   return JSON.stringify([file, size, mtimeMs]);
 }
 
-const identities = new Map<CacheKind, string>();
-
 /** What makes a kind: the libraries' versions and our modules' source (read once per process). */
 export function madeWith(kind: CacheKind): string {
-  let identity = identities.get(kind);
-  if (!identity) {
-    const { modules, packages } = MAKERS[kind];
-    identity = createHash('sha256')
-      .update(JSON.stringify(packages.map((name) => [name, packageVersion(name)])))
-      .update(ownSource(modules))
-      .digest('base64url');
-    identities.set(kind, identity);
-  }
-  return identity;
+  const { modules, packages } = MAKERS[kind];
+  return identityOf(packages, modules);
 }

@@ -1,6 +1,6 @@
+/** The command as users run it: a real process, real files, real exit codes. */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-/** The command as users run it: a real process, real files, real exit codes. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

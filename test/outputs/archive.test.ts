@@ -8,29 +8,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { undrawnSvgs } from '../../src/charts/draw.js';
-import { type Composed, composeArticles, editionBuildOf } from '../../src/compose/compose.js';
-import { silentLog } from '../../src/log.js';
+import { type Composed, editionBuildOf } from '../../src/compose/compose.js';
 import { ARCHIVE_GENERATOR, type ArchiveEntry, readArchive } from '../../src/outputs/archive.js';
-import { noChromium } from '../../src/outputs/chromium.js';
-import type { Tools } from '../../src/outputs/recipe.js';
 import { archiveRecipe } from '../../src/outputs/recipes/archive.js';
 import { editionIndexRecipe } from '../../src/outputs/recipes/edition-index.js';
 import { OUTPUT_MARKER, publish } from '../../src/outputs/write.js';
+import { composedUndrawn, toolsPrintingNothing } from '../helpers/composed.js';
 import { scratch } from '../helpers/scratch.js';
 
-const tools = {
-  chromium: noChromium('the archive prints nothing'),
-  log: silentLog,
-} as unknown as Tools;
+const tools = toolsPrintingNothing('the archive prints nothing');
 
 let composed: Composed;
 beforeAll(async () => {
-  composed = await composeArticles(
-    { editionFolder: 'data/2024' },
-    { svgs: undrawnSvgs },
-    silentLog,
-  );
+  composed = await composedUndrawn();
 });
 
 /** Another edition, as its build left it in its folder. */

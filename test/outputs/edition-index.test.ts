@@ -4,25 +4,15 @@
  * conducted the survey, when, how many answered), never the sample's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { undrawnSvgs } from '../../src/charts/draw.js';
-import { type Composed, composeArticles, editionBuildOf } from '../../src/compose/compose.js';
-import { silentLog } from '../../src/log.js';
-import { noChromium } from '../../src/outputs/chromium.js';
-import type { Tools } from '../../src/outputs/recipe.js';
+import { type Composed, editionBuildOf } from '../../src/compose/compose.js';
 import { editionIndexRecipe } from '../../src/outputs/recipes/edition-index.js';
+import { composedUndrawn, toolsPrintingNothing } from '../helpers/composed.js';
 
-const tools = {
-  chromium: noChromium('the index page prints nothing'),
-  log: silentLog,
-} as unknown as Tools;
+const tools = toolsPrintingNothing('the index page prints nothing');
 
 let composed: Composed;
 beforeAll(async () => {
-  composed = await composeArticles(
-    { editionFolder: 'data/2024' },
-    { svgs: undrawnSvgs },
-    silentLog,
-  );
+  composed = await composedUndrawn();
 });
 
 /** The index page's standfirst, with edition.yaml's `standfirst` as given. */

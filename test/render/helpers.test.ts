@@ -8,12 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseEdition } from '../../src/analyse.js';
 import type { Comparer } from '../../src/analysis/compare.js';
 import type { Figure } from '../../src/analysis/figures.js';
-import { InputError, type Problem } from '../../src/errors.js';
+import { InputError } from '../../src/errors.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { silentLog } from '../../src/log.js';
 import { Audit } from '../../src/render/audit.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
 import { decideMeanPrecision } from '../../src/render/precision.js';
+import { problemOf } from '../helpers/problems.js';
 
 let figures: Figure[];
 let comparer: Comparer;
@@ -22,17 +23,6 @@ beforeAll(async () => {
 });
 
 /** As the build does: the template's own decimals= asks decide each question's rounding first. */
-/** The first problem of the InputError `fail` must throw. */
-function problemOf(fail: () => unknown): Problem {
-  try {
-    fail();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems[0] as Problem;
-  }
-  return expect.unreachable();
-}
-
 const template = (source: string, list: Figure[] = figures) =>
   compileTemplate(
     createEnvironment(

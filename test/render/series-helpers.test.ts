@@ -8,13 +8,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Figure, SeriesFigure } from '../../src/analysis/figures.js';
 import { pointDifference } from '../../src/analysis/series.js';
-import { InputError, type Problem } from '../../src/errors.js';
+import { InputError } from '../../src/errors.js';
 import { FigureIndex } from '../../src/format/figure-index.js';
 import { formatChange, formatPercent } from '../../src/publication/french.js';
 import { Audit } from '../../src/render/audit.js';
 import { compileTemplate, createEnvironment } from '../../src/render/environment.js';
 import { checkEveryBranch } from '../../src/render/every-branch.js';
 import { analysedWithIndex } from '../helpers/analysed.js';
+import { problemOf } from '../helpers/problems.js';
 
 let index: FigureIndex;
 let index2024: FigureIndex;
@@ -34,16 +35,6 @@ function audited(source: string, on: FigureIndex = index) {
     { audit, place },
   );
   return { text, claims: audit.claims, problems: audit.problems };
-}
-
-function problemOf(fail: () => unknown): Problem {
-  try {
-    fail();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems[0] as Problem;
-  }
-  return expect.unreachable();
 }
 
 const series = (id: string) => index.series(id);

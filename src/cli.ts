@@ -131,7 +131,7 @@ async function build(folder: string, values: Values): Promise<number> {
   const log = consoleLog();
   log.info(cli.building(folder));
   const started = performance.now();
-  // Loaded by the commands that use them, so that `figures` and `check` load no browser code.
+  // Loaded by the commands that use them: `figures` and `check` neither start Chromium nor load its driver or the drawing thread.
   const [{ startChromium }, { startWorker }, { defaultCacheFolder, diskCache, NO_CACHE }] =
     await Promise.all([
       import('./outputs/chromium.js'),

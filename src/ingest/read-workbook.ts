@@ -11,12 +11,9 @@
  * in the edition's time zone), a formula as its last result, rich text as
  * its text. Empty rows are not records.
  *
- * exceljs's streaming reader is loaded here only, when a workbook is read (a
- * CSV never loads it). It keeps a sheet that comes before the shared strings
- * in the zip (as Excel and exceljs write them) in a temporary file until the
- * end, and removes it once the sheet has been read: so every sheet is read
- * to its end, even after a problem. A file that is not a whole zip is turned
- * away before exceljs opens it, with what it is instead.
+ * exceljs is loaded here only, when a workbook is read (a CSV never loads
+ * it), and reads the one sheet wanted (open-workbook.ts). A file that is not
+ * a whole zip is turned away before it is opened, with what it is instead.
  */
 import { Buffer } from 'node:buffer';
 import { type FileHandle, open } from 'node:fs/promises';
@@ -26,6 +23,7 @@ import { ingest as say, tasks } from '../messages/index.js';
 import { normaliseText } from '../text.js';
 import { rejoined } from './cells.js';
 import { type FormColumn, formSource } from './form-columns.js';
+import { openWorkbook, type SheetRow } from './open-workbook.js';
 import type { RecordSink } from './read-export.js';
 import { sheetsText } from './timestamp.js';
 
@@ -78,59 +76,36 @@ export async function readWorkbook<T>(
 }
 
 /**
- * Feeds the wanted sheet's rows to `rows`, draining every other sheet (and
- * the wanted one's rest after a problem) so exceljs removes its temporary
- * files. Returns the sheet read, if any, and the workbook's sheets.
+ * Feeds the wanted sheet's rows to `rows`, to the sheet's end even after a
+ * problem (so the sink lists every row's problems, and the file is let go).
+ * Returns the sheet read, if any, and the workbook's sheets.
  */
 async function readSheets(
   file: string,
   { sheet: named, orFirst = false }: WorkbookOptions,
   rows: SheetRows,
-): Promise<{ sheet?: string; sheets: string[] }> {
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, READER_OPTIONS);
-  const book = reader as unknown as { model?: { sheets?: { name: string }[] } };
-  const names = () => (book.model?.sheets ?? []).map((s) => s.name);
-  // The workbook's list of sheets is known by the time a sheet is read.
-  const wanted = () =>
-    named !== undefined && !(orFirst && !names().includes(named)) ? named : names()[0];
+): Promise<{ sheet?: string; sheets: readonly string[] }> {
+  let sheets: readonly string[] = [];
   let sheet: string | undefined;
   let failure: unknown;
   try {
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name: string }).name;
-      const reading = sheet === undefined && name === wanted();
-      if (reading) sheet = name;
-      for await (const row of worksheet) {
-        if (!reading || failure !== undefined) continue;
-        try {
-          rows.add(row as unknown as SheetRow);
-        } catch (e) {
-          failure = e;
-        }
+    const book = await openWorkbook(file);
+    sheets = book.sheets;
+    sheet = named !== undefined && !(orFirst && !sheets.includes(named)) ? named : sheets[0];
+    if (sheet === undefined || !sheets.includes(sheet)) return { sheets };
+    for await (const row of book.rows(sheet)) {
+      if (failure !== undefined) continue;
+      try {
+        rows.add(row);
+      } catch (e) {
+        failure = e;
       }
     }
   } catch (e) {
     throw new InputError(tasks.readResponses, [{ file, ...say.workbookCorrupt(reason(e)) }]);
   }
   if (failure !== undefined) throw rows.placed(failure, sheet as string);
-  return { sheet, sheets: names() };
-}
-
-const READER_OPTIONS = {
-  worksheets: 'emit',
-  sharedStrings: 'cache',
-  // Styles tell a date cell from a number.
-  styles: 'cache',
-  hyperlinks: 'ignore',
-  entries: 'ignore',
-} as const;
-
-/** What exceljs's row gives: its number in the sheet and its cells. */
-interface SheetRow {
-  number: number;
-  cellCount: number;
-  getCell(column: number): { value: unknown; numFmt?: string };
+  return { sheet, sheets };
 }
 
 /** The sheet's rows as records: the first that holds anything is the header. */

@@ -1093,7 +1093,7 @@ export const en = {
       found: 'no sheet',
       fix: 'Download the responses again from the form or the spreadsheet.',
     }),
-    sheetMissing: (sheet: string, sheets: string[]) => ({
+    sheetMissing: (sheet: string, sheets: readonly string[]) => ({
       expected: `a sheet named "${sheet}" ("source.sheet")`,
       found: `the sheets ${sheets.map((s) => `"${s}"`).join(', ')}`,
       fix: 'Write the exact name of the sheet holding the responses in "source.sheet", or remove the key to read the first sheet.',

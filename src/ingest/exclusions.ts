@@ -27,7 +27,8 @@ export class ExclusionRules {
    * neither a duplicate nor a duplicate's twin, and need no look-up. In a
    * million rows of different answers, one in sixteen is looked up, in a
    * table that small; probing a table of every row missed the cache for
-   * each (a fifth of a second). Null: every row is looked up. The bitsets
+   * each (a fifth of a second). Null: every row is looked up (as for a
+   * small export, or one read by csv-parse, whose hashes come later). The bitsets
    * take 4 MB while the rows are checked.
    */
   private readonly mayRepeat: Uint8Array | null;
@@ -48,8 +49,10 @@ export class ExclusionRules {
     private readonly lineOf: (slot: number) => number,
     /** The hash of every row's answers, when known before the rows are checked (AnswerRows.hash). */
     hashes?: Int32Array,
+    /** From how many rows the bitsets are used (tests take them on a few rows with 0). */
+    bitsetsFrom = BITSETS_FROM_ROWS,
   ) {
-    const repeated = hashes ? repeatedHashes(hashes) : null;
+    const repeated = hashes && hashes.length >= bitsetsFrom ? repeatedHashes(hashes) : null;
     this.mayRepeat = repeated;
     this.lastKept = new SlotTable(answers, hashes && repeated ? candidates(hashes, repeated) : 0);
     const { start, end } = config.edition.fieldPeriod;
@@ -95,6 +98,12 @@ export class ExclusionRules {
     return null;
   }
 }
+
+/**
+ * Fewer rows than this are all looked up: their table stays in the cache,
+ * and zeroing 4 MB of bitsets cost more than it saved (7 ms for 144 rows).
+ */
+const BITSETS_FROM_ROWS = 1 << 16;
 
 /** The low bits of hashes the bitsets are indexed by: two tables of 2 MB each, which the cache holds. */
 const HASH_BITS = 24;

@@ -32,6 +32,7 @@ function excluded(rows: string[][], hashes: number[]): [number, string][] {
     time,
     (slot) => slot,
     Int32Array.from(hashes),
+    0,
   );
   const out: [number, string][] = [];
   // Kept rows stay in their slots here (the reader would move them down): each is kept as itself.

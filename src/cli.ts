@@ -216,10 +216,18 @@ async function preview(folder: string, port: string, article: string | undefined
   return 0;
 }
 
+/**
+ * The JSON on stdout. A reader that stops reading (`enquete figures | head`)
+ * is no failure, as for any command-line tool; any other error (a full
+ * disk) is one.
+ */
 function writeOut(value: unknown): Promise<void> {
-  return new Promise((resolve) =>
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, () => resolve()),
-  );
+  return new Promise((resolve, reject) => {
+    process.stdout.once('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' ? resolve() : reject(e),
+    );
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, () => resolve());
+  });
 }
 
 function parse(argv: string[]) {

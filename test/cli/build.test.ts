@@ -39,6 +39,18 @@ describe('enquete figures', () => {
     expect(second.stdout).toBe(first.stdout);
     expect(first.stdout).toBe(unkept.stdout);
   });
+
+  it('stops quietly when its reader stops reading (as `| head` does)', () => {
+    const errors = path.join(scratch('figures-pipe'), 'stderr.txt');
+    // The shell's pipe: stdout goes to a reader that takes one line and leaves.
+    const out = execFileSync(
+      'sh',
+      ['-c', 'node bin/enquete.js figures data/2024 2>"$1" | head -n 1; cat "$1"', 'sh', errors],
+      { encoding: 'utf8' },
+    );
+    expect(out.split('\n')[0]).toBe('[');
+    expect(out).not.toMatch(/EPIPE|\bat .*:\d+:\d+/);
+  });
 });
 
 describe('enquete usage errors', () => {

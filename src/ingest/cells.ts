@@ -14,7 +14,13 @@ export type CellResult =
   | { ok: true; answer: Answer }
   | { ok: false; expected: string; found: string; fix: string };
 
-export function readCell(question: Question, raw: string, timeZone: string): CellResult {
+/** `join`: how the export joins several answers in a cell (Google's ", ", Microsoft's ";"). */
+export function readCell(
+  question: Question,
+  raw: string,
+  timeZone: string,
+  join: string = GOOGLE_JOIN,
+): CellResult {
   const cell = raw.trim();
   if (cell === '') return { ok: true, answer: null };
   switch (question.type) {
@@ -37,7 +43,7 @@ export function readCell(question: Question, raw: string, timeZone: string): Cel
     case 'yesno':
       return readSingle(question, cell);
     case 'multiple':
-      return readMultiple(question, cell);
+      return readMultiple(question, cell, join);
   }
 }
 

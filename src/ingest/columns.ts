@@ -19,7 +19,7 @@
 import { answerCodes, isClosed, OTHER_CODE } from '../edition/codes.js';
 import type { ClosedQuestion, Question } from '../edition/schema.js';
 import { CellMemo } from './byte-memo.js';
-import { readCell } from './cells.js';
+import { GOOGLE_JOIN, readCell } from './cells.js';
 import {
   type CellFailure,
   type ColumnBase,
@@ -56,6 +56,8 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
     readonly question: ClosedQuestion,
     private readonly timeZone: string,
     capacity: number,
+    /** How the export joins several answers in a cell. */
+    private readonly join = GOOGLE_JOIN,
   ) {
     const codes = answerCodes(question);
     this.codes = codes;
@@ -88,7 +90,7 @@ export class ChoiceColumn implements ColumnBase<ClosedQuestion> {
   }
 
   private read(raw: string): ChoiceRead {
-    const result = readCell(this.question, raw, this.timeZone);
+    const result = readCell(this.question, raw, this.timeZone, this.join);
     if (!result.ok) return result;
     const mask = new Uint32Array(this.words);
     const answer = result.answer;
@@ -284,15 +286,28 @@ export class TimeColumn extends NumberColumn<Extract<Question, { type: 'timestam
 
 export type Column = ChoiceColumn | ScaleColumn | TimeColumn | TextColumn;
 
-export function columnFor(question: Question, timeZone: string, capacity: number): Column {
-  if (isClosed(question)) return new ChoiceColumn(question, timeZone, capacity);
+/** How a column's cells are written by the form that made the export (form-columns.ts). */
+export interface CellStyle {
+  /** How several answers are joined in a cell: Google's ", " unless said. */
+  join?: string;
+  /** A word the form writes for no answer (Microsoft's « anonymous » for no e-mail). */
+  noAnswer?: string;
+}
+
+export function columnFor(
+  question: Question,
+  timeZone: string,
+  capacity: number,
+  style: CellStyle = {},
+): Column {
+  if (isClosed(question)) return new ChoiceColumn(question, timeZone, capacity, style.join);
   switch (question.type) {
     case 'scale':
       return new ScaleColumn(question, timeZone, capacity);
     case 'timestamp':
       return new TimeColumn(question, timeZone, capacity);
     case 'text':
-      return new TextColumn(question, capacity);
+      return new TextColumn(question, capacity, style.noAnswer);
   }
 }
 

@@ -6,8 +6,8 @@
  * and completion times, the respondent's e-mail and name (« anonymous » and
  * blank when the form asks for neither) and, lately, the last modification
  * time, headed in the language of the account that exported it, and joins
- * answers with ";". Ingest reads a Microsoft export's cells as Google's
- * (read-workbook.ts); init makes the completion time the response's
+ * answers with ";". Ingest reads each column's cells as its form wrote them
+ * (response-reader.ts), from a workbook or a CSV alike; init makes the completion time the response's
  * timestamp, the ID and the other times metadata, the e-mail and the name
  * private questions.
  */
@@ -40,6 +40,9 @@ const MICROSOFT: readonly [FormColumn, readonly string[]][] = [
   ['personal', ['Nom', 'Name']],
   ['metadata', ['Heure de la dernière modification', 'Last modified time']],
 ];
+
+/** What Microsoft Forms writes in the e-mail column when the form asks for none: no answer. */
+export const MICROSOFT_NO_ANSWER = 'anonymous';
 
 /** Google Forms' first column. */
 const GOOGLE_TIME = ['Horodateur', 'Timestamp'];

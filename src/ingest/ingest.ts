@@ -37,8 +37,8 @@ export async function ingestEdition(
   }
   if (isWorkbook(file)) {
     const reader = new ResponseReader(file, edition.config, edition.configFile, options);
-    const { source, questions } = edition.config;
-    return readWorkbook(file, { sheet: source.sheet, questions }, reader, () => reader.result());
+    const { source } = edition.config;
+    return readWorkbook(file, { sheet: source.sheet }, reader, () => reader.result());
   }
   return ingestBytes(fileBytes(file), file, edition.config, edition.configFile, options);
 }

@@ -3,8 +3,8 @@
  * row, then each row with its row number in the sheet, fed to the same
  * RecordSink as read-export.ts feeds, so every check, exclusion and figure
  * downstream is the CSV's. Google Sheets' download of a form's responses and
- * Microsoft Forms' export are workbooks; a Microsoft export's cells are read
- * as Google's (form-columns.ts).
+ * Microsoft Forms' export are workbooks; the columns read a Microsoft
+ * export's cells as it writes them (response-reader.ts, form-columns.ts).
  *
  * Each cell becomes the text a CSV of the sheet would hold: a number as
  * written, a date cell as Google Sheets writes it (23/04/2024 09:15:32, read
@@ -17,12 +17,8 @@
  */
 import { Buffer } from 'node:buffer';
 import { type FileHandle, open } from 'node:fs/promises';
-import type { Question } from '../edition/schema.js';
 import { InputError, type Problem } from '../errors.js';
 import { ingest as say, tasks } from '../messages/index.js';
-import { normaliseText } from '../text.js';
-import { rejoined } from './cells.js';
-import { type FormColumn, formSource } from './form-columns.js';
 import { openWorkbook, type SheetRow } from './open-workbook.js';
 import type { RecordSink } from './read-export.js';
 import { sheetsText } from './timestamp.js';
@@ -37,8 +33,6 @@ export interface WorkbookOptions {
   sheet?: string | undefined;
   /** Read the first sheet when the workbook has none named `sheet` (init, with last year's setting). */
   orFirst?: boolean;
-  /** The codebook's questions: a Microsoft Forms export's multiple answers are then read as Google's. */
-  questions?: readonly Question[];
 }
 
 /** The most problems of its own the reader lists (the sink lists its own). */
@@ -56,7 +50,7 @@ export async function readWorkbook<T>(
   finish: (sheet: string) => T,
 ): Promise<T> {
   await checkContainer(file);
-  const rows = new SheetRows(file, asGoogle(sink, options.questions ?? []));
+  const rows = new SheetRows(file, sink);
   const { sheet, sheets } = await readSheets(file, options, rows);
   if (sheet === undefined) {
     const missing = options.sheet !== undefined && sheets.length > 0;
@@ -216,43 +210,6 @@ export function columnName(n: number): string {
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
     name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
   return name;
-}
-
-/**
- * A Microsoft Forms export's cells as Google Forms writes them (checked boxes
- * joined with ", ", Microsoft's « anonymous » for no e-mail as a blank), so
- * the sink reads them as it reads Google's; any other export as it is.
- */
-function asGoogle(sink: RecordSink, questions: readonly Question[]): RecordSink {
-  let rewrite: ((cell: string) => string)[] = [];
-  return {
-    header(cells) {
-      const source = formSource(cells);
-      if (source.form === 'microsoft')
-        rewrite = cells.map((header, i) =>
-          microsoftCell(header, source.columns[i] ?? null, source.join, questions),
-        );
-      sink.header(cells);
-    },
-    row(cells, line) {
-      sink.row(
-        rewrite.length === 0 ? cells : cells.map((cell, i) => rewrite[i]?.(cell) ?? cell),
-        line,
-      );
-    },
-  };
-}
-
-function microsoftCell(
-  header: string,
-  role: FormColumn | null,
-  join: string,
-  questions: readonly Question[],
-): (cell: string) => string {
-  if (role === 'personal') return (cell) => (cell.trim() === 'anonymous' ? '' : cell);
-  const q = questions.find((x) => normaliseText(x.header) === normaliseText(header));
-  if (q?.type !== 'multiple') return (cell) => cell;
-  return (cell) => rejoined(q, cell, join);
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

@@ -22,6 +22,7 @@ import {
 } from './columns.js';
 import type { Fields } from './csv-scan.js';
 import { ExclusionRules } from './exclusions.js';
+import { formSource, MICROSOFT_NO_ANSWER } from './form-columns.js';
 import { mapHeader } from './header.js';
 import type { RecordSink } from './read-export.js';
 import type { FieldSink } from './scan-export.js';
@@ -98,10 +99,18 @@ export class ResponseReader implements RecordSink, FieldSink {
       this.blanks = new Uint8Array(most);
       this.hashes = new Int32Array(most);
     }
-    this.readers = this.config.questions.map((q) => ({
-      at: mapped.columnOf.get(q.id) as number,
-      column: columnFor(q, this.config.edition.timezone, this.capacity),
-    }));
+    // A Microsoft Forms export, as a workbook or saved as CSV, joins answers with ";" and
+    // writes « anonymous » for no e-mail: each column reads its cells as its form wrote them.
+    const form = formSource(cells);
+    this.readers = this.config.questions.map((q) => {
+      const at = mapped.columnOf.get(q.id) as number;
+      const noAnswer =
+        form.form === 'microsoft' && form.columns[at] === 'personal'
+          ? MICROSOFT_NO_ANSWER
+          : undefined;
+      const style = { join: form.join, ...(noAnswer && { noAnswer }) };
+      return { at, column: columnFor(q, this.config.edition.timezone, this.capacity, style) };
+    });
     const columns = this.readers.map((r) => r.column);
     this.time = columns.find((c) => c.kind === 'time') as TimeColumn;
     this.answers = new AnswerRows(columns);

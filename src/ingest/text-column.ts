@@ -42,10 +42,16 @@ export class TextColumn implements ColumnBase<TextQuestion> {
   private parts: TextPart[] = [];
   private readonly encoder = new TextEncoder();
 
+  /** The bytes of the word the form writes for no answer, if any. */
+  private readonly noAnswerBytes: Uint8Array | undefined;
+
   constructor(
     readonly question: TextQuestion,
     capacity: number,
+    /** A word the form writes for no answer (Microsoft's « anonymous »): read as none. */
+    private readonly noAnswer?: string,
   ) {
+    this.noAnswerBytes = noAnswer === undefined ? undefined : this.encoder.encode(noAnswer);
     this.starts = new Float64Array(capacity);
     this.lengths = new Uint32Array(capacity);
     this.hashes = new Int32Array(capacity);
@@ -91,7 +97,7 @@ export class TextColumn implements ColumnBase<TextQuestion> {
 
   write(i: number, raw: string): CellFailure | null {
     const text = raw.trim();
-    if (text === '') return this.clear(i);
+    if (text === '' || text === this.noAnswer) return this.clear(i);
     const part = this.room(text.length * 3);
     const at = part.used;
     const { written } = this.encoder.encodeInto(text, part.bytes.subarray(at));
@@ -107,7 +113,7 @@ export class TextColumn implements ColumnBase<TextQuestion> {
   writeField(i: number, b: Uint8Array, fields: Fields, k: number): CellFailure | null {
     const start = fields.starts[k] as number;
     const end = fields.ends[k] as number;
-    if (start === end) return this.clear(i);
+    if (start === end || this.isNoAnswer(b, start, end)) return this.clear(i);
     if (
       fields.file === undefined ||
       (fields.flags[k] as number) & ESCAPED ||
@@ -126,6 +132,13 @@ export class TextColumn implements ColumnBase<TextQuestion> {
   clear(i: number): null {
     this.lengths[i] = 0;
     return null;
+  }
+
+  private isNoAnswer(b: Uint8Array, start: number, end: number): boolean {
+    const word = this.noAnswerBytes;
+    if (word === undefined || end - start !== word.length) return false;
+    for (let k = 0; k < word.length; k++) if (b[start + k] !== word[k]) return false;
+    return true;
   }
 
   move(from: number, to: number): void {

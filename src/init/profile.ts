@@ -4,7 +4,7 @@
  * given. One streamed reading, through the same readers as the build (a
  * workbook's, or the CSV's); which form wrote it, from its header.
  */
-import { type FormColumn, formSource } from '../ingest/form-columns.js';
+import { type FormColumn, formSource, MICROSOFT_NO_ANSWER } from '../ingest/form-columns.js';
 import { fileBytes, type RecordSink, readExport } from '../ingest/read-export.js';
 import { isWorkbook, readWorkbook } from '../ingest/read-workbook.js';
 import { localDate, parseTimestamp } from '../ingest/timestamp.js';
@@ -81,7 +81,7 @@ function profiler(profile: ExportProfile, timeZone: string): RecordSink {
       profile.rows++;
       profile.columns.forEach((column, k) => {
         const cell = (cells[k] ?? '').trim();
-        if (cell === '') return;
+        if (cell === '' || (column.form === 'personal' && cell === MICROSOFT_NO_ANSWER)) return;
         column.answered++;
         if (column.times) {
           const t = parseTimestamp(cell, timeZone);

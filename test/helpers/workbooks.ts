@@ -109,6 +109,36 @@ export async function microsoftFormsWorkbook(
   return bytes(workbook);
 }
 
+/**
+ * The same export opened in Excel and saved as CSV: the times as Excel shows
+ * them (23/04/2024 09:15:32), every cell quoted, fields separated by `sep`
+ * (« CSV UTF-8 »: ","; French Excel's « CSV (point-virgule) »: ";").
+ */
+export function microsoftFormsCsv(
+  { config, header, rows }: Answers,
+  sep: ',' | ';',
+  own = MICROSOFT_COLUMNS_FR,
+): string {
+  const quote = (cell: unknown) => `"${String(cell ?? '').replaceAll('"', '""')}"`;
+  const lines = [[...own, ...header.slice(1)].map(quote).join(sep)];
+  rows.forEach((row, i) => {
+    const [time, ...rest] = row;
+    const end = wallClock(time as string, config.edition.timezone);
+    const start = new Date(end.getTime() - (3 + (i % 7)) * 60_000);
+    const cells = rest.map((c, k) => microsoftCell(config, header[k + 1] as string, c));
+    lines.push(
+      [i + 1, excelText(start), excelText(end), 'anonymous', null, ...cells].map(quote).join(sep),
+    );
+  });
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A wall clock as Excel shows a date cell in French: 23/04/2024 09:15:32. */
+function excelText(wall: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${wall.getUTCFullYear()} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`;
+}
+
 function microsoftCell(config: EditionConfig, header: string, cell: string) {
   const q = config.questions.find((x) => x.header === header);
   if (q?.type !== 'multiple' || cell === '') return value(config, header, cell);

@@ -13,6 +13,7 @@ import { loadEdition } from '../../src/edition/load.js';
 import { formatError, InputError } from '../../src/errors.js';
 import { ingestEdition } from '../../src/ingest/ingest.js';
 import { cellText, columnName } from '../../src/ingest/read-workbook.js';
+import { windows1252 } from '../helpers/encodings.js';
 import { scratch } from '../helpers/scratch.js';
 import {
   type Answers,
@@ -22,6 +23,7 @@ import {
   googleSheetsWorkbook,
   MICROSOFT_COLUMNS_EN,
   microsoftFormsConfig,
+  microsoftFormsCsv,
   microsoftFormsWorkbook,
 } from '../helpers/workbooks.js';
 
@@ -107,6 +109,28 @@ describe('the 2024 answers as a workbook give the figures of the CSV', () => {
     // Without the key, the first sheet is read: the summary, which is no export.
     const error = await read(await editionWith(asXlsx(yaml2024), workbook)).catch((e) => e);
     expect((error as InputError).problems[0]).toMatchObject({ sheet: 'Résumé', line: 1 });
+  });
+});
+
+describe('Microsoft Forms’ export saved as CSV from Excel gives the figures of the CSV', () => {
+  /** The Microsoft config, reading the CSV, with the export written as `bytes`. */
+  async function readCsv(bytes: Uint8Array) {
+    const config = microsoftFormsConfig(yaml2024).replace('responses.xlsx', 'responses.csv');
+    const folder = await editionWith(config, Buffer.alloc(0));
+    await writeFile(path.join(folder, 'responses.csv'), bytes);
+    return read(folder);
+  }
+
+  it('as « CSV UTF-8 » (";" joins inside quoted cells, « anonymous » for no e-mail)', async () => {
+    const text = `\ufeff${microsoftFormsCsv(answers, ',')}`;
+    const got = await readCsv(new TextEncoder().encode(text));
+    expect(withoutPrivate(got.figures)).toEqual(expected);
+    expect(got.reconciliation).toMatchObject({ rowsIn: 144, kept: 144 });
+  });
+
+  it('as French Excel’s « CSV (séparateur : point-virgule) », in Windows-1252', async () => {
+    const got = await readCsv(windows1252(microsoftFormsCsv(answers, ';')));
+    expect(withoutPrivate(got.figures)).toEqual(expected);
   });
 });
 

@@ -33,6 +33,7 @@ import {
   MICROSOFT_COLUMNS_EN,
   MICROSOFT_COLUMNS_FR,
   microsoftFormsConfig,
+  microsoftFormsCsv,
   microsoftFormsWorkbook,
 } from '../helpers/workbooks.js';
 
@@ -140,6 +141,18 @@ describe('enquete init from the 2024 edition, with Microsoft Forms’ export of 
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((f) => /\.(answered|missing)\.count\./.test(f.id))).toBe(true);
     expect(got.filter((f) => !own.includes(f))).toEqual(await figuresOf(google.folder));
+  });
+
+  it('maps the same export saved as CSV from Excel as it maps the workbook, with its figures', async () => {
+    const csv = microsoftFormsCsv(await answers2024(), ';');
+    const saved = await initFrom2024({ name: 'export.csv', bytes: Buffer.from(`\ufeff${csv}`) });
+    expect(saved.result.problems).toEqual([]);
+    expect(saved.config.source).toMatchObject({
+      file: 'responses.csv',
+      metadata: ['ID', 'Heure de début'],
+    });
+    expect(saved.config.questions).toEqual(run.config.questions);
+    expect(await figuresOf(saved.folder)).toEqual(await figuresOf(run.folder));
   });
 
   it('reads English headers the same way', async () => {

@@ -4,7 +4,14 @@
  * codes (1: bad input, 2: bad usage).
  */
 import { parseArgs } from 'node:util';
-import { errorJson, formatError, InputError, isExpectedError, UsageError } from './errors.js';
+import {
+  EnvironmentError,
+  errorJson,
+  formatError,
+  InputError,
+  isExpectedError,
+  UsageError,
+} from './errors.js';
 import {
   consoleLog,
   formatBuildSummary,
@@ -223,10 +230,13 @@ async function preview(folder: string, port: string, article: string | undefined
  */
 function writeOut(value: unknown): Promise<void> {
   return new Promise((resolve, reject) => {
-    process.stdout.once('error', (e: NodeJS.ErrnoException) =>
-      e.code === 'EPIPE' ? resolve() : reject(e),
+    // The write's callback is told the error before the stream emits it: decided there.
+    process.stdout.once('error', () => {});
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, (e) =>
+      !e || (e as NodeJS.ErrnoException).code === 'EPIPE'
+        ? resolve()
+        : reject(new EnvironmentError(environment.stdoutFailed(e.message), { cause: e })),
     );
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`, () => resolve());
   });
 }
 

@@ -239,6 +239,10 @@ export const en = {
       message: `Could not write the outputs to "${target}": ${reason}`,
       fix: 'Check that the disk has room and that the folder can be written to; the previous outputs are untouched.',
     }),
+    stdoutFailed: (reason: string) => ({
+      message: `Could not write the figures to the standard output: ${reason}`,
+      fix: 'Check that the disk the output is redirected to has room and can be written to.',
+    }),
     blockedRequests: (slug: string, urls: string[]) =>
       `  note: the print page of "${slug}" asked for ${urls.length} resource(s) outside the build, all refused: ${urls.slice(0, 3).join(', ')}`,
     stopped: (signal: string) =>

@@ -256,6 +256,10 @@ export const fr: Catalogue = {
       message: `Impossible d’écrire les sorties dans ${quoted(target)} : ${reason}`,
       fix: 'Vérifiez qu’il reste de la place sur le disque et que le dossier est accessible en écriture ; les sorties précédentes sont intactes.',
     }),
+    stdoutFailed: (reason) => ({
+      message: `Impossible d’écrire les chiffres sur la sortie standard : ${reason}`,
+      fix: 'Vérifiez qu’il reste de la place sur le disque où la sortie est redirigée et qu’on peut y écrire.',
+    }),
     blockedRequests: (slug, urls) =>
       `  note : la page imprimée de ${quoted(slug)} a demandé ${plural(urls.length, 'ressource')} hors de la fabrication, toutes refusées : ${urls.slice(0, 3).join(', ')}`,
     stopped: (signal) =>

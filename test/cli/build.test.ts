@@ -1,6 +1,6 @@
 /** The command as users run it: a real process, real files, real exit codes. */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,21 @@ describe('enquete figures', () => {
     );
     expect(out.split('\n')[0]).toBe('[');
     expect(out).not.toMatch(/EPIPE|\bat .*:\d+:\d+/);
+  });
+
+  it('fails with a clear message when its output cannot be written (a full disk)', () => {
+    const errors = path.join(scratch('figures-full'), 'stderr.txt');
+    const run = () =>
+      execFileSync('sh', [
+        '-c',
+        'node bin/enquete.js figures data/2024 >/dev/full 2>"$1"',
+        'sh',
+        errors,
+      ]);
+    expect(run).toThrow(expect.objectContaining({ status: 1 }));
+    const said = readFileSync(errors, 'utf8');
+    expect(said).toContain('Impossible d’écrire les chiffres sur la sortie standard : ENOSPC');
+    expect(said).not.toMatch(/\bat .*:\d+:\d+/);
   });
 });
 

@@ -122,17 +122,6 @@ export function readMultiple(
   return { ok: true, answer };
 }
 
-/**
- * A cell joined another way (`from`), joined as Google Forms joins it, so
- * that it reads as the same answers by readMultiple's default: each label
- * kept whole, typed text kept as typed.
- */
-export function rejoined(question: ClosedQuestion, cell: string, from: string): string {
-  return choicePieces(question, cell, from)
-    .map((p) => p.text.trim())
-    .join(GOOGLE_JOIN);
-}
-
 function unknownOption(question: ClosedQuestion, found: string): CellResult {
   return {
     ok: false,

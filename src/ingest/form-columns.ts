@@ -52,19 +52,21 @@ function microsoftRole(header: string): FormColumn | null {
 }
 
 /**
- * Which form wrote the export, from its header: Microsoft's when it has the
- * ID, a start and a completion time (a survey asks none of these itself);
- * Google's when it opens with « Horodateur » or « Timestamp ».
+ * Which form wrote the export, from its header: Google's when it opens with
+ * « Horodateur » or « Timestamp » (whatever its questions are called: a
+ * survey may well ask a start and an end time); else Microsoft's when it has
+ * the ID, a start and a completion time.
  */
 export function formSource(header: readonly string[]): FormSource {
-  const roles = header.map(microsoftRole);
+  const google = GOOGLE_TIME.some((h) => sameText(h, header[0] ?? ''));
   const has = (name: string) => header.some((h) => sameText(h, name));
   const microsoft =
+    !google &&
     has('ID') &&
     (has('Heure de début') || has('Start time')) &&
     (has('Heure de fin') || has('Completion time'));
-  if (microsoft) return { form: 'microsoft', join: MICROSOFT_JOIN, columns: roles };
-  const google = GOOGLE_TIME.some((h) => sameText(h, header[0] ?? ''));
+  if (microsoft)
+    return { form: 'microsoft', join: MICROSOFT_JOIN, columns: header.map(microsoftRole) };
   return {
     form: google ? 'google' : null,
     join: GOOGLE_JOIN,

@@ -13,8 +13,10 @@
  * shared strings needs no temporary file. exceljs still parses each part
  * (its reader's per-part methods), so cells' values are exceljs's.
  */
+import { close, createReadStream, fstat, open, type ReadStream, read } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 
 /** What exceljs's row gives: its number in the sheet and its cells. */
 export interface SheetRow {
@@ -58,41 +60,135 @@ const READER_OPTIONS = {
   entries: 'ignore',
 } as const;
 
-/** Opens the workbook and reads its own parts (relations, sheet list, shared strings, styles). */
-export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
+/** What makes a workbook unreadable that is no fault of its zip: a part it needs is not there. */
+export class MissingPart extends Error {}
+
+/**
+ * Opens the workbook and reads its own parts (relations, sheet list, shared
+ * strings, styles). Every part is read through one file handle, which
+ * `close` lets go of, with whatever part is still being read, however the
+ * reading ended. `tailSize`: how far from the file's end its zip's end
+ * record starts (further than unzipper looks by default when the zip has a
+ * comment).
+ */
+export async function openWorkbook(
+  file: string,
+  tailSize: number,
+): Promise<OpenedWorkbook & { close(): Promise<void> }> {
   const require = createRequire(import.meta.url);
-  const { Open } = require('unzipper') as { Open: { file(path: string): Promise<ZipDirectory> } };
+  const { Open } = require('unzipper') as {
+    Open: { custom(source: FileSource, options: { tailSize: number }): Promise<ZipDirectory> };
+  };
   const { default: ExcelJS } = await import('exceljs');
-  const directory = await Open.file(file);
-  const parts = new Map(directory.files.map((f) => [f.path, f]));
-  const part = (name: string) => parts.get(name)?.stream();
-  // The file is opened by the parts above only: the reader is never started.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    file,
-    READER_OPTIONS,
-  ) as unknown as PartReader;
+  const source = new FileSource(await promisify(open)(file, 'r'));
+  try {
+    const directory = await source.failing(Open.custom(source, { tailSize }));
+    const parts = new Map(directory.files.map((f) => [f.path, f]));
+    const part = (name: string) => {
+      const entry = parts.get(name)?.stream();
+      if (entry) source.feeds(entry);
+      return entry;
+    };
+    const reader = await readOwnParts(
+      new ExcelJS.stream.xlsx.WorkbookReader(file, READER_OPTIONS) as unknown as PartReader,
+      part,
+    );
+    const sheets = reader.model?.sheets ?? [];
+    return {
+      sheets: sheets.map((s) => s.name),
+      close: () => source.close(),
+      async *rows(name) {
+        const sheet = sheets.find((s) => s.name === name);
+        const target = reader.workbookRels?.find((r) => r.Id === sheet?.rId)?.Target;
+        if (target === undefined) throw new MissingPart(`no relation for the sheet "${name}"`);
+        const path = partPath(target);
+        const entry = part(path);
+        if (entry === undefined) throw new MissingPart(`${path} is missing`);
+        for (const { value: worksheet } of reader._parseWorksheet(entry, sheetNumber(path)))
+          yield* worksheet;
+      },
+    };
+  } catch (e) {
+    await source.close();
+    throw e;
+  }
+}
+
+/** The workbook's own parts, parsed by exceljs: its sheet list is required, the rest read when there. */
+async function readOwnParts(
+  reader: PartReader,
+  part: (name: string) => Readable | undefined,
+): Promise<PartReader> {
   const rels = part('xl/_rels/workbook.xml.rels');
   if (rels) await reader._parseRels(rels);
   const book = part('xl/workbook.xml');
-  if (book) await reader._parseWorkbook(book);
+  if (!book) throw new MissingPart('xl/workbook.xml is missing');
+  await reader._parseWorkbook(book);
   const strings = part('xl/sharedStrings.xml');
   if (strings) for await (const _ of reader._parseSharedStrings(strings));
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(styles);
+  return reader;
+}
 
-  const sheets = reader.model?.sheets ?? [];
-  return {
-    sheets: sheets.map((s) => s.name),
-    async *rows(name) {
-      const sheet = sheets.find((s) => s.name === name);
-      const target = reader.workbookRels?.find((r) => r.Id === sheet?.rId)?.Target;
-      const path = target === undefined ? undefined : partPath(target);
-      const entry = path === undefined ? undefined : part(path);
-      if (path === undefined || entry === undefined) return;
-      for (const { value: worksheet } of reader._parseWorksheet(entry, sheetNumber(path)))
-        yield* worksheet;
-    },
+/**
+ * The file as unzipper reads it: byte ranges, each a stream of its own,
+ * all through one handle. A range that fails to read fails the part it
+ * feeds (or the reading of the zip's directory), never the process.
+ */
+class FileSource {
+  private readonly streams = new Set<ReadStream>();
+  /** The range stream made last: unzipper makes one per part, as the part is opened. */
+  private latest: ReadStream | undefined;
+  private readonly fed = new Map<ReadStream, Readable>();
+  private fail: (e: Error) => void = () => {};
+  private readonly failed = new Promise<never>((_, reject) => {
+    this.fail = reject;
+  });
+
+  /** `fd`: the file, opened once; a number, as ranges read it at their own positions. */
+  constructor(private readonly fd: number) {
+    this.failed.catch(() => {});
+  }
+
+  size = async (): Promise<number> => (await promisify(fstat)(this.fd)).size;
+
+  stream = (offset: number, length?: number): ReadStream => {
+    // Reads at its own positions, so ranges share the file; closed with it, not by itself.
+    const stream = createReadStream('', {
+      fd: this.fd,
+      // A range that ends (unzipper destroys it) must not close the file the others read.
+      fs: { read, close: (_: number, done: (e: null) => void) => done(null) },
+      start: offset,
+      ...(length !== undefined && { end: offset + length }),
+      autoClose: false,
+    });
+    this.streams.add(stream);
+    stream.once('close', () => this.streams.delete(stream));
+    stream.once('error', (e) => {
+      const part = this.fed.get(stream);
+      if (part) part.destroy(e);
+      else this.fail(e);
+    });
+    this.latest = stream;
+    return stream;
   };
+
+  /** `part` was just opened: the range stream made for it feeds it. */
+  feeds(part: Readable): void {
+    if (this.latest) this.fed.set(this.latest, part);
+  }
+
+  /** `work`, or the failure of a range read meanwhile that feeds no part. */
+  failing<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.failed]);
+  }
+
+  /** Lets go of every range still open, and of the file. */
+  async close(): Promise<void> {
+    for (const stream of this.streams) stream.destroy();
+    await promisify(close)(this.fd);
+  }
 }
 
 /** A relation's target as a path in the zip: relative to xl/, or from the root when it starts with "/". */

@@ -19,7 +19,7 @@ import { Buffer } from 'node:buffer';
 import { type FileHandle, open } from 'node:fs/promises';
 import { InputError, type Problem } from '../errors.js';
 import { ingest as say, tasks } from '../messages/index.js';
-import { openWorkbook, type SheetRow } from './open-workbook.js';
+import { MissingPart, openWorkbook, type SheetRow } from './open-workbook.js';
 import type { RecordSink } from './read-export.js';
 import { sheetsText } from './timestamp.js';
 
@@ -49,9 +49,9 @@ export async function readWorkbook<T>(
   sink: RecordSink,
   finish: (sheet: string) => T,
 ): Promise<T> {
-  await checkContainer(file);
+  const tailSize = await checkContainer(file);
   const rows = new SheetRows(file, sink);
-  const { sheet, sheets } = await readSheets(file, options, rows);
+  const { sheet, sheets } = await readSheets(file, tailSize, options, rows);
   if (sheet === undefined) {
     const missing = options.sheet !== undefined && sheets.length > 0;
     throw new InputError(tasks.readResponses, [
@@ -70,36 +70,40 @@ export async function readWorkbook<T>(
 }
 
 /**
- * Feeds the wanted sheet's rows to `rows`, to the sheet's end even after a
- * problem (so the sink lists every row's problems, and the file is let go).
+ * Feeds the wanted sheet's rows to `rows`, up to the first that fails it
+ * (a problem the sink cannot list and go on), then lets go of the file.
  * Returns the sheet read, if any, and the workbook's sheets.
  */
 async function readSheets(
   file: string,
+  tailSize: number,
   { sheet: named, orFirst = false }: WorkbookOptions,
   rows: SheetRows,
 ): Promise<{ sheet?: string; sheets: readonly string[] }> {
-  let sheets: readonly string[] = [];
-  let sheet: string | undefined;
+  const corrupt = (e: unknown) =>
+    new InputError(tasks.readResponses, [{ file, ...say.workbookCorrupt(reason(e)) }]);
+  let book: Awaited<ReturnType<typeof openWorkbook>> | undefined;
   let failure: unknown;
   try {
-    const book = await openWorkbook(file);
-    sheets = book.sheets;
-    sheet = named !== undefined && !(orFirst && !sheets.includes(named)) ? named : sheets[0];
+    book = await openWorkbook(file, tailSize);
+    const { sheets } = book;
+    const sheet = named !== undefined && !(orFirst && !sheets.includes(named)) ? named : sheets[0];
     if (sheet === undefined || !sheets.includes(sheet)) return { sheets };
     for await (const row of book.rows(sheet)) {
-      if (failure !== undefined) continue;
       try {
         rows.add(row);
       } catch (e) {
-        failure = e;
+        failure = e instanceof MissingPart ? corrupt(e) : rows.placed(e, sheet);
+        break;
       }
     }
+    if (failure === undefined) return { sheet, sheets };
   } catch (e) {
-    throw new InputError(tasks.readResponses, [{ file, ...say.workbookCorrupt(reason(e)) }]);
+    throw corrupt(e);
+  } finally {
+    await book?.close();
   }
-  if (failure !== undefined) throw rows.placed(failure, sheet as string);
-  return { sheet, sheets };
+  throw failure;
 }
 
 /** The sheet's rows as records: the first that holds anything is the header. */
@@ -194,6 +198,8 @@ export function cellText(value: unknown, numFmt?: string): string {
     // A formula (shared or not): its result when the file was saved.
     if ('formula' in v || 'sharedFormula' in v) return cellText(v.result, numFmt);
     if ('error' in v) return String(v.error);
+    // A cell pointing into shared strings the workbook does not have.
+    if ('sharedString' in v) throw new MissingPart('xl/sharedStrings.xml is missing');
     if ('text' in v) return cellText(v.text, numFmt);
   }
   return String(value);
@@ -221,8 +227,11 @@ const COMPOUND = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** The stream an encrypted Office file keeps the workbook in, named in UTF-16. */
 const ENCRYPTED = Buffer.from('EncryptedPackage', 'utf16le');
 
-/** The file is a whole zip, or an InputError says what it is instead. */
-async function checkContainer(file: string): Promise<void> {
+/**
+ * The file is a whole zip, or an InputError says what it is instead.
+ * Returns how far from the file's end the zip's end record starts.
+ */
+async function checkContainer(file: string): Promise<number> {
   const handle = await open(file);
   try {
     const { size } = await handle.stat();
@@ -234,7 +243,9 @@ async function checkContainer(file: string): Promise<void> {
       throw refuse((await holds(handle, ENCRYPTED)) ? say.workbookEncrypted() : say.workbookOld());
     if (!startsWith(head, ZIP)) throw refuse(say.notWorkbook(isText(head) ? 'text' : 'other'));
     const tail = await bytesAt(handle, Math.max(0, size - ZIP_TAIL), Math.min(size, ZIP_TAIL));
-    if (tail.lastIndexOf(ZIP_END) < 0) throw refuse(say.workbookTruncated());
+    const end = tail.lastIndexOf(ZIP_END);
+    if (end < 0) throw refuse(say.workbookTruncated());
+    return tail.length - end;
   } finally {
     await handle.close();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClosedQuestion } from '../../src/edition/schema.js';
-import { readCell, readMultiple, rejoined } from '../../src/ingest/cells.js';
+import { readCell, readMultiple } from '../../src/ingest/cells.js';
 import { testConfig } from '../helpers/edition.js';
 
 const config = testConfig();
@@ -55,13 +55,6 @@ describe('multiple-choice cells joined as Microsoft Forms joins them (";" after 
     expect(microsoft('Aide au diagnostic;Tri; la nuit, surtout;')).toMatchObject({
       answer: { codes: ['diagnostic', 'autre'], other: 'Tri; la nuit, surtout' },
     });
-  });
-  it('are written again as Google joins them, labels and typed text whole', () => {
-    const cell = 'Segmentation, mesures et post-traitement;Aide au diagnostic;Tri, la nuit;';
-    expect(rejoined(q('usages'), cell, ';')).toBe(
-      'Segmentation, mesures et post-traitement, Aide au diagnostic, Tri, la nuit',
-    );
-    expect(google(rejoined(q('usages'), cell, ';'))).toEqual(microsoft(cell));
   });
 });
 

@@ -215,6 +215,20 @@ describe('Microsoft Forms’ columns, rule by rule', () => {
     ]);
   });
 
+  it('a Google export stays Google’s even when its questions are called ID, start and end time', async () => {
+    const p = await profile(
+      ['Horodateur', 'ID', 'Heure de début', 'Heure de fin', 'Outils'],
+      [['2025/04/14 9:00:00 AM UTC+2', '12', '08:00', '17:00', 'Excel, Word']],
+    );
+    expect(p.columns.map((c) => [c.form, c.join])).toEqual([
+      ['responseTime', ', '],
+      [null, ', '],
+      [null, ', '],
+      [null, ', '],
+      [null, ', '],
+    ]);
+  });
+
   it('a new multiple-choice question is read from ";" joins, labels with commas whole', async () => {
     const answers = ['Scanner, IRM;', 'Échographie;', 'Scanner, IRM;Échographie;', 'Radio;'];
     const p = await profile(

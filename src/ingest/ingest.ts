@@ -13,7 +13,7 @@ import type { EditionConfig } from '../edition/schema.js';
 import { InputError } from '../errors.js';
 import { ingest as say, tasks } from '../messages/index.js';
 import { type ExportBytes, fileBytes, readExport } from './read-export.js';
-import { readInParallel } from './read-parallel.js';
+import { exportHead, readInParallel } from './read-parallel.js';
 import { isWorkbook, readWorkbook } from './read-workbook.js';
 import { type Ingested, type IngestOptions, ResponseReader } from './response-reader.js';
 import { byteSource, scanExport } from './scan-export.js';
@@ -52,9 +52,12 @@ export async function ingestBytes(
   options: IngestOptions = {},
 ): Promise<Ingested> {
   const source = bytes instanceof Uint8Array ? () => [bytes] : bytes;
-  const parallel = await readInParallel(source, file, config, configFile, options);
+  const head = await exportHead(source);
+  const parallel = head && (await readInParallel(head, file, config, configFile, options));
   if (parallel instanceof ResponseReader) return parallel.result();
-  let reading = new ResponseReader(file, config, configFile, options);
+  // Room for every row from the start (the head's estimate) spares copies as the columns grow.
+  const rows = head ? head.rows * 1.02 : undefined;
+  let reading = new ResponseReader(file, config, configFile, options, rows);
   if (parallel === null && (await scanExport(byteSource(source), file, reading)))
     return reading.result();
   await readExport(source, file, () => {

@@ -51,21 +51,28 @@ export type PartReply =
   | { problems: Problem[]; omitted: number };
 
 /**
+ * The head of an export read from a file (its first megabyte): null for
+ * bytes not from a file, or a head the scanner would not read.
+ */
+export async function exportHead(source: ExportBytes): Promise<Head | null> {
+  const path = (source as { file?: string }).file;
+  return path === undefined ? null : headOf(path);
+}
+
+/**
  * The export read on two threads, or 'declined' when the scanner declines it
  * (csv-parse is to read it), or null when it is not worth two threads (a
- * small file, one core, bytes not from a file, a head the scanner declines).
+ * small file, one core).
  */
 export async function readInParallel(
-  source: ExportBytes,
+  head: Head,
   name: string,
   config: EditionConfig,
   configFile: string,
   options: IngestOptions,
 ): Promise<ResponseReader | 'declined' | null> {
-  const path = (source as { file?: string }).file;
-  if (path === undefined || availableParallelism() < 2) return null;
-  const head = await headOf(path);
-  if (head === null || head.size < parallelFrom()) return null;
+  const { path } = head;
+  if (availableParallelism() < 2 || head.size < parallelFrom()) return null;
   const from = await recordStartNear(path, head);
   if (from === null) return null;
   const worker = startPart({
@@ -106,7 +113,8 @@ function parallelFrom(): number {
   return Number.isFinite(set) && set > 0 ? set : PARALLEL_FROM_BYTES;
 }
 
-interface Head {
+export interface Head {
+  path: string;
   size: number;
   header: string[];
   layout: Layout;
@@ -156,7 +164,7 @@ async function headOf(path: string): Promise<Head | null> {
     records++;
   }
   const rows = records > 0 ? ((size - end) / (p - end)) * records : 0;
-  return { size, header, layout, rows };
+  return { path, size, header, layout, rows };
 }
 
 /**

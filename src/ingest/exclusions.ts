@@ -47,14 +47,14 @@ export class ExclusionRules {
     private readonly time: TimeColumn,
     /** Export line of each kept slot. */
     private readonly lineOf: (slot: number) => number,
-    /** The hash of every row's answers, when known before the rows are checked (AnswerRows.hash). */
-    hashes?: Int32Array,
+    /** The hash of every row's answers (AnswerRows.hash), worked out as the rows were read. */
+    hashes: Int32Array,
     /** From how many rows the bitsets are used (tests take them on a few rows with 0). */
     bitsetsFrom = BITSETS_FROM_ROWS,
   ) {
-    const repeated = hashes && hashes.length >= bitsetsFrom ? repeatedHashes(hashes) : null;
+    const repeated = hashes.length >= bitsetsFrom ? repeatedHashes(hashes) : null;
     this.mayRepeat = repeated;
-    this.lastKept = new SlotTable(answers, hashes && repeated ? candidates(hashes, repeated) : 0);
+    this.lastKept = new SlotTable(answers, repeated ? candidates(hashes, repeated) : 0);
     const { start, end } = config.edition.fieldPeriod;
     this.surelyFrom = Date.parse(`${start}T00:00:00Z`) + 14 * HOUR;
     this.surelyTo = Date.parse(`${end}T00:00:00Z`) + 10 * HOUR;

@@ -74,9 +74,10 @@ describe('exclusion rules', () => {
 
   it('looks up no row whose hash no other row shares, and still finds the duplicate', () => {
     expect(excluded(rows, [7, 8, 7, 9])).toEqual([[2, 'duplicate']]);
-    // Without the rows' hashes beforehand, every row is looked up: the same decisions.
+    // Without the bitsets (under their threshold, as a small export is), every row is looked up: the same decisions.
     const { columns, time } = columnsOf(rows);
-    const rules = new ExclusionRules(config, new AnswerRows(columns), time, (slot) => slot);
+    const hashes = Int32Array.from([7, 8, 7, 9]);
+    const rules = new ExclusionRules(config, new AnswerRows(columns), time, (slot) => slot, hashes);
     const reasons = [7, 8, 7, 9].map((h, i) => rules.check(i, i, false, h)?.reason ?? null);
     expect(reasons).toEqual([null, null, 'duplicate', null]);
   });

@@ -12,7 +12,7 @@ import { CHART_KINDS } from '../../src/charts/kinds/index.js';
 import { parseEditionConfig } from '../../src/edition/parse-config.js';
 import type { EditionConfig } from '../../src/edition/schema.js';
 import { choicePieces } from '../../src/ingest/cells.js';
-import { parseTimestamp } from '../../src/ingest/timestamp.js';
+import { parseTimestamp, sheetsText } from '../../src/ingest/timestamp.js';
 
 export const CSV_2024 = 'data/2024/responses.csv';
 export const CONFIG_2024 = 'data/2024/edition.yaml';
@@ -93,19 +93,14 @@ export async function googleSheetsWorkbook(
  * questions, checked boxes joined with ";" after each.
  */
 export async function microsoftFormsWorkbook(
-  { config, header, rows }: Answers,
+  answers: Answers,
   own = MICROSOFT_COLUMNS_FR,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
-  sheet.addRow([...own, ...header.slice(1)]);
-  rows.forEach((row, i) => {
-    const [time, ...rest] = row;
-    const end = serial(wallClock(time as string, config.edition.timezone));
-    const start = end - (3 + (i % 7)) / 1440;
-    const cells = rest.map((c, k) => microsoftCell(config, header[k + 1] as string, c));
-    sheet.addRow([i + 1, start, end, 'anonymous', null, ...cells]);
-  });
+  sheet.addRow([...own, ...answers.header.slice(1)]);
+  for (const { id, start, end, cells } of microsoftResponses(answers))
+    sheet.addRow([id, serial(start), serial(end), 'anonymous', null, ...cells]);
   return bytes(workbook);
 }
 
@@ -115,28 +110,32 @@ export async function microsoftFormsWorkbook(
  * (« CSV UTF-8 »: ","; French Excel's « CSV (point-virgule) »: ";").
  */
 export function microsoftFormsCsv(
-  { config, header, rows }: Answers,
+  answers: Answers,
   sep: ',' | ';',
   own = MICROSOFT_COLUMNS_FR,
 ): string {
   const quote = (cell: unknown) => `"${String(cell ?? '').replaceAll('"', '""')}"`;
-  const lines = [[...own, ...header.slice(1)].map(quote).join(sep)];
-  rows.forEach((row, i) => {
+  const lines = [[...own, ...answers.header.slice(1)].map(quote).join(sep)];
+  for (const { id, start, end, cells } of microsoftResponses(answers)) {
+    const row = [id, sheetsText(start), sheetsText(end), 'anonymous', null, ...cells];
+    lines.push(row.map(quote).join(sep));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Each 2024 response as Microsoft Forms records it: its ID, start and
+ * completion times (wall clocks, the start a few minutes before), and the
+ * questions' cells, checked boxes joined with ";" after each.
+ */
+function microsoftResponses({ config, header, rows }: Answers) {
+  return rows.map((row, i) => {
     const [time, ...rest] = row;
     const end = wallClock(time as string, config.edition.timezone);
     const start = new Date(end.getTime() - (3 + (i % 7)) * 60_000);
     const cells = rest.map((c, k) => microsoftCell(config, header[k + 1] as string, c));
-    lines.push(
-      [i + 1, excelText(start), excelText(end), 'anonymous', null, ...cells].map(quote).join(sep),
-    );
+    return { id: i + 1, start, end, cells };
   });
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/** A wall clock as Excel shows a date cell in French: 23/04/2024 09:15:32. */
-function excelText(wall: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${wall.getUTCFullYear()} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`;
 }
 
 function microsoftCell(config: EditionConfig, header: string, cell: string) {

@@ -7,9 +7,9 @@
  * blank when the form asks for neither) and, lately, the last modification
  * time, headed in the language of the account that exported it, and joins
  * answers with ";". Ingest reads each column's cells as its form wrote them
- * (response-reader.ts), from a workbook or a CSV alike; init makes the completion time the response's
- * timestamp, the ID and the other times metadata, the e-mail and the name
- * private questions.
+ * (response-reader.ts), from a workbook or a CSV alike; init makes the
+ * completion time the response's timestamp, the ID and the other times
+ * metadata, the e-mail and the name private questions.
  */
 import { sameText } from '../text.js';
 import { GOOGLE_JOIN, MICROSOFT_JOIN } from './cells.js';

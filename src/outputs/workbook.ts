@@ -14,11 +14,9 @@
  * The bytes are the same for the same tables: the workbook's dates and
  * those of the zip's entries are the tables' date (or 1980-01-01).
  */
-import ExcelJS from 'exceljs';
 import { publication } from '../publication/index.js';
 import type { Cell, Column, CrossTab, QuestionTables, SurveyTables } from '../tables/model.js';
-
-type Sheet = ExcelJS.Worksheet;
+import { type CellStyle, type CellValue, type XlsxRow, type XlsxSheet, xlsxBytes } from './xlsx.js';
 
 /**
  * What the first sheet says before the legend (which the workbook adds:
@@ -42,14 +40,6 @@ const DAY = 'dd/mm/yyyy';
 const PER_COLUMN = 6;
 const ANSWER_WIDTH = { min: 24, max: 60 };
 const SUB_WIDTHS = [8, 9, 8, 11, 11, 8];
-/** Printed from a spreadsheet: A4 landscape, as wide as the page. */
-const PRINTED: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-};
 const METHOD_WIDTH = 100;
 /** Points per line of 11-point text. */
 const LINE_HEIGHT = 15;
@@ -59,53 +49,75 @@ export async function surveyWorkbook(
   tables: SurveyTables,
   method: WorkbookMethod,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const date = new Date(`${method.date ?? DOS_EPOCH}T00:00:00Z`);
-  workbook.creator = tables.survey;
-  workbook.title = method.title;
-  workbook.created = date;
-  workbook.modified = date;
-  methodSheet(workbook, tables, method);
   const names = sheetNames(
     tables.questions.map((q) => q.id),
     [words().methodSheet],
   );
-  tables.questions.forEach((q, i) => {
-    questionSheet(workbook.addWorksheet(names[i] as string, { pageSetup: PRINTED }), q);
+  const bytes = xlsxBytes({
+    title: method.title,
+    creator: tables.survey,
+    date: new Date(`${method.date ?? DOS_EPOCH}T00:00:00Z`),
+    sheets: [
+      methodSheet(tables, method),
+      ...tables.questions.map((q, i) => questionSheet(names[i] as string, q)),
+    ],
   });
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return stampZip(bytes, date);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A sheet as it is laid out, a row after another. */
+class Sheet implements XlsxSheet {
+  readonly rows: XlsxRow[] = [];
+  readonly widths: (number | undefined)[] = [];
+  readonly merges: XlsxSheet['merges'] = [];
+  frozen?: XlsxSheet['frozen'];
+
+  constructor(readonly name: string) {}
+
+  /** A row of values from column A, every cell in `style`; returns it (its number: `rows.length`). */
+  add(values: CellValue[], style?: CellStyle): XlsxRow {
+    const row: XlsxRow = { cells: values.map((value) => ({ value, ...(style && { style }) })) };
+    this.rows.push(row);
+    return row;
+  }
+}
+
+/** A cell's style changed: `change` added to what it has (the cell made, empty, if it was not there). */
+function restyle(row: XlsxRow, column: number, change: CellStyle): void {
+  const cell = row.cells[column] ?? { value: null };
+  row.cells[column] = { ...cell, style: { ...cell.style, ...change } };
 }
 
 /** The first sheet: the method's title and lines, then the legend. */
-function methodSheet(workbook: ExcelJS.Workbook, tables: SurveyTables, method: WorkbookMethod) {
-  const sheet = workbook.addWorksheet(words().methodSheet, { pageSetup: PRINTED });
-  sheet.getColumn(1).width = METHOD_WIDTH;
-  const wrapped = (text: string) => wrap(sheet.addRow([text]), text, METHOD_WIDTH);
+function methodSheet(tables: SurveyTables, method: WorkbookMethod): Sheet {
+  const sheet = new Sheet(words().methodSheet);
+  sheet.widths[0] = METHOD_WIDTH;
+  const wrapped = (text: string) => wrap(sheet.add([text]), text, METHOD_WIDTH);
   heading(sheet, method.title, 14);
   for (const line of method.lines) wrapped(line);
   // The legend once, should the method's lines already hold some of it.
   const legend = words()
     .legend(tables.survey, tables.respondents, method.date, tables.weighted)
     .filter((line) => !method.lines.includes(line));
-  if (legend.length === 0) return;
-  sheet.addRow([]);
+  if (legend.length === 0) return sheet;
+  sheet.add([]);
   heading(sheet, words().legendTitle, 12);
   for (const line of legend) wrapped(line);
+  return sheet;
 }
 
 /**
  * Column A's text wrapped, and its row made tall enough for it: LibreOffice
  * keeps a row's default height whatever it holds.
  */
-function wrap(row: ExcelJS.Row, text: string, width: number): void {
-  row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+function wrap(row: XlsxRow, text: string, width: number): void {
+  restyle(row, 0, { wrap: true, vertical: 'top' });
   const lines = Math.ceil(text.length / width);
   if (lines > 1) row.height = LINE_HEIGHT * lines;
 }
 
 function heading(sheet: Sheet, text: string, size: number): void {
-  sheet.addRow([text]).getCell(1).font = { bold: true, size };
+  sheet.add([text], { bold: true, size });
 }
 
 /**
@@ -132,7 +144,8 @@ export function sheetNames(ids: string[], reserved: string[] = []): string[] {
 }
 
 /** A question's sheet: its heading, its blocks (topline, then cross-tabs), its weeks, its free text. */
-function questionSheet(sheet: Sheet, q: QuestionTables): void {
+function questionSheet(name: string, q: QuestionTables): Sheet {
+  const sheet = new Sheet(name);
   questionHeading(sheet, q);
   const frozen: number[] = [];
   const blocks = [q.topline, ...q.crossTabs].filter((t) => t.rows.length > 0);
@@ -142,59 +155,61 @@ function questionSheet(sheet: Sheet, q: QuestionTables): void {
   }
   if (q.perWeek && q.perWeek.length > 0) frozen.push(perWeek(sheet, q.perWeek));
   if (q.freeText && q.freeText.items.length > 0) frozen.push(freeText(sheet, q.freeText));
-  if (frozen.length === 0) sheet.addRow([words().noAnswer]).getCell(1).font = { italic: true };
+  if (frozen.length === 0) sheet.add([words().noAnswer], { italic: true });
   const top = frozen[0];
-  sheet.views = [
-    top === undefined ? { state: 'normal' } : { state: 'frozen', xSplit: 1, ySplit: top },
-  ];
+  if (top !== undefined) sheet.frozen = { columns: 1, rows: top };
   widths(sheet, q);
+  return sheet;
 }
 
 /** The question's label, its wording as asked, whom it was asked, how many gave no answer. */
 function questionHeading(sheet: Sheet, q: QuestionTables): void {
   heading(sheet, q.label, 13);
-  sheet.addRow([words().asked(q.header)]);
-  if (q.askedOf) sheet.addRow([words().askedOf(q.askedOf)]);
-  if (q.multiple) sheet.addRow([words().multiple]);
-  if (q.freeText) sheet.addRow([words().answers, q.freeText.answers]);
-  sheet.addRow([words().missing, q.missing]);
-  sheet.addRow([]);
+  sheet.add([words().asked(q.header)]);
+  if (q.askedOf) sheet.add([words().askedOf(q.askedOf)]);
+  if (q.multiple) sheet.add([words().multiple]);
+  if (q.freeText) sheet.add([words().answers, q.freeText.answers]);
+  sheet.add([words().missing, q.missing]);
+  sheet.add([]);
 }
 
 /** The row naming the sub-columns of every block below it: the one frozen. Returns its number. */
 function blockHeader(sheet: Sheet, columns: number): number {
   const w = words();
   const sub = [w.share, w.count, w.base, w.low, w.high, w.letters];
-  const row = sheet.addRow([w.answer, ...Array.from({ length: columns }, () => sub).flat()]);
-  row.font = { bold: true };
-  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  row.getCell(1).alignment = { horizontal: 'left' };
-  row.eachCell((cell) => {
-    cell.border = { bottom: { style: 'thin' } };
+  const row = sheet.add([w.answer, ...Array.from({ length: columns }, () => sub).flat()], {
+    bold: true,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+    bottomBorder: true,
   });
-  return row.number;
+  row.cells[0] = { value: w.answer, style: { bold: true, horizontal: 'left', bottomBorder: true } };
+  return sheet.rows.length;
 }
 
 /** One block: its title, the columns' headers (merged over their sub-columns), a row per answer. */
 function crossTab(sheet: Sheet, tab: CrossTab): void {
-  sheet.addRow([]);
+  sheet.add([]);
   const title = tab.part ? words().part(tab.title, tab.part.index, tab.part.of) : tab.title;
   heading(sheet, title, 11);
-  const header = sheet.addRow([]);
+  const header = sheet.add([]);
+  const row = sheet.rows.length - 1;
   tab.columns.forEach((column, i) => {
-    const first = 2 + i * PER_COLUMN;
-    header.getCell(first).value = columnHeader(column);
-    sheet.mergeCells(header.number, first, header.number, first + PER_COLUMN - 1);
+    const first = 1 + i * PER_COLUMN;
+    header.cells[first] = {
+      value: columnHeader(column),
+      style: { bold: true, horizontal: 'center', wrap: true },
+    };
+    sheet.merges.push({ row, from: first, to: first + PER_COLUMN - 1 });
   });
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center', wrapText: true };
   for (const row of tab.rows) {
-    const line = sheet.addRow([row.label, ...row.cells.flatMap(cellValues)]);
+    const line = sheet.add([row.label, ...row.cells.flatMap(cellValues)]);
     wrap(line, row.label, ANSWER_WIDTH.max);
-    const format = row.code === 'mean' ? DECIMAL : PERCENT;
+    const numFmt = row.code === 'mean' ? DECIMAL : PERCENT;
     row.cells.forEach((_, i) => {
-      for (const offset of [0, 3, 4]) line.getCell(2 + i * PER_COLUMN + offset).numFmt = format;
-      line.getCell(2 + i * PER_COLUMN + 5).alignment = { horizontal: 'center' };
+      for (const offset of [0, 3, 4]) restyle(line, 1 + i * PER_COLUMN + offset, { numFmt });
+      restyle(line, 1 + i * PER_COLUMN + 5, { horizontal: 'center' });
     });
   }
 }
@@ -220,23 +235,23 @@ function cellValues(cell: Cell): (number | string | null)[] {
 function perWeek(sheet: Sheet, weeks: { week: string; count: number }[]): number {
   const w = words();
   heading(sheet, w.perWeek, 11);
-  const header = sheet.addRow([w.week, w.responses]);
-  header.font = { bold: true };
+  sheet.add([w.week, w.responses], { bold: true });
+  const header = sheet.rows.length;
   for (const { week, count } of weeks) {
-    sheet.addRow([new Date(`${week}T00:00:00Z`), count]).getCell(1).numFmt = DAY;
+    restyle(sheet.add([new Date(`${week}T00:00:00Z`), count]), 0, { numFmt: DAY });
   }
-  sheet.addRow([]);
-  return header.number;
+  sheet.add([]);
+  return header;
 }
 
 /** A free-text question's answers, every one, most frequent first. Returns the header row. */
 function freeText(sheet: Sheet, text: NonNullable<QuestionTables['freeText']>): number {
   const w = words();
-  const header = sheet.addRow([w.answer, w.count]);
-  header.font = { bold: true };
+  sheet.add([w.answer, w.count], { bold: true });
+  const header = sheet.rows.length;
   for (const item of text.items)
-    wrap(sheet.addRow([item.text, item.count]), item.text, ANSWER_WIDTH.max);
-  return header.number;
+    wrap(sheet.add([item.text, item.count]), item.text, ANSWER_WIDTH.max);
+  return header;
 }
 
 /** Column A as wide as the longest answer (within bounds), the sub-columns narrow. */
@@ -247,37 +262,10 @@ function widths(sheet: Sheet, q: QuestionTables): void {
     words().answer,
   ];
   const longest = Math.max(...labels.map((l) => l.length)) + 2;
-  sheet.getColumn(1).width = Math.min(ANSWER_WIDTH.max, Math.max(ANSWER_WIDTH.min, longest));
-  if (q.freeText) sheet.getColumn(2).width = 10;
+  sheet.widths[0] = Math.min(ANSWER_WIDTH.max, Math.max(ANSWER_WIDTH.min, longest));
+  if (q.freeText) sheet.widths[1] = 10;
   const columns = Math.max(0, ...[q.topline, ...q.crossTabs].map((t) => t.columns.length));
   for (let i = 0; i < columns * PER_COLUMN; i += 1) {
-    sheet.getColumn(2 + i).width = SUB_WIDTHS[i % PER_COLUMN];
+    sheet.widths[1 + i] = SUB_WIDTHS[i % PER_COLUMN];
   }
-}
-
-/**
- * Every entry of the zip dated `date` (its local header and its central
- * directory record), so the same tables make the same bytes: the zip
- * library dates them now. MS-DOS time is local time with no zone: the
- * date's calendar day, at midnight.
- */
-function stampZip(zip: Buffer, date: Date): Buffer {
-  const dos =
-    ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) return zip;
-  const entries = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < entries; i += 1) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) break;
-    zip.writeUInt16LE(0, at + 12);
-    zip.writeUInt16LE(dos, at + 14);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.readUInt32LE(local) === 0x04034b50) {
-      zip.writeUInt16LE(0, local + 10);
-      zip.writeUInt16LE(dos, local + 12);
-    }
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return zip;
 }

@@ -4,7 +4,7 @@
  * configs it checked: edition/checked-config.ts), each by the hash of everything it
  * is made from. That is the job (a chart's spec and widths, an SVG and its
  * width in pixels, the tables, a page and how it is printed) and what makes
- * it: the versions of vega, vega-lite, resvg, the font packages, exceljs or
+ * it: the versions of vega, vega-lite, resvg, the font packages, fflate or
  * puppeteer, the browser's file, and the source of our own modules that make
  * it (charts/render, charts/png, outputs/workbook, outputs/pdf and
  * outputs/browser, and every module of ours they load). Change any of them
@@ -163,7 +163,7 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[] }> = {
     modules: [new URL('../charts/png.js', import.meta.url)],
     packages: ['@resvg/resvg-js', ...FONTS],
   },
-  xlsx: { modules: [new URL('../outputs/workbook.js', import.meta.url)], packages: ['exceljs'] },
+  xlsx: { modules: [new URL('../outputs/workbook.js', import.meta.url)], packages: ['fflate'] },
   // How a page is printed and finished, and with which flags (the browser itself: browserIdentity).
   pdf: {
     modules: [

@@ -40,7 +40,6 @@ async function handle(request: Request): Promise<unknown> {
   yieldToChromium();
   if (request.kind === 'png') return (await png).renderPng(request.svg, request.widthPx).bytes;
   if (request.kind === 'workbook') {
-    // exceljs is loaded only when a workbook is written.
     const { surveyWorkbook } = await import('../outputs/workbook.js');
     return surveyWorkbook(request.tables, request.method);
   }

@@ -2,7 +2,7 @@
 /**
  * Makes this machine ready to build and test, doing only what is missing:
  *   1. npm dependencies (npm ci, when node_modules is absent or older than package-lock.json);
- *   2. the compiled command (dist/, when src/ changed);
+ *   2. the compiled command (dist/, when src/ changed) and its bundle (dist/bundle/);
  *   3. a Chromium to print with (Debian's package, installed with apt-get when run as root;
  *      never downloaded: without apt-get as root, or with ENQUETE_NO_APT=1, it says what to
  *      install and stops);
@@ -68,6 +68,14 @@ if (
   // A source saved unchanged leaves the record as it was: dated now, it is not compiled again.
   const now = new Date();
   utimesSync(record, now, now);
+}
+
+// The bundle the command runs (scripts/bundle.mjs): made again after every compilation.
+const bundle = path.join(root, 'dist', 'bundle', 'cli.js');
+const bundler = path.join(root, 'scripts', 'bundle.mjs');
+if (!browserOnly && mtime(bundle) < Math.max(mtime(record), mtime(bundler))) {
+  say('bundling dist/ into dist/bundle/');
+  if (!run(process.execPath, [bundler])) fail('bundling failed; see the messages above.');
 }
 
 // 3. Chromium, and 4. poppler-utils: Debian packages, installed together in one apt run.

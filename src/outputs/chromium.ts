@@ -21,7 +21,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { onAbort, processAlive } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
 import { environment } from '../messages/index.js';
@@ -161,7 +161,7 @@ async function startTwice(browsers: Browsers, executable: string | null): Promis
   }
 }
 
-const loadPuppeteer = async () => (await import('puppeteer')).default;
+const loadPuppeteer = async () => (await import('puppeteer-core')).default;
 type Puppeteer = Awaited<ReturnType<typeof loadPuppeteer>>;
 
 /** Puppeteer over the browser's pipe (loaded once the browser is launched: the build reads its input meanwhile). */

@@ -7,7 +7,7 @@
  * puppeteer drives it through this object (its ConnectionTransport).
  */
 import type { Readable, Writable } from 'node:stream';
-import type { ConnectionTransport } from 'puppeteer';
+import type { ConnectionTransport } from 'puppeteer-core';
 
 /** An id puppeteer never uses (its own count from 1): the probe's answer is ours, not its. */
 const PROBE_ID = 2 ** 31 - 1;

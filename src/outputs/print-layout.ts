@@ -10,7 +10,7 @@
  * own, unless the article would end with a few lines alone on its last
  * page: then it follows on. Then the page is printed as placed.
  */
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** The text area of a printed page, in CSS pixels. */
 export interface PrintArea {

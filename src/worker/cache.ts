@@ -5,7 +5,7 @@
  * is made from. That is the job (a chart's spec and widths, an SVG and its
  * width in pixels, the tables, a page and how it is printed) and what makes
  * it: the versions of vega, vega-lite, resvg, the font packages, fflate or
- * puppeteer, the browser's file, and the source of our own modules that make
+ * puppeteer-core, the browser's file, and the source of our own modules that make
  * it (charts/render, charts/png, outputs/workbook, outputs/pdf and
  * outputs/browser, and every module of ours they load). Change any of them
  * and the key changes: an entry is never stale, only unused. So a rebuild
@@ -170,7 +170,7 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[] }> = {
       new URL('../outputs/pdf.js', import.meta.url),
       new URL('../outputs/browser.js', import.meta.url),
     ],
-    packages: ['puppeteer'],
+    packages: ['puppeteer-core'],
   },
 };
 

@@ -3,7 +3,7 @@
 // environment; prints each run's exit code and what it wrote, as JSON.
 // Loading the command once for many runs keeps the bad-input tests short
 // (test/helpers/cli.ts, enqueteBatch).
-import { main } from '../../dist/cli.js';
+import { main } from '../../dist/bundle/cli.js';
 import { runCaptured } from './capture.mjs';
 
 let input = '';

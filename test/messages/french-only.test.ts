@@ -2,7 +2,7 @@
  * In French, everything an editor reads is French: the bad-input fixtures'
  * French messages (pinned by test/bad-input from the real command) and the
  * mistakes an editor makes writing an edition, each run by the real command
- * in French (helpers/enquete-batch.mjs, on the compiled dist/). Each mistake's
+ * in French (helpers/enquete-batch.mjs, on the bundled command). Each mistake's
  * message must also say what to change. Ids, keys, paths, values and helper
  * calls are the editor's own words, not English: they are left out of the
  * check (between {{ }}, ` `, " ", or written with dots, slashes, colons…).

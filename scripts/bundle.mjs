@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * dist/ (tsc's output) bundled into dist/bundle/ by esbuild: the command and
+ * its threads' code in a few files, which Node loads in about half the time
+ * of the hundreds of modules they come from (measured in bench/: the build's
+ * three threads spent over 1.5 s of processor time loading code).
+ * bin/enquete.js runs the bundle; the tests run src/ (the end-to-end ones,
+ * the command: the bundle).
+ *
+ * Every module keeps the address it had in dist/: `import.meta.url` is
+ * rewritten to the module's own file, so what it finds beside itself
+ * (templates/, the fonts, the cache, the source read for the cache's keys)
+ * is found as before. A thread's entry module named by its address (a
+ * Worker's) is the bundle's entry instead.
+ *
+ * Left out of the bundle: packages with native code (resvg), the workbook
+ * reader (exceljs and unzipper, loaded for a .xlsx export only), and what
+ * the benchmarks alone use.
+ *
+ *   node scripts/bundle.mjs
+ */
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = path.join(root, 'dist');
+const out = path.join(dist, 'bundle');
+
+/** The bundle's entries: the command, and the code of each kind of thread it starts. */
+const ENTRIES = {
+  cli: path.join(dist, 'cli.js'),
+  'worker-entry': path.join(dist, 'worker', 'entry.js'),
+  'scan-worker': path.join(dist, 'ingest', 'scan-worker.js'),
+};
+/** Where a thread's entry is: the bundle's own address, put in after the modules' are. */
+const BUNDLE = '__enqueteBundleUrl__';
+const bundled = new Map(Object.entries(ENTRIES).map(([name, file]) => [file, `./${name}.js`]));
+
+/** `new URL('./x.js', import.meta.url)` and every other `import.meta.url`, as dist/ had them. */
+const ownAddress = {
+  name: 'own-address',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, async ({ path: file }) => {
+      if (!file.startsWith(dist + path.sep)) return undefined;
+      const source = await readFile(file, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const here = path.relative(out, file).split(path.sep).join('/');
+      const contents = source
+        .replace(/new URL\((['"])([^'"]+)\1, import\.meta\.url\)/g, (whole, _q, rel) => {
+          const entry = bundled.get(path.resolve(path.dirname(file), rel));
+          return entry ? `new URL(${JSON.stringify(entry)}, ${BUNDLE})` : whole;
+        })
+        .replaceAll('import.meta.url', `new URL(${JSON.stringify(here)}, import.meta.url).href`)
+        .replaceAll(BUNDLE, 'import.meta.url');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+// Its chunks are named by their content: last build's would stay beside this one's.
+await rm(out, { recursive: true, force: true });
+await build({
+  entryPoints: ENTRIES,
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['@resvg/resvg-js', 'exceljs', 'unzipper', 'tsx', '@duckdb/*', 'puppeteer'],
+  // The CommonJS packages inside an ES module still find require().
+  banner: {
+    js: "import { createRequire as __enqueteRequire } from 'node:module'; const require = __enqueteRequire(import.meta.url);",
+  },
+  plugins: [ownAddress],
+  logLevel: 'warning',
+  legalComments: 'eof',
+});

@@ -2,7 +2,7 @@
 /**
  * dist/ (tsc's output) bundled into dist/bundle/ by esbuild: the command and
  * its threads' code in a few files, which Node loads in about half the time
- * of the hundreds of modules they come from (measured in bench/: the build's
+ * of the hundreds of modules they come from (measured: a cold build's
  * three threads spent over 1.5 s of processor time loading code).
  * bin/enquete.js runs the bundle; the tests run src/ (the end-to-end ones,
  * the command: the bundle).
@@ -19,7 +19,7 @@
  *
  *   node scripts/bundle.mjs
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -38,6 +38,11 @@ const ENTRIES = {
 const BUNDLE = '__enqueteBundleUrl__';
 const bundled = new Map(Object.entries(ENTRIES).map(([name, file]) => [file, `./${name}.js`]));
 
+/** A literal address beside the module: `new URL('./x.js', import.meta.url)`, however it is laid out. */
+const BESIDE = /new URL\(\s*(['"`])([^'"`$]+)\1\s*,\s*import\.meta\.url\s*,?\s*\)/g;
+/** Each thread's entry, found named by its address (counted: a thread loading dist/'s modules would still work, slowly). */
+const named = new Map([...bundled.values()].map((entry) => [entry, 0]));
+
 /** `new URL('./x.js', import.meta.url)` and every other `import.meta.url`, as dist/ had them. */
 const ownAddress = {
   name: 'own-address',
@@ -45,12 +50,18 @@ const ownAddress = {
     b.onLoad({ filter: /\.js$/ }, async ({ path: file }) => {
       if (!file.startsWith(dist + path.sep)) return undefined;
       const source = await readFile(file, 'utf8');
+      if (/import\.meta\.(dirname|filename)/.test(source))
+        throw new Error(
+          `${file}: use import.meta.url (the bundle rewrites it), not dirname or filename`,
+        );
       if (!source.includes('import.meta.url')) return undefined;
       const here = path.relative(out, file).split(path.sep).join('/');
       const contents = source
-        .replace(/new URL\((['"])([^'"]+)\1, import\.meta\.url\)/g, (whole, _q, rel) => {
+        .replace(BESIDE, (whole, _q, rel) => {
           const entry = bundled.get(path.resolve(path.dirname(file), rel));
-          return entry ? `new URL(${JSON.stringify(entry)}, ${BUNDLE})` : whole;
+          if (!entry) return whole;
+          named.set(entry, (named.get(entry) ?? 0) + 1);
+          return `new URL(${JSON.stringify(entry)}, ${BUNDLE})`;
         })
         .replaceAll('import.meta.url', `new URL(${JSON.stringify(here)}, import.meta.url).href`)
         .replaceAll(BUNDLE, 'import.meta.url');
@@ -59,22 +70,37 @@ const ownAddress = {
   },
 };
 
-// Its chunks are named by their content: last build's would stay beside this one's.
-await rm(out, { recursive: true, force: true });
-await build({
-  entryPoints: ENTRIES,
-  outdir: out,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['@resvg/resvg-js', 'exceljs', 'unzipper', 'tsx', '@duckdb/*', 'puppeteer'],
-  // The CommonJS packages inside an ES module still find require().
-  banner: {
-    js: "import { createRequire as __enqueteRequire } from 'node:module'; const require = __enqueteRequire(import.meta.url);",
-  },
-  plugins: [ownAddress],
-  logLevel: 'warning',
-  legalComments: 'eof',
-});
+// Made beside, then put in place whole: no command ever starts on a bundle half made, and two
+// setups at once do not empty each other's. (A preview left running across a rebuild may still
+// ask for a chunk of the old one, named by its content: restart it after `npm run build`.)
+const made = `${out}.${process.pid}.part`;
+const old = `${out}.${process.pid}.old`;
+try {
+  await build({
+    entryPoints: ENTRIES,
+    outdir: made,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // @puppeteer/browsers stays in, though two of its dependencies reach for __dirname (QuickJS for
+    // proxy auto-configuration, yargs' locales): only its browser download and its own command line
+    // run that code, never a print over the pipe; left out, it took 45 ms more to load.
+    external: ['@resvg/resvg-js', 'exceljs', 'unzipper', 'tsx', '@duckdb/*', 'puppeteer'],
+    // The CommonJS packages inside an ES module still find require().
+    banner: {
+      js: "import { createRequire as __enqueteRequire } from 'node:module'; const require = __enqueteRequire(import.meta.url);",
+    },
+    plugins: [ownAddress],
+    logLevel: 'warning',
+    legalComments: 'eof',
+  });
+  const missed = [...named].filter(([entry, n]) => entry !== './cli.js' && n === 0);
+  if (missed.length > 0)
+    throw new Error(`no module names these threads' entries: ${missed.map(([e]) => e).join(', ')}`);
+  await rename(out, old).catch(() => {});
+  await rename(made, out);
+} finally {
+  await Promise.all([made, old].map((f) => rm(f, { recursive: true, force: true })));
+}

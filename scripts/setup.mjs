@@ -70,10 +70,11 @@ if (
   utimesSync(record, now, now);
 }
 
-// The bundle the command runs (scripts/bundle.mjs): made again after every compilation.
+// The bundle the command runs (scripts/bundle.mjs): made again after every compilation, and
+// after the libraries it holds changed (an `npm install` that compiled nothing).
 const bundle = path.join(root, 'dist', 'bundle', 'cli.js');
 const bundler = path.join(root, 'scripts', 'bundle.mjs');
-if (!browserOnly && mtime(bundle) < Math.max(mtime(record), mtime(bundler))) {
+if (!browserOnly && mtime(bundle) < Math.max(mtime(record), mtime(bundler), mtime(installed))) {
   say('bundling dist/ into dist/bundle/');
   if (!run(process.execPath, [bundler])) fail('bundling failed; see the messages above.');
 }

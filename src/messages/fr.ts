@@ -166,7 +166,7 @@ export const fr: Catalogue = {
     checked: (folder, slugs, pages, figures, rowsIn, kept) =>
       `\n${folder} vérifié : ${plural(slugs.length, 'article')} (${slugs.join(', ')}), ${plural(pages, 'page rendue', 'pages rendues')}, ${plural(figures, 'chiffre')}, ${plural(rowsIn, 'ligne')} (${plural(kept, 'gardée', 'gardées')}). Rien n’a été écrit.`,
     cpuUsed: (seconds) =>
-      `(ce processus a utilisé ${seconds.replace('.', ',')} s de processeur, hors Chromium)`,
+      `(ce processus a utilisé ${seconds.replace('.', ',')}${NBSP}s de processeur, hors Chromium)`,
     errorHead: 'enquete : ',
     claims: (claims, decidedTrue) =>
       `${plural(claims, 'choix de formulation', 'choix de formulation')} dans les articles (${plural(decidedTrue, 'vrai', 'vrais')}), chacun tranché par un intervalle ou un seuil : détail dans claims.json.`,
@@ -238,7 +238,7 @@ export const fr: Catalogue = {
       message: `Chromium (${executable}) n’a pas pu démarrer, deux fois : ${reason}`,
       fix: `Vérifiez qu’il se lance : \`${executable} --headless=new --no-sandbox --dump-dom about:blank\`. ${INSTALL_HINT}`,
     }),
-    noAnswer: (seconds) => `pas de réponse en ${String(seconds).replace('.', ',')} s`,
+    noAnswer: (seconds) => `pas de réponse en ${String(seconds).replace('.', ',')}${NBSP}s`,
     exited: (code) => `il s’est arrêté (code ${code})`,
     printTimedOut: (seconds) => ({
       message: `Chromium n’a pas fini d’imprimer le PDF en ${seconds} s.`,

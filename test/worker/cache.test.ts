@@ -46,7 +46,7 @@ describe('the cache of drawings', () => {
     expect(source).toContain('export function renderPng');
     expect(source).toContain('export function trueTypePaths');
     expect(source).toContain('export const CHART_FONT');
-    // What makes each kind is its own: a new exceljs keeps the drawings.
+    // What makes each kind is its own: a new fflate keeps the drawings.
     expect(new Set(['svg', 'png', 'xlsx', 'pdf'].map((k) => madeWith(k as CacheKind))).size).toBe(
       4,
     );

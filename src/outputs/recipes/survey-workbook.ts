@@ -12,7 +12,7 @@ const WORKBOOK = { edition: 'tables-xlsx' } as const;
 export const surveyWorkbookRecipe: EditionRecipe = {
   id: 'survey-workbook',
   label: () => stages.surveyWorkbook,
-  // Half a second to load exceljs, a fifth to write: the preview makes it when it is downloaded.
+  // No save of the preview needs it: the preview makes it when it is downloaded.
   onRequest: [WORKBOOK],
   async files(build, { offload }) {
     // Written by another thread: the main thread renders the pages and drives the browser meanwhile.

@@ -80,7 +80,7 @@ describe.concurrent('when Chromium fails', () => {
       },
     );
     expect(code).toBe(1);
-    expect(stderr).toContain('n’a pas pu démarrer, deux fois : pas de réponse en 1,5 s');
+    expect(stderr).toContain('n’a pas pu démarrer, deux fois : pas de réponse en 1,5\u00a0s');
     const pids = (await readFile(fake.pids, 'utf8')).trim().split('\n').map(Number);
     expect(pids).toHaveLength(4);
     await new Promise((r) => setTimeout(r, 300));

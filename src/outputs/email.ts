@@ -5,6 +5,7 @@
  * preview with the chart PNGs attached by Content-ID (nodemailer), which
  * opens in any mail client without hosting the images.
  */
+import { createHash } from 'node:crypto';
 import { convert, type FormatCallback } from 'html-to-text';
 import juice from 'juice';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
@@ -163,7 +164,7 @@ export async function emlMessage(args: {
       cid,
     };
   });
-  const mail = new MailComposer({
+  const options = {
     from: args.from,
     to: 'abonnes@example.invalid',
     subject: args.subject,
@@ -172,6 +173,11 @@ export async function emlMessage(args: {
     html,
     text: args.text,
     attachments,
-  });
-  return mail.compile().build();
+    // The parts' boundary made from the message, not drawn at random: the same e-mail, the same bytes.
+    baseBoundary: createHash('sha256')
+      .update(`${args.messageId}\0${html}\0${args.text}`)
+      .digest('hex')
+      .slice(0, 16),
+  };
+  return new MailComposer(options).compile().build();
 }

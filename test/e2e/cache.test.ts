@@ -74,13 +74,13 @@ async function times(folder: string): Promise<Map<string, number>> {
   );
 }
 
-/** Every file of the article's folder and its bytes' hash (the .eml's MIME boundary is random: left out). */
+/** Every file of the article's folder and its bytes' hash. */
 async function snapshot(folder: string): Promise<Record<string, string>> {
   const files = ((await readdir(folder, { recursive: true })) as string[]).sort();
   const out: Record<string, string> = {};
   for (const f of files) {
     const full = path.join(folder, f);
-    if (!(await stat(full)).isFile() || f.endsWith('.eml')) continue;
+    if (!(await stat(full)).isFile()) continue;
     out[f] = createHash('sha256')
       .update(await readFile(full))
       .digest('hex');

@@ -9,11 +9,13 @@ import type { EditionConfig, Question } from '../edition/schema.js';
 import type { Problem } from '../errors.js';
 import { ingest as say, where } from '../messages/index.js';
 import { normaliseText } from '../text.js';
-import { formSource } from './form-columns.js';
+import { type FormSource, formSource } from './form-columns.js';
 
 export interface ColumnMap {
   /** Column index for each question id. */
   columnOf: Map<string, number>;
+  /** Which form wrote the export, and how it writes each column's cells. */
+  form: FormSource;
 }
 
 export function mapHeader(
@@ -70,7 +72,7 @@ export function mapHeader(
       });
     }
   }
-  return problems.length > 0 ? problems : { columnOf };
+  return problems.length > 0 ? problems : { columnOf, form };
 }
 
 /** A hint for a near-miss header: "(did you mean ...?)". */

@@ -22,7 +22,7 @@ import {
 } from './columns.js';
 import type { Fields } from './csv-scan.js';
 import { ExclusionRules } from './exclusions.js';
-import { formSource, MICROSOFT_NO_ANSWER } from './form-columns.js';
+import { MICROSOFT_NO_ANSWER } from './form-columns.js';
 import { mapHeader } from './header.js';
 import type { RecordSink } from './read-export.js';
 import type { FieldSink } from './scan-export.js';
@@ -101,7 +101,7 @@ export class ResponseReader implements RecordSink, FieldSink {
     }
     // A Microsoft Forms export, as a workbook or saved as CSV, joins answers with ";" and
     // writes « anonymous » for no e-mail: each column reads its cells as its form wrote them.
-    const form = formSource(cells);
+    const { form } = mapped;
     this.readers = this.config.questions.map((q) => {
       const at = mapped.columnOf.get(q.id) as number;
       const noAnswer =

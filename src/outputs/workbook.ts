@@ -261,7 +261,8 @@ function widths(sheet: Sheet, q: QuestionTables): void {
     ...(q.freeText?.items.map((i) => i.text) ?? []),
     words().answer,
   ];
-  const longest = Math.max(...labels.map((l) => l.length)) + 2;
+  // A loop, not Math.max(...labels): a free-text question may have a million different answers.
+  const longest = labels.reduce((most, l) => Math.max(most, l.length), 0) + 2;
   sheet.widths[0] = Math.min(ANSWER_WIDTH.max, Math.max(ANSWER_WIDTH.min, longest));
   if (q.freeText) sheet.widths[1] = 10;
   const columns = Math.max(0, ...[q.topline, ...q.crossTabs].map((t) => t.columns.length));

@@ -127,7 +127,11 @@ function sheetXml(
   strings: SharedStrings,
   styles: Styles,
 ): string {
-  const width = Math.max(1, sheet.widths.length, ...sheet.rows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): a sheet of every free-text answer may have a million rows.
+  const width = sheet.rows.reduce(
+    (w, r) => Math.max(w, r.cells.length),
+    Math.max(1, sheet.widths.length),
+  );
   const rows = sheet.rows.map((row, r) => rowXml(row, r, strings, styles)).join('');
   const cols = sheet.widths
     .map((w, i) =>

@@ -349,6 +349,29 @@ function part(name: string): string {
   return Buffer.from(entry.content as Uint8Array).toString('utf8');
 }
 
+describe('a free-text question with very many answers', () => {
+  it('is written whole, however many different answers it has', async () => {
+    // Past what a spread can pass as arguments (about 125 000 in Node 20).
+    const n = 200_000;
+    const many: QuestionTables = {
+      ...commentaire,
+      freeText: {
+        answers: n,
+        items: Array.from({ length: n }, (_, i) => ({ text: `Réponse ${i}`, count: 1 })),
+      },
+    };
+    const read = XLSX.read(await surveyWorkbook({ ...TABLES, questions: [many] }, METHOD), {
+      type: 'buffer',
+      dense: true,
+      sheets: 'commentaire',
+    });
+    const all = XLSX.utils.sheet_to_json<unknown[]>(read.Sheets.commentaire as XLSX.WorkSheet, {
+      header: 1,
+    });
+    expect(all.at(-1)).toEqual([`Réponse ${n - 1}`, 1]);
+  });
+});
+
 describe('sheet names', () => {
   it('are what Excel accepts: no forbidden character, 31 at most, unique whatever the case', () => {
     const long = 'a'.repeat(40);

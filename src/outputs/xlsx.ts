@@ -230,15 +230,29 @@ class SharedStrings {
   }
 }
 
+/** A style's identity, its fields in one order whatever order they were given in (asked once a styled cell). */
+function styleKey(s: CellStyle): string {
+  return [
+    s.bold,
+    s.italic,
+    s.size,
+    s.numFmt,
+    s.horizontal,
+    s.vertical,
+    s.wrap,
+    s.bottomBorder,
+  ].join('|');
+}
+
 /** Every distinct style once, by its index (the cellXfs of xl/styles.xml); 0 is the default. */
 class Styles {
-  readonly #xfs = new Map<string, number>([['{}', 0]]);
+  readonly #xfs = new Map<string, number>([[styleKey({}), 0]]);
   readonly #fonts = new Map<string, number>([[font({}), 0]]);
   readonly #formats = new Map<string, number>();
   readonly #entries: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
 
   index(style: CellStyle): number {
-    const key = JSON.stringify(style, Object.keys(style).sort());
+    const key = styleKey(style);
     let i = this.#xfs.get(key);
     if (i === undefined) {
       i = this.#entries.length;

@@ -28,8 +28,8 @@ export class ExclusionRules {
    * million rows of different answers, one in sixteen is looked up, in a
    * table that small; probing a table of every row missed the cache for
    * each (a fifth of a second). Null: every row is looked up (a small
-   * export, under BITSETS_FROM_ROWS). The bitsets
-   * take 4 MB while the rows are checked.
+   * export, under BITSETS_FROM_ROWS). The bitsets take 4 MB while the rows
+   * are checked.
    */
   private readonly mayRepeat: Uint8Array | null;
   /**

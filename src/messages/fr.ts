@@ -241,7 +241,7 @@ export const fr: Catalogue = {
     noAnswer: (seconds) => `pas de réponse en ${String(seconds).replace('.', ',')}${NBSP}s`,
     exited: (code) => `il s’est arrêté (code ${code})`,
     printTimedOut: (seconds) => ({
-      message: `Chromium n’a pas fini d’imprimer le PDF en ${seconds} s.`,
+      message: `Chromium n’a pas fini d’imprimer le PDF en ${seconds}${NBSP}s.`,
       fix: AGAIN,
     }),
     printFailed: (page, reason) => ({

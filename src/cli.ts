@@ -143,9 +143,10 @@ async function build(folder: string, values: Values): Promise<number> {
   log.info(cli.building(folder));
   const started = performance.now();
   // A build runs much code a few times each (templates, charts, pages): with V8's default budget,
-  // its background threads spent about 2 s of a cold build's processor time optimising functions
-  // that then barely ran. Four times the budget before a function is optimised saved about 1 s of
-  // it (0.5 s of wall time on two cores). `figures` keeps the default: its reading loops are hot.
+  // its background threads spent much of its processor time optimising functions that then barely
+  // ran. Four times the budget before a function is optimised saved 1.2 s of a cold build's
+  // processor time and 0.66 s of its 6.6 s (README, Performance). `figures` keeps the default:
+  // its reading loops are hot.
   // Measured on Node 20's V8 (11.3) only: another V8 tiers up otherwise, and keeps its default.
   if (process.versions.v8.startsWith('11.3.'))
     v8.setFlagsFromString(`--interrupt-budget=${OPTIMISE_AFTER}`);

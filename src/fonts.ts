@@ -42,14 +42,20 @@ export function woff2Path(f: Face): string {
 
 const TTF_WEIGHT = { 400: '400Regular', 600: '600SemiBold', 700: '700Bold' } as const;
 
-/** TrueType files for resvg, which reads neither WOFF2 nor CSS. */
-export function trueTypePaths(): string[] {
-  return FACES.map((f) => {
+let trueType: readonly string[] | undefined;
+
+/**
+ * TrueType files for resvg, which reads neither WOFF2 nor CSS. Found once per
+ * thread: each lookup resolves a package on disk, and a build asks for every PNG.
+ */
+export function trueTypePaths(): readonly string[] {
+  trueType ??= FACES.map((f) => {
     const pkg = `@expo-google-fonts/${slug(f)}`;
     const name = f.family === 'Source Serif 4' ? 'SourceSerif4' : 'SourceSans3';
     const variant = `${TTF_WEIGHT[f.weight]}${f.style === 'italic' ? '_Italic' : ''}`;
     return path.join(packageDir(pkg), variant, `${name}_${variant}.ttf`);
   });
+  return trueType;
 }
 
 /** The bytes of the TrueType file whose name holds `key` ("SourceSans3_400Regular."), for reading its metrics. */

@@ -5,8 +5,8 @@
  * page the build prints (both articles' and the survey tables') in one Node
  * and one Chromium while resvg draws the same PNGs at the same widths over
  * the machine's cores. What the floor prints and draws is taken from the
- * build itself (bench/floor-inputs.mjs), and its PNGs are checked to be the
- * build's, byte for byte.
+ * build itself (bench/floor-inputs.mjs), and its PNGs are checked to hold
+ * the build's pixels.
  *
  * Three commands in turn, fresh processes, after one unmeasured round:
  *
@@ -29,8 +29,11 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pngjs from 'pngjs';
 import { floorInputs } from './floor-inputs.mjs';
 import { interleaved, load, QUIET, record } from './timing.mjs';
+
+const { PNG } = pngjs;
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const TRIES = Number(process.env.TRIES ?? 20);
@@ -108,10 +111,21 @@ function editText(edition, n) {
   writeFileSync(file, text.replace(EDITED.at, `Voici ${n} ce qu`));
 }
 
-/** The floor drew the build's PNGs, byte for byte (the same images, not merely as many). */
+/**
+ * The floor drew the build's PNGs (the same images, not merely as many):
+ * the same pixels, read back with pngjs, since the build encodes most of
+ * them in indexed colour where the floor keeps resvg's plain encoding.
+ */
 async function sameImages(built, floor) {
   const hashes = async (folder, files) =>
-    (await Promise.all(files.map(async (f) => sha(await readFile(path.join(folder, f)))))).sort();
+    (
+      await Promise.all(
+        files.map(async (f) => {
+          const { width, height, data } = PNG.sync.read(await readFile(path.join(folder, f)));
+          return sha(Buffer.concat([Buffer.from(`${width}x${height}`), data]));
+        }),
+      )
+    ).sort();
   const pngs = (await readdir(built, { recursive: true })).filter((f) => f.endsWith('.png'));
   const drawn = readdirSync(floor).filter((f) => f.endsWith('.png'));
   const [a, b] = await Promise.all([hashes(built, pngs), hashes(floor, drawn)]);

@@ -5,6 +5,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import { trueTypePaths } from '../fonts.js';
+import { indexedPng } from './indexed-png.js';
 import { CHART_FONT } from './theme.js';
 
 export interface Png {
@@ -15,20 +16,23 @@ export interface Png {
 }
 
 /** resvg reads its fonts anew for every image: only the typefaces an image uses are given. */
-const fontFiles = {
-  sans: () => trueTypePaths().filter((f) => f.includes('SourceSans3')),
-  both: () => trueTypePaths(),
-};
+let fontFiles: { sans: string[]; both: string[] } | undefined;
+function fontsOf(svg: string): string[] {
+  fontFiles ??= {
+    sans: trueTypePaths().filter((f) => f.includes('SourceSans3')),
+    both: [...trueTypePaths()],
+  };
+  // Charts use the sans-serif only; the social cards may use both typefaces.
+  return svg.includes('Source Serif 4') ? fontFiles.both : fontFiles.sans;
+}
 
 /** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */
 export function renderPng(svg: string, widthPx: number): Png {
-  // Charts use the sans-serif only; the social cards may use both typefaces.
-  const fonts = svg.includes('Source Serif 4') ? fontFiles.both() : fontFiles.sans();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: widthPx },
     background: 'white',
     font: {
-      fontFiles: fonts,
+      fontFiles: fontsOf(svg),
       loadSystemFonts: false,
       defaultFontFamily: CHART_FONT,
       sansSerifFamily: CHART_FONT,
@@ -37,7 +41,8 @@ export function renderPng(svg: string, widthPx: number): Png {
   });
   const image = resvg.render();
   return {
-    bytes: image.asPng(),
+    // Indexed colour when it fits (nearly always): half the file, a third of the time.
+    bytes: indexedPng(image.pixels, image.width, image.height) ?? image.asPng(),
     width: image.width,
     height: image.height,
   };

@@ -88,6 +88,10 @@ try {
     // proxy auto-configuration, yargs' locales): only its browser download and its own command line
     // run that code, never a print over the pipe; left out, it took 45 ms more to load.
     external: ['@resvg/resvg-js', 'exceljs', 'unzipper', 'tsx', '@duckdb/*', 'puppeteer'],
+    // juice parses with htmlparser2 only (its `xml` option), yet cheerio's main entry loads parse5
+    // and undici as well: its htmlparser2-only entry gives juice the same load() and serialiser, and
+    // the e-mail's code a third of the size (test/e2e/newsletter.test.ts: the golden e-mail).
+    alias: { cheerio: 'cheerio/slim' },
     // The CommonJS packages inside an ES module still find require().
     banner: {
       js: "import { createRequire as __enqueteRequire } from 'node:module'; const require = __enqueteRequire(import.meta.url);",

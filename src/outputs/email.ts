@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { convert, type FormatCallback } from 'html-to-text';
-import juice from 'juice';
+import juice from 'juice/client.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { renderPng } from '../charts/png.js';
 

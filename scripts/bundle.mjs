@@ -86,7 +86,8 @@ try {
     target: 'node20',
     // @puppeteer/browsers stays in, though two of its dependencies reach for __dirname (QuickJS for
     // proxy auto-configuration, yargs' locales): only its browser download and its own command line
-    // run that code, never a print over the pipe; left out, it took 45 ms more to load.
+    // run that code. The build never loads it: it connects through puppeteer-core's entry without
+    // the launcher (outputs/chromium.ts).
     external: ['@resvg/resvg-js', 'exceljs', 'unzipper', 'tsx', '@duckdb/*', 'puppeteer'],
     // juice parses with htmlparser2 only (its `xml` option), yet cheerio's main entry loads parse5
     // and undici as well: its htmlparser2-only entry gives juice the same load() and serialiser, and

@@ -21,7 +21,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ConnectOptions, Page } from 'puppeteer-core';
 import { onAbort, processAlive } from '../cleanup.js';
 import { EnvironmentError } from '../errors.js';
 import { environment } from '../messages/index.js';
@@ -161,8 +161,20 @@ async function startTwice(browsers: Browsers, executable: string | null): Promis
   }
 }
 
-const loadPuppeteer = async () => (await import('puppeteer-core')).default;
-type Puppeteer = Awaited<ReturnType<typeof loadPuppeteer>>;
+/** What the build asks of puppeteer: to drive a browser it started itself, over its pipe. */
+interface Puppeteer {
+  connect(options: ConnectOptions): Promise<Browser>;
+}
+
+/**
+ * puppeteer-core's entry without its launcher: the main one also loads the
+ * browser downloader, proxy agents and a JavaScript engine for proxy
+ * scripts (1.9 MB of code), none of which connecting over a pipe runs. Its
+ * classes are the main entry's; only its type declarations are apart.
+ */
+const loadPuppeteer = async () =>
+  (await import('puppeteer-core/internal/puppeteer-core-browser.js'))
+    .default as unknown as Puppeteer;
 
 /** Puppeteer over the browser's pipe (loaded once the browser is launched: the build reads its input meanwhile). */
 async function connect({ pipe }: Running, puppeteer: Puppeteer): Promise<Browser> {

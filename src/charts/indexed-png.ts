@@ -69,28 +69,25 @@ function indexPixels(
   const indexOf = new Int16Array(SLOTS).fill(-1);
   const firstAt: number[] = [];
   const rows = new Uint8Array(height * (width + 1));
-  let previous = 0;
-  let previousIndex = -1;
-  let p = 0;
-  let o = 0;
-  for (let y = 0; y < height; y++) {
+  for (let y = 0, p = 0, o = 0; y < height; y++) {
     rows[o++] = 0;
-    for (let x = 0; x < width; x++, p++) {
+    const rowEnd = p + width;
+    while (p < rowEnd) {
+      // A run of one colour (the white ground, a bar) is looked up once and written at once.
       const colour = pixels[p] as number;
-      // Runs of one colour (the white ground) skip the table.
-      if (colour !== previous || previousIndex < 0) {
-        let slot = Math.imul(colour, 0x9e3779b1) >>> 20;
-        while (indexOf[slot] !== -1 && colours[slot] !== colour) slot = (slot + 1) & (SLOTS - 1);
-        if (indexOf[slot] === -1) {
-          if (firstAt.length === 256 || aligned[p * 4 + 3] !== 255) return undefined;
-          colours[slot] = colour;
-          indexOf[slot] = firstAt.length;
-          firstAt.push(p * 4);
-        }
-        previous = colour;
-        previousIndex = indexOf[slot] as number;
+      let runEnd = p + 1;
+      while (runEnd < rowEnd && pixels[runEnd] === colour) runEnd++;
+      let slot = Math.imul(colour, 0x9e3779b1) >>> 20;
+      while (indexOf[slot] !== -1 && colours[slot] !== colour) slot = (slot + 1) & (SLOTS - 1);
+      if (indexOf[slot] === -1) {
+        if (firstAt.length === 256 || aligned[p * 4 + 3] !== 255) return undefined;
+        colours[slot] = colour;
+        indexOf[slot] = firstAt.length;
+        firstAt.push(p * 4);
       }
-      rows[o++] = previousIndex;
+      rows.fill(indexOf[slot] as number, o, o + runEnd - p);
+      o += runEnd - p;
+      p = runEnd;
     }
   }
   return { rows, firstAt };

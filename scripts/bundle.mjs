@@ -86,8 +86,9 @@ try {
     target: 'node20',
     // @puppeteer/browsers stays in, though two of its dependencies reach for __dirname (QuickJS for
     // proxy auto-configuration, yargs' locales): only its browser download and its own command line
-    // run that code. The build never loads it: it connects through puppeteer-core's entry without
-    // the launcher (outputs/chromium.ts).
+    // run that code. A build does not load it from the bundle: it connects through puppeteer-core's
+    // entry without the launcher (outputs/chromium.ts); only when no system browser is found does
+    // outputs/browser.ts load puppeteer (external, from node_modules) to find one it installed.
     external: ['@resvg/resvg-js', 'exceljs', 'unzipper', 'tsx', '@duckdb/*', 'puppeteer'],
     // juice parses with htmlparser2 only (its `xml` option), yet cheerio's main entry loads parse5
     // and undici as well: its htmlparser2-only entry gives juice the same load() and serialiser, and

@@ -24,13 +24,14 @@ const SLOTS = 4096;
 
 /**
  * `rgba`: `width` × `height` pixels, 4 bytes each, row after row (resvg's
- * `pixels`). Undefined if more than 256 colours or any pixel not opaque.
+ * `pixels`). Undefined if more than 256 colours, any pixel not opaque, or no pixel at all.
  */
 export function indexedPng(
   rgba: Uint8Array,
   width: number,
   height: number,
 ): Uint8Array | undefined {
+  if (width === 0 || height === 0) return undefined;
   const scan = indexPixels(rgba, width, height);
   if (!scan) return undefined;
   const palette = new Uint8Array(scan.firstAt.length * 3);
@@ -41,7 +42,8 @@ export function indexedPng(
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header.set([8, 3, 0, 0, 0], 8); // 8 bits an index, indexed colour, deflate, no filter choice, not interlaced
+  // 8 bits an index, indexed colour, deflate, filter method 0 (each row then says its filter: none), not interlaced.
+  header.set([8, 3, 0, 0, 0], 8);
   return concat([
     Uint8Array.from(SIGNATURE),
     chunk('IHDR', header),
@@ -62,8 +64,9 @@ function indexPixels(
   height: number,
 ): { rows: Uint8Array; firstAt: number[] } | undefined {
   if (rgba.length !== width * height * 4) throw new Error('pixels do not match the size');
-  // A colour is read as one 32-bit number; a copy if the bytes are not 4-aligned.
-  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+  // A colour is read as one 32-bit number; a copy if the bytes are not 4-aligned (a copy, not
+  // slice(): a Buffer's slice is a view at the same offset).
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
   const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   const colours = new Uint32Array(SLOTS);
   const indexOf = new Int16Array(SLOTS).fill(-1);

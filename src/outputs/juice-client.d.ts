@@ -1,8 +1,11 @@
 /**
  * juice's own entry without its resource fetcher (web-resource-inliner, for
- * juiceResources, which the e-mail never calls): the same juice() function.
+ * juiceResources, which the e-mail never calls): the same juice() function,
+ * and only that (juiceFile, juiceResources and the rest are the main entry's).
  */
 declare module 'juice/client.js' {
-  import juice = require('juice');
-  export = juice;
+  import type { Options } from 'juice';
+
+  function juice(html: string, options?: Options): string;
+  export default juice;
 }

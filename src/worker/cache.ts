@@ -153,8 +153,13 @@ export function cacheKey(kind: CacheKind, from: unknown): string {
 /** The fonts drawings are measured and drawn with. */
 const FONTS = ['@expo-google-fonts/source-sans-3', '@expo-google-fonts/source-serif-4'];
 
-/** What makes each kind: our modules (and every module of ours they import), and libraries. */
-const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[] }> = {
+/**
+ * What makes each kind: our modules (and every module of ours they import),
+ * libraries, and Node's zlib where its deflate writes the bytes kept (the
+ * indexed PNGs, the finished PDFs' page content): another zlib may write
+ * other bytes for the same pixels and pages.
+ */
+const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[]; zlib?: true }> = {
   svg: {
     modules: [new URL('../charts/render.js', import.meta.url)],
     packages: ['vega', 'vega-lite', ...FONTS],
@@ -162,6 +167,7 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[] }> = {
   png: {
     modules: [new URL('../charts/png.js', import.meta.url)],
     packages: ['@resvg/resvg-js', ...FONTS],
+    zlib: true,
   },
   xlsx: { modules: [new URL('../outputs/workbook.js', import.meta.url)], packages: ['fflate'] },
   // How a page is printed and finished, and with which flags (the browser itself: browserIdentity).
@@ -171,6 +177,7 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[] }> = {
       new URL('../outputs/browser.js', import.meta.url),
     ],
     packages: ['puppeteer-core'],
+    zlib: true,
   },
 };
 
@@ -190,6 +197,7 @@ export async function browserIdentity(
 
 /** What makes a kind: the libraries' versions and our modules' source (read once per process). */
 export function madeWith(kind: CacheKind): string {
-  const { modules, packages } = MAKERS[kind];
-  return identityOf(packages, modules);
+  const { modules, packages, zlib } = MAKERS[kind];
+  const identity = identityOf(packages, modules);
+  return zlib ? `${identity}\nzlib ${process.versions.zlib}` : identity;
 }

@@ -89,12 +89,19 @@ describe('indexed-colour PNG', () => {
     expect(indexedPng(rgba, 2, 2)).toBeUndefined();
   });
 
-  it('reads pixels that do not start on a 4-byte boundary', () => {
+  it('reads pixels that do not start on a 4-byte boundary, in a Buffer (as resvg gives them) or not', () => {
     const rgba = pixels(6, (i) => (i % 3) * 0x400000);
-    const shifted = new Uint8Array(rgba.length + 1).subarray(1);
-    shifted.set(rgba);
-    const png = indexedPng(shifted, 3, 2) as Uint8Array;
-    expect(Buffer.from(decoded(png).data)).toEqual(Buffer.from(rgba));
+    for (const whole of [new Uint8Array(rgba.length + 1), Buffer.alloc(rgba.length + 1)]) {
+      const shifted = whole.subarray(1);
+      shifted.set(rgba);
+      const png = indexedPng(shifted, 3, 2) as Uint8Array;
+      expect(Buffer.from(decoded(png).data)).toEqual(Buffer.from(rgba));
+    }
+  });
+
+  it('declines an image without a pixel, which PNG cannot say', () => {
+    expect(indexedPng(new Uint8Array(0), 0, 5)).toBeUndefined();
+    expect(indexedPng(new Uint8Array(0), 5, 0)).toBeUndefined();
   });
 
   it('falls back to resvg’s encoding for a drawing of many colours', () => {

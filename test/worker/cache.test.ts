@@ -50,6 +50,10 @@ describe('the cache of drawings', () => {
     expect(new Set(['svg', 'png', 'xlsx', 'pdf'].map((k) => madeWith(k as CacheKind))).size).toBe(
       4,
     );
+    // Node's zlib deflates the indexed PNGs and the finished PDFs' pages: its version is in their keys.
+    for (const kind of ['png', 'pdf'] as const)
+      expect(madeWith(kind)).toContain(`zlib ${process.versions.zlib}`);
+    expect(madeWith('svg')).not.toContain('zlib');
     // vega exports no package.json: its version is read above its entry point.
     expect(packageVersion('vega')).toMatch(/^\d+\.\d+\.\d+/);
     expect(packageVersion('@resvg/resvg-js')).toMatch(/^\d+\.\d+\.\d+/);

@@ -16,14 +16,11 @@ export interface Png {
 }
 
 /** resvg reads its fonts anew for every image: only the typefaces an image uses are given. */
-let fontFiles: { sans: string[]; both: string[] } | undefined;
 function fontsOf(svg: string): string[] {
-  fontFiles ??= {
-    sans: trueTypePaths().filter((f) => f.includes('SourceSans3')),
-    both: [...trueTypePaths()],
-  };
   // Charts use the sans-serif only; the social cards may use both typefaces.
-  return svg.includes('Source Serif 4') ? fontFiles.both : fontFiles.sans;
+  return svg.includes('Source Serif 4')
+    ? [...trueTypePaths()]
+    : trueTypePaths().filter((f) => f.includes('SourceSans3'));
 }
 
 /** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */

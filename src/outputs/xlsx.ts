@@ -350,13 +350,12 @@ function contentTypes(sheets: number): string {
 }
 
 function packageRels(): string {
-  const type = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   return [
     XML,
     `<Relationships xmlns="${NS.pkg}">`,
-    `<Relationship Id="rId1" Type="${type}/officeDocument" Target="xl/workbook.xml"/>`,
+    `<Relationship Id="rId1" Type="${NS.rel}/officeDocument" Target="xl/workbook.xml"/>`,
     `<Relationship Id="rId2" Type="${NS.pkg}/metadata/core-properties" Target="docProps/core.xml"/>`,
-    `<Relationship Id="rId3" Type="${type}/extended-properties" Target="docProps/app.xml"/>`,
+    `<Relationship Id="rId3" Type="${NS.rel}/extended-properties" Target="docProps/app.xml"/>`,
     '</Relationships>',
   ].join('');
 }
@@ -386,15 +385,14 @@ function workbookXml(sheets: XlsxSheet[]): string {
 }
 
 function workbookRels(sheets: number): string {
-  const type = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const sheet = (i: number) =>
-    `<Relationship Id="rId${i}" Type="${type}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+    `<Relationship Id="rId${i}" Type="${NS.rel}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
   return [
     XML,
     `<Relationships xmlns="${NS.pkg}">`,
     ...Array.from({ length: sheets }, (_, i) => sheet(i + 1)),
-    `<Relationship Id="rId${sheets + 1}" Type="${type}/styles" Target="styles.xml"/>`,
-    `<Relationship Id="rId${sheets + 2}" Type="${type}/sharedStrings" Target="sharedStrings.xml"/>`,
+    `<Relationship Id="rId${sheets + 1}" Type="${NS.rel}/styles" Target="styles.xml"/>`,
+    `<Relationship Id="rId${sheets + 2}" Type="${NS.rel}/sharedStrings" Target="sharedStrings.xml"/>`,
     '</Relationships>',
   ].join('');
 }

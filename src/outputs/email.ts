@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { convert, type FormatCallback } from 'html-to-text';
 import juice from 'juice/client.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer/index.js';
 import { renderPng } from '../charts/png.js';
 
 /** What the drawing thread needs to make an article's e-mail: plain data only. */
@@ -164,7 +165,8 @@ export async function emlMessage(args: {
       cid,
     };
   });
-  const options = {
+  // nodemailer's composer reads baseBoundary, which its type declarations leave out.
+  const options: Mail.Options & { baseBoundary: string } = {
     from: args.from,
     to: 'abonnes@example.invalid',
     subject: args.subject,

@@ -1,8 +1,10 @@
 /** The newsletter, checked for what e-mail clients need: inlined CSS, hosted images, size, text part. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
 import { ARTICLE, BASE_URL, sharedArticle } from '../helpers/build.js';
 
 let out: string;
@@ -55,6 +57,24 @@ describe('newsletter.html', () => {
     const golden = await readFile(`test/golden/output/${ARTICLE}.newsletter.html`, 'utf8');
     expect(html).toBe(golden);
     expect(text).toBe(await readFile(`test/golden/output/${ARTICLE}.newsletter.txt`, 'utf8'));
+  });
+
+  it('fits a 320 px phone without sideways scrolling', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      // Offline: the images, at their published address, are not fetched.
+      await page.setRequestInterception(true);
+      page.on('request', (r) => void (r.url().startsWith('file:') ? r.continue() : r.abort()));
+      await page.setViewport({ width: 320, height: 800 });
+      await page.goto(pathToFileURL(path.join(out, 'newsletter.html')).href, { waitUntil: 'load' });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('has a hidden preheader and a link to the web version', () => {

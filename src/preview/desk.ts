@@ -8,7 +8,7 @@
 import { escapeXml } from '../outputs/xml-text.js';
 import { outputPath } from '../paths.js';
 import { ERROR_PANEL_ID } from './live.js';
-import { DESK_PATH, DESK_TABLES, EVENTS_PATH } from './route.js';
+import { DESK_PATH, DESK_TABLES, eventsUrl } from './route.js';
 
 export interface DeskWords {
   lang: string;
@@ -33,6 +33,8 @@ export interface DeskView {
   tables: boolean;
   error: string | null;
   status: string;
+  /** The session's count of publishes when the desk was served: its events start with what changed since. */
+  since: number;
   words: DeskWords;
 }
 
@@ -47,7 +49,7 @@ ${DESK_CSS}</style></head>
 <header><h1>${escapeXml(words.title)} · ${escapeXml(view.edition)}</h1><nav>${tabs(view, slug)}</nav><span id="status" role="status">${escapeXml(view.status)}</span></header>
 <pre id="${ERROR_PANEL_ID}" role="alert"${view.error === null ? ' hidden' : ''}><strong>${escapeXml(words.problem)}</strong>\n\n${escapeXml(view.error ?? '')}</pre>
 ${view.tables ? tablesPane(words) : slug ? panes(words, slug) : ''}
-<script>${deskScript(words)}</script>
+<script>${deskScript(words, view.since)}</script>
 </body></html>
 `;
 }
@@ -101,11 +103,11 @@ iframe[width]{width:auto}
 `;
 
 /** Each update from the server: the status, the problem shown, or the panes it changed reloaded. */
-function deskScript(words: DeskWords): string {
+function deskScript(words: DeskWords, since: number): string {
   return `(() => {
   const panel = document.getElementById(${JSON.stringify(ERROR_PANEL_ID)});
   const status = document.getElementById('status');
-  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  const events = new EventSource(${JSON.stringify(eventsUrl(since))});
   const reload = (frame) => { frame.src = '/' + frame.dataset.name + '?v=' + Date.now(); };
   events.onmessage = (m) => {
     const update = JSON.parse(m.data);

@@ -6,7 +6,7 @@
  * them, so the script does nothing there.
  */
 import { escapeXml } from '../outputs/xml-text.js';
-import { EVENTS_PATH } from './route.js';
+import { eventsUrl } from './route.js';
 
 /** One event from the preview to its open pages. */
 export interface Update {
@@ -28,12 +28,17 @@ export function errorPanel(error: string, heading: string): string {
   return `<pre id="${ERROR_PANEL_ID}" role="alert" style="${PANEL_STYLE}"><strong>${escapeXml(heading)}</strong>\n\n${escapeXml(error)}</pre>`;
 }
 
-/** The script shared by every served page; the panel is built with textContent, never parsed. */
-export function liveScript(heading: string): string {
+/**
+ * The script shared by every served page; the panel is built with
+ * textContent, never parsed. Its events start with what changed since the
+ * page was served (`since`, the session's count of publishes then), so a
+ * save between serving the page and its events connecting is not missed.
+ */
+export function liveScript(heading: string, since: number): string {
   return `<script>(() => {
   if (window.top !== window) return;
   const me = decodeURIComponent(location.pathname.slice(1)) || 'index.html';
-  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  const events = new EventSource(${JSON.stringify(eventsUrl(since))});
   events.onmessage = (m) => {
     const update = JSON.parse(m.data);
     const panel = document.getElementById(${JSON.stringify(ERROR_PANEL_ID)});
@@ -53,8 +58,13 @@ export function liveScript(heading: string): string {
 }
 
 /** The page with the live script, and the error panel when there is a problem. */
-export function withLive(html: string, error: string | null, heading: string): string {
-  const added = (error === null ? '' : errorPanel(error, heading)) + liveScript(heading);
+export function withLive(
+  html: string,
+  error: string | null,
+  heading: string,
+  since: number,
+): string {
+  const added = (error === null ? '' : errorPanel(error, heading)) + liveScript(heading, since);
   const end = html.lastIndexOf('</body>');
   return end < 0 ? html + added : html.slice(0, end) + added + html.slice(end);
 }

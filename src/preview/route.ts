@@ -15,9 +15,15 @@ export const DESK_TABLES = `${DESK_PATH}?view=tables`;
 
 export type Route =
   | { kind: 'desk'; article?: string; tables?: true }
-  | { kind: 'events' }
+  /** The open page's event stream; since: the count of publishes when the page was served. */
+  | { kind: 'events'; since: number }
   | { kind: 'output'; name: string }
   | { kind: 'not-found' };
+
+/** The event stream's address for a page served after the given count of publishes. */
+export function eventsUrl(since: number): string {
+  return `${EVENTS_PATH}?since=${since}`;
+}
 
 export function routeRequest(url: string): Route {
   const [pathPart = '', query = ''] = url.split('?', 2);
@@ -27,7 +33,10 @@ export function routeRequest(url: string): Route {
     const article = asked.get('article');
     return article ? { kind: 'desk', article } : { kind: 'desk' };
   }
-  if (pathPart === EVENTS_PATH) return { kind: 'events' };
+  if (pathPart === EVENTS_PATH) {
+    const since = Number(new URLSearchParams(query).get('since'));
+    return { kind: 'events', since: Number.isSafeInteger(since) && since >= 0 ? since : 0 };
+  }
   const name = outputName(pathPart);
   return name === null ? { kind: 'not-found' } : { kind: 'output', name };
 }

@@ -120,8 +120,13 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
   if (route.kind === 'events') {
     res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/event-stream' });
     res.write('retry: 500\n\n');
-    if (session.error !== null)
-      res.write(`data: ${JSON.stringify({ changed: [], error: session.error, status: '' })}\n\n`);
+    // First, what the page missed since it was served: a save, a problem, or a problem fixed.
+    const missed: Update = {
+      changed: session.changedSince(route.since),
+      error: session.error,
+      status: say.status(session.error === null),
+    };
+    res.write(`data: ${JSON.stringify(missed)}\n\n`);
     clients.add(res);
     req.on('close', () => clients.delete(res));
     return;
@@ -134,6 +139,7 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
       tables: route.tables === true,
       error: session.error,
       status: say.status(session.error === null),
+      since: session.published,
       words: say.desk,
     });
     res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/html; charset=utf-8' }).end(html);
@@ -145,13 +151,12 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
   }
   const content = session.files.get(route.name);
   if (content !== undefined) {
-    serve(req, res, route.name, content, session.error);
+    serve(req, res, route.name, content, session);
     return;
   }
   // A file made only when asked for (the workbook), or none.
   session.onRequest(route.name).then(
-    (made) =>
-      made === undefined ? notFound(res) : serve(req, res, route.name, made, session.error),
+    (made) => (made === undefined ? notFound(res) : serve(req, res, route.name, made, session)),
     (e: unknown) =>
       res
         .writeHead(500, { ...NO_CACHE, 'Content-Type': 'text/plain; charset=utf-8' })
@@ -165,14 +170,15 @@ function serve(
   res: ServerResponse,
   name: string,
   content: string | Uint8Array,
-  error: string | null,
+  session: PreviewSession,
 ): void {
   const type = contentType(name);
   const body = type.startsWith('text/html')
     ? withLive(
         typeof content === 'string' ? content : Buffer.from(content).toString('utf8'),
-        error,
+        session.error,
         say.desk.problem,
+        session.published,
       )
     : content;
   res.writeHead(200, { ...NO_CACHE, 'Content-Type': type });

@@ -49,6 +49,10 @@ export class PreviewSession {
   private readonly drawn = new Memo<string[]>(500);
   /** Each recipe's last files for each article, with the hash of what they were made from. */
   private readonly made = new Map<string, { from: string; files: OutputFile[] }>();
+  /** How many times files were published: a page is served with it, and its events ask what changed since. */
+  published = 0;
+  /** When each file last changed, as the count of publishes then. */
+  private readonly changedAt = new Map<string, number>();
   /** The warnings last said in the terminal: said again only when they change. */
   private warned = '';
   /**
@@ -220,10 +224,20 @@ export class PreviewSession {
       .filter((f) => !sameContent(this.files.get(f.name), f.content))
       .map((f) => f.name);
     for (const f of files) this.files.set(f.name, f.content);
+    this.published++;
+    for (const name of changed) this.changedAt.set(name, this.published);
     const recovered = this.error !== null;
     this.error = null;
     this.log.info(status);
     if (changed.length > 0 || recovered) this.send({ changed, error: null, status });
+  }
+
+  /**
+   * The files changed after the given count of publishes: what a page
+   * served then missed if it was saved before the page's events connected.
+   */
+  changedSince(published: number): string[] {
+    return [...this.changedAt].filter(([, at]) => at > published).map(([name]) => name);
   }
 
   /** What the new data may have broken, in the terminal as the build says it, when it changed. */

@@ -71,6 +71,25 @@ function rawGet(origin: string, rawPath: string): Promise<{ status: number; body
   });
 }
 
+/** The first message on an event stream, parsed. */
+async function firstEvent(url: string): Promise<{ changed: string[]; error: string | null }> {
+  const stop = new AbortController();
+  const res = await fetch(url, { signal: stop.signal });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`the stream ended before a message: ${text}`);
+    text += decoder.decode(value, { stream: true });
+    const data = text.match(/^data: (.*)\n\n/m)?.[1];
+    if (data !== undefined) {
+      stop.abort();
+      return JSON.parse(data);
+    }
+  }
+}
+
 async function until<T>(
   what: () => T | undefined | Promise<T | undefined>,
   ms = 20_000,
@@ -219,6 +238,32 @@ describe('enquete preview', () => {
     await page.close();
   }, 90_000);
 
+  it('tells a page what was saved between serving it and its events connecting', async () => {
+    const sinceOf = (html: string) => html.match(/__preview\/events\?since=(\d+)/)?.[1] ?? 'none';
+    const before = sinceOf(await (await fetch(web())).text());
+    expect(before).toMatch(/^\d+$/);
+    const text = await readFile(article(), 'utf8');
+    await writeFile(
+      article(),
+      text.replace('Voici ce qu', 'Phrase du dernier moment. Voici ce qu'),
+    );
+    const after = await until(async () => {
+      const html = await (await fetch(web())).text();
+      return html.includes('Phrase du dernier moment') ? sinceOf(html) : undefined;
+    });
+    // The page served before the save learns it on connecting; the page served after does not.
+    const late = await firstEvent(`${origin}/__preview/events?since=${before}`);
+    expect(late.changed).toContain('radiologues/enquete.html');
+    const fresh = await firstEvent(`${origin}/__preview/events?since=${after}`);
+    expect(fresh.changed).not.toContain('radiologues/enquete.html');
+    expect(fresh.error).toBeNull();
+    await writeFile(article(), text);
+    await until(async () => {
+      const html = await (await fetch(web())).text();
+      return !html.includes('Phrase du dernier moment') || undefined;
+    });
+  }, 60_000);
+
   it('reloads the open page on an article edit, shows a broken config in it, and recovers', async () => {
     const page = await browser.newPage();
     await page.goto(web());
@@ -228,13 +273,13 @@ describe('enquete preview', () => {
     await page.waitForFunction(
       () => (document.body.textContent ?? '').includes('Phrase témoin de l’aperçu'),
       {
-        timeout: 10_000,
+        timeout: 20_000,
       },
     );
 
     const good = await readFile(config(), 'utf8');
     await writeFile(config(), good.replace('edition:', 'edition: ['));
-    const panel = await page.waitForSelector(PANEL, { timeout: 10_000 });
+    const panel = await page.waitForSelector(PANEL, { timeout: 20_000 });
     const shown = (await panel?.evaluate((p) => p.textContent)) ?? '';
     // Located as the command line says it: the same problems, file, line and column.
     const { code, stderr: cli } = await enquete(['check', edition]);
@@ -248,12 +293,12 @@ describe('enquete preview', () => {
     );
 
     await writeFile(config(), good);
-    await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: 10_000 }, PANEL);
+    await page.waitForFunction((sel) => !document.querySelector(sel), { timeout: 20_000 }, PANEL);
     expect(await page.evaluate(() => document.body.textContent ?? ''), stderr).toContain(
       'Phrase témoin',
     );
     await page.close();
-  }, 60_000);
+  }, 90_000);
 
   it('shows a misspelt figure id located in the article, and a half-written export, without stopping', async () => {
     const text = await readFile(article(), 'utf8');

@@ -13,6 +13,7 @@ const view = (over: Partial<DeskView>): DeskView => ({
   tables: false,
   error: null,
   status: 'À jour',
+  since: 3,
   words: fr.preview.desk,
   ...over,
 });
@@ -39,6 +40,10 @@ describe('the desk', () => {
       'radiologues/newsletter.html',
       'radiologues/newsletter.html',
     ]);
+  });
+
+  it('asks its events for what changed since it was served', () => {
+    expect(deskPage(view({}))).toContain('new EventSource("/__preview/events?since=3")');
   });
 
   it('shows the tables in their tab, with the workbook to download', () => {

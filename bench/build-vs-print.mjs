@@ -8,17 +8,24 @@
  * build itself (bench/floor-inputs.mjs), and its PNGs are checked to hold
  * the build's pixels.
  *
- * Three commands in turn, fresh processes, after one unmeasured round:
+ * Four commands in turn, fresh processes, after one unmeasured round:
  *
  * - cold: the build with an empty cache of drawings (ENQUETE_CACHE, emptied
  *   before each run): it draws every chart and PNG and keeps them;
  * - warm: the build after a text edit (a word of an article changed before
  *   each run, to a text it never had), its cache kept from the runs before:
  *   what an editor's rebuild costs;
- * - the floor.
+ * - the floor;
+ * - the charts alone (bench/draw-charts.mjs): the build's drawing thread
+ *   laying out every chart the build draws with vega, which the floor does
+ *   not: what the cold build pays beyond it before anything else.
  *
  * Medians, each ratio to the floor (goal: cold ≤ 1.15), the 1-minute load
- * average at start and end; one row each in bench/results.md. Starts once
+ * average at start and end; one row each in bench/results.md. Then the
+ * processor time of each command (every thread and child process, Chromium
+ * included; Linux only): the build and the floor keep both cores busy, so
+ * their times are bound by it, and the charts' share of it shows what the
+ * 15 % allowance has to hold. Starts once
  * the load is under 1 (a minute at a time, TRIES times at most).
  *
  *   npm run bench            # RUNS=7 by default
@@ -58,6 +65,7 @@ try {
   let edits = 0;
   const {
     medians: [cold, warm, floor],
+    cpuMedians: [coldCpu, , floorCpu, chartsCpu],
     load: loadAverage,
   } = interleaved(
     [
@@ -67,6 +75,7 @@ try {
       },
       { ...build('warm', 'cache-warm'), before: () => editText(edition, edits++) },
       { name: 'floor', args: ['bench/floor.mjs', inputs, out('floor')] },
+      { name: 'charts', args: ['bench/draw-charts.mjs', path.join(inputs, 'charts.json')] },
     ],
     RUNS,
   );
@@ -88,16 +97,28 @@ try {
     measured: ['warm build', warm],
     result: `ratio ${ratio(warm)}`,
   });
+  if (floorCpu !== null)
+    record({
+      benchmark: 'processor time: cold build vs floor, and the charts alone',
+      runs: RUNS,
+      load: loadAverage,
+      floor: ['floor', floorCpu],
+      measured: ['cold build', coldCpu, `charts alone ${Math.round(chartsCpu)} ms`],
+      result: `ratio ${(coldCpu / floorCpu).toFixed(2)}; the charts alone ${((100 * chartsCpu) / floorCpu).toFixed(0)} % of the floor's (the goal leaves ${Math.round((GOAL - 1) * 100)} %)`,
+    });
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-/** The pages as page-<n>.html and the PNGs to draw as pngs.json, as bench/floor.mjs reads them. */
-async function saveInputs({ pages, pngs }, folder) {
+/** The pages as page-<n>.html and the PNGs to draw as pngs.json, as bench/floor.mjs reads them; the charts as charts.json. */
+async function saveInputs({ pages, pngs, charts }, folder) {
   await mkdir(folder, { recursive: true });
   await Promise.all(pages.map((page, i) => writeFile(path.join(folder, `page-${i}.html`), page)));
   await writeFile(path.join(folder, 'pngs.json'), JSON.stringify(pngs));
-  process.stderr.write(`floor: ${pages.length} pages to print, ${pngs.length} PNGs to draw\n`);
+  await writeFile(path.join(folder, 'charts.json'), JSON.stringify(charts));
+  process.stderr.write(
+    `floor: ${pages.length} pages to print, ${pngs.length} PNGs to draw; ${charts.length} charts laid out by the build\n`,
+  );
 }
 
 /**

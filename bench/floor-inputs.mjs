@@ -1,13 +1,13 @@
 /**
  * What the floor is made of, taken from the build itself: every page the
  * build prints, as it prints it (after its charts are placed, at the moment
- * Chromium is asked for the PDF), and every PNG the build draws (the SVG and
- * the width in pixels). One build runs with its own recipes, its own
+ * Chromium is asked for the PDF), every PNG the build draws (the SVG and
+ * the width in pixels), and every chart it lays out with vega. One build runs with its own recipes, its own
  * Chromium and its drawing thread; its print tabs and its offload are
  * watched, nothing else changes, and its files are thrown away.
  *
  *   import { floorInputs } from './floor-inputs.mjs';
- *   const { pages, pngs } = await floorInputs('data/2024');
+ *   const { pages, pngs, charts } = await floorInputs('data/2024');
  */
 import { composeArticles, editionBuildOf } from '../dist/compose/compose.js';
 import { silentLog } from '../dist/log.js';
@@ -15,20 +15,30 @@ import { startChromium } from '../dist/outputs/chromium.js';
 import { runRecipes } from '../dist/outputs/run.js';
 import { startWorker } from '../dist/worker/client.js';
 
-/** @returns {Promise<{ pages: string[], pngs: { svg: string, widthPx: number }[] }>} */
+/**
+ * @returns {Promise<{ pages: string[], pngs: { svg: string, widthPx: number }[], charts: object[] }>}
+ * `charts`: every chart the build lays out with vega (its Vega-Lite spec and
+ * widths: the drawing thread's jobs), which the floor does not draw.
+ */
 export async function floorInputs(editionFolder) {
   const chromium = startChromium();
   const worker = startWorker();
   const pages = [];
   const pngs = [];
+  const charts = [];
+  const svgs = (jobs) => {
+    charts.push(...jobs);
+    return worker.svgs(jobs);
+  };
   try {
-    const composed = await composeArticles({ editionFolder }, worker, silentLog, {
+    const composed = await composeArticles({ editionFolder }, { ...worker, svgs }, silentLog, {
       inputRead: () => chromium.warmUp(),
     });
     const tools = {
       chromium: { ...chromium, tab: async () => watched(await chromium.tab(), pages) },
       offload: {
         ...worker,
+        svgs,
         pngs(jobs) {
           pngs.push(...jobs.map(({ svg, widthPx }) => ({ svg, widthPx })));
           return worker.pngs(jobs);
@@ -44,7 +54,7 @@ export async function floorInputs(editionFolder) {
   } finally {
     await Promise.all([chromium.close(), worker.stop()]);
   }
-  return { pages, pngs };
+  return { pages, pngs, charts };
 }
 
 /** The tab, its page kept as it stands when the PDF is asked for (charts placed). */

@@ -1,6 +1,6 @@
 /** Shared by the benchmarks: time fresh processes, medians, the machine and its load. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
 /** Wall time of one fresh process, in ms; fails loudly when `expect` is not its exit code. */
@@ -14,6 +14,7 @@ export function time(args, expect = 0, env = undefined) {
  * `env` is added to this process's environment.
  */
 export function measure(args, expect = 0, env = undefined) {
+  const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -23,8 +24,34 @@ export function measure(args, expect = 0, env = undefined) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== expect) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  const cpuAfter = childrenCpuMs();
   const peak = /peak-rss-kb: (\d+)/.exec(r.stderr);
-  return { ms, peakKb: peak ? Number(peak[1]) : null, stderr: r.stderr };
+  return {
+    ms,
+    peakKb: peak ? Number(peak[1]) : null,
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    stderr: r.stderr,
+  };
+}
+
+/**
+ * Processor time (user + system, ms) of this process's children that have
+ * ended and been waited for, from /proc/self/stat (Linux; null elsewhere).
+ * A child's own children waited for by it count too: a build's Chromium,
+ * and Chromium's renderer and GPU processes. Its difference across one
+ * spawnSync is that command's processor time, on every thread.
+ */
+function childrenCpuMs() {
+  let stat;
+  try {
+    stat = readFileSync('/proc/self/stat', 'utf8');
+  } catch {
+    return null;
+  }
+  // Fields after the command's name, which may hold spaces: the 16th and 17th, cutime and cstime.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // In clock ticks, 100 a second on Linux (USER_HZ, what /proc reports whatever the kernel's HZ).
+  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
 export function median(xs) {
@@ -46,12 +73,14 @@ export function interleaved(commands, runs) {
     time(c.args, c.exit, c.env);
   }
   const times = commands.map(() => []);
+  const cpus = commands.map(() => []);
   const peaks = commands.map(() => 0);
   for (let i = 0; i < runs; i++) {
     for (const [k, c] of commands.entries()) {
       c.before?.();
-      const { ms, peakKb } = measure(c.args, c.exit, c.env);
+      const { ms, peakKb, cpuMs } = measure(c.args, c.exit, c.env);
       times[k].push(ms);
+      if (cpuMs !== null) cpus[k].push(cpuMs);
       peaks[k] = Math.max(peaks[k], peakKb ?? 0);
     }
     process.stderr.write(
@@ -60,6 +89,8 @@ export function interleaved(commands, runs) {
   }
   return {
     medians: times.map(median),
+    /** Median processor time of each command, every thread and child process (ms; null off Linux). */
+    cpuMedians: cpus.map((xs) => (xs.length > 0 ? median(xs) : null)),
     /** Highest peak memory of each command over its runs, in MB (0 when not measured). */
     peaksMb: peaks.map((kb) => Math.round(kb / 1024)),
     load: `${before} → ${load()}${Number(before) > QUIET ? ' (under load)' : ''}`,

@@ -33,8 +33,8 @@ export interface DeskView {
   tables: boolean;
   error: string | null;
   status: string;
-  /** The session's count of publishes when the desk was served: its events start with what changed since. */
-  since: number;
+  /** The session's version when the desk was served: its events start with what changed since. */
+  since: string;
   words: DeskWords;
 }
 
@@ -103,7 +103,7 @@ iframe[width]{width:auto}
 `;
 
 /** Each update from the server: the status, the problem shown, or the panes it changed reloaded. */
-function deskScript(words: DeskWords, since: number): string {
+function deskScript(words: DeskWords, since: string): string {
   return `(() => {
   const panel = document.getElementById(${JSON.stringify(ERROR_PANEL_ID)});
   const status = document.getElementById('status');

@@ -31,10 +31,10 @@ export function errorPanel(error: string, heading: string): string {
 /**
  * The script shared by every served page; the panel is built with
  * textContent, never parsed. Its events start with what changed since the
- * page was served (`since`, the session's count of publishes then), so a
- * save between serving the page and its events connecting is not missed.
+ * page was served (`since`, the session's version then), so a save between
+ * serving the page and its events connecting is not missed.
  */
-export function liveScript(heading: string, since: number): string {
+export function liveScript(heading: string, since: string): string {
   return `<script>(() => {
   if (window.top !== window) return;
   const me = decodeURIComponent(location.pathname.slice(1)) || 'index.html';
@@ -62,7 +62,7 @@ export function withLive(
   html: string,
   error: string | null,
   heading: string,
-  since: number,
+  since: string,
 ): string {
   const added = (error === null ? '' : errorPanel(error, heading)) + liveScript(heading, since);
   const end = html.lastIndexOf('</body>');

@@ -15,14 +15,14 @@ export const DESK_TABLES = `${DESK_PATH}?view=tables`;
 
 export type Route =
   | { kind: 'desk'; article?: string; tables?: true }
-  /** The open page's event stream; since: the count of publishes when the page was served. */
-  | { kind: 'events'; since: number }
+  /** The open page's event stream; since: the session's version the page was served at ('' if none). */
+  | { kind: 'events'; since: string }
   | { kind: 'output'; name: string }
   | { kind: 'not-found' };
 
-/** The event stream's address for a page served after the given count of publishes. */
-export function eventsUrl(since: number): string {
-  return `${EVENTS_PATH}?since=${since}`;
+/** The event stream's address for a page served at the given version of the session. */
+export function eventsUrl(version: string): string {
+  return `${EVENTS_PATH}?since=${encodeURIComponent(version)}`;
 }
 
 export function routeRequest(url: string): Route {
@@ -33,10 +33,9 @@ export function routeRequest(url: string): Route {
     const article = asked.get('article');
     return article ? { kind: 'desk', article } : { kind: 'desk' };
   }
-  if (pathPart === EVENTS_PATH) {
-    const since = Number(new URLSearchParams(query).get('since'));
-    return { kind: 'events', since: Number.isSafeInteger(since) && since >= 0 ? since : 0 };
-  }
+  // A stream without a version is told every file changed: its page reloads once, never misses a save.
+  if (pathPart === EVENTS_PATH)
+    return { kind: 'events', since: new URLSearchParams(query).get('since') ?? '' };
   const name = outputName(pathPart);
   return name === null ? { kind: 'not-found' } : { kind: 'output', name };
 }

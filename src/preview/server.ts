@@ -49,8 +49,8 @@ export async function startPreview(
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new UsageError(usage.noEditionFolder(folder));
   const clients = new Set<ServerResponse>();
-  const send = (update: Update) => {
-    for (const c of clients) c.write(`data: ${JSON.stringify(update)}\n\n`);
+  const send = (update: Update, version: string) => {
+    for (const c of clients) c.write(eventText(update, version));
   };
   let site: Site | undefined;
   const server = createServer((req, res) => {
@@ -91,6 +91,11 @@ export async function startPreview(
   return `${origin}${DESK_PATH}${options.article ? `?article=${encodeURIComponent(options.article)}` : ''}`;
 }
 
+/** One server-sent event: its id is the session's version, which a reconnecting stream sends back. */
+function eventText(update: Update, version: string): string {
+  return `id: ${version}\ndata: ${JSON.stringify(update)}\n\n`;
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
@@ -120,13 +125,16 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
   if (route.kind === 'events') {
     res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/event-stream' });
     res.write('retry: 500\n\n');
-    // First, what the page missed since it was served: a save, a problem, or a problem fixed.
+    // First, what the page missed since it was served, or since the last event a reconnecting
+    // stream got: a save, a problem, or a problem fixed.
+    const lastEvent = req.headers['last-event-id'];
+    const since = typeof lastEvent === 'string' && lastEvent !== '' ? lastEvent : route.since;
     const missed: Update = {
-      changed: session.changedSince(route.since),
+      changed: session.changedSince(since),
       error: session.error,
       status: say.status(session.error === null),
     };
-    res.write(`data: ${JSON.stringify(missed)}\n\n`);
+    res.write(eventText(missed, session.version));
     clients.add(res);
     req.on('close', () => clients.delete(res));
     return;
@@ -139,7 +147,7 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
       tables: route.tables === true,
       error: session.error,
       status: say.status(session.error === null),
-      since: session.published,
+      since: session.version,
       words: say.desk,
     });
     res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/html; charset=utf-8' }).end(html);
@@ -178,7 +186,7 @@ function serve(
         typeof content === 'string' ? content : Buffer.from(content).toString('utf8'),
         session.error,
         say.desk.problem,
-        session.published,
+        session.version,
       )
     : content;
   res.writeHead(200, { ...NO_CACHE, 'Content-Type': type });

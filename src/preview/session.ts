@@ -8,6 +8,7 @@
  * remembered by the worker, so only what changed is drawn. A newer change
  * makes an unfinished older build's results void.
  */
+import { randomBytes } from 'node:crypto';
 import { setTimeout as delay, setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Analysed } from '../analyse.js';
 import type { SvgJob } from '../charts/draw.js';
@@ -49,8 +50,10 @@ export class PreviewSession {
   private readonly drawn = new Memo<string[]>(500);
   /** Each recipe's last files for each article, with the hash of what they were made from. */
   private readonly made = new Map<string, { from: string; files: OutputFile[] }>();
-  /** How many times files were published: a page is served with it, and its events ask what changed since. */
-  published = 0;
+  /** This preview's own run: a page kept open across a restart on the same port was served by another. */
+  private readonly run = randomBytes(4).toString('hex');
+  /** How many times files were published in this run. */
+  private publishes = 0;
   /** When each file last changed, as the count of publishes then. */
   private readonly changedAt = new Map<string, number>();
   /** The warnings last said in the terminal: said again only when they change. */
@@ -66,7 +69,8 @@ export class PreviewSession {
   constructor(
     private readonly options: SessionOptions,
     private readonly tools: { worker: DrawingWorker; chromium: Tools['chromium'] },
-    private readonly send: (update: Update) => void,
+    /** Tells every open page; `version` is the session's version once it is so. */
+    private readonly send: (update: Update, version: string) => void,
     private readonly log: Log,
   ) {}
 
@@ -224,20 +228,33 @@ export class PreviewSession {
       .filter((f) => !sameContent(this.files.get(f.name), f.content))
       .map((f) => f.name);
     for (const f of files) this.files.set(f.name, f.content);
-    this.published++;
-    for (const name of changed) this.changedAt.set(name, this.published);
+    this.publishes++;
+    for (const name of changed) this.changedAt.set(name, this.publishes);
     const recovered = this.error !== null;
     this.error = null;
     this.log.info(status);
-    if (changed.length > 0 || recovered) this.send({ changed, error: null, status });
+    if (changed.length > 0 || recovered) this.send({ changed, error: null, status }, this.version);
   }
 
   /**
-   * The files changed after the given count of publishes: what a page
-   * served then missed if it was saved before the page's events connected.
+   * What a served page and each event carry (`<run>.<publishes>`): the page's
+   * events start with what changed since its version, and a reconnecting
+   * stream says the last it got (Last-Event-ID).
    */
-  changedSince(published: number): string[] {
-    return [...this.changedAt].filter(([, at]) => at > published).map(([name]) => name);
+  get version(): string {
+    return `${this.run}.${this.publishes}`;
+  }
+
+  /**
+   * The files changed after a version: what a page served then missed, if
+   * it was saved before the page's events connected (or while they were
+   * cut). A version of another run, or none, misses every file.
+   */
+  changedSince(version: string): string[] {
+    const [run, count = ''] = version.split('.');
+    if (run !== this.run || !/^\d+$/.test(count)) return [...this.files.keys()];
+    const since = Number(count);
+    return [...this.changedAt].filter(([, at]) => at > since).map(([name]) => name);
   }
 
   /** What the new data may have broken, in the terminal as the build says it, when it changed. */
@@ -255,7 +272,7 @@ export class PreviewSession {
       : say.unexpected(e instanceof Error ? e.message : String(e));
     this.error = text;
     this.log.info(`${say.failed(why)}\n${text}\n`);
-    this.send({ changed: [], error: text, status: say.failed(why) });
+    this.send({ changed: [], error: text, status: say.failed(why) }, this.version);
   }
 }
 

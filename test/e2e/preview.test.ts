@@ -71,10 +71,13 @@ function rawGet(origin: string, rawPath: string): Promise<{ status: number; body
   });
 }
 
-/** The first message on an event stream, parsed. */
-async function firstEvent(url: string): Promise<{ changed: string[]; error: string | null }> {
+/** The first message on an event stream: its id and its data, parsed. */
+async function firstEvent(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ id: string; changed: string[]; error: string | null }> {
   const stop = new AbortController();
-  const res = await fetch(url, { signal: stop.signal });
+  const res = await fetch(url, { signal: stop.signal, headers });
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -82,10 +85,10 @@ async function firstEvent(url: string): Promise<{ changed: string[]; error: stri
     const { value, done } = await reader.read();
     if (done) throw new Error(`the stream ended before a message: ${text}`);
     text += decoder.decode(value, { stream: true });
-    const data = text.match(/^data: (.*)\n\n/m)?.[1];
-    if (data !== undefined) {
+    const message = text.match(/^id: (.*)\ndata: (.*)\n\n/m);
+    if (message) {
       stop.abort();
-      return JSON.parse(data);
+      return { id: message[1] as string, ...JSON.parse(message[2] as string) };
     }
   }
 }
@@ -239,9 +242,11 @@ describe('enquete preview', () => {
   }, 90_000);
 
   it('tells a page what was saved between serving it and its events connecting', async () => {
-    const sinceOf = (html: string) => html.match(/__preview\/events\?since=(\d+)/)?.[1] ?? 'none';
-    const before = sinceOf(await (await fetch(web())).text());
-    expect(before).toMatch(/^\d+$/);
+    const sinceOf = (html: string) =>
+      html.match(/__preview\/events\?since=([0-9a-f]+\.\d+)/)?.[1] ?? 'none';
+    const served = await (await fetch(web())).text();
+    const before = sinceOf(served);
+    expect(before).not.toBe('none');
     const text = await readFile(article(), 'utf8');
     await writeFile(
       article(),
@@ -257,6 +262,36 @@ describe('enquete preview', () => {
     const fresh = await firstEvent(`${origin}/__preview/events?since=${after}`);
     expect(fresh.changed).not.toContain('radiologues/enquete.html');
     expect(fresh.error).toBeNull();
+    // Each event carries the version it brings the page to; a reconnecting stream sends back the last.
+    expect(late.id).toBe(after);
+    const reconnected = await firstEvent(`${origin}/__preview/events?since=${before}`, {
+      'Last-Event-ID': after,
+    });
+    expect(reconnected.changed).toEqual([]);
+    // A page served by an earlier preview on the same port (restarted, the tab kept) reloads.
+    const earlierRun = await firstEvent(
+      `${origin}/__preview/events?since=ffffffff.${after.split('.')[1]}`,
+    );
+    expect(earlierRun.changed).toContain('radiologues/enquete.html');
+
+    // In the browser: the page as it was served before the save reloads itself on connecting.
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    let first = true;
+    page.on('request', (r) => {
+      if (first && r.url() === web()) {
+        first = false;
+        void r.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: served });
+      } else void r.continue();
+    });
+    await page.goto(web());
+    await page.waitForFunction(
+      () => (document.body.textContent ?? '').includes('Phrase du dernier moment'),
+      { timeout: 20_000 },
+    );
+    expect(first).toBe(false);
+    await page.close();
+
     await writeFile(article(), text);
     await until(async () => {
       const html = await (await fetch(web())).text();

@@ -13,7 +13,7 @@ const view = (over: Partial<DeskView>): DeskView => ({
   tables: false,
   error: null,
   status: 'À jour',
-  since: 3,
+  since: '0a1b2c3d.3',
   words: fr.preview.desk,
   ...over,
 });
@@ -43,7 +43,7 @@ describe('the desk', () => {
   });
 
   it('asks its events for what changed since it was served', () => {
-    expect(deskPage(view({}))).toContain('new EventSource("/__preview/events?since=3")');
+    expect(deskPage(view({}))).toContain('new EventSource("/__preview/events?since=0a1b2c3d.3")');
   });
 
   it('shows the tables in their tab, with the workbook to download', () => {

@@ -41,10 +41,11 @@ describe('the preview’s routes', () => {
     });
     expect(routeRequest('/__preview/desk')).toEqual({ kind: 'desk' });
     expect(routeRequest('/__preview/desk?view=tables')).toEqual({ kind: 'desk', tables: true });
-    expect(routeRequest('/__preview/events')).toEqual({ kind: 'events', since: 0 });
-    expect(routeRequest('/__preview/events?since=12')).toEqual({ kind: 'events', since: 12 });
-    expect(routeRequest('/__preview/events?since=-1')).toEqual({ kind: 'events', since: 0 });
-    expect(routeRequest('/__preview/events?since=x')).toEqual({ kind: 'events', since: 0 });
+    expect(routeRequest('/__preview/events')).toEqual({ kind: 'events', since: '' });
+    expect(routeRequest('/__preview/events?since=0a1b2c3d.12')).toEqual({
+      kind: 'events',
+      since: '0a1b2c3d.12',
+    });
     expect(routeRequest('/radiologues/enquete.pdf?v=3')).toEqual({
       kind: 'output',
       name: 'radiologues/enquete.pdf',

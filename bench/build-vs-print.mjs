@@ -8,7 +8,7 @@
  * build itself (bench/floor-inputs.mjs), and its PNGs are checked to hold
  * the build's pixels.
  *
- * Four commands in turn, fresh processes, after one unmeasured round:
+ * Five commands in turn, fresh processes, after one unmeasured round:
  *
  * - cold: the build with an empty cache of drawings (ENQUETE_CACHE, emptied
  *   before each run): it draws every chart and PNG and keeps them;
@@ -16,16 +16,18 @@
  *   each run, to a text it never had), its cache kept from the runs before:
  *   what an editor's rebuild costs;
  * - the floor;
- * - the charts alone (bench/draw-charts.mjs): the build's drawing thread
- *   laying out every chart the build draws with vega, which the floor does
- *   not: what the cold build pays beyond it before anything else.
+ * - the charts (bench/draw-charts.mjs): a fresh Node process whose drawing
+ *   thread, the build's own, lays out every chart the build draws with
+ *   vega, which the floor does not: what the cold build pays beyond it
+ *   before anything else;
+ * - the same process drawing no chart: what starting it and loading the
+ *   drawing code cost of that.
  *
  * Medians, each ratio to the floor (goal: cold ≤ 1.15), the 1-minute load
  * average at start and end; one row each in bench/results.md. Then the
- * processor time of each command (every thread and child process, Chromium
- * included; Linux only): the build and the floor keep both cores busy, so
- * their times are bound by it, and the charts' share of it shows what the
- * 15 % allowance has to hold. Starts once
+ * processor time of each command (the machine's, from /proc/stat, while it
+ * ran: every thread of every process it started, Chromium's included;
+ * Linux only), to set the charts' share beside the 15 % the goal leaves. Starts once
  * the load is under 1 (a minute at a time, TRIES times at most).
  *
  *   npm run bench            # RUNS=7 by default
@@ -65,7 +67,7 @@ try {
   let edits = 0;
   const {
     medians: [cold, warm, floor],
-    cpuMedians: [coldCpu, , floorCpu, chartsCpu],
+    cpuMedians: [coldCpu, , floorCpu, chartsCpu, noChartCpu],
     load: loadAverage,
   } = interleaved(
     [
@@ -76,6 +78,7 @@ try {
       { ...build('warm', 'cache-warm'), before: () => editText(edition, edits++) },
       { name: 'floor', args: ['bench/floor.mjs', inputs, out('floor')] },
       { name: 'charts', args: ['bench/draw-charts.mjs', path.join(inputs, 'charts.json')] },
+      { name: 'no chart', args: ['bench/draw-charts.mjs', path.join(inputs, 'no-charts.json')] },
     ],
     RUNS,
   );
@@ -97,14 +100,19 @@ try {
     measured: ['warm build', warm],
     result: `ratio ${ratio(warm)}`,
   });
+  const share = (ms) => `${((100 * ms) / floorCpu).toFixed(0)} %`;
   if (floorCpu !== null)
     record({
-      benchmark: 'processor time: cold build vs floor, and the charts alone',
+      benchmark: 'processor time: cold build vs floor, and the charts',
       runs: RUNS,
       load: loadAverage,
       floor: ['floor', floorCpu],
-      measured: ['cold build', coldCpu, `charts alone ${Math.round(chartsCpu)} ms`],
-      result: `ratio ${(coldCpu / floorCpu).toFixed(2)}; the charts alone ${((100 * chartsCpu) / floorCpu).toFixed(0)} % of the floor's (the goal leaves ${Math.round((GOAL - 1) * 100)} %)`,
+      measured: [
+        'cold build',
+        coldCpu,
+        `charts ${Math.round(chartsCpu)} ms (no chart ${Math.round(noChartCpu)} ms)`,
+      ],
+      result: `ratio ${(coldCpu / floorCpu).toFixed(2)}; the charts ${share(chartsCpu)} of the floor's, ${share(chartsCpu - noChartCpu)} once loaded (the goal leaves ${Math.round((GOAL - 1) * 100)} %)`,
     });
 } finally {
   await rm(work, { recursive: true, force: true });
@@ -116,6 +124,7 @@ async function saveInputs({ pages, pngs, charts }, folder) {
   await Promise.all(pages.map((page, i) => writeFile(path.join(folder, `page-${i}.html`), page)));
   await writeFile(path.join(folder, 'pngs.json'), JSON.stringify(pngs));
   await writeFile(path.join(folder, 'charts.json'), JSON.stringify(charts));
+  await writeFile(path.join(folder, 'no-charts.json'), '[]');
   process.stderr.write(
     `floor: ${pages.length} pages to print, ${pngs.length} PNGs to draw; ${charts.length} charts laid out by the build\n`,
   );

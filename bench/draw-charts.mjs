@@ -2,10 +2,13 @@
 /**
  * The build's charts laid out, and nothing else: a fresh Node process
  * starts the build's own drawing thread (the bundle's worker-entry.js, as
- * `enquete build` starts it) and asks it for every chart the build draws
- * (its Vega-Lite spec and widths, taken from the build by
- * bench/floor-inputs.mjs), in one request, as the build's first one. What
- * vega costs a cold build, which the floor (bench/floor.mjs) does not pay.
+ * `enquete build` starts it, loading vega and resvg) and asks it for every
+ * chart the build draws (its Vega-Lite spec and widths, taken from the
+ * build by bench/floor-inputs.mjs), all in one request (the build asks for
+ * the articles' charts at once and the tables' one by one). What vega costs
+ * a cold build, which the floor (bench/floor.mjs) does not pay. Given a file
+ * with no chart (`[]`), the same process draws nothing: what starting Node
+ * and loading the drawing code cost of it.
  *
  *   node bench/draw-charts.mjs <charts.json>
  */

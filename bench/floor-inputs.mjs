@@ -26,8 +26,14 @@ export async function floorInputs(editionFolder) {
   const pages = [];
   const pngs = [];
   const charts = [];
+  // Each chart once, as a cold build draws it (the tables' page asks for its charts once for both its media).
+  const seen = new Set();
   const svgs = (jobs) => {
-    charts.push(...jobs);
+    for (const job of jobs) {
+      const key = JSON.stringify(job);
+      if (!seen.has(key)) charts.push(job);
+      seen.add(key);
+    }
     return worker.svgs(jobs);
   };
   try {

@@ -14,7 +14,7 @@ export function time(args, expect = 0, env = undefined) {
  * `env` is added to this process's environment.
  */
 export function measure(args, expect = 0, env = undefined) {
-  const cpuBefore = childrenCpuMs();
+  const cpuBefore = machineBusyMs();
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -24,7 +24,7 @@ export function measure(args, expect = 0, env = undefined) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== expect) throw new Error(`${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  const cpuAfter = childrenCpuMs();
+  const cpuAfter = machineBusyMs();
   const peak = /peak-rss-kb: (\d+)/.exec(r.stderr);
   return {
     ms,
@@ -35,23 +35,28 @@ export function measure(args, expect = 0, env = undefined) {
 }
 
 /**
- * Processor time (user + system, ms) of this process's children that have
- * ended and been waited for, from /proc/self/stat (Linux; null elsewhere).
- * A child's own children waited for by it count too: a build's Chromium,
- * and Chromium's renderer and GPU processes. Its difference across one
- * spawnSync is that command's processor time, on every thread.
+ * Processor time (ms) the whole machine spent busy so far, from /proc/stat
+ * (Linux; null elsewhere): user, nice, system, irq and softirq on every
+ * core. Its difference across one spawnSync is the command's processor
+ * time on every thread of every process it started, the ones it leaves to
+ * die included (a build kills Chromium's process group at once, so the
+ * renderer's time would not reach the command's own count), and whatever
+ * else ran meanwhile: on a quiet machine, little.
  */
-function childrenCpuMs() {
+function machineBusyMs() {
   let stat;
   try {
-    stat = readFileSync('/proc/self/stat', 'utf8');
+    stat = readFileSync('/proc/stat', 'utf8');
   } catch {
     return null;
   }
-  // Fields after the command's name, which may hold spaces: the 16th and 17th, cutime and cstime.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [user, nice, system, , , irq, softirq] = stat
+    .slice(0, stat.indexOf('\n'))
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   // In clock ticks, 100 a second on Linux (USER_HZ, what /proc reports whatever the kernel's HZ).
-  return (Number(fields[13]) + Number(fields[14])) * 10;
+  return (user + nice + system + irq + softirq) * 10;
 }
 
 export function median(xs) {
@@ -89,7 +94,7 @@ export function interleaved(commands, runs) {
   }
   return {
     medians: times.map(median),
-    /** Median processor time of each command, every thread and child process (ms; null off Linux). */
+    /** Median processor time of each command: the machine's while it ran (ms; null off Linux). */
     cpuMedians: cpus.map((xs) => (xs.length > 0 ? median(xs) : null)),
     /** Highest peak memory of each command over its runs, in MB (0 when not measured). */
     peaksMb: peaks.map((kb) => Math.round(kb / 1024)),

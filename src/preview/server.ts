@@ -111,7 +111,7 @@ function listen(server: Server, port: number): Promise<number> {
 const NO_CACHE = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
-  const { session, clients } = site;
+  const { session } = site;
   // Only this machine's browser, by its own address: a page elsewhere cannot read the preview through DNS tricks.
   if (!site.hosts.has(req.headers.host ?? '')) {
     notFound(res);
@@ -123,20 +123,7 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
   }
   const route = routeRequest(req.url ?? '/');
   if (route.kind === 'events') {
-    res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/event-stream' });
-    res.write('retry: 500\n\n');
-    // First, what the page missed since it was served, or since the last event a reconnecting
-    // stream got: a save, a problem, or a problem fixed.
-    const lastEvent = req.headers['last-event-id'];
-    const since = typeof lastEvent === 'string' && lastEvent !== '' ? lastEvent : route.since;
-    const missed: Update = {
-      changed: session.changedSince(since),
-      error: session.error,
-      status: say.status(session.error === null),
-    };
-    res.write(eventText(missed, session.version));
-    clients.add(res);
-    req.on('close', () => clients.delete(res));
+    openEvents(req, res, site, route.since);
     return;
   }
   if (route.kind === 'desk') {
@@ -170,6 +157,28 @@ function answer(req: IncomingMessage, res: ServerResponse, site: Site): void {
         .writeHead(500, { ...NO_CACHE, 'Content-Type': 'text/plain; charset=utf-8' })
         .end(`${e instanceof Error ? e.message : String(e)}\n`),
   );
+}
+
+/**
+ * An open page's event stream: first what the page missed since it was
+ * served (`since`), or since the last event a reconnecting stream got: a
+ * save, a problem, or a problem fixed; then every update as it comes.
+ */
+function openEvents(req: IncomingMessage, res: ServerResponse, site: Site, since: string): void {
+  const { session, clients } = site;
+  res.writeHead(200, { ...NO_CACHE, 'Content-Type': 'text/event-stream' });
+  res.write('retry: 500\n\n');
+  const lastEvent = req.headers['last-event-id'];
+  const missed: Update = {
+    changed: session.changedSince(
+      typeof lastEvent === 'string' && lastEvent !== '' ? lastEvent : since,
+    ),
+    error: session.error,
+    status: say.status(session.error === null),
+  };
+  res.write(eventText(missed, session.version));
+  clients.add(res);
+  req.on('close', () => clients.delete(res));
 }
 
 /** An output as it is served: an HTML page with the live script, and the problem if there is one. */

@@ -141,6 +141,10 @@ describe('enquete preview', () => {
   });
 
   const web = () => `${origin}/radiologues/enquete.html`;
+  const webPage = async () => (await fetch(web())).text();
+  /** What `seen` finds in the served web page, once it finds something. */
+  const servedWhen = <T>(seen: (html: string) => T | undefined) =>
+    until(async () => seen(await webPage()));
   const article = () => path.join(edition, 'articles/radiologues.md');
   const config = () => path.join(edition, 'edition.yaml');
 
@@ -244,7 +248,7 @@ describe('enquete preview', () => {
   it('tells a page what was saved between serving it and its events connecting', async () => {
     const sinceOf = (html: string) =>
       html.match(/__preview\/events\?since=([0-9a-f]+\.\d+)/)?.[1] ?? 'none';
-    const served = await (await fetch(web())).text();
+    const served = await webPage();
     const before = sinceOf(served);
     expect(before).not.toBe('none');
     const text = await readFile(article(), 'utf8');
@@ -252,10 +256,9 @@ describe('enquete preview', () => {
       article(),
       text.replace('Voici ce qu', 'Phrase du dernier moment. Voici ce qu'),
     );
-    const after = await until(async () => {
-      const html = await (await fetch(web())).text();
-      return html.includes('Phrase du dernier moment') ? sinceOf(html) : undefined;
-    });
+    const after = await servedWhen((html) =>
+      html.includes('Phrase du dernier moment') ? sinceOf(html) : undefined,
+    );
     // The page served before the save learns it on connecting; the page served after does not.
     const late = await firstEvent(`${origin}/__preview/events?since=${before}`);
     expect(late.changed).toContain('radiologues/enquete.html');
@@ -293,10 +296,7 @@ describe('enquete preview', () => {
     await page.close();
 
     await writeFile(article(), text);
-    await until(async () => {
-      const html = await (await fetch(web())).text();
-      return !html.includes('Phrase du dernier moment') || undefined;
-    });
+    await servedWhen((html) => !html.includes('Phrase du dernier moment') || undefined);
   }, 60_000);
 
   it('reloads the open page on an article edit, shows a broken config in it, and recovers', async () => {
@@ -341,28 +341,23 @@ describe('enquete preview', () => {
       article(),
       text.replace('usage.oui.share.radiologues"', 'usage.oui.share.radiolgues"'),
     );
-    const typo = await until(async () => {
-      const html = await (await fetch(web())).text();
-      return html.includes('id="enquete-preview-error"') ? html : undefined;
-    });
+    const typo = await servedWhen((html) =>
+      html.includes('id="enquete-preview-error"') ? html : undefined,
+    );
     expect(typo).toMatch(/articles\/radiologues\.md:\d+/);
     expect(typo).toContain('radiolgues');
     await writeFile(article(), text);
 
     const csv = await readFile(path.join(edition, 'responses.csv'));
     await writeFile(path.join(edition, 'responses.csv'), csv.subarray(0, 1500));
-    const partial = await until(async () => {
-      const html = await (await fetch(web())).text();
-      return html.includes('id="enquete-preview-error"') && html.includes('responses.csv')
+    const partial = await servedWhen((html) =>
+      html.includes('id="enquete-preview-error"') && html.includes('responses.csv')
         ? html
-        : undefined;
-    });
+        : undefined,
+    );
     expect(partial).toContain('responses.csv');
     await writeFile(path.join(edition, 'responses.csv'), csv);
-    await until(async () => {
-      const html = await (await fetch(web())).text();
-      return !html.includes('id="enquete-preview-error"') || undefined;
-    });
+    await servedWhen((html) => !html.includes('id="enquete-preview-error"') || undefined);
     expect(child.exitCode).toBeNull();
   }, 60_000);
 

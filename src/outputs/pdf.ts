@@ -5,8 +5,8 @@
  * load nothing but itself: every other request is refused. Its charts are
  * placed as floats before it prints (print-layout.ts).
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,8 +43,10 @@ export async function printPdf(
   meta: PdfMeta,
   area: PrintArea,
 ): Promise<PrintResult> {
-  // Loaded from a file of its own, the page's only allowed address.
-  const folder = await mkdtemp(path.join(tmpdir(), 'enquete-print-'));
+  // Loaded from a file of its own, the page's only allowed address. Made synchronously and told to
+  // the watch in the same turn: made on the thread pool, it would exist for as long as the main
+  // thread took to hear of it (a busy preview: long enough for a kill -9 to leave it behind).
+  const folder = mkdtempSync(path.join(tmpdir(), 'enquete-print-'));
   const forget = onAbort(() => rmSync(folder, { recursive: true, force: true }), {
     remove: [folder],
   });

@@ -32,14 +32,17 @@ export async function publish(
   target: string,
   keep: readonly string[] = [],
 ): Promise<void> {
-  const staging = await stagingFolder(target);
+  const staging = stagingName(target);
   const beside = besideFiles(files, target);
   const scratch = [staging, ...beside.map((b) => b.temp)];
   const undo = () => {
     for (const s of scratch) rmSync(s, { recursive: true, force: true });
   };
+  // Told to the watch before they are made: made first, a kill -9 before the watch heard of them
+  // would leave them behind until the next build's sweep.
   const forget = onAbort(undo, { remove: scratch });
   try {
+    await makeStaging(target, staging);
     for (const folder of keep) {
       const from = path.join(target, folder);
       if (existsSync(from))
@@ -76,13 +79,16 @@ function besideFiles(files: readonly OutputFile[], target: string) {
   });
 }
 
-/** A staging folder next to the target, on the same disk so the swap is a rename. */
-export async function stagingFolder(target: string): Promise<string> {
+/** The staging folder next to the target, on the same disk so the swap is a rename. */
+function stagingName(target: string): string {
+  return `${target}.partial-${process.pid}`;
+}
+
+/** The staging folder made empty, after what dead builds left beside the target is swept. */
+async function makeStaging(target: string, staging: string): Promise<void> {
   await sweepLeftovers(target);
-  const staging = `${target}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  return staging;
 }
 
 export async function writeInto(folder: string, files: readonly OutputFile[]): Promise<void> {

@@ -134,6 +134,37 @@ describe('the survey’s tables, as built for 2024', () => {
     ])
       expect(text).toContain(label);
   });
+
+  it('keep each table with its caption and header, and never leave a lone row at a page’s foot', async () => {
+    const html = await readFile(path.join(out, 'tableaux.html'), 'utf8');
+    const captions = new Set(
+      [...html.matchAll(/<caption>([^<]+)<\/caption>/g)].map((m) => (m[1] as string).trim()),
+    );
+    expect(captions.size).toBeGreaterThan(2);
+    const pages = execFileSync(
+      'pdftotext',
+      ['-enc', 'UTF-8', '-layout', path.join(out, 'tableaux.pdf'), '-'],
+      {
+        encoding: 'utf8',
+      },
+    )
+      .split('\f')
+      .slice(0, -1)
+      .map((page) =>
+        page
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== ''),
+      );
+    for (const [i, lines] of pages.entries()) {
+      // A caption, the last line of its page, has its table on the next.
+      expect(captions.has(lines.at(-1) ?? ''), `page ${i + 1} ends with a caption`).toBe(false);
+      // The responses per week (18 weeks): begun on a page, at least three of them there.
+      const header = lines.findIndex((l) => l.startsWith('Semaine du'));
+      if (header >= 0)
+        expect(lines.length - header - 1, `page ${i + 1}'s weeks`).toBeGreaterThanOrEqual(3);
+    }
+  });
 });
 
 /** A PDF's link annotations: the addresses it links to, and its links within itself (their destinations). */

@@ -10,6 +10,7 @@ import { expect, it } from 'vitest';
 
 /** From the bottom up. */
 const LAYERS = [
+  'crc32',
   'text',
   'fonts',
   'paths',

@@ -11,12 +11,16 @@
  * empty. Read by name from the central directory, every part is there, the
  * workbook's own parts before any sheet, and a sheet stored before the
  * shared strings needs no temporary file. exceljs still parses each part
- * (its reader's per-part methods), so cells' values are exceljs's.
+ * (its reader's per-part methods), so cells' values are exceljs's. Each
+ * part's bytes are checked against the CRC-32 and size the directory gives
+ * them, which unzipper does not: a damaged part that still inflates is said,
+ * not read as other answers.
  */
 import { close, createReadStream, fstat, open, type ReadStream, read } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { promisify } from 'node:util';
+import { crc32 } from '../crc32.js';
 
 /** What exceljs's row gives: its number in the sheet and its cells. */
 export interface SheetRow {
@@ -34,7 +38,15 @@ export interface OpenedWorkbook {
 
 /** The parts of a zip by their paths (unzipper's central directory, typed as far as used here). */
 interface ZipDirectory {
-  files: { path: string; stream(): Readable }[];
+  files: ZipPart[];
+}
+
+interface ZipPart {
+  path: string;
+  /** The CRC-32 and size of its bytes once inflated, as the directory gives them. */
+  crc32: number;
+  uncompressedSize: number;
+  stream(): Readable;
 }
 
 /** The per-part methods of exceljs's WorkbookReader (4.4), fed each part's stream. */
@@ -63,6 +75,9 @@ const READER_OPTIONS = {
 /** What makes a workbook unreadable that is no fault of its zip: a part it needs is not there. */
 export class MissingPart extends Error {}
 
+/** A part whose bytes are not those its zip's directory says it holds. */
+export class DamagedPart extends Error {}
+
 /**
  * Opens the workbook and reads its own parts (relations, sheet list, shared
  * strings, styles). Every part is read through one file handle, which
@@ -85,9 +100,11 @@ export async function openWorkbook(
     const directory = await source.failing(Open.custom(source, { tailSize }));
     const parts = new Map(directory.files.map((f) => [f.path, f]));
     const part = (name: string) => {
-      const entry = parts.get(name)?.stream();
-      if (entry) source.feeds(entry);
-      return entry;
+      const found = parts.get(name);
+      if (!found) return undefined;
+      const entry = found.stream();
+      source.feeds(entry);
+      return checked(entry, found);
     };
     const reader = await readOwnParts(
       new ExcelJS.stream.xlsx.WorkbookReader(file, READER_OPTIONS) as unknown as PartReader,
@@ -112,6 +129,28 @@ export async function openWorkbook(
     await source.close();
     throw e;
   }
+}
+
+/** A part's bytes as they come, checked at their end against its CRC-32 and size in the directory. */
+function checked(entry: Readable, part: ZipPart): Readable {
+  let crc = 0;
+  let size = 0;
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      done(
+        crc === part.crc32 >>> 0 && size === part.uncompressedSize
+          ? null
+          : new DamagedPart(`${part.path}: its bytes do not match the zip's checksum`),
+      );
+    },
+  });
+  entry.once('error', (e) => check.destroy(e));
+  return entry.pipe(check);
 }
 
 /** The workbook's own parts, parsed by exceljs: its sheet list is required, the rest read when there. */

@@ -68,6 +68,33 @@ async function withoutPart(name: string): Promise<string> {
   return file;
 }
 
+/**
+ * The workbook's bytes with a part's CRC-32 changed in its zip (its local
+ * header and the central directory), its bytes left as they are: as if they
+ * had been damaged in a way that still inflates.
+ */
+async function withWrongChecksum(name: string): Promise<string> {
+  const bytes = await readFile(TWO_SHEETS);
+  let changed = 0;
+  // Local file headers (name at 30, CRC at 14) and central directory records (name at 46, CRC at 16).
+  for (const [signature, nameAt, crcAt] of [
+    [0x04034b50, 30, 14],
+    [0x02014b50, 46, 16],
+  ] as const) {
+    for (let at = 0; at + nameAt < bytes.length; at++) {
+      if (bytes.readUInt32LE(at) !== signature) continue;
+      const length = bytes.readUInt16LE(at + nameAt - (signature === 0x04034b50 ? 4 : 18));
+      if (bytes.toString('utf8', at + nameAt, at + nameAt + length) !== name) continue;
+      bytes.writeUInt32LE((bytes.readUInt32LE(at + crcAt) ^ 0x00010000) >>> 0, at + crcAt);
+      changed++;
+    }
+  }
+  expect(changed).toBe(2);
+  const file = path.join(scratch('workbook-crc'), 'responses.xlsx');
+  await writeFile(file, bytes);
+  return file;
+}
+
 /** How many of this process's open files are `file` (other tests' files may open and close meanwhile). */
 async function openings(file: string): Promise<number> {
   const target = await realpath(file);
@@ -130,6 +157,16 @@ describe('a workbook opened by its central directory', () => {
       const error = await records(await withoutPart(part)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).problems[0]?.found).toContain(`${part} is missing`);
+    }
+  });
+
+  it('says a workbook is damaged when a part’s bytes do not match their checksum', async () => {
+    for (const part of ['xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml']) {
+      const error = await records(await withWrongChecksum(part)).catch((e: unknown) => e);
+      expect(error, part).toBeInstanceOf(InputError);
+      expect((error as InputError).problems[0]?.found).toContain(
+        `${part}: its bytes do not match the zip's checksum`,
+      );
     }
   });
 

@@ -18,7 +18,8 @@
  */
 import { close, createReadStream, fstat, open, type ReadStream, read } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { crc32 } from '../crc32.js';
 
@@ -123,6 +124,7 @@ export async function openWorkbook(
         if (entry === undefined) throw new MissingPart(`${path} is missing`);
         for (const { value: worksheet } of reader._parseWorksheet(entry, sheetNumber(path)))
           yield* worksheet;
+        await toItsEnd(entry);
       },
     };
   } catch (e) {
@@ -149,8 +151,17 @@ function checked(entry: Readable, part: ZipPart): Readable {
       );
     },
   });
-  entry.once('error', (e) => check.destroy(e));
-  return entry.pipe(check);
+  // Either failing fails both; every error of the part's stream is taken, however many it says.
+  return pipeline(entry, check, () => {});
+}
+
+/**
+ * A part read to its end, so that its check is made: exceljs stops pulling
+ * a part once its XML's root element is closed.
+ */
+async function toItsEnd(part: Readable): Promise<void> {
+  part.resume();
+  await finished(part);
 }
 
 /** The workbook's own parts, parsed by exceljs: its sheet list is required, the rest read when there. */
@@ -159,14 +170,24 @@ async function readOwnParts(
   part: (name: string) => Readable | undefined,
 ): Promise<PartReader> {
   const rels = part('xl/_rels/workbook.xml.rels');
-  if (rels) await reader._parseRels(rels);
+  if (rels) {
+    await reader._parseRels(rels);
+    await toItsEnd(rels);
+  }
   const book = part('xl/workbook.xml');
   if (!book) throw new MissingPart('xl/workbook.xml is missing');
   await reader._parseWorkbook(book);
+  await toItsEnd(book);
   const strings = part('xl/sharedStrings.xml');
-  if (strings) for await (const _ of reader._parseSharedStrings(strings));
+  if (strings) {
+    for await (const _ of reader._parseSharedStrings(strings));
+    await toItsEnd(strings);
+  }
   const styles = part('xl/styles.xml');
-  if (styles) await reader._parseStyles(styles);
+  if (styles) {
+    await reader._parseStyles(styles);
+    await toItsEnd(styles);
+  }
   return reader;
 }
 

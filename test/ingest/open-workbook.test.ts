@@ -161,7 +161,13 @@ describe('a workbook opened by its central directory', () => {
   });
 
   it('says a workbook is damaged when a part’s bytes do not match their checksum', async () => {
-    for (const part of ['xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml']) {
+    for (const part of [
+      'xl/_rels/workbook.xml.rels',
+      'xl/workbook.xml',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/worksheets/sheet2.xml',
+    ]) {
       const error = await records(await withWrongChecksum(part)).catch((e: unknown) => e);
       expect(error, part).toBeInstanceOf(InputError);
       expect((error as InputError).problems[0]?.found).toContain(

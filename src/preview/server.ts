@@ -49,8 +49,9 @@ export async function startPreview(
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new UsageError(usage.noEditionFolder(folder));
   const clients = new Set<ServerResponse>();
-  const send = (update: Update, version: string) => {
-    for (const c of clients) c.write(eventText(update, version));
+  // Called by the session once it has published or failed: its version is then the one to tell.
+  const send = (update: Update) => {
+    for (const c of clients) c.write(eventText(update, session.version));
   };
   let site: Site | undefined;
   const server = createServer((req, res) => {

@@ -69,8 +69,7 @@ export class PreviewSession {
   constructor(
     private readonly options: SessionOptions,
     private readonly tools: { worker: DrawingWorker; chromium: Tools['chromium'] },
-    /** Tells every open page; `version` is the session's version once it is so. */
-    private readonly send: (update: Update, version: string) => void,
+    private readonly send: (update: Update) => void,
     private readonly log: Log,
   ) {}
 
@@ -233,7 +232,7 @@ export class PreviewSession {
     const recovered = this.error !== null;
     this.error = null;
     this.log.info(status);
-    if (changed.length > 0 || recovered) this.send({ changed, error: null, status }, this.version);
+    if (changed.length > 0 || recovered) this.send({ changed, error: null, status });
   }
 
   /**
@@ -272,7 +271,7 @@ export class PreviewSession {
       : say.unexpected(e instanceof Error ? e.message : String(e));
     this.error = text;
     this.log.info(`${say.failed(why)}\n${text}\n`);
-    this.send({ changed: [], error: text, status: say.failed(why) }, this.version);
+    this.send({ changed: [], error: text, status: say.failed(why) });
   }
 }
 

@@ -169,25 +169,22 @@ async function readOwnParts(
   reader: PartReader,
   part: (name: string) => Readable | undefined,
 ): Promise<PartReader> {
-  const rels = part('xl/_rels/workbook.xml.rels');
-  if (rels) {
-    await reader._parseRels(rels);
-    await toItsEnd(rels);
-  }
-  const book = part('xl/workbook.xml');
-  if (!book) throw new MissingPart('xl/workbook.xml is missing');
-  await reader._parseWorkbook(book);
-  await toItsEnd(book);
-  const strings = part('xl/sharedStrings.xml');
-  if (strings) {
-    for await (const _ of reader._parseSharedStrings(strings));
-    await toItsEnd(strings);
-  }
-  const styles = part('xl/styles.xml');
-  if (styles) {
-    await reader._parseStyles(styles);
-    await toItsEnd(styles);
-  }
+  // Each part parsed, then read to its end for its check; false when the zip does not have it.
+  const read = async (name: string, parse: (entry: Readable) => Promise<unknown>) => {
+    const entry = part(name);
+    if (entry) {
+      await parse(entry);
+      await toItsEnd(entry);
+    }
+    return entry !== undefined;
+  };
+  await read('xl/_rels/workbook.xml.rels', (e) => reader._parseRels(e));
+  if (!(await read('xl/workbook.xml', (e) => reader._parseWorkbook(e))))
+    throw new MissingPart('xl/workbook.xml is missing');
+  await read('xl/sharedStrings.xml', async (e) => {
+    for await (const _ of reader._parseSharedStrings(e));
+  });
+  await read('xl/styles.xml', (e) => reader._parseStyles(e));
   return reader;
 }
 

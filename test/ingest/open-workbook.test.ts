@@ -76,14 +76,14 @@ async function withoutPart(name: string): Promise<string> {
 async function withWrongChecksum(name: string): Promise<string> {
   const bytes = await readFile(TWO_SHEETS);
   let changed = 0;
-  // Local file headers (name at 30, CRC at 14) and central directory records (name at 46, CRC at 16).
-  for (const [signature, nameAt, crcAt] of [
-    [0x04034b50, 30, 14],
-    [0x02014b50, 46, 16],
-  ] as const) {
+  // Local file headers and central directory records: where each holds its CRC, its name's length, its name.
+  for (const { signature, crcAt, lengthAt, nameAt } of [
+    { signature: 0x04034b50, crcAt: 14, lengthAt: 26, nameAt: 30 },
+    { signature: 0x02014b50, crcAt: 16, lengthAt: 28, nameAt: 46 },
+  ]) {
     for (let at = 0; at + nameAt < bytes.length; at++) {
       if (bytes.readUInt32LE(at) !== signature) continue;
-      const length = bytes.readUInt16LE(at + nameAt - (signature === 0x04034b50 ? 4 : 18));
+      const length = bytes.readUInt16LE(at + lengthAt);
       if (bytes.toString('utf8', at + nameAt, at + nameAt + length) !== name) continue;
       bytes.writeUInt32LE((bytes.readUInt32LE(at + crcAt) ^ 0x00010000) >>> 0, at + crcAt);
       changed++;

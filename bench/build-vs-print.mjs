@@ -27,8 +27,8 @@
  * average at start and end; one row each in bench/results.md. Then the
  * processor time of each command (the machine's, from /proc/stat, while it
  * ran: every thread of every process it started, Chromium's included;
- * Linux only), to set the charts' share beside the 15 % the goal leaves. Starts once
- * the load is under 1 (a minute at a time, TRIES times at most).
+ * Linux only), to set the charts' share beside the 15 % the goal leaves.
+ * Starts once the load is under 1 (a minute at a time, TRIES times at most).
  *
  *   npm run bench            # RUNS=7 by default
  */

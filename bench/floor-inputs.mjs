@@ -2,9 +2,10 @@
  * What the floor is made of, taken from the build itself: every page the
  * build prints, as it prints it (after its charts are placed, at the moment
  * Chromium is asked for the PDF), every PNG the build draws (the SVG and
- * the width in pixels), and every chart it lays out with vega. One build runs with its own recipes, its own
- * Chromium and its drawing thread; its print tabs and its offload are
- * watched, nothing else changes, and its files are thrown away.
+ * the width in pixels), and every chart it lays out with vega. One build
+ * runs with its own recipes, its own Chromium and its drawing thread; its
+ * print tabs and its offload are watched, nothing else changes, and its
+ * files are thrown away.
  *
  *   import { floorInputs } from './floor-inputs.mjs';
  *   const { pages, pngs, charts } = await floorInputs('data/2024');

@@ -75,7 +75,11 @@ async function print(pages, out) {
   }
 }
 
-/** A drawing thread: takes the next PNG until none is left, as plain resvg draws it. */
+/**
+ * A drawing thread: takes the next PNG until none is left, as plain resvg
+ * draws it, with the font packages' full faces (the build gives resvg faces
+ * cut down to French text, which draw the same pixels faster: src/fonts.ts).
+ */
 async function drawShare({ jobs, out, next }) {
   const [{ Resvg }, { trueTypePaths }] = await Promise.all([
     import('@resvg/resvg-js'),

@@ -13,6 +13,9 @@
  * is found as before. A thread's entry module named by its address (a
  * Worker's) is the bundle's entry instead.
  *
+ * Beside it, the PNG renderer's cut-down faces (scripts/png-fonts.mjs),
+ * made again with it.
+ *
  * Left out of the bundle: packages with native code (resvg), the workbook
  * reader (exceljs and unzipper, loaded for a .xlsx export only), and what
  * the benchmarks alone use.
@@ -23,6 +26,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writePngFonts } from './png-fonts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
@@ -105,6 +109,7 @@ try {
   const missed = [...named].filter(([entry, n]) => entry !== './cli.js' && n === 0);
   if (missed.length > 0)
     throw new Error(`no module names these threads' entries: ${missed.map(([e]) => e).join(', ')}`);
+  await writePngFonts();
   await rename(out, old).catch(() => {});
   await rename(made, out);
 } finally {

@@ -5,10 +5,11 @@
  * (@fontsource), embedded as data URLs; the PNG renderer needs TrueType
  * (@expo-google-fonts), the same typefaces.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
@@ -56,6 +57,88 @@ export function trueTypePaths(): readonly string[] {
     return path.join(packageDir(pkg), variant, `${name}_${variant}.ttf`);
   });
   return trueType;
+}
+
+/**
+ * resvg shapes each text of a PNG anew, reading the layout tables of the
+ * whole face each time: with the full faces, that is nearly half of drawing
+ * a chart's PNG. The bundle step (scripts/png-fonts.mjs) cuts each TrueType
+ * face down to the characters of French text below that every face has,
+ * with every layout feature and the glyphs they reach kept (HarfBuzz's
+ * subsetter): resvg draws the same pixels with them, in half the time
+ * (test/charts/png-fonts.test.ts). An image with any other character, one
+ * the faces lack included (drawn as the full face's .notdef box), is drawn
+ * with the full faces.
+ */
+const CUT_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e], // ASCII
+  [0xa0, 0x17f], // Latin-1 and Latin Extended-A: accents, « », œ, ×, ±, no-break space
+  [0x2000, 0x206f], // general punctuation: spaces (narrow no-break), dashes, quotes, …, ‰
+  [0x20ac, 0x20ac], // €
+  [0x2122, 0x2122], // ™
+  [0x2190, 0x2193], // arrows
+  [0x2212, 0x2212], // minus sign
+  [0x2248, 0x2248], // ≈
+  [0x2260, 0x2260], // ≠
+  [0x2264, 0x2265], // ≤ ≥
+];
+
+/** The characters asked of the cut: French text's, before those some face lacks are left out. */
+export function cutFaceCandidates(): string[] {
+  return CUT_RANGES.flatMap(([from, to]) =>
+    Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)),
+  );
+}
+
+/** Where the bundle step writes the cut faces: dist/png-fonts/, the same folder from src/ and dist/. */
+export const CUT_FACE_FOLDER = fileURLToPath(new URL('../dist/png-fonts/', import.meta.url));
+/** The characters every cut face keeps, written beside them (UTF-8). */
+export const CUT_FACE_CHARACTERS = 'characters.txt';
+
+interface CutFaces {
+  files: readonly string[];
+  /** Kept characters by UTF-16 code unit (all are in the BMP). */
+  keeps: Uint8Array;
+}
+
+let cut: CutFaces | null | undefined;
+
+/** The cut faces in trueTypePaths' order and what they keep, or null when they were not made. */
+function cutFaces(): CutFaces | null {
+  if (cut === undefined) {
+    const files = trueTypePaths().map((f) => path.join(CUT_FACE_FOLDER, path.basename(f)));
+    const list = path.join(CUT_FACE_FOLDER, CUT_FACE_CHARACTERS);
+    cut = null;
+    if ([list, ...files].every((f) => existsSync(f))) {
+      const keeps = new Uint8Array(0x10000);
+      // The markup's own white space, besides the text's characters.
+      for (const c of [0x09, 0x0a, 0x0d]) keeps[c] = 1;
+      for (const c of readFileSync(list, 'utf8')) keeps[c.charCodeAt(0)] = 1;
+      cut = { files, keeps };
+    }
+  }
+  return cut;
+}
+
+/** The cut faces in trueTypePaths' order, or null when they were not made (the full faces serve then). */
+export function cutTrueTypePaths(): readonly string[] | null {
+  return cutFaces()?.files ?? null;
+}
+
+/**
+ * Whether the cut faces keep every character of this SVG, its markup's and
+ * its text's, written as they are or as character references.
+ */
+export function cutFacesCover(svg: string): boolean {
+  const keeps = cutFaces()?.keeps;
+  if (!keeps) return false;
+  // A character outside the BMP is two surrogates, which no cut face keeps.
+  for (let i = 0; i < svg.length; i++) if (keeps[svg.charCodeAt(i)] !== 1) return false;
+  for (const [, hex, digits] of svg.matchAll(/&#(x?)([0-9a-fA-F]+);/g)) {
+    const c = Number.parseInt(digits as string, hex ? 16 : 10);
+    if (!(c < 0x10000 && keeps[c] === 1)) return false;
+  }
+  return true;
 }
 
 /** The bytes of the TrueType file whose name holds `key` ("SourceSans3_400Regular."), for reading its metrics. */

@@ -1,13 +1,17 @@
 /**
  * Advance widths of the bundled TrueType fonts, read from their cmap and
  * hmtx tables: for vega's text layout (text-width.ts) and for the social
- * cards' lines. No chart library here, so the cards do not load one.
+ * cards' lines; and which characters a face has, for the PNG renderer's
+ * cut-down faces (scripts/png-fonts.mjs). No chart library here, so the
+ * cards do not load one.
  */
 import { trueTypeBytes } from '../fonts.js';
 
 export interface Metrics {
   unitsPerEm: number;
   advance(codePoint: number): number;
+  /** Whether the face has a glyph for this character (else it draws its .notdef). */
+  has(codePoint: number): boolean;
 }
 
 export function readMetrics(ttf: Buffer): Metrics {
@@ -38,6 +42,7 @@ export function readMetrics(ttf: Buffer): Metrics {
       }
       return w;
     },
+    has: (codePoint) => glyphOf(codePoint) !== 0,
   };
 }
 

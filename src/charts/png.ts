@@ -4,7 +4,7 @@
  * from the chart libraries: the threads that only draw PNGs never load vega.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { trueTypePaths } from '../fonts.js';
+import { cutFacesCover, cutTrueTypePaths, trueTypePaths } from '../fonts.js';
 import { indexedPng } from './indexed-png.js';
 import { CHART_FONT } from './theme.js';
 
@@ -15,12 +15,17 @@ export interface Png {
   height: number;
 }
 
-/** resvg reads its fonts anew for every image: only the typefaces an image uses are given. */
-function fontsOf(svg: string): string[] {
+/**
+ * resvg reads its fonts anew for every image: only the typefaces an image
+ * uses are given, cut down to French text's characters when they hold all
+ * of its own (fonts.ts: the same pixels, drawn faster).
+ */
+export function fontsOf(svg: string): string[] {
+  const faces = (cutFacesCover(svg) && cutTrueTypePaths()) || trueTypePaths();
   // Charts use the sans-serif only; the social cards may use both typefaces.
   return svg.includes('Source Serif 4')
-    ? [...trueTypePaths()]
-    : trueTypePaths().filter((f) => f.includes('SourceSans3'));
+    ? [...faces]
+    : faces.filter((f) => f.includes('SourceSans3'));
 }
 
 /** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */

@@ -164,6 +164,8 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[]; zlib?: tru
     modules: [new URL('../charts/render.js', import.meta.url)],
     packages: ['vega', 'vega-lite', ...FONTS],
   },
+  // The cut-down faces resvg is mostly given are made from these font packages and draw the same
+  // pixels as the full faces (test/charts/png-fonts.test.ts): which of them drew a PNG is no key.
   png: {
     modules: [new URL('../charts/png.js', import.meta.url)],
     packages: ['@resvg/resvg-js', ...FONTS],

@@ -1,0 +1,98 @@
+/**
+ * The PNG renderer's cut-down faces (fonts.ts, scripts/png-fonts.mjs, made
+ * by the setup that `npm test` runs first) draw exactly the pixels of the
+ * full faces, for every character they keep in every face; an image with
+ * any other character is drawn with the full faces.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import { fontsOf } from '../../src/charts/png.js';
+import {
+  CUT_FACE_CHARACTERS,
+  CUT_FACE_FOLDER,
+  cutFaceCandidates,
+  cutFacesCover,
+  cutTrueTypePaths,
+  trueTypePaths,
+} from '../../src/fonts.js';
+import { escapeXml } from '../../src/outputs/xml-text.js';
+
+const kept = () => readFileSync(path.join(CUT_FACE_FOLDER, CUT_FACE_CHARACTERS), 'utf8');
+
+const FACES = [
+  { family: 'Source Sans 3', weight: 400, style: 'normal' },
+  { family: 'Source Sans 3', weight: 400, style: 'italic' },
+  { family: 'Source Sans 3', weight: 600, style: 'normal' },
+  { family: 'Source Sans 3', weight: 700, style: 'normal' },
+  { family: 'Source Serif 4', weight: 400, style: 'normal' },
+  { family: 'Source Serif 4', weight: 400, style: 'italic' },
+  { family: 'Source Serif 4', weight: 600, style: 'normal' },
+  { family: 'Source Serif 4', weight: 700, style: 'normal' },
+];
+
+/** Every kept character, sixty to a line, in each of the eight faces, as the charts and cards set text. */
+function everyCharacter(): string {
+  const text = [...kept()];
+  const lines = Array.from({ length: Math.ceil(text.length / 60) }, (_, i) =>
+    text.slice(i * 60, i * 60 + 60).join(''),
+  );
+  // And text as it comes: kerned pairs, ligatures, French spaces.
+  lines.push('AVANT « Té » : L’IA, 81\u202f% — Œuvre, fi fl ffi, 1\u202f234,5 Wa To Yv');
+  let y = 0;
+  const texts = FACES.flatMap((face) =>
+    lines.map((line) => {
+      y += 22;
+      return `<text x="4" y="${y}" font-family="${face.family}" font-size="16" font-weight="${face.weight}" font-style="${face.style}">${escapeXml(line)}</text>`;
+    }),
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${y + 10}">${texts.join('')}</svg>`;
+}
+
+function pixels(svg: string, fontFiles: readonly string[]): Buffer {
+  return new Resvg(svg, {
+    background: 'white',
+    font: {
+      fontFiles: [...fontFiles],
+      loadSystemFonts: false,
+      defaultFontFamily: 'Source Sans 3',
+      sansSerifFamily: 'Source Sans 3',
+      serifFamily: 'Source Serif 4',
+    },
+  })
+    .render()
+    .asPng();
+}
+
+describe('the cut-down faces of the PNGs', () => {
+  it('are made, one for each full face, keeping the French characters every face has', () => {
+    expect(cutTrueTypePaths()?.length).toBe(trueTypePaths().length);
+    for (const c of 'aàâçéèêëîïôœùûüÿÀÇÉŒ«»’–—…€%\u202f\u00a0') expect(kept()).toContain(c);
+    // Asked for, but some face lacks it: left out.
+    expect(cutFaceCandidates()).toContain('\u2028');
+    expect(kept()).not.toContain('\u2028');
+  });
+
+  it('draw every character they keep, in every face, exactly as the full faces do', () => {
+    const svg = everyCharacter();
+    expect(cutFacesCover(svg)).toBe(true);
+    const cut = pixels(svg, cutTrueTypePaths() ?? []);
+    expect(cut.equals(pixels(svg, trueTypePaths()))).toBe(true);
+    // And the text is drawn at all: the page is not blank.
+    expect(cut.equals(pixels(svg, []))).toBe(false);
+  });
+
+  it('serve an image whose characters they all keep, the full faces any other', () => {
+    const card = (text: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="90" height="20"><text font-family="Source Sans 3" y="15">${text}</text></svg>`;
+    const cutFolder = (files: string[]) => files.every((f) => /[\\/]png-fonts[\\/]/.test(f));
+    expect(cutFolder(fontsOf(card('Œuvre : 52\u202f% « oui » – 1\u202f234 €')))).toBe(true);
+    for (const other of ['Ω', '中', '😀', '&#937;', '&#x4E2D;', '\u2028', '&#x2028;']) {
+      expect(cutFacesCover(card(other))).toBe(false);
+      expect(fontsOf(card(other))).toEqual(
+        trueTypePaths().filter((f) => f.includes('SourceSans3')),
+      );
+    }
+  });
+});

@@ -14,13 +14,14 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
-interface Face {
+export interface Face {
   family: 'Source Serif 4' | 'Source Sans 3';
   weight: 400 | 600 | 700;
   style: 'normal' | 'italic';
 }
 
-const FACES: Face[] = [
+/** The eight faces bundled, each as WOFF2 for browsers and as TrueType for resvg. */
+export const FACES: readonly Face[] = [
   { family: 'Source Serif 4', weight: 400, style: 'normal' },
   { family: 'Source Serif 4', weight: 400, style: 'italic' },
   { family: 'Source Serif 4', weight: 600, style: 'normal' },

@@ -3,7 +3,7 @@
  * background, for e-mail and social networks). A module of its own, apart
  * from the chart libraries: the threads that only draw PNGs never load vega.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { cutFacesCover, cutTrueTypePaths, trueTypePaths } from '../fonts.js';
 import { indexedPng } from './indexed-png.js';
 import { CHART_FONT } from './theme.js';
@@ -28,20 +28,24 @@ export function fontsOf(svg: string): string[] {
     : faces.filter((f) => f.includes('SourceSans3'));
 }
 
-/** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */
-export function renderPng(svg: string, widthPx: number): Png {
-  const resvg = new Resvg(svg, {
+/** What resvg is told of an image `widthPx` pixels wide, drawn with these font files. */
+export function resvgOptions(widthPx: number, fontFiles: string[]): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: widthPx },
     background: 'white',
     font: {
-      fontFiles: fontsOf(svg),
+      fontFiles,
       loadSystemFonts: false,
       defaultFontFamily: CHART_FONT,
       sansSerifFamily: CHART_FONT,
       serifFamily: 'Source Serif 4',
     },
-  });
-  const image = resvg.render();
+  };
+}
+
+/** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */
+export function renderPng(svg: string, widthPx: number): Png {
+  const image = new Resvg(svg, resvgOptions(widthPx, fontsOf(svg))).render();
   return {
     // Indexed colour when it fits (nearly always): half the file, a third of the time.
     bytes: indexedPng(image.pixels, image.width, image.height) ?? image.asPng(),

@@ -8,29 +8,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { fontsOf } from '../../src/charts/png.js';
+import { fontsOf, resvgOptions } from '../../src/charts/png.js';
 import {
   CUT_FACE_CHARACTERS,
   CUT_FACE_FOLDER,
   cutFaceCandidates,
   cutFacesCover,
   cutTrueTypePaths,
+  FACES,
   trueTypePaths,
 } from '../../src/fonts.js';
 import { escapeXml } from '../../src/outputs/xml-text.js';
 
 const kept = () => readFileSync(path.join(CUT_FACE_FOLDER, CUT_FACE_CHARACTERS), 'utf8');
-
-const FACES = [
-  { family: 'Source Sans 3', weight: 400, style: 'normal' },
-  { family: 'Source Sans 3', weight: 400, style: 'italic' },
-  { family: 'Source Sans 3', weight: 600, style: 'normal' },
-  { family: 'Source Sans 3', weight: 700, style: 'normal' },
-  { family: 'Source Serif 4', weight: 400, style: 'normal' },
-  { family: 'Source Serif 4', weight: 400, style: 'italic' },
-  { family: 'Source Serif 4', weight: 600, style: 'normal' },
-  { family: 'Source Serif 4', weight: 700, style: 'normal' },
-];
 
 /** Every kept character, sixty to a line, in each of the eight faces, as the charts and cards set text. */
 function everyCharacter(): string {
@@ -50,20 +40,9 @@ function everyCharacter(): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${y + 10}">${texts.join('')}</svg>`;
 }
 
-function pixels(svg: string, fontFiles: readonly string[]): Buffer {
-  return new Resvg(svg, {
-    background: 'white',
-    font: {
-      fontFiles: [...fontFiles],
-      loadSystemFonts: false,
-      defaultFontFamily: 'Source Sans 3',
-      sansSerifFamily: 'Source Sans 3',
-      serifFamily: 'Source Serif 4',
-    },
-  })
-    .render()
-    .asPng();
-}
+/** The image as resvg draws it for the build, 900 pixels wide, with these font files. */
+const pixels = (svg: string, fontFiles: readonly string[]): Buffer =>
+  new Resvg(svg, resvgOptions(900, [...fontFiles])).render().asPng();
 
 describe('the cut-down faces of the PNGs', () => {
   it('are made, one for each full face, keeping the French characters every face has', () => {

@@ -8,7 +8,7 @@
  * build itself (bench/floor-inputs.mjs), and its PNGs are checked to hold
  * the build's pixels.
  *
- * Five commands in turn, fresh processes, after one unmeasured round:
+ * Seven commands in turn, fresh processes, after one unmeasured round:
  *
  * - cold: the build with an empty cache of drawings (ENQUETE_CACHE, emptied
  *   before each run): it draws every chart and PNG and keeps them;
@@ -21,13 +21,18 @@
  *   vega, which the floor does not: what the cold build pays beyond it
  *   before anything else;
  * - the same process drawing no chart: what starting it and loading the
- *   drawing code cost of that.
+ *   drawing code cost of that;
+ * - the build's PNGs drawn by its own code on one thread
+ *   (bench/draw-pngs.mjs), with the faces the build gives resvg (cut down
+ *   to French text: src/fonts.ts), and again with the full faces, as the
+ *   floor draws them: what that lever saves.
  *
  * Medians, each ratio to the floor (goal: cold ≤ 1.15), the 1-minute load
  * average at start and end; one row each in bench/results.md. Then the
  * processor time of each command (the machine's, from /proc/stat, while it
  * ran: every thread of every process it started, Chromium's included;
- * Linux only), to set the charts' share beside the 15 % the goal leaves.
+ * Linux only), to set the charts' share beside the 15 % the goal leaves,
+ * and the cut faces' saving.
  * Starts once the load is under 1 (a minute at a time, TRIES times at most).
  *
  *   npm run bench            # RUNS=7 by default
@@ -67,7 +72,7 @@ try {
   let edits = 0;
   const {
     medians: [cold, warm, floor],
-    cpuMedians: [coldCpu, , floorCpu, chartsCpu, noChartCpu],
+    cpuMedians: [coldCpu, , floorCpu, chartsCpu, noChartCpu, cutCpu, fullCpu],
     load: loadAverage,
   } = interleaved(
     [
@@ -79,6 +84,14 @@ try {
       { name: 'floor', args: ['bench/floor.mjs', inputs, out('floor')] },
       { name: 'charts', args: ['bench/draw-charts.mjs', path.join(inputs, 'charts.json')] },
       { name: 'no chart', args: ['bench/draw-charts.mjs', path.join(inputs, 'no-charts.json')] },
+      {
+        name: 'PNGs, cut faces',
+        args: ['bench/draw-pngs.mjs', path.join(inputs, 'pngs.json'), 'cut'],
+      },
+      {
+        name: 'PNGs, full faces',
+        args: ['bench/draw-pngs.mjs', path.join(inputs, 'pngs.json'), 'full'],
+      },
     ],
     RUNS,
   );
@@ -113,6 +126,15 @@ try {
         `charts ${Math.round(chartsCpu)} ms (no chart ${Math.round(noChartCpu)} ms)`,
       ],
       result: `ratio ${(coldCpu / floorCpu).toFixed(2)}; the charts ${share(chartsCpu)} of the floor's, ${share(chartsCpu - noChartCpu)} once loaded (the goal leaves ${Math.round((GOAL - 1) * 100)} %)`,
+    });
+  if (cutCpu !== null)
+    record({
+      benchmark: "processor time: the build's PNGs, cut-down faces vs full faces",
+      runs: RUNS,
+      load: loadAverage,
+      floor: ['full faces', fullCpu],
+      measured: ['cut faces', cutCpu],
+      result: `ratio ${(cutCpu / fullCpu).toFixed(2)}: ${Math.round(fullCpu - cutCpu)} ms less`,
     });
 } finally {
   await rm(work, { recursive: true, force: true });

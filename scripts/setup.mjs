@@ -2,7 +2,8 @@
 /**
  * Makes this machine ready to build and test, doing only what is missing:
  *   1. npm dependencies (npm ci, when node_modules is absent or older than package-lock.json);
- *   2. the compiled command (dist/, when src/ changed) and its bundle (dist/bundle/);
+ *   2. the compiled command (dist/, when src/ changed), its bundle (dist/bundle/) and the PNG
+ *      renderer's cut-down faces (dist/png-fonts/);
  *   3. a Chromium to print with (Debian's package, installed with apt-get when run as root;
  *      never downloaded: without apt-get as root, or with ENQUETE_NO_APT=1, it says what to
  *      install and stops);
@@ -72,9 +73,16 @@ if (
 
 // The bundle the command runs (scripts/bundle.mjs): made again after every compilation, and
 // after the libraries it holds changed (an `npm install` that compiled nothing).
+// With it, the PNG renderer's cut-down faces (scripts/png-fonts.mjs), made again when missing too.
 const bundle = path.join(root, 'dist', 'bundle', 'cli.js');
 const bundler = path.join(root, 'scripts', 'bundle.mjs');
-if (!browserOnly && mtime(bundle) < Math.max(mtime(record), mtime(bundler), mtime(installed))) {
+const faces = path.join(root, 'scripts', 'png-fonts.mjs');
+const facesList = path.join(root, 'dist', 'png-fonts', 'characters.txt');
+if (
+  !browserOnly &&
+  (mtime(bundle) < Math.max(mtime(record), mtime(bundler), mtime(faces), mtime(installed)) ||
+    !existsSync(facesList))
+) {
   say('bundling dist/ into dist/bundle/');
   if (!run(process.execPath, [bundler])) fail('bundling failed; see the messages above.');
 }

@@ -4,7 +4,7 @@
  * from the chart libraries: the threads that only draw PNGs never load vega.
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { cutFacesCover, cutTrueTypePaths, trueTypePaths } from '../fonts.js';
+import { pngFaces } from '../fonts.js';
 import { indexedPng } from './indexed-png.js';
 import { CHART_FONT } from './theme.js';
 
@@ -21,7 +21,7 @@ export interface Png {
  * of its own (fonts.ts: the same pixels, drawn faster).
  */
 export function fontsOf(svg: string): string[] {
-  const faces = (cutFacesCover(svg) && cutTrueTypePaths()) || trueTypePaths();
+  const faces = pngFaces(svg);
   // Charts use the sans-serif only; the social cards may use both typefaces.
   return svg.includes('Source Serif 4')
     ? [...faces]

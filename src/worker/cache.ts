@@ -165,7 +165,8 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[]; zlib?: tru
     packages: ['vega', 'vega-lite', ...FONTS],
   },
   // The cut-down faces resvg is mostly given are made from these font packages and draw the same
-  // pixels as the full faces (test/charts/png-fonts.test.ts): which of them drew a PNG is no key.
+  // pixels as the full faces (test/charts/png-fonts.test.ts): which of them drew a PNG is not part
+  // of the key.
   png: {
     modules: [new URL('../charts/png.js', import.meta.url)],
     packages: ['@resvg/resvg-js', ...FONTS],

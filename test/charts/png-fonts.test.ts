@@ -4,14 +4,14 @@
  * full faces, for every character they keep in every face; an image with
  * any other character is drawn with the full faces.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { fontsOf, resvgOptions } from '../../src/charts/png.js';
 import {
-  CUT_FACE_CHARACTERS,
   CUT_FACE_FOLDER,
+  CUT_FACE_LIST,
   cutFaceCandidates,
   cutFacesCover,
   cutTrueTypePaths,
@@ -20,7 +20,7 @@ import {
 } from '../../src/fonts.js';
 import { escapeXml } from '../../src/outputs/xml-text.js';
 
-const kept = () => readFileSync(path.join(CUT_FACE_FOLDER, CUT_FACE_CHARACTERS), 'utf8');
+const kept = () => readFileSync(path.join(CUT_FACE_FOLDER, CUT_FACE_LIST), 'utf8');
 
 /** Every kept character, sixty to a line, in each of the eight faces, as the charts and cards set text. */
 function everyCharacter(): string {
@@ -37,7 +37,19 @@ function everyCharacter(): string {
       return `<text x="4" y="${y}" font-family="${face.family}" font-size="16" font-weight="${face.weight}" font-style="${face.style}">${escapeXml(line)}</text>`;
     }),
   );
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${y + 10}">${texts.join('')}</svg>`;
+  // Faces matched to what none of the eight is: other weights, bold italic, generic and unknown families.
+  const matched = [
+    ['Source Sans 3', 500, 'normal'],
+    ['Source Sans 3', 800, 'normal'],
+    ['Source Serif 4', 700, 'italic'],
+    ['sans-serif', 400, 'normal'],
+    ['serif', 600, 'normal'],
+    ['Arial', 400, 'normal'],
+  ].map(([family, weight, style]) => {
+    y += 22;
+    return `<text x="4" y="${y}" font-family="${family}" font-weight="${weight}" font-style="${style}" font-size="16">AVANT « Té » : L’IA, 81\u202f%</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${y + 10}">${[...texts, ...matched].join('')}</svg>`;
 }
 
 /** The image as resvg draws it for the build, 900 pixels wide, with these font files. */
@@ -46,7 +58,11 @@ const pixels = (svg: string, fontFiles: readonly string[]): Buffer =>
 
 describe('the cut-down faces of the PNGs', () => {
   it('are made, one for each full face, keeping the French characters every face has', () => {
-    expect(cutTrueTypePaths()?.length).toBe(trueTypePaths().length);
+    const cut = cutTrueTypePaths() ?? [];
+    expect(cut.length).toBe(trueTypePaths().length);
+    // Cut indeed: each under half its full face.
+    for (const [i, file] of cut.entries())
+      expect(statSync(file).size).toBeLessThan(statSync(trueTypePaths()[i] as string).size / 2);
     for (const c of 'aàâçéèêëîïôœùûüÿÀÇÉŒ«»’–—…€%\u202f\u00a0') expect(kept()).toContain(c);
     // Asked for, but some face lacks it: left out.
     expect(cutFaceCandidates()).toContain('\u2028');
@@ -62,12 +78,28 @@ describe('the cut-down faces of the PNGs', () => {
     expect(cut.equals(pixels(svg, []))).toBe(false);
   });
 
+  it('draw every chart kind exactly as the full faces do', () => {
+    const folder = 'test/golden/output';
+    const charts = readdirSync(folder).filter((f) => f.endsWith('.svg'));
+    expect(charts.length).toBeGreaterThan(5);
+    for (const chart of charts) {
+      const svg = readFileSync(path.join(folder, chart), 'utf8');
+      expect(cutFacesCover(svg)).toBe(true);
+      expect(pixels(svg, cutTrueTypePaths() ?? []).equals(pixels(svg, trueTypePaths()))).toBe(true);
+    }
+  });
+
   it('serve an image whose characters they all keep, the full faces any other', () => {
     const card = (text: string) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="90" height="20"><text font-family="Source Sans 3" y="15">${text}</text></svg>`;
     const cutFolder = (files: string[]) => files.every((f) => /[\\/]png-fonts[\\/]/.test(f));
     expect(cutFolder(fontsOf(card('Œuvre : 52\u202f% « oui » – 1\u202f234 €')))).toBe(true);
-    for (const other of ['Ω', '中', '😀', '&#937;', '&#x4E2D;', '\u2028', '&#x2028;']) {
+    const hidden = [
+      '<!DOCTYPE svg [<!ENTITY o "&#38;#937;">]>',
+      '&nbsp;',
+      '<image href="data:image/svg+xml;base64,PHN2Zy8+"/>',
+    ];
+    for (const other of ['Ω', '中', '😀', '&#937;', '&#x4E2D;', '\u2028', '&#x2028;', ...hidden]) {
       expect(cutFacesCover(card(other))).toBe(false);
       expect(fontsOf(card(other))).toEqual(
         trueTypePaths().filter((f) => f.includes('SourceSans3')),

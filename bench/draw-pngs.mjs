@@ -14,10 +14,11 @@ import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { indexedPng } from '../dist/charts/indexed-png.js';
 import { fontsOf, renderPng, resvgOptions } from '../dist/charts/png.js';
-import { trueTypePaths } from '../dist/fonts.js';
+import { cutTrueTypePaths, trueTypePaths } from '../dist/fonts.js';
 
 const [list, faces] = process.argv.slice(2);
 if (faces !== 'cut' && faces !== 'full') throw new Error('say cut or full');
+if (faces === 'cut' && !cutTrueTypePaths()) throw new Error('no cut faces: run `npm run build`');
 const full = (svg) => {
   const wanted = new Set(fontsOf(svg).map((f) => f.split(/[\\/]/).pop()));
   return trueTypePaths().filter((f) => wanted.has(f.split(/[\\/]/).pop()));

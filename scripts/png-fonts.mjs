@@ -33,6 +33,11 @@ export async function writePngFonts() {
   const text = cutFaceCandidates()
     .filter((c) => metrics.every((m) => m.has(c.codePointAt(0))))
     .join('');
+  // A list read with the faces of another cut could claim a character they lack: when the list
+  // changes, it goes first, and comes back after its faces (meanwhile the full faces serve).
+  const list = path.join(CUT_FACE_FOLDER, CUT_FACE_LIST);
+  const listed = await readFile(list, 'utf8').catch(() => null);
+  if (listed !== text) await rm(list, { force: true });
   for (const [i, file] of trueTypePaths().entries()) {
     const cut = await subsetFont(faces[i], text, {
       targetFormat: 'truetype',
@@ -44,7 +49,7 @@ export async function writePngFonts() {
     await replace(path.join(CUT_FACE_FOLDER, path.basename(file)), cut);
   }
   // The list last: a list present says its faces are.
-  await replace(path.join(CUT_FACE_FOLDER, CUT_FACE_LIST), Buffer.from(text, 'utf8'));
+  await replace(list, Buffer.from(text, 'utf8'));
 }
 
 /** The file given these bytes, unless it has them already: written beside, then renamed over it. */

@@ -62,13 +62,13 @@ export function trueTypePaths(): readonly string[] {
 
 /**
  * resvg shapes each text of a PNG anew, reading the layout tables of the
- * whole face each time: with the full faces, that is nearly half of drawing
- * a chart's PNG. The bundle step (scripts/png-fonts.mjs) cuts each TrueType
+ * whole face each time: with the full faces, laying out an image's text
+ * took about as long as drawing it. The bundle step (scripts/png-fonts.mjs) cuts each TrueType
  * face down to the characters of French text below that every face has,
  * with every layout feature and the glyphs they reach kept (HarfBuzz's
  * subsetter): resvg draws the same pixels with them
- * (test/charts/png-fonts.test.ts), the 2024 edition's 52 PNGs in about a
- * fifth less processor time (`npm run bench`). An image with any other
+ * (test/charts/png-fonts.test.ts), the 2024 edition's 52 PNGs in a sixth
+ * to a fifth less processor time (`npm run bench`, README). An image with any other
  * character, one the faces lack included (drawn as the full face's .notdef
  * box), is drawn with the full faces.
  */
@@ -135,11 +135,13 @@ export function pngFaces(svg: string): readonly string[] {
 
 /**
  * What may bring into the drawing a character the scan below cannot see:
- * a DTD (its entities), a named entity other than XML's five, an SVG image
- * inside a data: URL (drawn with the same fonts).
+ * a DTD (its entities), a reference other than XML's five entities and
+ * well-formed character references, an image (an SVG inside it, from a
+ * data: URL of any type or from a file, is drawn with the same fonts).
+ * The charts and cards have none of these; the logo is nested inline.
  */
 const HIDDEN_TEXT =
-  /<!DOCTYPE|<!ENTITY|&(?!(?:amp|lt|gt|quot|apos|#x?[0-9a-fA-F]+);)|data:image\/svg/i;
+  /<!DOCTYPE|<!ENTITY|&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)|<image\b|<feImage\b/;
 
 /**
  * Whether the cut faces keep every character of this SVG, its markup's and

@@ -94,10 +94,17 @@ describe('the cut-down faces of the PNGs', () => {
       `<svg xmlns="http://www.w3.org/2000/svg" width="90" height="20"><text font-family="Source Sans 3" y="15">${text}</text></svg>`;
     const cutFolder = (files: string[]) => files.every((f) => /[\\/]png-fonts[\\/]/.test(f));
     expect(cutFolder(fontsOf(card('Œuvre : 52\u202f% « oui » – 1\u202f234 €')))).toBe(true);
+    // XML's escapes and character references of kept characters, as vega and the cards write them.
+    expect(cutFolder(fontsOf(card('R&#38;D &amp; &lt; &gt; &quot; &apos; &#xE9;&#xA;')))).toBe(
+      true,
+    );
     const hidden = [
       '<!DOCTYPE svg [<!ENTITY o "&#38;#937;">]>',
       '&nbsp;',
       '<image href="data:image/svg+xml;base64,PHN2Zy8+"/>',
+      '<image href="data:,%3Csvg/%3E"/>',
+      '<image href="other.svg"/>',
+      '&#X41;',
     ];
     for (const other of ['Ω', '中', '😀', '&#937;', '&#x4E2D;', '\u2028', '&#x2028;', ...hidden]) {
       expect(cutFacesCover(card(other))).toBe(false);

@@ -97,45 +97,40 @@ try {
   );
   await sameImages(out('cold'), out('floor'));
   const ratio = (ms) => (ms / floor).toFixed(2);
-  record({
-    benchmark: 'build vs floor, cold',
-    runs: RUNS,
-    load: loadAverage,
-    floor: ['floor', floor],
-    measured: ['cold build', cold],
-    result: `ratio ${ratio(cold)} (goal ${GOAL}: ${cold / floor <= GOAL ? 'met' : 'not met'})`,
-  });
-  record({
-    benchmark: 'build vs floor, warm (a word of an article changed)',
-    runs: RUNS,
-    load: loadAverage,
-    floor: ['floor', floor],
-    measured: ['warm build', warm],
-    result: `ratio ${ratio(warm)}`,
-  });
+  // Every row of this run: its rounds and the load over them.
+  const row = (benchmark, base, measured, result) =>
+    record({ benchmark, runs: RUNS, load: loadAverage, floor: base, measured, result });
+  row(
+    'build vs floor, cold',
+    ['floor', floor],
+    ['cold build', cold],
+    `ratio ${ratio(cold)} (goal ${GOAL}: ${cold / floor <= GOAL ? 'met' : 'not met'})`,
+  );
+  row(
+    'build vs floor, warm (a word of an article changed)',
+    ['floor', floor],
+    ['warm build', warm],
+    `ratio ${ratio(warm)}`,
+  );
   const share = (ms) => `${((100 * ms) / floorCpu).toFixed(0)} %`;
   if (floorCpu !== null)
-    record({
-      benchmark: 'processor time: cold build vs floor, and the charts',
-      runs: RUNS,
-      load: loadAverage,
-      floor: ['floor', floorCpu],
-      measured: [
+    row(
+      'processor time: cold build vs floor, and the charts',
+      ['floor', floorCpu],
+      [
         'cold build',
         coldCpu,
         `charts ${Math.round(chartsCpu)} ms (no chart ${Math.round(noChartCpu)} ms)`,
       ],
-      result: `ratio ${(coldCpu / floorCpu).toFixed(2)}; the charts ${share(chartsCpu)} of the floor's, ${share(chartsCpu - noChartCpu)} once loaded (the goal leaves ${Math.round((GOAL - 1) * 100)} %)`,
-    });
+      `ratio ${(coldCpu / floorCpu).toFixed(2)}; the charts ${share(chartsCpu)} of the floor's, ${share(chartsCpu - noChartCpu)} once loaded (the goal leaves ${Math.round((GOAL - 1) * 100)} %)`,
+    );
   if (cutCpu !== null)
-    record({
-      benchmark: "processor time: the build's PNGs, cut-down faces vs full faces",
-      runs: RUNS,
-      load: loadAverage,
-      floor: ['full faces', fullCpu],
-      measured: ['cut faces', cutCpu],
-      result: `ratio ${(cutCpu / fullCpu).toFixed(2)}: ${Math.round(fullCpu - cutCpu)} ms less`,
-    });
+    row(
+      "processor time: the build's PNGs, cut-down faces vs full faces",
+      ['full faces', fullCpu],
+      ['cut faces', cutCpu],
+      `ratio ${(cutCpu / fullCpu).toFixed(2)}: ${Math.round(fullCpu - cutCpu)} ms less`,
+    );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -63,14 +63,14 @@ export function trueTypePaths(): readonly string[] {
 /**
  * resvg shapes each text of a PNG anew, reading the layout tables of the
  * whole face each time: with the full faces, laying out an image's text
- * took about as long as drawing it. The bundle step (scripts/png-fonts.mjs) cuts each TrueType
- * face down to the characters of French text below that every face has,
- * with every layout feature and the glyphs they reach kept (HarfBuzz's
- * subsetter): resvg draws the same pixels with them
- * (test/charts/png-fonts.test.ts), the 2024 edition's 52 PNGs in a sixth
- * to a fifth less processor time (`npm run bench`, README). An image with any other
- * character, one the faces lack included (drawn as the full face's .notdef
- * box), is drawn with the full faces.
+ * took about as long as drawing it. The bundle step (scripts/png-fonts.mjs)
+ * cuts each TrueType face down to the characters of French text below that
+ * every face has, with every layout feature and the glyphs they reach kept
+ * (HarfBuzz's subsetter): resvg draws the same pixels with them
+ * (test/charts/png-fonts.test.ts), the 2024 edition's 52 PNGs in a sixth to
+ * a fifth less processor time (`npm run bench`, README). An image with any
+ * other character, one the faces lack included (drawn as the full face's
+ * .notdef box), is drawn with the full faces.
  */
 const CUT_RANGES: readonly (readonly [number, number])[] = [
   [0x20, 0x7e], // ASCII

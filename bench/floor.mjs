@@ -7,7 +7,11 @@
  * on as many threads as the machine has cores; it ends when both are done.
  * Nothing else: no data read, no page rendered, no chart laid out.
  *
- *   node bench/floor.mjs <inputs> <out>
+ *   node bench/floor.mjs <inputs> <out> [print|pngs]
+ *
+ * With `print` it only prints, with `pngs` it only draws: the issue's own
+ * arithmetic adds the two (the printing's time, and the PNGs' spread over
+ * the cores), where run together they share the cores and take less.
  *
  * <inputs> is what bench/floor-inputs.mjs took from a build: page-*.html
  * and pngs.json. The PDFs and PNGs are written to <out> (the build writes
@@ -23,12 +27,14 @@ import { isMainThread, Worker, workerData } from 'node:worker_threads';
 if (isMainThread) await floor(...process.argv.slice(2));
 else drawShare(workerData);
 
-async function floor(inputs, out) {
+async function floor(inputs, out, only) {
+  if (only !== undefined && only !== 'print' && only !== 'pngs')
+    throw new Error(`the part to run alone is print or pngs, not ${only}`);
   await mkdir(out, { recursive: true });
   const jobs = path.join(inputs, 'pngs.json');
   // Which PNG a thread draws next: one counter shared by every thread.
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const threads = Array.from({ length: availableParallelism() }, () => {
+  const threads = Array.from({ length: only === 'print' ? 0 : availableParallelism() }, () => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { jobs, out, next } });
     return new Promise((resolve, reject) => {
       worker.once('error', reject);
@@ -38,7 +44,7 @@ async function floor(inputs, out) {
   const pages = readdirSync(inputs)
     .filter((f) => /^page-\d+\.html$/.test(f))
     .map((f) => path.join(inputs, f));
-  await Promise.all([print(pages, out), ...threads]);
+  await Promise.all([only === 'pngs' ? undefined : print(pages, out), ...threads]);
 }
 
 /** Every page printed to A4 in one Chromium, each in its own tab, all at once. */

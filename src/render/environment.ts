@@ -13,6 +13,7 @@ import { templates as say, tasks, where } from '../messages/index.js';
 import { type CallMistake, callMistakes } from './calls-check.js';
 import { figureHelpers } from './helpers.js';
 import { MarkdownProblem, markdownToTemplate, type Place } from './markdown.js';
+import { templateTree } from './template-tree.js';
 
 export type Hbs = typeof Handlebars;
 
@@ -147,12 +148,9 @@ export function compileTemplate(
       })),
     );
   };
-  let compiled: HandlebarsTemplateDelegate;
-  try {
-    compiled = hbs.compile(source, { strict: true, preventIndent: true });
-  } catch (e) {
-    throw fail(e);
-  }
+  // Compiled when first rendered, as Handlebars' own compile does: a syntax error is met there.
+  let compiled: HandlebarsTemplateDelegate | undefined;
+  const compile = () => hbs.compile(templateTree(source), { strict: true, preventIndent: true });
   return {
     file,
     source: written?.source ?? source,
@@ -160,6 +158,7 @@ export function compileTemplate(
     ...(written && { placeOf: written.placeOf }),
     render(context, data) {
       try {
+        compiled ??= compile();
         return compiled(context, data ? { data } : undefined);
       } catch (e) {
         throw fail(e);

@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import { type FigureIndex, FigureProblem } from '../format/figure-index.js';
 import { templates as say, where } from '../messages/index.js';
 import { type Audit, placeIn, type TemplatePlace } from './audit.js';
+import { templateTree } from './template-tree.js';
 
 /** What a figure id looks like: three parts or more, lower case ("usage.oui.share.all"). */
 const FIGURE_ID = /^[a-z0-9_]+(\.[a-z0-9_]+){2,}$/;
@@ -53,7 +54,7 @@ export function checkEveryBranch(
 ): void {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(text);
+    program = templateTree(text);
   } catch {
     return; // A text that does not parse is reported, located, when it is compiled.
   }

@@ -19,6 +19,7 @@ import { InputError, type Problem } from '../errors.js';
 import { templates as say, tasks, where } from '../messages/index.js';
 import { SMALL_BASE } from '../publication/french.js';
 import { placeIn, type TemplatePlace } from './audit.js';
+import { templateTree } from './template-tree.js';
 import { inlineTexts } from './texts.js';
 
 /** Helpers whose `decimals=` sets the precision of the mean they print. */
@@ -116,11 +117,11 @@ export function precisionProblems(asks: readonly Ask[], printed: readonly MeanFi
 }
 
 function asksIn(source: Source, questionOf: Map<string, string | undefined>): Ask[] {
-  // Most texts ask nothing: not parsed for nothing (each is parsed again when it is compiled).
+  // Most texts ask nothing: not parsed for nothing (each is parsed once for every reader: template-tree.ts).
   if (!source.text.includes('decimals')) return [];
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(source.text);
+    program = templateTree(source.text);
   } catch {
     return []; // a syntax error is reported, located, when the template is compiled
   }

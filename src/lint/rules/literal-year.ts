@@ -8,6 +8,7 @@ import type { Problem } from '../../errors.js';
 import { lint as say, where } from '../../messages/index.js';
 import { placeIn } from '../../render/audit.js';
 import { editionView } from '../../render/context.js';
+import { templateTree } from '../../render/template-tree.js';
 import type { LintInput } from '../input.js';
 
 /** A year from 1900 to 2099 standing alone: not part of a longer number nor of a decimal ("2024,5"). */
@@ -48,7 +49,7 @@ export function literalYears({ edition, texts, previous }: LintInput): Problem[]
 function wordsOf(text: string): { value: string; line: number; column: number }[] {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(text);
+    program = templateTree(text);
   } catch {
     return []; // a template that does not parse is reported, located, when it is compiled
   }

@@ -73,15 +73,17 @@ if (
 
 // The bundle the command runs (scripts/bundle.mjs): made again after every compilation, and
 // after the libraries it holds changed (an `npm install` that compiled nothing).
-// With it, the PNG renderer's cut-down faces (scripts/png-fonts.mjs), made again when missing too.
+// With it, the PNG renderer's cut-down faces (scripts/png-fonts.mjs), made again when their list
+// or any face is missing too (the compiled fonts.ts says which it looks for).
 const bundle = path.join(root, 'dist', 'bundle', 'cli.js');
 const bundler = path.join(root, 'scripts', 'bundle.mjs');
 const faces = path.join(root, 'scripts', 'png-fonts.mjs');
-const facesList = path.join(root, 'dist', 'png-fonts', 'characters.txt');
+const facesMissing = async () =>
+  (await import(path.join(root, 'dist', 'fonts.js'))).cutTrueTypePaths() === null;
 if (
   !browserOnly &&
   (mtime(bundle) < Math.max(mtime(record), mtime(bundler), mtime(faces), mtime(installed)) ||
-    !existsSync(facesList))
+    (await facesMissing()))
 ) {
   say('bundling dist/ into dist/bundle/');
   if (!run(process.execPath, [bundler])) fail('bundling failed; see the messages above.');

@@ -10,12 +10,14 @@
  *   4. poppler-utils, whose pdfinfo/pdffonts the end-to-end tests read the PDF with.
  * Fonts come from npm packages (step 1), never from the machine. With --browser, only steps 3
  * and 4 (what its own test checks, without compiling or installing under the other tests).
+ * One setup runs at a time in a project folder (setup-lock.mjs).
  * Plain JavaScript with no dependency, since it runs before they are installed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { holdSetupLock } from './setup-lock.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const say = (m) => process.stderr.write(`setup: ${m}\n`);
@@ -39,6 +41,13 @@ const fail = (m) => {
 };
 
 const browserOnly = process.argv.includes('--browser');
+
+// One setup at a time (setup-lock.mjs): a second one waits, then finds the work done.
+try {
+  holdSetupLock(path.join(root, '.setup.lock'), say);
+} catch (e) {
+  fail(e.message);
+}
 
 // 1. Dependencies.
 const installed = path.join(root, 'node_modules', '.package-lock.json');

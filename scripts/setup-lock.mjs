@@ -5,88 +5,144 @@
  * bundle folder and run apt-get at once; the second now waits for the
  * first, then finds its work done.
  *
- * The lock is a folder (made atomically) holding the holder's process id.
- * A holder that died without removing it (killed outright) leaves a folder
- * whose process is gone: the next setup takes it over at once. Where the
- * project folder cannot be written (a user who may only read it), there is
- * nothing a setup could install there either, and it runs unlocked.
+ * The lock is a folder holding its holder's name: its process id and when
+ * that process started (a container gives the same small ids run after
+ * run). It is put in place whole (made beside, then renamed: a rename onto
+ * a folder that exists fails), so no setup ever sees it unnamed. The
+ * holder removes it when it exits; a holder killed outright (Ctrl-C, kill)
+ * leaves it, and the next setup finds its process gone and takes it over
+ * at once: renamed out of the way (one rename wins, however many try),
+ * then checked to be the one it found. Where the project folder cannot be
+ * written (a user who may only read it), nothing a setup could install
+ * goes there either: it runs unlocked.
  * Plain JavaScript with no dependency, as setup.mjs.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { constants } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** How long a setup waits for another before it gives up: an `npm ci` and a first compilation fit in it. */
 const MOST_WAIT_MS = 15 * 60_000;
-/** A lock folder without its process id after this long was left by a setup killed as it made it. */
-const UNNAMED_STALE_MS = 60_000;
 
 /**
  * Takes the lock `folder`, waiting while a live process holds it; returns
- * what lets it go (also done when this process exits). `say` is told once
+ * what lets it go (done too when this process exits). `say` is told once
  * that it waits, and for whom.
  */
 export function holdSetupLock(folder, say = () => {}) {
+  const me = nameOf(process.pid);
   const started = Date.now();
   let told = false;
   for (;;) {
-    try {
-      mkdirSync(folder);
-      break;
-    } catch (e) {
-      if (e.code !== 'EEXIST') return () => {}; // not ours to write: nothing to protect either
-    }
+    const taken = tryToTake(folder, me);
+    if (taken === 'taken') break;
+    if (taken === 'unwritable') return () => {};
     const holder = holderOf(folder);
     if (holder === 'gone') {
-      rmSync(folder, { recursive: true, force: true });
+      const moved = takeOver(folder);
+      if (moved === 'unwritable') return () => {};
       continue;
     }
+    if (holder === 'free') continue;
     if (Date.now() - started > MOST_WAIT_MS)
       throw new Error(
         `another setup (process ${holder}) has held ${folder} for ${MOST_WAIT_MS / 60_000} minutes; if none is running, remove that folder.`,
       );
-    if (!told)
-      say(
-        `waiting for another setup to finish${typeof holder === 'number' ? ` (process ${holder})` : ''}`,
-      );
+    if (!told) say(`waiting for another setup to finish (process ${holder})`);
     told = true;
     sleep(250);
   }
-  writeFileSync(path.join(folder, 'pid'), String(process.pid));
-  let held = true;
   const release = () => {
-    if (!held) return;
-    held = false;
-    rmSync(folder, { recursive: true, force: true });
+    process.off('exit', release);
+    // Only its own: a lock taken over meanwhile (this process was thought dead) is another's now.
+    if (readName(folder) === me) rmSync(folder, { recursive: true, force: true });
   };
   process.on('exit', release);
-  // Ctrl-C and kill end a process without its exit handlers: let the lock go, then end as a
-  // process ended by that signal reports it to a shell (128 + its number: 130 for Ctrl-C).
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-    process.once(signal, () => {
-      release();
-      process.exit(128 + constants.signals[signal]);
-    });
   return release;
 }
 
-/** The process id holding the lock, 'gone' when that process is no more (or never wrote its id). */
-function holderOf(folder) {
-  let pid;
+/** The lock made beside, with this process's name in it, then renamed into place. */
+function tryToTake(folder, me) {
+  const beside = `${folder}.${process.pid}.new`;
   try {
-    pid = Number(readFileSync(path.join(folder, 'pid'), 'utf8'));
+    rmSync(beside, { recursive: true, force: true });
+    mkdirSync(beside);
+    writeFileSync(path.join(beside, 'holder'), me);
   } catch {
-    // Made but not yet named (or its maker killed in between): young, it is being made.
-    const made = statSync(folder, { throwIfNoEntry: false });
-    return made && Date.now() - made.mtimeMs < UNNAMED_STALE_MS ? 'unnamed' : 'gone';
+    return 'unwritable';
   }
-  if (!Number.isInteger(pid) || pid <= 0) return 'gone';
+  try {
+    renameSync(beside, folder);
+    return 'taken';
+  } catch (e) {
+    rmSync(beside, { recursive: true, force: true });
+    if (e.code === 'ENOTEMPTY' || e.code === 'EEXIST') return 'held';
+    return 'unwritable';
+  }
+}
+
+/**
+ * A dead holder's lock moved out of the way and removed. Should what was
+ * moved be a live holder's (it took the lock over between our look and our
+ * move), it is put back.
+ */
+function takeOver(folder) {
+  const aside = `${folder}.${process.pid}.gone`;
+  try {
+    renameSync(folder, aside);
+  } catch (e) {
+    // Another setup moved it first, or it was let go: look again.
+    return e.code === 'ENOENT' ? 'moved' : 'unwritable';
+  }
+  if (holderOf(aside) !== 'gone') {
+    try {
+      renameSync(aside, folder);
+      return 'moved';
+    } catch {
+      // A third setup holds the place now: the one moved keeps running, unlocked.
+    }
+  }
+  rmSync(aside, { recursive: true, force: true });
+  return 'moved';
+}
+
+/** The process id holding the lock `folder`, 'gone' when that process is no more, 'free' when there is no lock. */
+function holderOf(folder) {
+  const name = readName(folder);
+  // A lock is put in place named: one without a name is none of a setup's.
+  if (name === null) return existsSync(folder) ? 'gone' : 'free';
+  const pid = Number(name.split(' ')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return 'gone';
   try {
     process.kill(pid, 0);
-    return pid;
   } catch (e) {
     // EPERM: alive, another user's.
-    return e.code === 'EPERM' ? pid : 'gone';
+    if (e.code !== 'EPERM') return 'gone';
+  }
+  // The same id, another process: the holder died and its id was given again.
+  return nameOf(pid) === name ? pid : 'gone';
+}
+
+function readName(folder) {
+  try {
+    return readFileSync(path.join(folder, 'holder'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A process's id and, where Linux says it, when it started (in clock ticks
+ * since boot, /proc/<pid>/stat's 22nd field): an id alone may be another
+ * process's by the time it is read.
+ */
+function nameOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command's name, in parentheses, may hold spaces: the fields are counted after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return `${pid} ${fields[19]}`;
+  } catch {
+    return String(pid);
   }
 }
 

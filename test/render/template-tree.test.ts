@@ -28,8 +28,18 @@ const TEXT = [
   '      imbriqué',
   '    {{/if}}',
   '  {{/unless}}',
+  '  {{> note}}',
+  '<p>{{join "a" name}} {{join (join "b" "c") "d"}}</p>',
   '',
 ].join('\n');
+
+/** A partial and a helper with parameters: what the compiler marks in the tree (context, paths). */
+const environment = () => {
+  const hbs = Handlebars.create();
+  hbs.registerPartial('note', '<em>{{name}}</em>\n');
+  hbs.registerHelper('join', (a: unknown, b: unknown) => `${a}${b}`);
+  return hbs;
+};
 
 /** A tree as plain data: its places are objects of another class in Handlebars' own. */
 const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree));
@@ -46,15 +56,19 @@ describe('the tree of a template, parsed once', () => {
     const text = `${TEXT}\n<!-- compiled -->`;
     const options = { strict: true, preventIndent: true };
     const context = { shown: true, name: 'Radiologues', count: 75, items: ['a', 'b'] };
-    const fromText = Handlebars.compile(text, options);
+    const fromText = environment().compile(text, options);
     // The second compile meets a tree the first has processed and marked.
-    for (const fromTree of [0, 1].map(() => Handlebars.compile(templateTree(text), options))) {
+    for (const fromTree of [0, 1].map(() => environment().compile(templateTree(text), options))) {
       expect(fromTree(context)).toBe(fromText(context));
       expect(fromTree({ ...context, shown: false })).toBe(fromText({ ...context, shown: false }));
     }
     // What the readers visit is still Handlebars.parse's tree, its texts and places: only marks
-    // no reader reads differ (the compiler's strict paths, whitespace control's note of a strip).
-    const marks = new Set(['strict', 'leftStripped', 'rightStripped']);
+    // no reader reads differ (the compiler's strict and falsy paths, a partial's context given
+    // as its parameter, whitespace control's note of a strip).
+    const marks = new Set(['strict', 'falsy', 'leftStripped', 'rightStripped']);
+    const partials = (tree: hbs.AST.Program) =>
+      tree.body.filter((n) => n.type === 'PartialStatement') as hbs.AST.PartialStatement[];
+    for (const partial of partials(templateTree(text))) partial.params = [];
     const unmarked = (tree: unknown) =>
       JSON.parse(JSON.stringify(tree, (k, v) => (marks.has(k) ? undefined : v)));
     expect(unmarked(templateTree(text))).toEqual(unmarked(Handlebars.parse(text)));

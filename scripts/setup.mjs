@@ -87,8 +87,13 @@ if (
 const bundle = path.join(root, 'dist', 'bundle', 'cli.js');
 const bundler = path.join(root, 'scripts', 'bundle.mjs');
 const faces = path.join(root, 'scripts', 'png-fonts.mjs');
-const facesMissing = async () =>
-  (await import(path.join(root, 'dist', 'fonts.js'))).cutTrueTypePaths() === null;
+const facesMissing = async () => {
+  try {
+    return (await import(path.join(root, 'dist', 'fonts.js'))).cutTrueTypePaths() === null;
+  } catch {
+    return true; // dist/ half made (a file removed by hand): the bundle step makes it whole
+  }
+};
 if (
   !browserOnly &&
   (mtime(bundle) < Math.max(mtime(record), mtime(bundler), mtime(faces), mtime(installed)) ||

@@ -7,7 +7,7 @@ import { hasOther, OTHER_CODE } from '../edition/codes.js';
 import type { ClosedQuestion, Question } from '../edition/schema.js';
 import { ingest as say } from '../messages/index.js';
 import { sameText } from '../text.js';
-import { parseTimestamp } from './timestamp.js';
+import { looksMonthFirst, parseTimestamp } from './timestamp.js';
 import type { Answer, ChoiceAnswer } from './types.js';
 
 export type CellResult =
@@ -26,9 +26,12 @@ export function readCell(
   switch (question.type) {
     case 'timestamp': {
       const t = parseTimestamp(cell, timeZone);
-      return t
-        ? { ok: true, answer: { kind: 'time', epochMs: t.epochMs } }
-        : { ok: false, ...say.badTimestamp(JSON.stringify(cell)) };
+      if (t) return { ok: true, answer: { kind: 'time', epochMs: t.epochMs } };
+      const found = JSON.stringify(cell);
+      return {
+        ok: false,
+        ...(looksMonthFirst(cell) ? say.monthFirstTimestamp(found) : say.badTimestamp(found)),
+      };
     }
     case 'scale': {
       const value = Number(cell.replace(',', '.'));

@@ -29,6 +29,23 @@ export interface ParsedTime {
   offsetMinutes: number;
 }
 
+/**
+ * A date written month first, as a spreadsheet set to American English
+ * writes it ("4/23/2024 9:15:32", "4/5/2024 9:15:32 AM"): its second number
+ * over 12, or the hour said AM or PM. Read day first, as the French
+ * spreadsheet's form above, it would be refused or misread: it is refused,
+ * with a message that says where the month-first order comes from.
+ */
+const MONTH_FIRST = /^(\d{1,2})\/(\d{1,2})\/\d{4},? \d{1,2}:\d{2}(?::\d{2})?( ?[AP]M)?$/i;
+
+/** Whether `text` is a date and time as a spreadsheet in American English writes it. */
+export function looksMonthFirst(text: string): boolean {
+  const m = MONTH_FIRST.exec(text.trim());
+  if (!m) return false;
+  const [first, second] = [Number(m[1]), Number(m[2])];
+  return first >= 1 && first <= 12 && second >= 1 && second <= 31 && (second > 12 || !!m[3]);
+}
+
 /** Returns null when the text is in none of these forms or names an impossible date. */
 export function parseTimestamp(text: string, timeZone: string): ParsedTime | null {
   const cell = text.trim();

@@ -1040,6 +1040,12 @@ export const en = {
       found,
       fix: 'Re-export the file without editing the "Horodateur" column.',
     }),
+    monthFirstTimestamp: (found: string) => ({
+      expected:
+        'a date and time as Google Forms writes it ("2024/04/23 9:15:32 AM UTC+2") or as Google Sheets in French does ("23/04/2024 09:15:32", day first)',
+      found,
+      fix: 'This date is written month first: the spreadsheet that saved the file is set to American English. Take the export as the form gives it (Google Forms: the responses CSV; Microsoft Forms: the .xlsx workbook, whose dates do not depend on the language), or save it from a spreadsheet set to France.',
+    }),
     badScale: (min: number, max: number, found: string) => ({
       expected: `a whole number from ${min} to ${max}`,
       found,

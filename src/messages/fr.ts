@@ -1027,6 +1027,12 @@ export const fr: Catalogue = {
       found,
       fix: 'Exportez de nouveau le fichier sans modifier la colonne « Horodateur ».',
     }),
+    monthFirstTimestamp: (found) => ({
+      expected:
+        'une date et une heure comme Google Forms les écrit (« 2024/04/23 9:15:32 AM UTC+2 ») ou comme Google Sheets en français (« 23/04/2024 09:15:32 », le jour en premier)',
+      found,
+      fix: 'Cette date est écrite le mois en premier : le tableur qui a enregistré le fichier est réglé sur l’anglais des États-Unis. Reprenez l’export tel que le formulaire le donne (Google Forms : le CSV des réponses ; Microsoft Forms : le classeur .xlsx, où les dates ne dépendent pas de la langue), ou enregistrez-le depuis un tableur réglé sur la France.',
+    }),
     badScale: (min, max, found) => ({
       expected: `un nombre entier de ${min} à ${max}`,
       found,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isoTimestamp, parseTimestamp as parse } from '../../src/ingest/timestamp.js';
+import {
+  isoTimestamp,
+  looksMonthFirst,
+  parseTimestamp as parse,
+} from '../../src/ingest/timestamp.js';
 
 const parseTimestamp = (text: string, zone: string) => {
   const t = parse(text, zone);
@@ -72,5 +76,21 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2024/04/23 13:00:00 PM UTC+2', 'Europe/Paris')).toBeNull();
     expect(parseTimestamp('2024-02-30T10:00:00', 'Europe/Paris')).toBeNull();
     expect(parseTimestamp('2024-04-23', 'Europe/Paris')).toBeNull();
+  });
+});
+
+describe('a date written month first, as a spreadsheet in American English writes it', () => {
+  it('is told apart from the French day-first form when it cannot be that form', () => {
+    for (const cell of ['4/23/2024 9:15:32', '4/5/2024 9:15:32 AM', '12/31/2024, 11:59 PM'])
+      expect(looksMonthFirst(cell), cell).toBe(true);
+    // Day first, or either order (then read day first, as the French form), or no date at all.
+    for (const cell of [
+      '23/04/2024 09:15:32',
+      '4/5/2024 09:15:32',
+      '13/13/2024 10:00',
+      'hier à 10h',
+    ])
+      expect(looksMonthFirst(cell), cell).toBe(false);
+    expect(parse('4/23/2024 9:15:32', 'Europe/Paris')).toBeNull();
   });
 });

@@ -120,14 +120,17 @@ export async function analyseEdition(
 /** The export read, its progress shown on a terminal past PROGRESS_FROM_ROWS rows. */
 function readResponses(edition: Edition, log: Log): Promise<Ingested> {
   const started = performance.now();
-  const rate = new Intl.NumberFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', {
-    maximumFractionDigits: 0,
-  });
+  let rate: Intl.NumberFormat | undefined;
   return ingestEdition(edition, {
     progress: (rows) => {
       if (rows < PROGRESS_FROM_ROWS) return;
       const perSecond = rows / ((performance.now() - started) / 1000);
-      log.progress(stages.rowsRead(rate.format(rows), rate.format(perSecond)));
+      log.progress(() => {
+        rate ??= new Intl.NumberFormat(language() === 'fr' ? 'fr-FR' : 'en-GB', {
+          maximumFractionDigits: 0,
+        });
+        return stages.rowsRead(rate.format(rows), rate.format(perSecond));
+      });
     },
   });
 }

@@ -3,8 +3,9 @@
  * file with --verbose; sizes and durations in each language's typography.
  */
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { formatBuildSummary, formatWritten, type WrittenFile } from '../src/log.js';
+import { consoleLog, formatBuildSummary, formatWritten, type WrittenFile } from '../src/log.js';
 import { CATALOGUES } from '../src/messages/index.js';
 
 const OUT = path.join('/tmp', 'site', 'output', '2024');
@@ -60,5 +61,29 @@ describe('the end of a build', () => {
     expect(CATALOGUES.en.stages.ofArticle('Web article', 'radiologues')).toBe(
       'Web article: radiologues',
     );
+  });
+});
+
+describe('a progress line', () => {
+  /** A stream as the terminal or a pipe gives it, and what was written to it. */
+  const stream = (terminal: boolean) => {
+    const s = Object.assign(new PassThrough(), { isTTY: terminal });
+    const written: string[] = [];
+    s.on('data', (chunk: Buffer) => written.push(chunk.toString()));
+    return { s, written };
+  };
+
+  it('is made and shown on a terminal only', async () => {
+    for (const terminal of [true, false]) {
+      const { s, written } = stream(terminal);
+      let made = 0;
+      consoleLog(s).progress(() => {
+        made++;
+        return '65 536 lignes lues';
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(made, String(terminal)).toBe(terminal ? 1 : 0);
+      expect(written.join('').includes('65 536 lignes lues'), String(terminal)).toBe(terminal);
+    }
   });
 });

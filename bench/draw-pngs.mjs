@@ -11,22 +11,11 @@
  *   node bench/draw-pngs.mjs <pngs.json> cut|full
  */
 import { readFileSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
-import { indexedPng } from '../dist/charts/indexed-png.js';
-import { fontsOf, renderPng, resvgOptions } from '../dist/charts/png.js';
+import { fontsOf, renderPng } from '../dist/charts/png.js';
 import { cutTrueTypePaths, trueTypePaths } from '../dist/fonts.js';
 
 const [list, faces] = process.argv.slice(2);
 if (faces !== 'cut' && faces !== 'full') throw new Error('say cut or full');
 if (faces === 'cut' && !cutTrueTypePaths()) throw new Error('no cut faces: run `npm run build`');
-const full = (svg) => {
-  const wanted = new Set(fontsOf(svg).map((f) => f.split(/[\\/]/).pop()));
-  return trueTypePaths().filter((f) => wanted.has(f.split(/[\\/]/).pop()));
-};
-for (const { svg, widthPx } of JSON.parse(readFileSync(list, 'utf8'))) {
-  if (faces === 'cut') renderPng(svg, widthPx);
-  else {
-    const image = new Resvg(svg, resvgOptions(widthPx, full(svg))).render();
-    indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
-  }
-}
+for (const { svg, widthPx } of JSON.parse(readFileSync(list, 'utf8')))
+  renderPng(svg, widthPx, faces === 'cut' ? undefined : fontsOf(svg, trueTypePaths()));

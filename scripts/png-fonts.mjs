@@ -16,11 +16,16 @@
  *   node scripts/png-fonts.mjs
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import subsetFont from 'subset-font';
 import { readMetrics } from '../dist/charts/font-metrics.js';
-import { CUT_FACE_FOLDER, CUT_FACE_LIST, cutFaceCandidates, trueTypePaths } from '../dist/fonts.js';
+import {
+  CUT_FACE_FOLDER,
+  CUT_FACE_LIST,
+  cutFaceCandidates,
+  cutFacePath,
+  trueTypePaths,
+} from '../dist/fonts.js';
 
 /** Every name ID OpenType defines (0 to 25). */
 const NAME_IDS = Array.from({ length: 26 }, (_, i) => i);
@@ -35,9 +40,8 @@ export async function writePngFonts() {
     .join('');
   // A list read with the faces of another cut could claim a character they lack: when the list
   // changes, it goes first, and comes back after its faces (meanwhile the full faces serve).
-  const list = path.join(CUT_FACE_FOLDER, CUT_FACE_LIST);
-  const listed = await readFile(list, 'utf8').catch(() => null);
-  if (listed !== text) await rm(list, { force: true });
+  const listed = await readFile(CUT_FACE_LIST, 'utf8').catch(() => null);
+  if (listed !== text) await rm(CUT_FACE_LIST, { force: true });
   for (const [i, file] of trueTypePaths().entries()) {
     const cut = await subsetFont(faces[i], text, {
       targetFormat: 'truetype',
@@ -46,10 +50,10 @@ export async function writePngFonts() {
       // legacy "Source Sans 3 SemiBold"): without them, 600 would be drawn in the 700 face.
       preserveNameIds: NAME_IDS,
     });
-    await replace(path.join(CUT_FACE_FOLDER, path.basename(file)), cut);
+    await replace(cutFacePath(file), cut);
   }
   // The list last: a list present says its faces are.
-  await replace(list, Buffer.from(text, 'utf8'));
+  await replace(CUT_FACE_LIST, Buffer.from(text, 'utf8'));
 }
 
 /** The file given these bytes, unless it has them already: written beside, then renamed over it. */

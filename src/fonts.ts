@@ -95,7 +95,12 @@ export function cutFaceCandidates(): string[] {
 /** Where the bundle step writes the cut faces: dist/png-fonts/, the same folder from src/ and dist/. */
 export const CUT_FACE_FOLDER = fileURLToPath(new URL('../dist/png-fonts/', import.meta.url));
 /** The file listing the characters every cut face keeps, written beside them (UTF-8). */
-export const CUT_FACE_LIST = 'characters.txt';
+export const CUT_FACE_LIST = path.join(CUT_FACE_FOLDER, 'characters.txt');
+
+/** Where the cut-down face of this TrueType file (one of trueTypePaths) is written. */
+export function cutFacePath(trueType: string): string {
+  return path.join(CUT_FACE_FOLDER, path.basename(trueType));
+}
 
 interface CutFaces {
   files: readonly string[];
@@ -108,14 +113,13 @@ let cut: CutFaces | null | undefined;
 /** The cut faces in trueTypePaths' order and what they keep, or null when they were not made. */
 function cutFaces(): CutFaces | null {
   if (cut === undefined) {
-    const files = trueTypePaths().map((f) => path.join(CUT_FACE_FOLDER, path.basename(f)));
-    const list = path.join(CUT_FACE_FOLDER, CUT_FACE_LIST);
+    const files = trueTypePaths().map(cutFacePath);
     cut = null;
-    if ([list, ...files].every((f) => existsSync(f))) {
+    if ([CUT_FACE_LIST, ...files].every((f) => existsSync(f))) {
       const keeps = new Uint8Array(0x10000);
       // The markup's own white space, besides the text's characters.
       for (const c of [0x09, 0x0a, 0x0d]) keeps[c] = 1;
-      for (const c of readFileSync(list, 'utf8')) keeps[c.charCodeAt(0)] = 1;
+      for (const c of readFileSync(CUT_FACE_LIST, 'utf8')) keeps[c.charCodeAt(0)] = 1;
       cut = { files, keeps };
     }
   }

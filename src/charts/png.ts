@@ -18,10 +18,10 @@ export interface Png {
 /**
  * resvg reads its fonts anew for every image: only the typefaces an image
  * uses are given, cut down to French text's characters when they hold all
- * of its own (fonts.ts: the same pixels, drawn faster).
+ * of its own (fonts.ts: the same pixels, drawn faster), unless `faces` says
+ * which files to choose from (the benchmark's full faces).
  */
-export function fontsOf(svg: string): string[] {
-  const faces = pngFaces(svg);
+export function fontsOf(svg: string, faces: readonly string[] = pngFaces(svg)): string[] {
   // Charts use the sans-serif only; the social cards may use both typefaces.
   return svg.includes('Source Serif 4')
     ? [...faces]
@@ -44,8 +44,8 @@ export function resvgOptions(widthPx: number, fontFiles: string[]): ResvgRenderO
 }
 
 /** The SVG as a PNG `widthPx` pixels wide (twice the CSS width it is shown at, for sharp screens). */
-export function renderPng(svg: string, widthPx: number): Png {
-  const image = new Resvg(svg, resvgOptions(widthPx, fontsOf(svg))).render();
+export function renderPng(svg: string, widthPx: number, fontFiles = fontsOf(svg)): Png {
+  const image = new Resvg(svg, resvgOptions(widthPx, fontFiles)).render();
   return {
     // Indexed colour when it fits (nearly always): half the file, a third of the time.
     bytes: indexedPng(image.pixels, image.width, image.height) ?? image.asPng(),

@@ -10,7 +10,6 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { fontsOf, resvgOptions } from '../../src/charts/png.js';
 import {
-  CUT_FACE_FOLDER,
   CUT_FACE_LIST,
   cutFaceCandidates,
   cutFacesCover,
@@ -20,7 +19,7 @@ import {
 } from '../../src/fonts.js';
 import { escapeXml } from '../../src/outputs/xml-text.js';
 
-const kept = () => readFileSync(path.join(CUT_FACE_FOLDER, CUT_FACE_LIST), 'utf8');
+const kept = () => readFileSync(CUT_FACE_LIST, 'utf8');
 
 /** Every kept character, sixty to a line, in each of the eight faces, as the charts and cards set text. */
 function everyCharacter(): string {

@@ -103,22 +103,19 @@ try {
   );
   await sameImages(out('cold'), out('floor'));
   const ratio = (ms) => (ms / floor).toFixed(2);
+  const againstGoal = (r) =>
+    `ratio ${r.toFixed(2)} (goal ${GOAL}: ${r <= GOAL ? 'met' : 'not met'})`;
   // Every row of this run: its rounds and the load over them.
   const row = (benchmark, base, measured, result) =>
     record({ benchmark, runs: RUNS, load: loadAverage, floor: base, measured, result });
-  row(
-    'build vs floor, cold',
-    ['floor', floor],
-    ['cold build', cold],
-    `ratio ${ratio(cold)} (goal ${GOAL}: ${cold / floor <= GOAL ? 'met' : 'not met'})`,
-  );
+  row('build vs floor, cold', ['floor', floor], ['cold build', cold], againstGoal(cold / floor));
   // The issue's arithmetic: the printing's time plus the PNGs' over the cores, one after the other.
   const added = printAlone + pngsAlone;
   row(
     "build vs the issue's floor: printing alone + PNGs alone",
     ['print alone + PNGs alone', added, `${Math.round(printAlone)} + ${Math.round(pngsAlone)} ms`],
     ['cold build', cold],
-    `ratio ${(cold / added).toFixed(2)} (goal ${GOAL}: ${cold / added <= GOAL ? 'met' : 'not met'})`,
+    againstGoal(cold / added),
   );
   row(
     'build vs floor, warm (a word of an article changed)',

@@ -15,7 +15,8 @@
  * The bytes are the same for the same book: every part and zip entry is
  * dated by the book's date.
  */
-import { zipSync } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
+import { Zip, ZipPassThrough } from 'fflate';
 import { escapeXml } from './xml-text.js';
 
 export interface CellStyle {
@@ -104,10 +105,39 @@ export function xlsxBytes(book: XlsxBook): Uint8Array {
   // runs (a midnight can be skipped by a change to summer time, and read as 01:00).
   const mtime = new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12);
   const encoder = new TextEncoder();
-  return zipSync(
-    Object.fromEntries(parts.map(([name, xml]) => [name, [encoder.encode(xml), { mtime }]])),
-    { level: 6 },
-  );
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [name, xml] of parts) {
+    const entry = new NativeDeflate(name, mtime);
+    zip.add(entry);
+    entry.push(encoder.encode(xml), true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A zip entry deflated by Node's zlib, given to fflate's zip whole (fflate's
+ * documented way to bring one's own compression: a ZipPassThrough whose
+ * `process` compresses). fflate's own deflate is JavaScript, which a build
+ * runs once, cold: 0.27 s of processor time for the survey's 250 KB of XML,
+ * against a few milliseconds native, on a machine of two cores where the
+ * build waits for processor time.
+ */
+class NativeDeflate extends ZipPassThrough {
+  constructor(filename: string, mtime: Date) {
+    super(filename);
+    this.compression = 8;
+    this.mtime = mtime;
+  }
+
+  /** Called once, with the whole entry (`push(bytes, true)`): one deflate stream. */
+  override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, deflateRawSync(chunk, { level: 6 }), final);
+  }
 }
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */

@@ -156,8 +156,8 @@ const FONTS = ['@expo-google-fonts/source-sans-3', '@expo-google-fonts/source-se
 /**
  * What makes each kind: our modules (and every module of ours they import),
  * libraries, and Node's zlib where its deflate writes the bytes kept (the
- * indexed PNGs, the finished PDFs' page content): another zlib may write
- * other bytes for the same pixels and pages.
+ * indexed PNGs, the workbook's parts, the finished PDFs' page content):
+ * another zlib may write other bytes for the same pixels, tables and pages.
  */
 const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[]; zlib?: true }> = {
   svg: {
@@ -172,7 +172,11 @@ const MAKERS: Record<CacheKind, { modules: URL[]; packages: string[]; zlib?: tru
     packages: ['@resvg/resvg-js', ...FONTS],
     zlib: true,
   },
-  xlsx: { modules: [new URL('../outputs/workbook.js', import.meta.url)], packages: ['fflate'] },
+  xlsx: {
+    modules: [new URL('../outputs/workbook.js', import.meta.url)],
+    packages: ['fflate'],
+    zlib: true,
+  },
   // How a page is printed and finished, and with which flags (the browser itself: browserIdentity).
   pdf: {
     modules: [

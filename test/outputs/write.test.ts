@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { watchArguments } from '../../src/cleanup.js';
 import { OUTPUT_MARKER, publish } from '../../src/outputs/write.js';
 import { scratch } from '../helpers/scratch.js';
 
@@ -70,7 +71,8 @@ describe('the watch left beside a process', () => {
     await folderWith(kept, 'page.html', '');
     await folderWith(aside, 'index.html', 'previous outputs');
     const browser = sleeper();
-    const watch = spawn(process.execPath, ['bin/watchdog.js'], {
+    // Started as a build starts it (cleanup.ts).
+    const watch = spawn(process.execPath, watchArguments(), {
       stdio: ['pipe', 'ignore', 'ignore'],
     });
     const ended = new Promise((resolve) => watch.on('exit', resolve));

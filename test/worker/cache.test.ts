@@ -50,8 +50,9 @@ describe('the cache of drawings', () => {
     expect(new Set(['svg', 'png', 'xlsx', 'pdf'].map((k) => madeWith(k as CacheKind))).size).toBe(
       4,
     );
-    // Node's zlib deflates the indexed PNGs and the finished PDFs' pages: its version is in their keys.
-    for (const kind of ['png', 'pdf'] as const)
+    // Node's zlib deflates the indexed PNGs, the workbook's parts and the finished PDFs' pages: its
+    // version is in their keys.
+    for (const kind of ['png', 'xlsx', 'pdf'] as const)
       expect(madeWith(kind)).toContain(`zlib ${process.versions.zlib}`);
     expect(madeWith('svg')).not.toContain('zlib');
     // vega exports no package.json: its version is read above its entry point.

@@ -46,20 +46,13 @@ export function onAbort(undo: Undo, leftover?: Leftover): () => void {
 let watch: ChildProcess | null = null;
 let ids = 0;
 
-/**
- * How the watch is started: Node without V8's JIT (--jitless: bytecode
- * only, no machine code), which a script that only waits never needs; Node
- * then starts in about half the processor time (about 60 ms against 100 to
- * 140 ms here), saved on every build.
- */
-export function watchArguments(): string[] {
-  return ['--jitless', fileURLToPath(new URL('../bin/watchdog.js', import.meta.url))];
-}
+/** The watch's script (its test starts it as a build does). */
+export const WATCH_SCRIPT = fileURLToPath(new URL('../bin/watchdog.js', import.meta.url));
 
 /** The watch, started at the first leftover: a plain script in its own process group, not waited for. */
 function watcher(): ChildProcess {
   if (!watch) {
-    watch = spawn(process.execPath, watchArguments(), {
+    watch = spawn(process.execPath, [WATCH_SCRIPT], {
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
     });

@@ -125,8 +125,8 @@ export function xlsxBytes(book: XlsxBook): Uint8Array {
  * documented way to bring one's own compression: a ZipPassThrough whose
  * `process` compresses). fflate's own deflate is JavaScript, which a build
  * runs once, before V8 has optimised it: in a fresh process, a book of
- * eight sheets took 0.13 to 0.16 s of processor time with it, 0.05 to
- * 0.06 s with this (README, Performance).
+ * eight sheets took a median 0.14 s of processor time with it, 0.06 s with
+ * this (README, Performance).
  */
 class NativeDeflate extends ZipPassThrough {
   constructor(filename: string, mtime: Date) {

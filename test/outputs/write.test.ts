@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { watchArguments } from '../../src/cleanup.js';
+import { WATCH_SCRIPT } from '../../src/cleanup.js';
 import { OUTPUT_MARKER, publish } from '../../src/outputs/write.js';
 import { scratch } from '../helpers/scratch.js';
 
@@ -72,7 +72,7 @@ describe('the watch left beside a process', () => {
     await folderWith(aside, 'index.html', 'previous outputs');
     const browser = sleeper();
     // Started as a build starts it (cleanup.ts).
-    const watch = spawn(process.execPath, watchArguments(), {
+    const watch = spawn(process.execPath, [WATCH_SCRIPT], {
       stdio: ['pipe', 'ignore', 'ignore'],
     });
     const ended = new Promise((resolve) => watch.on('exit', resolve));
